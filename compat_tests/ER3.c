@@ -1,0 +1,69 @@
+/* ER3: a non-blocking connect says WSAEWOULDBLOCK (never WSAEINPROGRESS);
+ * again while pending WSAEALREADY; a refused one shows in exceptfds and
+ * latches SO_ERROR = WSAECONNREFUSED (rows 9c-9e, 9r). */
+#include "harness.h"
+
+void sc_ER3(ct *t)
+{
+    unsigned short port;
+    SOCKET l, s, fill[4];
+    struct sockaddr_in a;
+    u_long on = 1;
+    fd_set w, x;
+    struct timeval tv = { 5, 0 };
+    int err, len, i;
+
+    ct_startup(t);
+    /* A listener whose queue is full keeps our SYN unanswered. */
+    l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    a = ct_loopback(0);
+    ct_require(t, bind(l, (struct sockaddr *)&a, sizeof(a)) == 0, "bind");
+    ct_require(t, listen(l, 0) == 0, "listen");
+    len = sizeof(a);
+    getsockname(l, (struct sockaddr *)&a, &len);
+    port = ntohs(a.sin_port);
+    for (i = 0; i < 4; i++) {
+        fill[i] = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+        ioctlsocket(fill[i], FIONBIO, &on);
+        connect(fill[i], (struct sockaddr *)&a, sizeof(a));
+    }
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ioctlsocket(s, FIONBIO, &on);
+    ct_obs_rc(t, "connect", connect(s, (struct sockaddr *)&a, sizeof(a)));
+    ct_obs_rc(t, "connect_again", connect(s, (struct sockaddr *)&a, sizeof(a)));
+    for (i = 0; i < 4; i++)
+        closesocket(fill[i]);
+    closesocket(s);
+    closesocket(l);
+
+    /* Refused: the port is free now. */
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ioctlsocket(s, FIONBIO, &on);
+    a = ct_loopback(port);
+    ct_obs_rc(t, "refused_connect", connect(s, (struct sockaddr *)&a,
+                                            sizeof(a)));
+    FD_ZERO(&w);
+    FD_ZERO(&x);
+    FD_SET(s, &w);
+    FD_SET(s, &x);
+    ct_obs_rc(t, "select", select(0, NULL, &w, &x, &tv));
+    ct_obs(t, "in_writefds", "%d", FD_ISSET(s, &w));
+    ct_obs(t, "in_exceptfds", "%d", FD_ISSET(s, &x));
+    err = 0;
+    len = sizeof(err);
+    getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
+    ct_obs(t, "so_error", "%s", ct_wsa_name(err));
+    err = 0;
+    getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
+    ct_obs(t, "so_error_again", "%s", ct_wsa_name(err));
+    closesocket(s);
+
+    /* Blocking and refused: returned, not latched (row 9b). */
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ct_obs_rc(t, "blocking_refused", connect(s, (struct sockaddr *)&a,
+                                             sizeof(a)));
+    err = -1;
+    getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
+    ct_obs(t, "blocking_so_error", "%d", err);
+    closesocket(s);
+}

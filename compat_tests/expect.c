@@ -1,0 +1,110 @@
+/* expected.txt: lines "ID key = value"; '#' starts a comment. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "expect.h"
+
+struct row {
+    char id[16], key[48], value[96];
+};
+
+static struct row *rows;
+static int nrows;
+
+static char *trim(char *s)
+{
+    char *e;
+
+    while (*s == ' ' || *s == '\t')
+        s++;
+    e = s + strlen(s);
+    while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+                     e[-1] == '\r'))
+        *--e = 0;
+    return s;
+}
+
+int ct_expect_load(const char *path)
+{
+    char line[256];
+    FILE *f = fopen(path, "r");
+
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof(line), f)) {
+        char *s = trim(line), *eq, id[16], key[48];
+        struct row *r;
+        if (!*s || *s == '#')
+            continue;
+        eq = strchr(s, '=');
+        if (!eq || sscanf(s, "%15s %47s", id, key) != 2)
+            continue;
+        r = realloc(rows, sizeof(*rows) * (size_t)(nrows + 1));
+        if (!r)
+            break;
+        rows = r;
+        snprintf(rows[nrows].id, sizeof(rows[0].id), "%s", id);
+        snprintf(rows[nrows].key, sizeof(rows[0].key), "%s", key);
+        snprintf(rows[nrows].value, sizeof(rows[0].value), "%s", trim(eq + 1));
+        nrows++;
+    }
+    fclose(f);
+    return 0;
+}
+
+int ct_expect_has(const char *id)
+{
+    int i;
+
+    for (i = 0; i < nrows; i++)
+        if (!strcmp(rows[i].id, id))
+            return 1;
+    return 0;
+}
+
+static void add(char *diff, size_t len, const char *fmt, const char *a,
+                const char *b, const char *c)
+{
+    size_t n = strlen(diff);
+
+    if (n < len)
+        snprintf(diff + n, len - n, fmt, a, b, c);
+}
+
+int ct_expect_check(const ct *t, char *diff, size_t difflen)
+{
+    int i, j, bad = 0;
+
+    diff[0] = 0;
+    if (t->failure[0]) {
+        add(diff, difflen, "%s%s%s\n", t->failure, "", "");
+        bad = 1;
+    }
+    for (i = 0; i < nrows; i++) {
+        if (strcmp(rows[i].id, t->id))
+            continue;
+        for (j = 0; j < t->nobs; j++)
+            if (!strcmp(t->key[j], rows[i].key))
+                break;
+        if (j == t->nobs) {
+            add(diff, difflen, "%s: expected %s, not observed%s\n",
+                rows[i].key, rows[i].value, "");
+            bad = 1;
+        } else if (strcmp(t->value[j], rows[i].value)) {
+            add(diff, difflen, "%s: Windows %s, observed %s\n", rows[i].key,
+                rows[i].value, t->value[j]);
+            bad = 1;
+        }
+    }
+    for (j = 0; j < t->nobs; j++) {
+        for (i = 0; i < nrows; i++)
+            if (!strcmp(rows[i].id, t->id) && !strcmp(rows[i].key, t->key[j]))
+                break;
+        if (i == nrows) {
+            add(diff, difflen, "%s = %s: observed, no expectation%s\n",
+                t->key[j], t->value[j], "");
+            bad = 1;
+        }
+    }
+    return bad ? -1 : 0;
+}

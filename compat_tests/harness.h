@@ -1,0 +1,52 @@
+/* The scenario harness: what a compat scenario may use besides Winsock.
+ * Scenarios are written once against the Winsock API and run on Linux with
+ * wscompat (harness_posix.c) and on Windows (win32/); they contain no
+ * #ifdef.  A scenario records what it observes with ct_obs*; the runner
+ * compares the observations with the Windows truth in expected.txt. */
+#ifndef CT_HARNESS_H
+#define CT_HARNESS_H
+
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include "ct.h"
+
+
+/* ---- observations ----------------------------------------------------- */
+/* Record a Winsock result: the number, or SOCKET_ERROR/WSAExxx from
+ * WSAGetLastError() when rc is SOCKET_ERROR. */
+void ct_obs_rc(ct *t, const char *key, int rc);
+/* The same for calls that return a SOCKET. */
+void ct_obs_sock(ct *t, const char *key, SOCKET s);
+/* The WSA code's name ("WSAECONNRESET"), or its number as text. */
+const char *ct_wsa_name(int code);
+
+/* WSAStartup(2.2), required to succeed. */
+void ct_startup(ct *t);
+
+/* ---- sockets ---------------------------------------------------------- */
+/* A TCP listener on 127.0.0.1, port chosen by the system. */
+SOCKET ct_listener(ct *t, unsigned short *port);
+/* A connected TCP pair on loopback (client, server side). */
+void ct_tcp_pair(ct *t, SOCKET *client, SOCKET *server);
+/* A UDP socket bound to 127.0.0.1, port chosen by the system. */
+SOCKET ct_udp(ct *t, unsigned short *port);
+struct sockaddr_in ct_loopback(unsigned short port);
+/* Fill the connection until send would block (socket left blocking). */
+void ct_fill(ct *t, SOCKET s);
+
+#include "platform.h"
+
+/* ---- a blocking call on another thread -------------------------------- */
+typedef struct ct_async ct_async;
+enum ct_call { CT_RECV, CT_SEND_BIG, CT_ACCEPT, CT_RECVFROM, CT_SELECT_READ,
+               CT_SELECT_EXCEPT, CT_WSAPOLL };
+/* Start the call on s in a new thread and wait until it is blocked. */
+ct_async *ct_async_start(ct *t, enum ct_call call, SOCKET s);
+/* Wait (2 s at most) for it to return and record its result under key
+ * ("HANG" if it did not).  Returns the ms from `since` to its return. */
+long long ct_async_finish(ct *t, ct_async *a, const char *key,
+                          long long since);
+/* Extra results of select/WSAPoll calls: set membership, revents. */
+int ct_async_flag(ct_async *a);
+
+#endif

@@ -1,0 +1,22 @@
+#!/bin/sh
+# Builds the Windows echo server and client through pkg-config, exactly as
+# a user would, and runs them against each other on loopback.
+set -e
+cd "$(dirname "$0")"
+out=${DEMO_OUT:-./demo-bin}
+mkdir -p "$out"
+for p in echo_server echo_client; do
+    cc -Wall -o "$out/$p" "$p.c" $(pkg-config --cflags --libs wscompat)
+done
+port=$((20000 + $$ % 20000))
+"$out/echo_server" "$port" > "$out/server.log" 2>&1 &
+server=$!
+# The server prints its first line once it listens.
+i=0
+until grep -q listening "$out/server.log" 2>/dev/null; do
+    i=$((i + 1)); [ $i -lt 500 ] || { echo "server did not start"; exit 1; }
+    sleep 0.01
+done
+timeout 10 "$out/echo_client" "$port"
+wait $server
+cat "$out/server.log"

@@ -1,0 +1,92 @@
+/* wscompat: the small part of <windows.h> that network code uses.
+ * Windows sizes: DWORD, LONG, ULONG, INT are 32-bit whatever the platform. */
+#ifndef WSCOMPAT_WINDOWS_H
+#define WSCOMPAT_WINDOWS_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <string.h>
+
+typedef uint8_t BYTE;
+typedef uint16_t WORD;
+typedef uint32_t DWORD;
+typedef int32_t LONG;
+typedef uint32_t ULONG;
+typedef int32_t INT;
+typedef uint32_t UINT;
+typedef int BOOL;
+typedef char CHAR;
+typedef unsigned char UCHAR;
+typedef int16_t SHORT;
+typedef uint16_t USHORT;
+typedef uintptr_t UINT_PTR;
+typedef intptr_t INT_PTR;
+typedef uintptr_t ULONG_PTR;
+typedef intptr_t LONG_PTR;
+typedef uintptr_t DWORD_PTR;
+typedef int64_t LONGLONG;
+typedef uint64_t ULONGLONG;
+typedef void VOID;
+typedef void *PVOID;
+typedef void *LPVOID;
+typedef const void *LPCVOID;
+typedef void *HANDLE;
+typedef char *LPSTR;
+typedef const char *LPCSTR;
+typedef DWORD *LPDWORD;
+typedef DWORD *PDWORD;
+typedef BOOL *LPBOOL;
+typedef INT *LPINT;
+typedef BYTE *LPBYTE;
+typedef ULONG *PULONG;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+#ifndef WINAPI
+#define WINAPI
+#endif
+#ifndef PASCAL
+#define PASCAL
+#endif
+#ifndef CALLBACK
+#define CALLBACK
+#endif
+#ifndef APIENTRY
+#define APIENTRY
+#endif
+#ifndef FAR
+#define FAR
+#endif
+#ifndef NEAR
+#define NEAR
+#endif
+#ifndef IN
+#define IN
+#endif
+#ifndef OUT
+#define OUT
+#endif
+#ifndef OPTIONAL
+#define OPTIONAL
+#endif
+
+#define MAKEWORD(lo, hi) ((WORD)(((BYTE)(lo)) | ((WORD)((BYTE)(hi))) << 8))
+#define MAKELONG(lo, hi) ((LONG)(((WORD)(lo)) | ((DWORD)((WORD)(hi))) << 16))
+#define LOBYTE(w) ((BYTE)((w) & 0xff))
+#define HIBYTE(w) ((BYTE)(((WORD)(w) >> 8) & 0xff))
+#define LOWORD(l) ((WORD)((l) & 0xffff))
+#define HIWORD(l) ((WORD)(((DWORD)(l) >> 16) & 0xffff))
+
+#define ZeroMemory(p, n) memset((p), 0, (n))
+#define SecureZeroMemory(p, n) memset((p), 0, (n))
+#define CopyMemory(d, s, n) memcpy((d), (s), (n))
+#define MoveMemory(d, s, n) memmove((d), (s), (n))
+#define FillMemory(d, n, c) memset((d), (c), (n))
+
+#define INFINITE 0xFFFFFFFFu
+
+#endif /* WSCOMPAT_WINDOWS_H */

@@ -1,0 +1,396 @@
+/* wscompat: Winsock 2 for Linux.
+ *
+ * Compile Windows network code unchanged: `#include <winsock2.h>` finds this
+ * header through `pkg-config --cflags wscompat`.  The system headers are
+ * included first; then every Winsock name that clashes with POSIX is
+ * redirected by macro to its wsc_ implementation (recv -> wsc_recv), the way
+ * gnulib's replacement headers do, so both worlds can share a translation
+ * unit.  Types, constants and error numbers have their Windows values. */
+#ifndef WSCOMPAT_WINSOCK2_H
+#define WSCOMPAT_WINSOCK2_H
+
+/* FD_SETSIZE: 64 unless the program defined its own before this header.
+ * glibc's <sys/select.h> defines it too, so keep the program's value aside
+ * while the system headers go by. */
+#if defined(FD_SETSIZE) && !defined(_SYS_SELECT_H)
+#define WSC_USER_FD_SETSIZE 1
+#pragma push_macro("FD_SETSIZE")
+#undef FD_SETSIZE
+#endif
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/select.h>
+#include <sys/time.h>
+#include <sys/ioctl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <poll.h>
+#include <errno.h>
+
+#undef FD_SETSIZE
+#ifdef WSC_USER_FD_SETSIZE
+#pragma pop_macro("FD_SETSIZE")
+#undef WSC_USER_FD_SETSIZE
+#else
+#define FD_SETSIZE 64
+#endif
+
+#include "windows.h"
+#include "wsaerrors.h"
+
+#ifdef __cplusplus
+/* std::bind must keep working once `bind` is redirected: declare it now,
+ * and let std::wsc_bind (what `std::bind` becomes) forward to it. */
+#include <functional>
+#include <utility>
+namespace std {
+template <typename... WscArgs>
+inline auto wsc_bind(WscArgs &&...wsc_args)
+    -> decltype(::std::bind(::std::forward<WscArgs>(wsc_args)...))
+{
+    return ::std::bind(::std::forward<WscArgs>(wsc_args)...);
+}
+template <typename WscR, typename... WscArgs>
+inline auto wsc_bind(WscArgs &&...wsc_args)
+    -> decltype(::std::bind<WscR>(::std::forward<WscArgs>(wsc_args)...))
+{
+    return ::std::bind<WscR>(::std::forward<WscArgs>(wsc_args)...);
+}
+} /* namespace std */
+extern "C" {
+#endif
+
+/* ---- basic types ------------------------------------------------------ */
+typedef UINT_PTR SOCKET;
+typedef uint32_t wsc_u_long;
+#define u_long wsc_u_long
+typedef unsigned int GROUP;
+
+#define INVALID_SOCKET ((SOCKET)(~0))
+#define SOCKET_ERROR (-1)
+
+#define SD_RECEIVE 0
+#define SD_SEND 1
+#define SD_BOTH 2
+
+#define SOMAXCONN_HINT(b) (-(b))
+
+/* ---- fd_set: a count and an array of handles, any count ---------------- */
+typedef struct wsc_fd_set {
+    u_int fd_count;
+    SOCKET fd_array[FD_SETSIZE];
+} wsc_fd_set;
+#define fd_set wsc_fd_set
+typedef wsc_fd_set FD_SET, *PFD_SET, *LPFD_SET;
+
+int wsc___WSAFDIsSet(SOCKET s, wsc_fd_set *set);
+#define __WSAFDIsSet wsc___WSAFDIsSet
+
+#undef FD_CLR
+#undef FD_SET
+#undef FD_ISSET
+#undef FD_ZERO
+#define FD_CLR(fd, set) wsc_fd_clr((SOCKET)(fd), (wsc_fd_set *)(set))
+#define FD_SET(fd, set) wsc_fd_add((SOCKET)(fd), (wsc_fd_set *)(set), FD_SETSIZE)
+#define FD_ZERO(set) (((wsc_fd_set *)(set))->fd_count = 0)
+#define FD_ISSET(fd, set) wsc___WSAFDIsSet((SOCKET)(fd), (wsc_fd_set *)(set))
+
+static inline void wsc_fd_clr(SOCKET fd, wsc_fd_set *set)
+{
+    u_int i;
+    for (i = 0; i < set->fd_count; i++) {
+        if (set->fd_array[i] == fd) {
+            for (; i + 1 < set->fd_count; i++)
+                set->fd_array[i] = set->fd_array[i + 1];
+            set->fd_count--;
+            return;
+        }
+    }
+}
+
+static inline void wsc_fd_add(SOCKET fd, wsc_fd_set *set, u_int setsize)
+{
+    u_int i;
+    for (i = 0; i < set->fd_count; i++)
+        if (set->fd_array[i] == fd)
+            return;
+    if (set->fd_count < setsize)
+        set->fd_array[set->fd_count++] = fd;
+}
+
+/* ---- WSAStartup ------------------------------------------------------- */
+#define WSADESCRIPTION_LEN 256
+#define WSASYS_STATUS_LEN 128
+typedef struct WSAData {
+    WORD wVersion;
+    WORD wHighVersion;
+    unsigned short iMaxSockets;
+    unsigned short iMaxUdpDg;
+    char *lpVendorInfo;
+    char szDescription[WSADESCRIPTION_LEN + 1];
+    char szSystemStatus[WSASYS_STATUS_LEN + 1];
+} WSADATA, *LPWSADATA;
+
+/* ---- address types ---------------------------------------------------- */
+typedef struct sockaddr SOCKADDR, *PSOCKADDR, *LPSOCKADDR;
+typedef struct sockaddr_in SOCKADDR_IN, *PSOCKADDR_IN, *LPSOCKADDR_IN;
+typedef struct sockaddr_in6 SOCKADDR_IN6, *PSOCKADDR_IN6, *LPSOCKADDR_IN6;
+typedef struct sockaddr_storage SOCKADDR_STORAGE, *PSOCKADDR_STORAGE;
+typedef struct in_addr IN_ADDR, *PIN_ADDR, *LPIN_ADDR;
+typedef struct in6_addr IN6_ADDR, *PIN6_ADDR;
+typedef struct hostent HOSTENT, *PHOSTENT, *LPHOSTENT;
+typedef struct servent SERVENT, *PSERVENT;
+typedef struct protoent PROTOENT, *PPROTOENT;
+typedef struct timeval TIMEVAL, *PTIMEVAL;
+#ifndef ADDRESS_FAMILY
+typedef unsigned short ADDRESS_FAMILY;
+#endif
+
+/* Windows' struct linger holds two u_short. */
+struct wsc_linger {
+    u_short l_onoff;
+    u_short l_linger;
+};
+#define linger wsc_linger
+typedef struct wsc_linger LINGER, *PLINGER, *LPLINGER;
+
+/* ---- WSAPoll ---------------------------------------------------------- */
+typedef struct wsc_pollfd {
+    SOCKET fd;
+    SHORT events;
+    SHORT revents;
+} WSAPOLLFD, *PWSAPOLLFD, *LPWSAPOLLFD;
+#define pollfd wsc_pollfd
+#undef POLLRDNORM
+#undef POLLRDBAND
+#undef POLLIN
+#undef POLLPRI
+#undef POLLWRNORM
+#undef POLLOUT
+#undef POLLWRBAND
+#undef POLLERR
+#undef POLLHUP
+#undef POLLNVAL
+#define POLLRDNORM 0x0100
+#define POLLRDBAND 0x0200
+#define POLLIN (POLLRDNORM | POLLRDBAND)
+#define POLLPRI 0x0400
+#define POLLWRNORM 0x0010
+#define POLLOUT (POLLWRNORM)
+#define POLLWRBAND 0x0020
+#define POLLERR 0x0001
+#define POLLHUP 0x0002
+#define POLLNVAL 0x0004
+
+/* ---- WSABUF and the non-overlapped WSARecv/WSASend ---------------------- */
+typedef struct _WSABUF {
+    ULONG len;
+    CHAR *buf;
+} WSABUF, *LPWSABUF;
+typedef struct _WSAOVERLAPPED WSAOVERLAPPED, *LPWSAOVERLAPPED;
+typedef void (*LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD, DWORD,
+                                                   LPWSAOVERLAPPED, DWORD);
+#define WSA_FLAG_OVERLAPPED 0x01
+#define WSA_FLAG_NO_HANDLE_INHERIT 0x80
+
+/* ---- socket options: Windows numbers ---------------------------------- */
+#undef SOL_SOCKET
+#undef SO_DEBUG
+#undef SO_ACCEPTCONN
+#undef SO_REUSEADDR
+#undef SO_KEEPALIVE
+#undef SO_DONTROUTE
+#undef SO_BROADCAST
+#undef SO_LINGER
+#undef SO_OOBINLINE
+#undef SO_SNDBUF
+#undef SO_RCVBUF
+#undef SO_SNDLOWAT
+#undef SO_RCVLOWAT
+#undef SO_SNDTIMEO
+#undef SO_RCVTIMEO
+#undef SO_ERROR
+#undef SO_TYPE
+#define SOL_SOCKET 0xffff
+#define SO_DEBUG 0x0001
+#define SO_ACCEPTCONN 0x0002
+#define SO_REUSEADDR 0x0004
+#define SO_KEEPALIVE 0x0008
+#define SO_DONTROUTE 0x0010
+#define SO_BROADCAST 0x0020
+#define SO_USELOOPBACK 0x0040
+#define SO_LINGER 0x0080
+#define SO_OOBINLINE 0x0100
+#define SO_DONTLINGER ((int)(~SO_LINGER))
+#define SO_EXCLUSIVEADDRUSE ((int)(~SO_REUSEADDR))
+#define SO_SNDBUF 0x1001
+#define SO_RCVBUF 0x1002
+#define SO_SNDLOWAT 0x1003
+#define SO_RCVLOWAT 0x1004
+#define SO_SNDTIMEO 0x1005
+#define SO_RCVTIMEO 0x1006
+#define SO_ERROR 0x1007
+#define SO_TYPE 0x1008
+#define SO_CONDITIONAL_ACCEPT 0x3002
+
+#undef IP_OPTIONS
+#undef IP_HDRINCL
+#undef IP_TOS
+#undef IP_TTL
+#undef IP_MULTICAST_IF
+#undef IP_MULTICAST_TTL
+#undef IP_MULTICAST_LOOP
+#undef IP_ADD_MEMBERSHIP
+#undef IP_DROP_MEMBERSHIP
+#undef IP_PKTINFO
+#define IP_OPTIONS 1
+#define IP_HDRINCL 2
+#define IP_TOS 3
+#define IP_TTL 4
+#define IP_MULTICAST_IF 9
+#define IP_MULTICAST_TTL 10
+#define IP_MULTICAST_LOOP 11
+#define IP_ADD_MEMBERSHIP 12
+#define IP_DROP_MEMBERSHIP 13
+#define IP_DONTFRAGMENT 14
+#define IP_PKTINFO 19
+
+#undef IPV6_UNICAST_HOPS
+#undef IPV6_MULTICAST_IF
+#undef IPV6_MULTICAST_HOPS
+#undef IPV6_MULTICAST_LOOP
+#undef IPV6_ADD_MEMBERSHIP
+#undef IPV6_DROP_MEMBERSHIP
+#undef IPV6_JOIN_GROUP
+#undef IPV6_LEAVE_GROUP
+#undef IPV6_V6ONLY
+#define IPV6_UNICAST_HOPS 4
+#define IPV6_MULTICAST_IF 9
+#define IPV6_MULTICAST_HOPS 10
+#define IPV6_MULTICAST_LOOP 11
+#define IPV6_ADD_MEMBERSHIP 12
+#define IPV6_DROP_MEMBERSHIP 13
+#define IPV6_JOIN_GROUP IPV6_ADD_MEMBERSHIP
+#define IPV6_LEAVE_GROUP IPV6_DROP_MEMBERSHIP
+#define IPV6_V6ONLY 27
+
+#undef TCP_NODELAY
+#undef TCP_KEEPIDLE
+#undef TCP_KEEPINTVL
+#undef TCP_KEEPCNT
+#define TCP_NODELAY 0x0001
+#define TCP_KEEPALIVE 3
+#define TCP_KEEPIDLE TCP_KEEPALIVE
+#define TCP_KEEPCNT 16
+#define TCP_KEEPINTVL 17
+
+/* ---- send/recv flags -------------------------------------------------- */
+#undef MSG_OOB
+#undef MSG_PEEK
+#undef MSG_DONTROUTE
+#undef MSG_WAITALL
+#undef MSG_TRUNC
+#undef MSG_CTRUNC
+#define MSG_OOB 0x1
+#define MSG_PEEK 0x2
+#define MSG_DONTROUTE 0x4
+#define MSG_WAITALL 0x8
+#define MSG_PUSH_IMMEDIATE 0x20
+#define MSG_PARTIAL 0x8000
+#define MSG_TRUNC 0x0100
+#define MSG_CTRUNC 0x0200
+#define MSG_MAXIOVLEN 16
+
+/* ---- ioctlsocket: the 32-bit u_long numbers, written out ---------------- */
+#undef FIONBIO
+#undef FIONREAD
+#undef FIOASYNC
+#undef SIOCATMARK
+#define FIONBIO ((LONG)0x8004667Eu)
+#define FIONREAD ((LONG)0x4004667Fu)
+#define FIOASYNC ((LONG)0x8004667Du)
+#define SIOCATMARK ((LONG)0x40047307u)
+
+/* ---- functions -------------------------------------------------------- */
+int wsc_WSAStartup(WORD version, LPWSADATA data);
+int wsc_WSACleanup(void);
+int wsc_WSAGetLastError(void);
+void wsc_WSASetLastError(int error);
+
+SOCKET wsc_socket(int af, int type, int protocol);
+SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
+                      DWORD flags);
+int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen);
+int wsc_listen(SOCKET s, int backlog);
+SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen);
+int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen);
+int wsc_send(SOCKET s, const char *buf, int len, int flags);
+int wsc_recv(SOCKET s, char *buf, int len, int flags);
+int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
+               const struct sockaddr *to, int tolen);
+int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
+                 struct sockaddr *from, int *fromlen);
+int wsc_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
+                DWORD flags, LPWSAOVERLAPPED ov,
+                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
+int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
+                LPDWORD flags, LPWSAOVERLAPPED ov,
+                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
+int wsc_closesocket(SOCKET s);
+int wsc_shutdown(SOCKET s, int how);
+int wsc_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
+               wsc_fd_set *exceptfds, const struct timeval *timeout);
+int wsc_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout);
+int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp);
+int wsc_setsockopt(SOCKET s, int level, int optname, const char *optval,
+                   int optlen);
+int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
+                   int *optlen);
+int wsc_getsockname(SOCKET s, struct sockaddr *name, int *namelen);
+int wsc_getpeername(SOCKET s, struct sockaddr *name, int *namelen);
+struct hostent *wsc_gethostbyname(const char *name);
+int wsc_gethostname(char *name, int namelen);
+
+#define WSAStartup wsc_WSAStartup
+#define WSACleanup wsc_WSACleanup
+#define WSAGetLastError wsc_WSAGetLastError
+#define WSASetLastError wsc_WSASetLastError
+#define WSASocket wsc_WSASocketA
+#define WSASocketA wsc_WSASocketA
+#define socket wsc_socket
+#define bind wsc_bind
+#define listen wsc_listen
+#define accept wsc_accept
+#define connect wsc_connect
+#define send wsc_send
+#define recv wsc_recv
+#define sendto wsc_sendto
+#define recvfrom wsc_recvfrom
+#define WSASend wsc_WSASend
+#define WSARecv wsc_WSARecv
+#define closesocket wsc_closesocket
+#define shutdown wsc_shutdown
+#define select wsc_select
+#define WSAPoll wsc_WSAPoll
+#define ioctlsocket wsc_ioctlsocket
+#define setsockopt wsc_setsockopt
+#define getsockopt wsc_getsockopt
+#define getsockname wsc_getsockname
+#define getpeername wsc_getpeername
+#define gethostbyname wsc_gethostbyname
+#define gethostname wsc_gethostname
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+/* `#pragma comment(lib, "ws2_32.lib")` is an MSVC pragma; GCC and Clang
+ * ignore unknown pragmas unless -Wunknown-pragmas, which -Wall enables. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wunknown-pragmas"
+#endif
+
+#endif /* WSCOMPAT_WINSOCK2_H */

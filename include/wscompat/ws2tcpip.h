@@ -1,0 +1,89 @@
+/* wscompat: name resolution and address conversion, Windows flavour.
+ * getaddrinfo/getnameinfo return Windows codes (EAI_NONAME is
+ * WSAHOST_NOT_FOUND, ...) and take Windows AI_ and NI_ flag values. */
+#ifndef WSCOMPAT_WS2TCPIP_H
+#define WSCOMPAT_WS2TCPIP_H
+
+#include "winsock2.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct addrinfo ADDRINFOA, *PADDRINFOA;
+typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
+
+#undef EAI_AGAIN
+#undef EAI_BADFLAGS
+#undef EAI_FAIL
+#undef EAI_FAMILY
+#undef EAI_MEMORY
+#undef EAI_NODATA
+#undef EAI_NONAME
+#undef EAI_SERVICE
+#undef EAI_SOCKTYPE
+#define EAI_AGAIN WSATRY_AGAIN
+#define EAI_BADFLAGS WSAEINVAL
+#define EAI_FAIL WSANO_RECOVERY
+#define EAI_FAMILY WSAEAFNOSUPPORT
+#define EAI_MEMORY WSA_NOT_ENOUGH_MEMORY
+#define EAI_NODATA WSANO_DATA
+#define EAI_NONAME WSAHOST_NOT_FOUND
+#define EAI_SERVICE WSATYPE_NOT_FOUND
+#define EAI_SOCKTYPE WSAESOCKTNOSUPPORT
+
+#undef AI_PASSIVE
+#undef AI_CANONNAME
+#undef AI_NUMERICHOST
+#undef AI_NUMERICSERV
+#undef AI_ALL
+#undef AI_ADDRCONFIG
+#undef AI_V4MAPPED
+#define AI_PASSIVE 0x00000001
+#define AI_CANONNAME 0x00000002
+#define AI_NUMERICHOST 0x00000004
+#define AI_NUMERICSERV 0x00000008
+#define AI_ALL 0x00000100
+#define AI_ADDRCONFIG 0x00000400
+#define AI_V4MAPPED 0x00000800
+
+#undef NI_NOFQDN
+#undef NI_NUMERICHOST
+#undef NI_NAMEREQD
+#undef NI_NUMERICSERV
+#undef NI_DGRAM
+#define NI_NOFQDN 0x01
+#define NI_NUMERICHOST 0x02
+#define NI_NAMEREQD 0x04
+#define NI_NUMERICSERV 0x08
+#define NI_DGRAM 0x10
+
+#define INET_ADDRSTRLEN_WIN 22
+#define INET6_ADDRSTRLEN_WIN 65
+
+int wsc_getaddrinfo(const char *node, const char *service,
+                    const struct addrinfo *hints, struct addrinfo **res);
+void wsc_freeaddrinfo(struct addrinfo *ai);
+int wsc_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
+                    DWORD hostlen, char *serv, DWORD servlen, int flags);
+const char *wsc_gai_strerror(int code);
+int wsc_inet_pton(int af, const char *src, void *dst);
+const char *wsc_inet_ntop(int af, const void *src, char *dst, size_t size);
+
+#define getaddrinfo wsc_getaddrinfo
+#define freeaddrinfo wsc_freeaddrinfo
+#define getnameinfo wsc_getnameinfo
+#define gai_strerror wsc_gai_strerror
+#define gai_strerrorA wsc_gai_strerror
+#define inet_pton wsc_inet_pton
+#define inet_ntop wsc_inet_ntop
+#define InetPtonA wsc_inet_pton
+#define InetNtopA wsc_inet_ntop
+#define GetAddrInfoA wsc_getaddrinfo
+#define FreeAddrInfoA wsc_freeaddrinfo
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WSCOMPAT_WS2TCPIP_H */

@@ -1,0 +1,251 @@
+/* Sockets come and connect: socket, bind, listen, accept, connect.  The
+ * kernel socket is always non-blocking; the application's blocking mode
+ * lives in the entry and the blocking driver does the waiting. */
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <string.h>
+#include "engine.h"
+#include "os.h"
+
+int wsc_e_socket(int family, int type, int proto, uint32_t flags)
+{
+    int fd = wsc_os.socket(family, type | SOCK_NONBLOCK, proto);
+
+    if (fd < 0)
+        return -wsc_map_errno(WSC_OP_SOCKET, errno, 0);
+    if (!wsc_register(fd, family, type, flags)) {
+        wsc_os.close(fd);
+        return -WSAEMFILE;
+    }
+    /* wsc_register left a reference for us; the handle keeps its own. */
+    wsc_release(wsc_peek(fd));
+    return fd;
+}
+
+static int port_of(const struct sockaddr_storage *ss)
+{
+    if (ss->ss_family == AF_INET)
+        return ntohs(((const struct sockaddr_in *)ss)->sin_port);
+    if (ss->ss_family == AF_INET6)
+        return ntohs(((const struct sockaddr_in6 *)ss)->sin6_port);
+    return -1;
+}
+
+int wsc_e_is_bound(struct wsc_sock *e)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    memset(&ss, 0, sizeof(ss));
+    if (wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) < 0)
+        return 0;
+    /* Families without ports: the kernel is the judge. */
+    return port_of(&ss) != 0;
+}
+
+struct port_search {
+    int port;
+    int self;
+    int found;
+};
+
+static void find_exclusive(int fd, void *arg)
+{
+    struct port_search *ps = arg;
+    struct wsc_sock *e = wsc_peek(fd);
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    if (fd == ps->self || !(wsc_flags(e) & WSC_F_EXCLUSIVE))
+        return;
+    if (wsc_os.getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
+        port_of(&ss) == ps->port)
+        ps->found = 1;
+}
+
+/* Windows answers some address conflicts with WSAEACCES: when our
+ * SO_REUSEADDR tries to take a port held without it, or when the holder
+ * has SO_EXCLUSIVEADDRUSE (known for holders in this process). */
+static int bind_conflict(struct wsc_sock *e, const struct sockaddr *sa,
+                         socklen_t len)
+{
+    struct sockaddr_storage ss;
+    struct port_search ps;
+    uint32_t f = wsc_flags(e);
+
+    if (f & WSC_F_REUSEADDR)
+        return -WSAEACCES;
+    memset(&ss, 0, sizeof(ss));
+    memcpy(&ss, sa, len < sizeof(ss) ? len : sizeof(ss));
+    ps.port = port_of(&ss);
+    ps.self = e->fd;
+    ps.found = 0;
+    if (ps.port > 0 && !(f & WSC_F_EXCLUSIVE))
+        wsc_foreach_open(find_exclusive, &ps);
+    return ps.found ? -WSAEACCES : -WSAEADDRINUSE;
+}
+
+int wsc_e_bind(struct wsc_sock *e, const struct sockaddr *sa, socklen_t len)
+{
+    if ((e->family == AF_INET || e->family == AF_INET6) && wsc_e_is_bound(e))
+        return -WSAEINVAL;
+    if (wsc_os.bind(e->fd, sa, len) == 0)
+        return 0;
+    if (errno == EADDRINUSE)
+        return bind_conflict(e, sa, len);
+    return -wsc_map_errno(WSC_OP_BIND, errno, wsc_flags(e));
+}
+
+int wsc_e_listen(struct wsc_sock *e, int backlog)
+{
+    if (e->type != SOCK_STREAM)
+        return -WSAEOPNOTSUPP;
+    /* Windows does not bind on listen; Linux would pick a port. */
+    if (!wsc_e_is_bound(e))
+        return -WSAEINVAL;
+    if (backlog < 0)
+        backlog = SOMAXCONN;
+    if (wsc_os.listen(e->fd, backlog) < 0)
+        return -wsc_map_errno(WSC_OP_LISTEN, errno, wsc_flags(e));
+    wsc_set_flags(e, WSC_F_LISTENING);
+    return 0;
+}
+
+/* The accepted socket inherits the listener's Winsock-level state that
+ * the kernel does not copy: timeouts, blocking mode, OOB-inline. */
+static void inherit(struct wsc_sock *from, struct wsc_sock *to)
+{
+    uint32_t keep = WSC_F_NONBLOCK | WSC_F_OOBINLINE | WSC_F_REUSEADDR;
+
+    atomic_store(&to->rcvtimeo_ms, atomic_load(&from->rcvtimeo_ms));
+    atomic_store(&to->sndtimeo_ms, atomic_load(&from->sndtimeo_ms));
+    wsc_set_flags(to, wsc_flags(from) & keep);
+}
+
+int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len)
+{
+    int64_t deadline = -1;
+    struct wsc_sock *ne;
+    int fd, r;
+
+    if (!(wsc_flags(e) & WSC_F_LISTENING))
+        return -WSAEINVAL;
+    for (;;) {
+        fd = wsc_os.accept4(e->fd, sa, len, SOCK_NONBLOCK);
+        if (fd >= 0)
+            break;
+        if (errno == EINTR || errno == ECONNABORTED)
+            continue;
+        if (errno != EAGAIN)
+            return -wsc_map_errno(WSC_OP_ACCEPT, errno, wsc_flags(e));
+        if (wsc_flags(e) & WSC_F_NONBLOCK)
+            return -WSAEWOULDBLOCK;
+        r = wsc_wait(e, POLLIN, deadline);
+        if (r == -WSAEINTR)
+            return wsc_closing_error(e, WSC_OP_ACCEPT);
+        if (r)
+            return r;
+    }
+    ne = wsc_register(fd, e->family, e->type, 0);
+    if (!ne) {
+        wsc_os.close(fd);
+        return -WSAEMFILE;
+    }
+    inherit(e, ne);
+    wsc_release(ne);
+    return fd;
+}
+
+/* Kernel SO_ERROR, consumed. */
+static int kernel_so_error(struct wsc_sock *e)
+{
+    int err = 0;
+    socklen_t len = sizeof(err);
+
+    if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+        return errno;
+    return err;
+}
+
+/* Settle a pending non-blocking connect: 1 connected, 0 still pending,
+ * or -WSA code of the failure, which Windows latches in SO_ERROR. */
+static int connect_settle(struct wsc_sock *e)
+{
+    struct pollfd p = { .fd = e->fd, .events = POLLOUT };
+    int err;
+
+    if (wsc_os.poll(&p, 1, 0) <= 0)
+        return 0;
+    err = kernel_so_error(e);
+    wsc_clear_flags(e, WSC_F_CONNECTING);
+    if (err) {
+        int code = wsc_map_errno(WSC_OP_CONNECT, err, 0);
+        atomic_store(&e->so_error, code);
+        return -code;
+    }
+    atomic_store(&e->so_error, 0);
+    return 1;
+}
+
+int wsc_e_so_error(struct wsc_sock *e)
+{
+    if (wsc_flags(e) & WSC_F_CONNECTING)
+        connect_settle(e);
+    return atomic_load(&e->so_error);
+}
+
+/* 1 when a non-blocking connect failed and select should say so in
+ * exceptfds; settles a pending connect. */
+int wsc_e_connect_failed(struct wsc_sock *e)
+{
+    if (wsc_flags(e) & WSC_F_CONNECTING)
+        return connect_settle(e) < 0;
+    return 0;
+}
+
+int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
+                  socklen_t len)
+{
+    uint32_t f = wsc_flags(e);
+    int r, err;
+
+    if (f & WSC_F_LISTENING)
+        return -WSAEINVAL;
+    if (wsc_os.connect(e->fd, sa, len) == 0) {
+        wsc_clear_flags(e, WSC_F_CONNECTING);
+        atomic_store(&e->so_error, 0);
+        return 0;
+    }
+    err = errno;
+    if (err == EALREADY)
+        return -WSAEALREADY;
+    if (err == EISCONN && (f & WSC_F_CONNECTING)) {
+        /* The pending connect has completed since. */
+        wsc_clear_flags(e, WSC_F_CONNECTING);
+        atomic_store(&e->so_error, 0);
+        return -WSAEISCONN;
+    }
+    if (err != EINPROGRESS)
+        return -wsc_map_errno(WSC_OP_CONNECT, err, f);
+    if (f & WSC_F_NONBLOCK) {
+        wsc_set_flags(e, WSC_F_CONNECTING);
+        return -WSAEWOULDBLOCK;
+    }
+    for (;;) {
+        r = wsc_wait(e, POLLOUT, -1);
+        if (r == -WSAEINTR)
+            return wsc_closing_error(e, WSC_OP_CONNECT);
+        if (r)
+            return r;
+        {
+            struct pollfd p = { .fd = e->fd, .events = POLLOUT };
+            if (wsc_os.poll(&p, 1, 0) > 0)
+                break;
+        }
+    }
+    /* A blocking connect's failure is returned, not latched (row 9b). */
+    err = kernel_so_error(e);
+    return err ? -wsc_map_errno(WSC_OP_CONNECT, err, f) : 0;
+}

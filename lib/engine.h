@@ -1,0 +1,203 @@
+/* The engine: per-socket state, the blocking driver, close/shutdown/abort
+ * and error mapping.  Every front end (Winsock source API, and later the
+ * POSIX interposer) calls these; none re-implements semantics.
+ *
+ * Convention: engine calls return a value >= 0 on success, or a negated
+ * WSA code (-WSAECONNRESET) on failure.  No errno, no thread-local state. */
+#ifndef WSC_ENGINE_H
+#define WSC_ENGINE_H
+
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <sys/socket.h>
+#include "wsaerrors.h"
+
+/* Flags, kept in the high half of the entry's state word. */
+enum {
+    WSC_F_OPEN = 1u << 0,      /* the entry holds a live socket */
+    WSC_F_CLOSING = 1u << 1,   /* closesocket has begun: new calls fail */
+    WSC_F_FINAL = 1u << 2,     /* the last reference is being dropped */
+    WSC_F_SHUT_SEND = 1u << 3, /* shutdown(SD_SEND) done */
+    WSC_F_SHUT_RECV = 1u << 4, /* shutdown(SD_RECEIVE) done */
+    WSC_F_ABORTED = 1u << 5,   /* reset by us (SD_RECEIVE + data) */
+    WSC_F_RESET = 1u << 6,     /* reset by the peer */
+    WSC_F_RESET_AFTER_FIN = 1u << 7, /* our send after the peer's FIN drew RST */
+    WSC_F_NONBLOCK = 1u << 8,  /* application's blocking mode */
+    WSC_F_LISTENING = 1u << 9,
+    WSC_F_CONNECTING = 1u << 10, /* non-blocking connect under way */
+    WSC_F_REUSEADDR = 1u << 11,  /* Windows SO_REUSEADDR asked for */
+    WSC_F_EXCLUSIVE = 1u << 12,  /* SO_EXCLUSIVEADDRUSE asked for */
+    WSC_F_WATCHED = 1u << 13,    /* registered with the SD_RECEIVE watcher */
+    WSC_F_OOBINLINE = 1u << 14,
+    WSC_F_CONNECTED = 1u << 15,  /* has been connected */
+    WSC_F_BOUND = 1u << 16,      /* known to have a local address */
+    WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
+};
+
+/* Linux's struct pollfd, by a name the Windows headers do not redefine. */
+typedef struct pollfd wsc_os_pollfd;
+
+struct wsc_waiter;
+
+struct wsc_sock {
+    _Atomic uint64_t state;   /* low 32 bits: references; high: flags */
+    int fd;
+    int type;                 /* SOCK_STREAM, SOCK_DGRAM, ... */
+    int family;
+    _Atomic unsigned gen;     /* bumped each time the slot gets a socket */
+    _Atomic uint32_t rcvtimeo_ms;
+    _Atomic uint32_t sndtimeo_ms;
+    _Atomic int so_error;     /* Windows SO_ERROR, a WSA code */
+    _Atomic int recv_waiters; /* receives blocked right now */
+    pthread_mutex_t lock;     /* waiters list, open/close of the slot */
+    struct wsc_waiter *waiters;
+};
+
+#define WSC_REFS(st) ((uint32_t)(st))
+#define WSC_FLAGS(st) ((uint32_t)((st) >> 32))
+#define WSC_FLAG_BITS(f) ((uint64_t)(f) << 32)
+
+static inline uint32_t wsc_flags(struct wsc_sock *e)
+{
+    return WSC_FLAGS(atomic_load(&e->state));
+}
+
+static inline void wsc_set_flags(struct wsc_sock *e, uint32_t f)
+{
+    atomic_fetch_or(&e->state, WSC_FLAG_BITS(f));
+}
+
+static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
+{
+    atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(f));
+}
+
+/* ---- table.c ---------------------------------------------------------- */
+/* Largest descriptor number the table can track. */
+#define WSC_MAX_FD (1 << 22)
+
+/* Take a reference on the socket behind a handle; adopts sockets the
+ * process got elsewhere (inherited, SCM_RIGHTS).  NULL and *err set to
+ * -WSAENOTSOCK when the handle is not a live socket. */
+struct wsc_sock *wsc_acquire(uintptr_t handle, int *err);
+/* Drop a reference taken by wsc_acquire; the last one closes the socket. */
+void wsc_release(struct wsc_sock *e);
+/* Register a descriptor the engine just created; returns its entry with
+ * one reference held for the caller, or NULL if the table cannot hold it. */
+struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags);
+/* Take the handle out of service: the socket goes when the last call in
+ * flight leaves.  Returns the number of other calls in flight. */
+int wsc_begin_close(struct wsc_sock *e);
+/* After wsc_begin_close: drop the handle's reference and the caller's. */
+void wsc_end_close(struct wsc_sock *e);
+/* Entry for a descriptor if the table has one, without a reference. */
+struct wsc_sock *wsc_peek(int fd);
+/* Calls fn on every open entry (for WSACleanup). */
+void wsc_foreach_open(void (*fn)(int fd, void *arg), void *arg);
+/* Fork handlers for the table (fork.c registers them). */
+void wsc_table_atfork_prepare(void);
+void wsc_table_atfork_parent(void);
+void wsc_table_atfork_child(void);
+/* Count of open entries (tests, leak checks). */
+int wsc_open_count(void);
+
+/* ---- wait.c: the blocking driver -------------------------------------- */
+/* Monotonic milliseconds. */
+int64_t wsc_now_ms(void);
+/* Deadline for a timeout in ms (0 = none). */
+int64_t wsc_deadline(uint32_t timeout_ms);
+/* Wait until fd is ready for `events`, the deadline passes, or someone
+ * wakes the entry.  0 = look again, -WSAETIMEDOUT, or -WSAEINTR when the
+ * entry is closing. */
+int wsc_wait(struct wsc_sock *e, short events, int64_t deadline);
+/* Wait on several entries at once (select, WSAPoll): fds[i].fd must be the
+ * descriptor of ents[i] (or -1 to skip).  Returns poll's result, 0 on
+ * timeout, or -WSAEINTR if an entry began closing. */
+int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
+                  int64_t deadline);
+/* Wake every thread waiting on the entry. */
+void wsc_wake_all(struct wsc_sock *e);
+/* Number of threads blocked on the entry now. */
+int wsc_waiter_count(struct wsc_sock *e);
+/* Forget the calling thread's wake descriptor (fork child). */
+void wsc_wait_reset_after_fork(void);
+
+/* ---- errors.c --------------------------------------------------------- */
+enum wsc_op {
+    WSC_OP_RECV, WSC_OP_SEND, WSC_OP_CONNECT, WSC_OP_ACCEPT, WSC_OP_BIND,
+    WSC_OP_LISTEN, WSC_OP_SHUTDOWN, WSC_OP_OPT, WSC_OP_NAME, WSC_OP_SOCKET,
+    WSC_OP_OTHER
+};
+/* WSA code for a failed libc call, given what it was and the socket. */
+int wsc_map_errno(enum wsc_op op, int err, uint32_t flags);
+
+#endif
+
+/* ---- io.c: send and receive ------------------------------------------- */
+/* Extra flag for wsc_e_recvmsg: fill the whole buffer (MSG_WAITALL). */
+#define WSC_RECV_WAITALL 0x40000000
+/* Receive into msg (the iovecs may be advanced).  flags are Linux MSG_*.
+ * Returns bytes, 0 at EOF, or -WSA code; a datagram cut short returns
+ * -WSAEMSGSIZE with the first part copied and *copied set. */
+long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
+                   size_t *copied);
+/* Send all of msg on a blocking stream socket, what fits on a
+ * non-blocking one; never raises SIGPIPE. */
+long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags);
+/* What a waiter woken by closesocket reports for this operation. */
+int wsc_closing_error(struct wsc_sock *e, enum wsc_op op);
+
+/* ---- conn.c: socket, bind, listen, accept, connect -------------------- */
+/* Create a socket; returns the descriptor or -WSA code. */
+int wsc_e_socket(int family, int type, int proto, uint32_t flags);
+int wsc_e_bind(struct wsc_sock *e, const struct sockaddr *sa, socklen_t len);
+int wsc_e_listen(struct wsc_sock *e, int backlog);
+/* Returns the new descriptor (registered, no reference held) or -WSA. */
+int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len);
+int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
+                  socklen_t len);
+/* Windows SO_ERROR: resolves a pending non-blocking connect first. */
+int wsc_e_so_error(struct wsc_sock *e);
+/* 1 when the socket has a local address (bound, or auto-bound). */
+int wsc_e_is_bound(struct wsc_sock *e);
+
+/* ---- close.c: closesocket, shutdown, abort ---------------------------- */
+int wsc_e_closesocket(struct wsc_sock *e);
+int wsc_e_shutdown(struct wsc_sock *e, int how); /* how: SHUT_RD/WR/RDWR */
+/* Reset the connection now (RST to the peer) and keep the handle valid;
+ * later calls fail WSAECONNABORTED. */
+void wsc_e_abort(struct wsc_sock *e);
+/* After a receive that was pending at SD_RECEIVE time has left. */
+void wsc_e_shutrecv_rearm(struct wsc_sock *e);
+/* Test hook: force the dup2 fallback of wsc_e_abort. */
+extern int wsc_abort_force_fallback;
+/* Atfork handlers. */
+void wsc_close_atfork_child(void);
+
+/* ---- poll.c: readiness of many sockets (select, WSAPoll) ------------- */
+/* Polls fds[0..n-1] (fds must have room for n+1 entries), first without
+ * waiting, then until the deadline (-1 forever, 0 = no wait).  Returns
+ * the number ready, 0, -WSAEINTR if an entry began closing, or -WSA. */
+int wsc_e_poll(struct wsc_sock **ents, struct pollfd *fds, int n,
+               int64_t deadline);
+/* 1 when a pending non-blocking connect has failed (select's exceptfds). */
+int wsc_e_connect_failed(struct wsc_sock *e);
+
+/* ---- opt.c: options the front ends translate to ------------------------ */
+int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val);
+int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val);
+int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs);
+int wsc_e_get_linger(struct wsc_sock *e, int *onoff, int *secs);
+/* Windows SO_REUSEADDR / SO_EXCLUSIVEADDRUSE, mutually exclusive. */
+int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on);
+/* FIONBIO. */
+void wsc_e_set_nonblock(struct wsc_sock *e, int on);
+/* FIONREAD: bytes of in-band data readable now. */
+int wsc_e_bytes_readable(struct wsc_sock *e);
+/* SIOCATMARK: 1 when no urgent data is pending. */
+int wsc_e_at_mark(struct wsc_sock *e);
+/* getsockname/getpeername. */
+int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
+                  socklen_t *len);

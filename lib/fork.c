@@ -1,0 +1,29 @@
+/* fork: keep the engine's locks and threads consistent in the child.
+ * Sockets survive a fork (the child shares them, as a Windows child that
+ * inherited handles would); what must not survive is a lock held by a
+ * thread that the child does not have, or a wait list naming one. */
+#include <pthread.h>
+#include "engine.h"
+
+static void prepare(void)
+{
+    wsc_table_atfork_prepare();
+}
+
+static void parent(void)
+{
+    wsc_table_atfork_parent();
+}
+
+static void child(void)
+{
+    wsc_table_atfork_parent();
+    wsc_table_atfork_child();
+    wsc_wait_reset_after_fork();
+    wsc_close_atfork_child();
+}
+
+__attribute__((constructor)) static void register_fork_handlers(void)
+{
+    pthread_atfork(prepare, parent, child);
+}

@@ -1,0 +1,79 @@
+/* Shared by the Winsock front-end files.  Linux's numbers are captured
+ * here, before the Windows headers give the same names Windows values. */
+#ifndef WSC_FRONTEND_H
+#define WSC_FRONTEND_H
+
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include "engine.h"
+
+enum {
+    L_SOL_SOCKET = SOL_SOCKET,
+    L_SO_DEBUG = SO_DEBUG, L_SO_ACCEPTCONN = SO_ACCEPTCONN,
+    L_SO_REUSEADDR = SO_REUSEADDR, L_SO_KEEPALIVE = SO_KEEPALIVE,
+    L_SO_DONTROUTE = SO_DONTROUTE, L_SO_BROADCAST = SO_BROADCAST,
+    L_SO_OOBINLINE = SO_OOBINLINE, L_SO_SNDBUF = SO_SNDBUF,
+    L_SO_RCVBUF = SO_RCVBUF, L_SO_SNDLOWAT = SO_SNDLOWAT,
+    L_SO_RCVLOWAT = SO_RCVLOWAT, L_SO_TYPE = SO_TYPE,
+    L_IP_TOS = IP_TOS, L_IP_TTL = IP_TTL, L_IP_HDRINCL = IP_HDRINCL,
+    L_IP_MULTICAST_TTL = IP_MULTICAST_TTL,
+    L_IP_MULTICAST_LOOP = IP_MULTICAST_LOOP,
+    L_IPV6_UNICAST_HOPS = IPV6_UNICAST_HOPS,
+    L_IPV6_MULTICAST_HOPS = IPV6_MULTICAST_HOPS,
+    L_IPV6_MULTICAST_LOOP = IPV6_MULTICAST_LOOP,
+    L_IPV6_V6ONLY = IPV6_V6ONLY,
+    L_TCP_NODELAY = TCP_NODELAY, L_TCP_KEEPIDLE = TCP_KEEPIDLE,
+    L_TCP_KEEPINTVL = TCP_KEEPINTVL, L_TCP_KEEPCNT = TCP_KEEPCNT,
+    L_MSG_OOB = MSG_OOB, L_MSG_PEEK = MSG_PEEK,
+    L_MSG_DONTROUTE = MSG_DONTROUTE, L_MSG_WAITALL = MSG_WAITALL,
+    L_POLLIN = POLLIN, L_POLLOUT = POLLOUT, L_POLLPRI = POLLPRI,
+    L_POLLERR = POLLERR, L_POLLHUP = POLLHUP, L_POLLNVAL = POLLNVAL,
+    L_POLLRDHUP = POLLRDHUP,
+    L_AI_PASSIVE = AI_PASSIVE, L_AI_CANONNAME = AI_CANONNAME,
+    L_AI_NUMERICHOST = AI_NUMERICHOST, L_AI_NUMERICSERV = AI_NUMERICSERV,
+    L_AI_ALL = AI_ALL, L_AI_ADDRCONFIG = AI_ADDRCONFIG,
+    L_AI_V4MAPPED = AI_V4MAPPED,
+    L_NI_NOFQDN = NI_NOFQDN, L_NI_NUMERICHOST = NI_NUMERICHOST,
+    L_NI_NAMEREQD = NI_NAMEREQD, L_NI_NUMERICSERV = NI_NUMERICSERV,
+    L_NI_DGRAM = NI_DGRAM,
+    L_EAI_AGAIN = EAI_AGAIN, L_EAI_BADFLAGS = EAI_BADFLAGS,
+    L_EAI_FAIL = EAI_FAIL, L_EAI_FAMILY = EAI_FAMILY,
+    L_EAI_MEMORY = EAI_MEMORY, L_EAI_NONAME = EAI_NONAME,
+    L_EAI_NODATA = EAI_NODATA, L_EAI_SERVICE = EAI_SERVICE,
+    L_EAI_SOCKTYPE = EAI_SOCKTYPE, L_EAI_SYSTEM = EAI_SYSTEM,
+    L_EAI_ADDRFAMILY = EAI_ADDRFAMILY,
+};
+
+#include "winsock2.h"
+#include "ws2tcpip.h"
+#include "wscompat.h"
+
+/* Set the calling thread's last error and return SOCKET_ERROR. */
+int wsc_fail(int code);
+/* Clear the last error and return value. */
+static inline int wsc_ok(int value)
+{
+    extern __thread int wsc_last_error;
+    wsc_last_error = 0;
+    return value;
+}
+/* 1 between WSAStartup and the final WSACleanup. */
+int wsc_started(void);
+/* Start a call on a handle: checks WSAStartup, takes a reference; NULL
+ * with the last error set when it cannot. */
+struct wsc_sock *wsc_enter(SOCKET s);
+/* End it: drops the reference; r < 0 is a -WSA code -> SOCKET_ERROR. */
+int wsc_leave(struct wsc_sock *e, long r);
+/* A pointer Windows would reject with WSAEFAULT (NULL or the first 64
+ * KiB, which Windows never maps). */
+static inline int wsc_bad_ptr(const void *p)
+{
+    return (uintptr_t)p < 0x10000;
+}
+/* Size Windows requires for an address of the socket's family. */
+int wsc_addr_size(int family);
+
+#endif

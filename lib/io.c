@@ -1,0 +1,220 @@
+/* Send and receive: try the call without blocking (the fast path, one
+ * syscall), and only if it would block, and the application asked for a
+ * blocking socket, wait in the blocking driver and try again. */
+#include <errno.h>
+#include <poll.h>
+#include <string.h>
+#include "engine.h"
+#include "os.h"
+
+static int is_stream(struct wsc_sock *e)
+{
+    return e->type == SOCK_STREAM;
+}
+
+int wsc_closing_error(struct wsc_sock *e, enum wsc_op op)
+{
+    if (op == WSC_OP_ACCEPT || op == WSC_OP_CONNECT || !is_stream(e))
+        return -WSAEINTR;
+    return -WSAECONNABORTED;
+}
+
+/* Error a receive reports without asking the kernel, or 0. */
+static int recv_state_error(uint32_t f)
+{
+    if (f & WSC_F_ABORTED)
+        return -WSAECONNABORTED;
+    if (f & WSC_F_RESET_AFTER_FIN)
+        return -WSAECONNABORTED;
+    if (f & WSC_F_RESET)
+        return -WSAECONNRESET;
+    if (f & WSC_F_SHUT_RECV)
+        return -WSAESHUTDOWN;
+    return 0;
+}
+
+static int send_state_error(uint32_t f)
+{
+    if (f & WSC_F_ABORTED)
+        return -WSAECONNABORTED;
+    if (f & WSC_F_SHUT_SEND)
+        return -WSAESHUTDOWN;
+    if (f & (WSC_F_RESET | WSC_F_RESET_AFTER_FIN))
+        return -WSAECONNRESET;
+    return 0;
+}
+
+/* A failed call: latch a peer reset so it stays sticky, as on Windows. */
+static int io_error(struct wsc_sock *e, enum wsc_op op, int err)
+{
+    uint32_t f = wsc_flags(e);
+
+    if (f & WSC_F_ABORTED)
+        return -WSAECONNABORTED;
+    if (err == ECONNRESET && is_stream(e)) {
+        wsc_set_flags(e, WSC_F_RESET);
+        return -WSAECONNRESET;
+    }
+    if (op == WSC_OP_SEND && err == EPIPE && !(f & WSC_F_SHUT_SEND))
+        wsc_set_flags(e, WSC_F_RESET);
+    if (err == ENOTCONN && is_stream(e) && (f & WSC_F_CONNECTING))
+        return -WSAENOTCONN;
+    return -wsc_map_errno(op, err, f);
+}
+
+/* recv returned 0 on a stream: a graceful EOF, unless our own send after
+ * the peer's FIN drew its RST, which Windows reports as WSAECONNABORTED
+ * with the EOF discarded. */
+static long stream_eof(struct wsc_sock *e)
+{
+    int err = 0;
+    socklen_t len = sizeof(err);
+
+    if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 &&
+        (err == EPIPE || err == ECONNRESET)) {
+        wsc_set_flags(e, WSC_F_RESET_AFTER_FIN);
+        return -WSAECONNABORTED;
+    }
+    return 0;
+}
+
+static size_t iov_total(const struct msghdr *m)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < (size_t)m->msg_iovlen; i++)
+        n += m->msg_iov[i].iov_len;
+    return n;
+}
+
+/* Skip n bytes already transferred. */
+static void iov_advance(struct msghdr *m, size_t n)
+{
+    while (m->msg_iovlen > 0 && n >= m->msg_iov[0].iov_len) {
+        n -= m->msg_iov[0].iov_len;
+        m->msg_iov++;
+        m->msg_iovlen--;
+    }
+    if (m->msg_iovlen > 0) {
+        m->msg_iov[0].iov_base = (char *)m->msg_iov[0].iov_base + n;
+        m->msg_iov[0].iov_len -= n;
+    }
+}
+
+/* Blocks for readiness; returns 0 to try again or a -WSA code. */
+static int block(struct wsc_sock *e, enum wsc_op op, short events,
+                 int64_t *deadline, uint32_t timeout_ms)
+{
+    int r;
+
+    if (*deadline == -2)
+        *deadline = wsc_deadline(timeout_ms);
+    if (op == WSC_OP_RECV)
+        atomic_fetch_add(&e->recv_waiters, 1);
+    r = wsc_wait(e, events, *deadline);
+    if (op == WSC_OP_RECV)
+        atomic_fetch_sub(&e->recv_waiters, 1);
+    if (r == -WSAEINTR)
+        return wsc_closing_error(e, op);
+    return r;
+}
+
+long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
+                   size_t *copied)
+{
+    int64_t deadline = -2;
+    int waitall = flags & WSC_RECV_WAITALL, waited = 0, r;
+    size_t want = waitall ? iov_total(msg) : 0, got = 0;
+    ssize_t n;
+
+    flags &= ~WSC_RECV_WAITALL;
+    r = recv_state_error(wsc_flags(e));
+    if (r)
+        return r;
+    for (;;) {
+        n = wsc_os.recvmsg(e->fd, msg, flags | MSG_DONTWAIT);
+        if (n > 0) {
+            if (!is_stream(e) && (msg->msg_flags & MSG_TRUNC)) {
+                *copied = (size_t)n;
+                n = -WSAEMSGSIZE;
+                break;
+            }
+            got += (size_t)n;
+            if (got >= want)
+                break;
+            iov_advance(msg, (size_t)n);
+            continue;
+        }
+        if (n == 0) {
+            if (is_stream(e) && !got && iov_total(msg) > 0)
+                n = stream_eof(e);
+            break;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN) {
+            n = io_error(e, WSC_OP_RECV, errno);
+            break;
+        }
+        if (wsc_flags(e) & WSC_F_NONBLOCK) {
+            n = got ? 0 : -WSAEWOULDBLOCK;
+            break;
+        }
+        if (is_stream(e) && iov_total(msg) == 0) {
+            n = 0; /* a zero-length receive returns at once (row 9t) */
+            break;
+        }
+        waited = 1;
+        r = block(e, WSC_OP_RECV, POLLIN, &deadline,
+                  atomic_load(&e->rcvtimeo_ms));
+        if (r) {
+            n = r;
+            break;
+        }
+        r = recv_state_error(wsc_flags(e) & ~WSC_F_SHUT_RECV);
+        if (r) {
+            n = r;
+            break;
+        }
+    }
+    if (waited && (wsc_flags(e) & WSC_F_SHUT_RECV))
+        wsc_e_shutrecv_rearm(e);
+    if (n >= 0 && got)
+        return (long)got;
+    return (long)n;
+}
+
+long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
+{
+    int64_t deadline = -2;
+    size_t want = iov_total(msg), done = 0;
+    ssize_t n;
+    int r;
+
+    r = send_state_error(wsc_flags(e));
+    if (r)
+        return r;
+    for (;;) {
+        n = wsc_os.sendmsg(e->fd, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n >= 0) {
+            done += (size_t)n;
+            if (done >= want || !is_stream(e))
+                return (long)done;
+            iov_advance(msg, (size_t)n);
+            continue;
+        }
+        if (errno == EINTR)
+            continue;
+        if (errno != EAGAIN && errno != ENOBUFS)
+            return done ? (long)done : io_error(e, WSC_OP_SEND, errno);
+        if (wsc_flags(e) & WSC_F_NONBLOCK)
+            return done ? (long)done : -WSAEWOULDBLOCK;
+        r = block(e, WSC_OP_SEND, POLLOUT, &deadline,
+                  atomic_load(&e->sndtimeo_ms));
+        if (r)
+            return r;
+        r = send_state_error(wsc_flags(e));
+        if (r)
+            return r;
+    }
+}

@@ -1,0 +1,131 @@
+/* Socket options at the engine's level: Linux numbers in, Windows
+ * semantics kept in the entry where the kernel has none (timeouts,
+ * blocking mode, reuse flags). */
+#include <errno.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <netinet/in.h>
+#include "engine.h"
+#include "os.h"
+
+int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val)
+{
+    if (wsc_os.setsockopt(e->fd, level, name, &val, sizeof(val)) < 0)
+        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+    if (level == SOL_SOCKET && name == SO_OOBINLINE) {
+        if (val)
+            wsc_set_flags(e, WSC_F_OOBINLINE);
+        else
+            wsc_clear_flags(e, WSC_F_OOBINLINE);
+    }
+    return 0;
+}
+
+int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val)
+{
+    socklen_t len = sizeof(*val);
+
+    *val = 0;
+    if (wsc_os.getsockopt(e->fd, level, name, val, &len) < 0)
+        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+    return 0;
+}
+
+int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs)
+{
+    struct linger lg = { .l_onoff = onoff, .l_linger = secs };
+
+    if (e->type != SOCK_STREAM)
+        return -WSAENOPROTOOPT;
+    if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)) < 0)
+        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+    return 0;
+}
+
+int wsc_e_get_linger(struct wsc_sock *e, int *onoff, int *secs)
+{
+    struct linger lg;
+    socklen_t len = sizeof(lg);
+
+    if (e->type != SOCK_STREAM)
+        return -WSAENOPROTOOPT;
+    if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_LINGER, &lg, &len) < 0)
+        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+    *onoff = lg.l_onoff;
+    *secs = lg.l_linger;
+    return 0;
+}
+
+/* Windows SO_REUSEADDR lets sockets share a port, listeners included:
+ * on Linux that takes SO_REUSEADDR and SO_REUSEPORT together. */
+int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on)
+{
+    uint32_t mine = exclusive ? WSC_F_EXCLUSIVE : WSC_F_REUSEADDR;
+    uint32_t other = exclusive ? WSC_F_REUSEADDR : WSC_F_EXCLUSIVE;
+    int v = on ? 1 : 0;
+
+    if (on && (wsc_flags(e) & other))
+        return -WSAEINVAL;
+    if (!exclusive) {
+        if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_REUSEADDR, &v,
+                              sizeof(v)) < 0 ||
+            wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_REUSEPORT, &v,
+                              sizeof(v)) < 0)
+            return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+    }
+    if (on)
+        wsc_set_flags(e, mine);
+    else
+        wsc_clear_flags(e, mine);
+    return 0;
+}
+
+void wsc_e_set_nonblock(struct wsc_sock *e, int on)
+{
+    if (on)
+        wsc_set_flags(e, WSC_F_NONBLOCK);
+    else
+        wsc_clear_flags(e, WSC_F_NONBLOCK);
+}
+
+int wsc_e_bytes_readable(struct wsc_sock *e)
+{
+    int n = 0;
+
+    if (e->type == SOCK_STREAM && (wsc_flags(e) & WSC_F_LISTENING))
+        return 0;
+    if (wsc_os.ioctl(e->fd, FIONREAD, &n) < 0)
+        return 0;
+    return n;
+}
+
+int wsc_e_at_mark(struct wsc_sock *e)
+{
+    int at = 0;
+
+    if (e->type != SOCK_STREAM)
+        return 1;
+    /* Linux: 1 when the read pointer is at the urgent mark, i.e. the OOB
+     * byte is next; Windows: TRUE when no OOB data is pending. */
+    if (wsc_os.ioctl(e->fd, SIOCATMARK, &at) < 0)
+        return 1;
+    if (at)
+        return 0;
+    {
+        char c;
+        ssize_t r = wsc_os.recvfrom(e->fd, &c, 1, MSG_OOB | MSG_PEEK |
+                                    MSG_DONTWAIT, NULL, NULL);
+        return r == 1 ? 0 : 1;
+    }
+}
+
+int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
+                  socklen_t *len)
+{
+    int r = peer ? wsc_os.getpeername(e->fd, sa, len)
+                 : wsc_os.getsockname(e->fd, sa, len);
+
+    if (r < 0)
+        return -wsc_map_errno(WSC_OP_NAME, errno, wsc_flags(e));
+    return 0;
+}

@@ -1,0 +1,199 @@
+/* The blocking driver's waiting half.  A call that would block polls the
+ * socket together with its thread's wake descriptor (an eventfd made on
+ * the thread's first wait), after putting itself on the entry's list of
+ * waiters; closesocket and the SD_RECEIVE watcher wake every waiter on
+ * the list.  No signals, so it works on any kernel and in any program. */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <sys/eventfd.h>
+#include <time.h>
+#include "engine.h"
+#include "os.h"
+
+struct wsc_waiter {
+    struct wsc_waiter *next;
+    struct wsc_waiter **pprev;
+    int efd;
+};
+
+static __thread int thread_efd = -1;
+static pthread_key_t efd_key;
+static pthread_once_t efd_once = PTHREAD_ONCE_INIT;
+
+static void efd_destroy(void *p)
+{
+    int fd = (int)(intptr_t)p - 1;
+
+    if (fd >= 0 && fd == thread_efd) {
+        wsc_os.close(fd);
+        thread_efd = -1;
+    }
+}
+
+static void efd_key_init(void)
+{
+    pthread_key_create(&efd_key, efd_destroy);
+}
+
+static int my_efd(void)
+{
+    if (thread_efd < 0) {
+        pthread_once(&efd_once, efd_key_init);
+        thread_efd = wsc_os.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        if (thread_efd >= 0)
+            pthread_setspecific(efd_key, (void *)(intptr_t)(thread_efd + 1));
+    }
+    return thread_efd;
+}
+
+void wsc_wait_reset_after_fork(void)
+{
+    /* The child shares the parent's eventfd objects; make a fresh one on
+     * the next wait rather than wake (or be woken by) the parent. */
+    if (thread_efd >= 0) {
+        wsc_os.close(thread_efd);
+        thread_efd = -1;
+        pthread_setspecific(efd_key, NULL);
+    }
+}
+
+int64_t wsc_now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int64_t wsc_deadline(uint32_t timeout_ms)
+{
+    return timeout_ms ? wsc_now_ms() + timeout_ms : -1;
+}
+
+/* Milliseconds left for poll: -1 = forever, 0 = expired. */
+static int remaining(int64_t deadline)
+{
+    int64_t left;
+
+    if (deadline < 0)
+        return -1;
+    left = deadline - wsc_now_ms();
+    if (left <= 0)
+        return 0;
+    return left > INT32_MAX ? INT32_MAX : (int)left;
+}
+
+static void waiter_add(struct wsc_sock *e, struct wsc_waiter *w, int efd)
+{
+    w->efd = efd;
+    pthread_mutex_lock(&e->lock);
+    w->next = e->waiters;
+    if (w->next)
+        w->next->pprev = &w->next;
+    w->pprev = &e->waiters;
+    e->waiters = w;
+    pthread_mutex_unlock(&e->lock);
+}
+
+static void waiter_remove(struct wsc_sock *e, struct wsc_waiter *w)
+{
+    pthread_mutex_lock(&e->lock);
+    *w->pprev = w->next;
+    if (w->next)
+        w->next->pprev = w->pprev;
+    pthread_mutex_unlock(&e->lock);
+}
+
+void wsc_wake_all(struct wsc_sock *e)
+{
+    static const uint64_t one = 1;
+    struct wsc_waiter *w;
+
+    pthread_mutex_lock(&e->lock);
+    for (w = e->waiters; w; w = w->next)
+        (void)!wsc_os.write(w->efd, &one, sizeof(one));
+    pthread_mutex_unlock(&e->lock);
+}
+
+int wsc_waiter_count(struct wsc_sock *e)
+{
+    struct wsc_waiter *w;
+    int n = 0;
+
+    pthread_mutex_lock(&e->lock);
+    for (w = e->waiters; w; w = w->next)
+        n++;
+    pthread_mutex_unlock(&e->lock);
+    return n;
+}
+
+static void drain(int efd)
+{
+    uint64_t v;
+
+    (void)!wsc_os.read(efd, &v, sizeof(v));
+}
+
+int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
+                  int64_t deadline)
+{
+    struct wsc_waiter stackw[16], *ws = stackw;
+    int efd = my_efd(), i, r, closing = 0;
+
+    if (efd < 0)
+        return -WSAENOBUFS;
+    if (n + 1 > 16) {
+        ws = malloc(sizeof(*ws) * (size_t)n);
+        if (!ws)
+            return -WSAENOBUFS;
+    }
+    for (i = 0; i < n; i++)
+        if (ents[i])
+            waiter_add(ents[i], &ws[i], efd);
+    /* Registered first, flags read second: a closer that set CLOSING
+     * before we registered is seen here; one that set it after finds us
+     * on its list and writes our eventfd. */
+    for (i = 0; i < n; i++)
+        if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
+            closing = 1;
+    if (!closing) {
+        fds[n].fd = efd;
+        fds[n].events = POLLIN;
+        fds[n].revents = 0;
+        r = wsc_os.poll(fds, (nfds_t)n + 1, remaining(deadline));
+        if (r > 0 && fds[n].revents) {
+            drain(efd);
+            r--;
+            for (i = 0; i < n; i++)
+                if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
+                    closing = 1;
+        }
+        if (r < 0)
+            r = errno == EINTR ? 0 : -WSAENOBUFS;
+    } else {
+        r = 0;
+    }
+    for (i = 0; i < n; i++)
+        if (ents[i])
+            waiter_remove(ents[i], &ws[i]);
+    if (ws != stackw)
+        free(ws);
+    return closing ? -WSAEINTR : r;
+}
+
+int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
+{
+    struct pollfd pfd[2];
+    int r;
+
+    pfd[0].fd = e->fd;
+    pfd[0].events = events;
+    pfd[0].revents = 0;
+    r = wsc_wait_many(&e, pfd, 1, deadline);
+    if (r < 0)
+        return r;
+    if (r == 0 && deadline >= 0 && remaining(deadline) == 0)
+        return -WSAETIMEDOUT;
+    return 0;
+}

@@ -1,0 +1,236 @@
+/* Winsock: send, recv, sendto, recvfrom, and WSASend/WSARecv without
+ * overlapped I/O.  Windows flags and buffers in, engine calls out. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/uio.h>
+#include "frontend.h"
+
+#define WS_RECV_FLAGS (MSG_OOB | MSG_PEEK | MSG_WAITALL | MSG_PUSH_IMMEDIATE)
+#define WS_SEND_FLAGS (MSG_OOB | MSG_DONTROUTE)
+
+/* Windows receive flags -> Linux, or -WSA code. */
+static int recv_flags(struct wsc_sock *e, int flags)
+{
+    int out = 0;
+
+    if (flags & ~WS_RECV_FLAGS)
+        return -WSAEINVAL;
+    if (flags & MSG_OOB) {
+        if (wsc_flags(e) & WSC_F_OOBINLINE)
+            return -WSAEINVAL;
+        out |= L_MSG_OOB;
+    }
+    if (flags & MSG_PEEK)
+        out |= L_MSG_PEEK;
+    if (flags & MSG_WAITALL) {
+        if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & (MSG_PEEK | MSG_OOB)))
+            return -WSAEOPNOTSUPP;
+        if (e->type == SOCK_STREAM)
+            out |= WSC_RECV_WAITALL;
+    }
+    return out;
+}
+
+static int send_flags(int flags)
+{
+    int out = 0;
+
+    if (flags & ~WS_SEND_FLAGS)
+        return -WSAEOPNOTSUPP;
+    if (flags & MSG_OOB)
+        out |= L_MSG_OOB;
+    if (flags & MSG_DONTROUTE)
+        out |= L_MSG_DONTROUTE;
+    return out;
+}
+
+/* Windows: a datagram socket must be bound before it can receive. */
+static int unbound_dgram(struct wsc_sock *e)
+{
+    if (e->type == SOCK_STREAM || (wsc_flags(e) & WSC_F_BOUND))
+        return 0;
+    if (!wsc_e_is_bound(e))
+        return 1;
+    wsc_set_flags(e, WSC_F_BOUND);
+    return 0;
+}
+
+/* The shared receive path.  from/fromlen are ignored on streams. */
+static long do_recv(struct wsc_sock *e, struct iovec *iov, int niov,
+                    int flags, struct sockaddr *from, int *fromlen,
+                    int *out_flags)
+{
+    struct msghdr msg;
+    struct sockaddr_storage ss;
+    size_t copied = 0;
+    long r;
+    int lf = recv_flags(e, flags);
+
+    if (lf < 0)
+        return lf;
+    if (unbound_dgram(e))
+        return -WSAEINVAL;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = iov;
+    msg.msg_iovlen = (size_t)niov;
+    if (e->type != SOCK_STREAM && from) {
+        if (wsc_bad_ptr(fromlen) || *fromlen < wsc_addr_size(e->family))
+            return -WSAEFAULT;
+        msg.msg_name = &ss;
+        msg.msg_namelen = sizeof(ss);
+    }
+    r = wsc_e_recvmsg(e, &msg, lf, &copied);
+    if ((r >= 0 || r == -WSAEMSGSIZE) && msg.msg_name) {
+        size_t n = msg.msg_namelen;
+        if (n > (size_t)*fromlen)
+            n = (size_t)*fromlen;
+        memcpy(from, &ss, n);
+        *fromlen = (int)msg.msg_namelen;
+    }
+    if (out_flags)
+        *out_flags = r == -WSAEMSGSIZE ? MSG_PARTIAL : 0;
+    return r;
+}
+
+static long do_send(struct wsc_sock *e, struct iovec *iov, int niov,
+                    int flags, const struct sockaddr *to, int tolen)
+{
+    struct msghdr msg;
+    int lf = send_flags(flags);
+
+    if (lf < 0)
+        return lf;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = iov;
+    msg.msg_iovlen = (size_t)niov;
+    if (to && e->type != SOCK_STREAM) {
+        if (wsc_bad_ptr(to) || tolen < wsc_addr_size(to->sa_family))
+            return -WSAEFAULT;
+        msg.msg_name = (void *)to;
+        msg.msg_namelen = (socklen_t)tolen;
+    }
+    return wsc_e_sendmsg(e, &msg, lf);
+}
+
+int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
+                 struct sockaddr *from, int *fromlen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct iovec iov = { buf, (size_t)len };
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (len < 0 || (len > 0 && wsc_bad_ptr(buf)))
+        return wsc_leave(e, -WSAEFAULT);
+    return wsc_leave(e, do_recv(e, &iov, 1, flags, from, fromlen, NULL));
+}
+
+int wsc_recv(SOCKET s, char *buf, int len, int flags)
+{
+    return wsc_recvfrom(s, buf, len, flags, NULL, NULL);
+}
+
+int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
+               const struct sockaddr *to, int tolen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct iovec iov = { (void *)buf, (size_t)len };
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (len < 0 || (len > 0 && wsc_bad_ptr(buf)))
+        return wsc_leave(e, -WSAEFAULT);
+    return wsc_leave(e, do_send(e, &iov, 1, flags, to, tolen));
+}
+
+int wsc_send(SOCKET s, const char *buf, int len, int flags)
+{
+    return wsc_sendto(s, buf, len, flags, NULL, 0);
+}
+
+/* WSABUF array -> iovec array; NULL with *err set on bad input. */
+static struct iovec *to_iov(LPWSABUF bufs, DWORD count, struct iovec *small,
+                            int *err)
+{
+    struct iovec *iov = small;
+    DWORD i;
+
+    if (count == 0) {
+        *err = -WSAEINVAL;
+        return NULL;
+    }
+    if (wsc_bad_ptr(bufs) || count > 1024) {
+        *err = -WSAEFAULT;
+        return NULL;
+    }
+    if (count > 8) {
+        iov = calloc(count, sizeof(*iov));
+        if (!iov) {
+            *err = -WSAENOBUFS;
+            return NULL;
+        }
+    }
+    for (i = 0; i < count; i++) {
+        if (bufs[i].len && wsc_bad_ptr(bufs[i].buf)) {
+            if (iov != small)
+                free(iov);
+            *err = -WSAEFAULT;
+            return NULL;
+        }
+        iov[i].iov_base = bufs[i].buf;
+        iov[i].iov_len = bufs[i].len;
+    }
+    return iov;
+}
+
+int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
+                LPDWORD flags, LPWSAOVERLAPPED ov,
+                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct iovec small[8], *iov;
+    int err = 0, of = 0;
+    long r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (ov || cr)
+        return wsc_leave(e, -WSAEOPNOTSUPP); /* no overlapped I/O */
+    if (wsc_bad_ptr(flags))
+        return wsc_leave(e, -WSAEFAULT);
+    iov = to_iov(bufs, count, small, &err);
+    if (!iov)
+        return wsc_leave(e, err);
+    r = do_recv(e, iov, (int)count, (int)*flags, NULL, NULL, &of);
+    if (iov != small)
+        free(iov);
+    if (r >= 0 && !wsc_bad_ptr(received))
+        *received = (DWORD)r;
+    if (r >= 0 || r == -WSAEMSGSIZE)
+        *flags = (DWORD)of;
+    return wsc_leave(e, r < 0 ? r : 0);
+}
+
+int wsc_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
+                DWORD flags, LPWSAOVERLAPPED ov,
+                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct iovec small[8], *iov;
+    int err = 0;
+    long r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (ov || cr)
+        return wsc_leave(e, -WSAEOPNOTSUPP);
+    iov = to_iov(bufs, count, small, &err);
+    if (!iov)
+        return wsc_leave(e, err);
+    r = do_send(e, iov, (int)count, (int)flags, NULL, 0);
+    if (iov != small)
+        free(iov);
+    if (r >= 0 && !wsc_bad_ptr(sent))
+        *sent = (DWORD)r;
+    return wsc_leave(e, r < 0 ? r : 0);
+}

@@ -1,0 +1,202 @@
+/* Winsock setsockopt, getsockopt and ioctlsocket: Windows encodings and
+ * sizes (DWORD milliseconds, a linger of two u_short, BOOLs) over the
+ * engine's options. */
+#include <string.h>
+#include "frontend.h"
+#include "ws_optmap.h"
+
+/* Read a BOOL or DWORD the way Windows does: a short BOOL is one byte. */
+static int read_value(const char *optval, int optlen, int boolean, int *v)
+{
+    uint32_t d = 0;
+
+    if (optlen >= 4) {
+        memcpy(&d, optval, 4);
+        *v = (int)d;
+        return 0;
+    }
+    if (boolean && optlen >= 1) {
+        *v = (unsigned char)optval[0];
+        return 0;
+    }
+    return -WSAEFAULT;
+}
+
+static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
+                    const char *optval, int optlen)
+{
+    struct linger lg;
+    int v = 0, r;
+
+    if (m->kind == OPT_LINGER) {
+        if (optlen < (int)sizeof(lg))
+            return -WSAEFAULT;
+        memcpy(&lg, optval, sizeof(lg));
+        return wsc_e_set_linger(e, lg.l_onoff != 0, lg.l_linger);
+    }
+    r = read_value(optval, optlen, m->kind == OPT_BOOL ||
+                   m->kind == OPT_DONTLINGER || m->kind == OPT_REUSEADDR ||
+                   m->kind == OPT_EXCLUSIVE, &v);
+    if (r)
+        return r;
+    switch (m->kind) {
+    case OPT_BOOL:
+        return wsc_e_setopt_int(e, m->level, m->name, v != 0);
+    case OPT_INT:
+        return wsc_e_setopt_int(e, m->level, m->name, v);
+    case OPT_RCVTIMEO:
+        atomic_store(&e->rcvtimeo_ms, (uint32_t)v);
+        return 0;
+    case OPT_SNDTIMEO:
+        atomic_store(&e->sndtimeo_ms, (uint32_t)v);
+        return 0;
+    case OPT_DONTLINGER: {
+        int on = 0, secs = 0;
+        r = wsc_e_get_linger(e, &on, &secs);
+        return r ? r : wsc_e_set_linger(e, !v, secs);
+    }
+    case OPT_REUSEADDR:
+        return wsc_e_set_reuse(e, 0, v != 0);
+    case OPT_EXCLUSIVE:
+        return wsc_e_set_reuse(e, 1, v != 0);
+    case OPT_ERROR:
+        atomic_store(&e->so_error, v);
+        return 0;
+    case OPT_ACCEPTED:
+        return 0;
+    default:
+        return -WSAENOPROTOOPT; /* read-only */
+    }
+}
+
+/* The value a get returns, as an int. */
+static long get_value(struct wsc_sock *e, const struct wsc_optmap *m, int *v)
+{
+    int on = 0, secs = 0;
+    long r;
+
+    switch (m->kind) {
+    case OPT_BOOL:
+        r = wsc_e_getopt_int(e, m->level, m->name, v);
+        *v = *v != 0;
+        return r;
+    case OPT_INT:
+    case OPT_TYPE:
+        return wsc_e_getopt_int(e, m->level, m->name, v);
+    case OPT_RCVTIMEO:
+        *v = (int)atomic_load(&e->rcvtimeo_ms);
+        return 0;
+    case OPT_SNDTIMEO:
+        *v = (int)atomic_load(&e->sndtimeo_ms);
+        return 0;
+    case OPT_DONTLINGER:
+        r = wsc_e_get_linger(e, &on, &secs);
+        *v = !on;
+        return r;
+    case OPT_REUSEADDR:
+        *v = (wsc_flags(e) & WSC_F_REUSEADDR) != 0;
+        return 0;
+    case OPT_EXCLUSIVE:
+        *v = (wsc_flags(e) & WSC_F_EXCLUSIVE) != 0;
+        return 0;
+    case OPT_ERROR:
+        *v = wsc_e_so_error(e);
+        return 0;
+    case OPT_ACCEPTCONN:
+        *v = (wsc_flags(e) & WSC_F_LISTENING) != 0;
+        return 0;
+    default:
+        return -WSAENOPROTOOPT;
+    }
+}
+
+static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
+                    char *optval, int *optlen)
+{
+    int v = 0;
+    long r;
+
+    if (m->kind == OPT_LINGER) {
+        struct linger lg;
+        int on = 0, secs = 0;
+        if (*optlen < (int)sizeof(lg))
+            return -WSAEFAULT;
+        r = wsc_e_get_linger(e, &on, &secs);
+        if (r)
+            return r;
+        lg.l_onoff = (u_short)(on != 0);
+        lg.l_linger = (u_short)secs;
+        memcpy(optval, &lg, sizeof(lg));
+        *optlen = sizeof(lg);
+        return 0;
+    }
+    if (*optlen < 4 && !(m->kind == OPT_BOOL && *optlen >= 1))
+        return -WSAEFAULT;
+    r = get_value(e, m, &v);
+    if (r)
+        return r;
+    if (*optlen < 4) {
+        optval[0] = (char)v;
+        *optlen = 1;
+    } else {
+        memcpy(optval, &v, 4);
+        *optlen = 4;
+    }
+    return 0;
+}
+
+int wsc_setsockopt(SOCKET s, int level, int optname, const char *optval,
+                   int optlen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    const struct wsc_optmap *m;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (!wsc_optmap_level_known(level))
+        return wsc_leave(e, -WSAEINVAL);
+    m = wsc_optmap_find(level, optname);
+    if (!m)
+        return wsc_leave(e, -WSAENOPROTOOPT);
+    if (wsc_bad_ptr(optval) || optlen <= 0)
+        return wsc_leave(e, -WSAEFAULT);
+    return wsc_leave(e, set_opt(e, m, optval, optlen));
+}
+
+int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
+                   int *optlen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    const struct wsc_optmap *m;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (!wsc_optmap_level_known(level))
+        return wsc_leave(e, -WSAEINVAL);
+    m = wsc_optmap_find(level, optname);
+    if (!m)
+        return wsc_leave(e, -WSAENOPROTOOPT);
+    if (wsc_bad_ptr(optval) || wsc_bad_ptr(optlen))
+        return wsc_leave(e, -WSAEFAULT);
+    return wsc_leave(e, get_opt(e, m, optval, optlen));
+}
+
+int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    long r = 0;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (cmd != FIONBIO && cmd != FIONREAD && cmd != SIOCATMARK)
+        return wsc_leave(e, -WSAEOPNOTSUPP);
+    if (wsc_bad_ptr(argp))
+        return wsc_leave(e, -WSAEFAULT);
+    if (cmd == FIONBIO)
+        wsc_e_set_nonblock(e, *argp != 0);
+    else if (cmd == FIONREAD)
+        *argp = (u_long)wsc_e_bytes_readable(e);
+    else
+        *argp = (u_long)wsc_e_at_mark(e);
+    return wsc_leave(e, r);
+}

@@ -1,0 +1,167 @@
+/* Winsock: the life of a socket: socket, bind, listen, accept, connect,
+ * closesocket, shutdown, getsockname, getpeername. */
+#include <string.h>
+#include "frontend.h"
+
+SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
+                      DWORD flags)
+{
+    int fd, t = type;
+
+    (void)g;
+    if (!wsc_started()) {
+        wsc_fail(WSANOTINITIALISED);
+        return INVALID_SOCKET;
+    }
+    if (info) {
+        wsc_fail(WSAEINVAL);
+        return INVALID_SOCKET;
+    }
+    if (flags & WSA_FLAG_NO_HANDLE_INHERIT)
+        t |= SOCK_CLOEXEC;
+    fd = wsc_e_socket(af, t, protocol, 0);
+    if (fd < 0) {
+        wsc_fail(-fd);
+        return INVALID_SOCKET;
+    }
+    wsc_ok(0);
+    return (SOCKET)fd;
+}
+
+SOCKET wsc_socket(int af, int type, int protocol)
+{
+    return wsc_WSASocketA(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
+}
+
+int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    long r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (wsc_bad_ptr(name) || namelen < (int)sizeof(struct sockaddr))
+        r = -WSAEFAULT;
+    else if (name->sa_family != e->family && e->family != AF_UNSPEC)
+        r = -WSAEAFNOSUPPORT;
+    else if ((e->family == AF_INET || e->family == AF_INET6) &&
+             namelen < wsc_addr_size(e->family))
+        r = -WSAEFAULT;
+    else
+        r = wsc_e_bind(e, name, (socklen_t)namelen);
+    if (r == 0)
+        wsc_set_flags(e, WSC_F_BOUND);
+    return wsc_leave(e, r);
+}
+
+int wsc_listen(SOCKET s, int backlog)
+{
+    struct wsc_sock *e = wsc_enter(s);
+
+    if (!e)
+        return SOCKET_ERROR;
+    return wsc_leave(e, wsc_e_listen(e, backlog));
+}
+
+SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    long r;
+
+    if (!e)
+        return INVALID_SOCKET;
+    if (addr && (wsc_bad_ptr(addrlen) || *addrlen < wsc_addr_size(e->family)))
+        r = -WSAEFAULT;
+    else if (addrlen && !addr && wsc_bad_ptr(addrlen))
+        r = -WSAEFAULT;
+    else
+        r = wsc_e_accept(e, (struct sockaddr *)&ss, &len);
+    if (r >= 0 && addr) {
+        memcpy(addr, &ss, (size_t)len < (size_t)*addrlen ? len : (size_t)*addrlen);
+        *addrlen = (int)len;
+    }
+    if (wsc_leave(e, r < 0 ? r : 0) == SOCKET_ERROR)
+        return INVALID_SOCKET;
+    return (SOCKET)r;
+}
+
+int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    long r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (wsc_bad_ptr(name) || namelen < (int)sizeof(struct sockaddr))
+        r = -WSAEFAULT;
+    else
+        r = wsc_e_connect(e, name, (socklen_t)namelen);
+    return wsc_leave(e, r);
+}
+
+int wsc_closesocket(SOCKET s)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    int r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    r = wsc_e_closesocket(e); /* consumes our reference */
+    return r < 0 ? wsc_fail(-r) : wsc_ok(0);
+}
+
+int wsc_shutdown(SOCKET s, int how)
+{
+    static const int linux_how[] = { SHUT_RD, SHUT_WR, SHUT_RDWR };
+    struct wsc_sock *e = wsc_enter(s);
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (how < SD_RECEIVE || how > SD_BOTH)
+        return wsc_leave(e, -WSAEINVAL);
+    return wsc_leave(e, wsc_e_shutdown(e, linux_how[how]));
+}
+
+static int any_address(const struct sockaddr_storage *ss)
+{
+    if (ss->ss_family == AF_INET)
+        return ((const struct sockaddr_in *)ss)->sin_port == 0;
+    if (ss->ss_family == AF_INET6)
+        return ((const struct sockaddr_in6 *)ss)->sin6_port == 0;
+    return 0;
+}
+
+static int get_name(SOCKET s, int peer, struct sockaddr *name, int *namelen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    long r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    memset(&ss, 0, sizeof(ss));
+    r = wsc_e_getname(e, peer, (struct sockaddr *)&ss, &len);
+    if (r == 0 && !peer && any_address(&ss))
+        r = -WSAEINVAL; /* Windows: an unbound socket has no name */
+    if (r == 0 && (wsc_bad_ptr(name) || wsc_bad_ptr(namelen) ||
+                   *namelen < (int)len))
+        r = -WSAEFAULT;
+    if (r == 0) {
+        memcpy(name, &ss, len);
+        *namelen = (int)len;
+    }
+    return wsc_leave(e, r);
+}
+
+int wsc_getsockname(SOCKET s, struct sockaddr *name, int *namelen)
+{
+    return get_name(s, 0, name, namelen);
+}
+
+int wsc_getpeername(SOCKET s, struct sockaddr *name, int *namelen)
+{
+    return get_name(s, 1, name, namelen);
+}

@@ -1,0 +1,108 @@
+/* WSAStartup, WSACleanup, the thread's last error, and the entry/exit of
+ * every handle-taking call. */
+#include <string.h>
+#include "frontend.h"
+
+__thread int wsc_last_error;
+static _Atomic int startups;
+
+int wsc_fail(int code)
+{
+    wsc_last_error = code;
+    return SOCKET_ERROR;
+}
+
+int wsc_started(void)
+{
+    return atomic_load(&startups) > 0;
+}
+
+int wsc_WSAGetLastError(void)
+{
+    return wsc_last_error;
+}
+
+void wsc_WSASetLastError(int error)
+{
+    wsc_last_error = error;
+}
+
+int wsc_WSAStartup(WORD version, LPWSADATA data)
+{
+    BYTE major = LOBYTE(version), minor = HIBYTE(version);
+
+    if (major < 1 || (major == 1 && minor < 1))
+        return WSAVERNOTSUPPORTED;
+    if (wsc_bad_ptr(data))
+        return WSAEFAULT;
+    if (major > 2 || (major == 2 && minor > 2))
+        major = 2, minor = 2;
+    memset(data, 0, sizeof(*data));
+    data->wVersion = MAKEWORD(major, minor);
+    data->wHighVersion = MAKEWORD(2, 2);
+    strcpy(data->szDescription, "WinSock 2.0 (wscompat)");
+    strcpy(data->szSystemStatus, "Running");
+    atomic_fetch_add(&startups, 1);
+    wsc_last_error = 0;
+    return 0;
+}
+
+static void close_one(int fd, void *arg)
+{
+    struct wsc_sock *e;
+    int err;
+
+    (void)arg;
+    e = wsc_acquire((uintptr_t)fd, &err);
+    if (e)
+        wsc_e_closesocket(e);
+}
+
+int wsc_WSACleanup(void)
+{
+    int n = atomic_load(&startups);
+
+    do {
+        if (n <= 0)
+            return wsc_fail(WSANOTINITIALISED);
+    } while (!atomic_compare_exchange_weak(&startups, &n, n - 1));
+    /* The final cleanup destroys every socket of the process (row 8c). */
+    if (n == 1)
+        wsc_foreach_open(close_one, NULL);
+    return wsc_ok(0);
+}
+
+struct wsc_sock *wsc_enter(SOCKET s)
+{
+    struct wsc_sock *e;
+    int err;
+
+    if (!wsc_started()) {
+        wsc_fail(WSANOTINITIALISED);
+        return NULL;
+    }
+    e = wsc_acquire(s, &err);
+    if (!e)
+        wsc_fail(-err);
+    return e;
+}
+
+int wsc_leave(struct wsc_sock *e, long r)
+{
+    if (e)
+        wsc_release(e);
+    if (r < 0)
+        return wsc_fail((int)-r);
+    return wsc_ok((int)r);
+}
+
+int wsc_addr_size(int family)
+{
+    return family == AF_INET6 ? (int)sizeof(struct sockaddr_in6)
+                              : (int)sizeof(struct sockaddr_in);
+}
+
+const char *wsc_version(void)
+{
+    return PACKAGE_VERSION;
+}

@@ -42,7 +42,7 @@ void sc_SE1(ct *t)
     tv.tv_sec = 2;
     ct_obs_rc(t, "read_and_write", select(0, &r, &w, NULL, &tv));
 
-    big = malloc(sizeof(u_int) + MANY * sizeof(SOCKET));
+    big = malloc(sizeof(fd_set) + MANY * sizeof(SOCKET));
     ct_require(t, big != NULL, "memory");
     big->fd_count = 0;
     for (i = 0; i < MANY; i++) {

@@ -11,8 +11,11 @@
 
 /* FD_SETSIZE: 64 unless the program defined its own before this header.
  * glibc's <sys/select.h> defines it too, so keep the program's value aside
- * while the system headers go by. */
-#if defined(FD_SETSIZE) && !defined(_SYS_SELECT_H)
+ * while the system headers go by.  If a system header already defined it
+ * (1024), that value cannot be told from a program's own 1024, and the
+ * larger one is kept: a bigger set is harmless, a smaller one would drop
+ * sockets the program meant to add. */
+#if defined(FD_SETSIZE)
 #define WSC_USER_FD_SETSIZE 1
 #pragma push_macro("FD_SETSIZE")
 #undef FD_SETSIZE

@@ -1,0 +1,230 @@
+/* Bad input gets the Windows error, never a crash, a hang, a leak or a
+ * corrupted socket table: absurd handles, NULL and bad pointers, negative
+ * and absurd lengths, unknown options and ioctls, fd numbers above 1024,
+ * fd_sets of thousands of sockets. */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#include "frontend.h"
+
+/* Open descriptors, less the directory stream and the wake eventfd each
+ * thread keeps from its first blocking wait on. */
+static int open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *de;
+    char path[300], target[64];
+    int n = -1;
+    ssize_t len;
+
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
+        len = readlink(path, target, sizeof(target) - 1);
+        if (len > 0) {
+            target[len] = 0;
+            if (!strcmp(target, "anon_inode:[eventfd]"))
+                continue;
+        }
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+static void startup(void)
+{
+    WSADATA d;
+    ck_assert_int_eq(WSAStartup(MAKEWORD(2, 2), &d), 0);
+}
+
+static void pair(SOCKET *c, SOCKET *s)
+{
+    struct sockaddr_in a;
+    int len = sizeof(a);
+    SOCKET l = socket(AF_INET, SOCK_STREAM, 0);
+
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(l, (struct sockaddr *)&a, sizeof(a)), 0);
+    ck_assert_int_eq(listen(l, 1), 0);
+    getsockname(l, (struct sockaddr *)&a, &len);
+    *c = socket(AF_INET, SOCK_STREAM, 0);
+    ck_assert_int_eq(connect(*c, (struct sockaddr *)&a, sizeof(a)), 0);
+    *s = accept(l, NULL, NULL);
+    ck_assert(*s != INVALID_SOCKET);
+    closesocket(l);
+}
+
+#define EXPECT_FAIL(call, code)                                        \
+    do {                                                               \
+        ck_assert_int_eq((call), SOCKET_ERROR);                        \
+        ck_assert_int_eq(WSAGetLastError(), (code));                   \
+    } while (0)
+
+START_TEST(absurd_handles)
+{
+    static const SOCKET bad[] = { 0, 1, 2, (SOCKET)-2, (SOCKET)1 << 40,
+                                  (SOCKET)INT32_MAX, 999999 };
+    char buf[4];
+    size_t i;
+    int before;
+
+    startup();
+    before = wsc_open_count();
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        EXPECT_FAIL(recv(bad[i], buf, sizeof(buf), 0), WSAENOTSOCK);
+        EXPECT_FAIL(closesocket(bad[i]), WSAENOTSOCK);
+        EXPECT_FAIL(shutdown(bad[i], SD_BOTH), WSAENOTSOCK);
+    }
+    ck_assert_int_eq(wsc_open_count(), before);
+}
+END_TEST
+
+START_TEST(bad_pointers_and_lengths)
+{
+    SOCKET c, s;
+    int v = 1, len;
+    char buf[8];
+    int fds;
+
+    startup();
+    fds = open_fds();
+    pair(&c, &s);
+    EXPECT_FAIL(recv(c, NULL, 10, 0), WSAEFAULT);
+    EXPECT_FAIL(recv(c, buf, -5, 0), WSAEFAULT);
+    EXPECT_FAIL(send(c, (char *)1, 5, 0), WSAEFAULT);
+    EXPECT_FAIL(send(c, buf, INT32_MIN, 0), WSAEFAULT);
+    EXPECT_FAIL(setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, (char *)&v, -1),
+                WSAEFAULT);
+    EXPECT_FAIL(setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, NULL, 4), WSAEFAULT);
+    EXPECT_FAIL(setsockopt(c, SOL_SOCKET, SO_LINGER, (char *)&v, 2),
+                WSAEFAULT);
+    /* A generous optlen is read as Windows reads it: the first 4 bytes. */
+    ck_assert_int_eq(setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, (char *)&v,
+                                1 << 30), 0);
+    EXPECT_FAIL(getsockopt(c, SOL_SOCKET, SO_ERROR, (char *)&v, NULL),
+                WSAEFAULT);
+    len = 1;
+    EXPECT_FAIL(getsockopt(c, SOL_SOCKET, SO_ERROR, (char *)&v, &len),
+                WSAEFAULT);
+    len = 4;
+    EXPECT_FAIL(getsockopt(c, SOL_SOCKET, 0x7777, (char *)&v, &len),
+                WSAENOPROTOOPT);
+    EXPECT_FAIL(setsockopt(c, (int)0xffffffff, SO_KEEPALIVE, (char *)&v, 4),
+                WSAEINVAL);
+    EXPECT_FAIL(setsockopt(c, 0x8000, SO_KEEPALIVE, (char *)&v, 4),
+                WSAEINVAL);
+    EXPECT_FAIL(setsockopt(c, SOL_SOCKET, SO_ACCEPTCONN, (char *)&v, 4),
+                WSAENOPROTOOPT);
+    EXPECT_FAIL(ioctlsocket(c, (LONG)0x667e, (u_long *)&v), WSAEOPNOTSUPP);
+    EXPECT_FAIL(ioctlsocket(c, FIONBIO, NULL), WSAEFAULT);
+    EXPECT_FAIL(bind(c, NULL, 16), WSAEFAULT);
+    EXPECT_FAIL(connect(c, NULL, 16), WSAEFAULT);
+    EXPECT_FAIL(WSAPoll(NULL, 0, 0), WSAEINVAL);
+    EXPECT_FAIL(WSAPoll(NULL, 1, 0), WSAEFAULT);
+    ck_assert_int_eq(gethostname(buf, 1), SOCKET_ERROR);
+    ck_assert_int_eq(WSAGetLastError(), WSAEFAULT);
+    /* The sockets still work after all that. */
+    ck_assert_int_eq(send(c, "ok", 2, 0), 2);
+    ck_assert_int_eq(recv(s, buf, sizeof(buf), 0), 2);
+    closesocket(c);
+    closesocket(s);
+    ck_assert_int_eq(open_fds(), fds);
+    ck_assert_int_eq(wsc_open_count(), 0);
+}
+END_TEST
+
+static int raise_nofile(rlim_t want)
+{
+    struct rlimit rl;
+
+    getrlimit(RLIMIT_NOFILE, &rl);
+    if (rl.rlim_cur >= want)
+        return 1;
+    if (rl.rlim_max < want)
+        return 0;
+    rl.rlim_cur = want;
+    return setrlimit(RLIMIT_NOFILE, &rl) == 0;
+}
+
+START_TEST(fd_above_1024)
+{
+    SOCKET c, s;
+    char buf[8];
+    int high = 3000;
+
+    if (!raise_nofile(4096))
+        return; /* the machine forbids it: nothing to test */
+    startup();
+    pair(&c, &s);
+    /* A socket this library did not create, at a high number, is adopted. */
+    ck_assert_int_eq(dup2((int)c, high), high);
+    ck_assert_int_eq(send((SOCKET)high, "high", 4, 0), 4);
+    ck_assert_int_eq(recv(s, buf, sizeof(buf), 0), 4);
+    ck_assert_int_eq(closesocket((SOCKET)high), 0);
+    EXPECT_FAIL(send((SOCKET)high, "x", 1, 0), WSAENOTSOCK);
+    closesocket(c);
+    closesocket(s);
+}
+END_TEST
+
+START_TEST(select_thousands)
+{
+    enum { N = 3000 };
+    fd_set *set;
+    SOCKET *socks;
+    struct timeval tv = { 1, 0 };
+    int i, before;
+
+    if (!raise_nofile(N + 200))
+        return;
+    startup();
+    before = open_fds();
+    set = malloc(sizeof(fd_set) + N * sizeof(SOCKET));
+    socks = malloc(N * sizeof(SOCKET));
+    set->fd_count = 0;
+    for (i = 0; i < N; i++) {
+        socks[i] = socket(AF_INET, SOCK_DGRAM, 0);
+        ck_assert(socks[i] != INVALID_SOCKET);
+        set->fd_array[set->fd_count++] = socks[i];
+    }
+    ck_assert_int_eq(select(0, NULL, set, NULL, &tv), N);
+    ck_assert_uint_eq(set->fd_count, N);
+    /* One closed handle among thousands: WSAENOTSOCK, set untouched. */
+    closesocket(socks[N / 2]);
+    EXPECT_FAIL(select(0, NULL, set, NULL, &tv), WSAENOTSOCK);
+    ck_assert_uint_eq(set->fd_count, N);
+    for (i = 0; i < N; i++)
+        if (i != N / 2)
+            closesocket(socks[i]);
+    ck_assert_int_eq(open_fds(), before);
+    free(set);
+    free(socks);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("badinput");
+    TCase *tc = tcase_create("badinput");
+    SRunner *sr;
+    int failed;
+
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, absurd_handles);
+    tcase_add_test(tc, bad_pointers_and_lengths);
+    tcase_add_test(tc, fd_above_1024);
+    tcase_add_test(tc, select_thousands);
+    suite_add_tcase(su, tc);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -99,8 +99,10 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
 }
 
 /* A socket the engine did not create: take it over on first use.  The
- * kernel descriptor is switched to non-blocking, the application's view
- * (blocking unless it said otherwise) is kept in the entry. */
+ * kernel descriptor is switched to non-blocking; the application's view
+ * starts blocking, Windows' default.  The kernel's O_NONBLOCK cannot tell
+ * us more: it belongs to the open file, shared with whoever passed the
+ * socket on, and an engine in that process sets it on every socket. */
 static struct wsc_sock *adopt(int fd)
 {
     struct wsc_sock *e;
@@ -131,8 +133,7 @@ static struct wsc_sock *adopt(int fd)
     fl = wsc_os.fcntl(fd, F_GETFL, 0);
     if (fl >= 0 && !(fl & O_NONBLOCK))
         wsc_os.fcntl(fd, F_SETFL, fl | O_NONBLOCK);
-    entry_open(e, fd, family, type,
-               (fl >= 0 && (fl & O_NONBLOCK)) ? WSC_F_NONBLOCK : 0);
+    entry_open(e, fd, family, type, 0);
     pthread_mutex_unlock(&e->lock);
     return e;
 }

@@ -9,32 +9,8 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include "frontend.h"
+#include "fdcount.h"
 
-/* Open descriptors, less the directory stream and the wake eventfd each
- * thread keeps from its first blocking wait on. */
-static int open_fds(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    struct dirent *de;
-    char path[300], target[64];
-    int n = -1;
-    ssize_t len;
-
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
-        len = readlink(path, target, sizeof(target) - 1);
-        if (len > 0) {
-            target[len] = 0;
-            if (!strcmp(target, "anon_inode:[eventfd]"))
-                continue;
-        }
-        n++;
-    }
-    closedir(d);
-    return n;
-}
 
 static void startup(void)
 {

@@ -5,9 +5,10 @@ set -e
 cd "$(dirname "$0")"
 out=${DEMO_OUT:-./demo-bin}
 mkdir -p "$out"
-for p in echo_server echo_client; do
+for p in echo_server echo_client close_winsock; do
     cc -Wall -o "$out/$p" "$p.c" $(pkg-config --cflags --libs wscompat)
 done
+cc -Wall -pthread -o "$out/close_posix" close_posix.c
 port=$((20000 + $$ % 20000))
 "$out/echo_server" "$port" > "$out/server.log" 2>&1 &
 server=$!
@@ -20,3 +21,8 @@ done
 timeout 10 "$out/echo_client" "$port"
 wait $server
 cat "$out/server.log"
+
+echo
+echo "closesocket while another thread is blocked in recv, side by side:"
+"$out/close_winsock"
+"$out/close_posix"

@@ -6,21 +6,13 @@
 void sc_CL10(ct *t)
 {
     static char data[65536];
-    unsigned short port;
-    ct_peer *l, *p;
+    ct_peer *p;
     SOCKET s;
     struct linger lg;
     u_long on = 1;
 
     ct_startup(t);
-    l = ct_peer_listen(t, &port);
-    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    {
-        struct sockaddr_in sa = ct_loopback(port);
-        ct_require(t, connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0,
-                   "connect");
-    }
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     lg.l_onoff = 1;
     lg.l_linger = 5;
     setsockopt(s, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
@@ -31,13 +23,7 @@ void sc_CL10(ct *t)
     ct_peer_close(p);
 
     /* Non-blocking, peer not reading: the close cannot complete. */
-    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    {
-        struct sockaddr_in sa = ct_loopback(port);
-        ct_require(t, connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0,
-                   "connect");
-    }
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     ct_fill(t, s);
     setsockopt(s, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
     ioctlsocket(s, FIONBIO, &on);
@@ -47,5 +33,4 @@ void sc_CL10(ct *t)
     setsockopt(s, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
     ct_obs_rc(t, "nb_close2", closesocket(s));
     ct_peer_close(p);
-    ct_peer_close(l);
 }

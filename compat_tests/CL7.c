@@ -3,21 +3,13 @@
 
 void sc_CL7(ct *t)
 {
-    unsigned short port;
-    ct_peer *l, *p;
+    ct_peer *p;
     ct_async *a;
     SOCKET s;
     long long t0, ms;
 
     ct_startup(t);
-    l = ct_peer_listen(t, &port);
-    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    {
-        struct sockaddr_in sa = ct_loopback(port);
-        ct_require(t, connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0,
-                   "connect");
-    }
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     a = ct_async_start(t, CT_WSAPOLL, s);
     t0 = ct_now_ms();
     ct_obs_rc(t, "close", closesocket(s));
@@ -26,5 +18,4 @@ void sc_CL7(ct *t)
     ct_obs(t, "revents_pollnval", "%d", ct_async_flag(a) == POLLNVAL);
     ct_obs(t, "plain_peer", "%s", ct_peer_recv(p, 2000));
     ct_peer_close(p);
-    ct_peer_close(l);
 }

@@ -4,8 +4,7 @@
 
 void sc_RS1(ct *t)
 {
-    unsigned short port;
-    ct_peer *l, *p;
+    ct_peer *p;
     SOCKET s;
     char buf[8];
     int err = -1, len = sizeof(err);
@@ -13,14 +12,7 @@ void sc_RS1(ct *t)
     struct timeval tv = { 2, 0 };
 
     ct_startup(t);
-    l = ct_peer_listen(t, &port);
-    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    {
-        struct sockaddr_in sa = ct_loopback(port);
-        ct_require(t, connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0,
-                   "connect");
-    }
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     ct_peer_abort(p);
     FD_ZERO(&r);
     FD_SET(s, &r);
@@ -34,5 +26,4 @@ void sc_RS1(ct *t)
     ct_obs_rc(t, "send2", send(s, "x", 1, 0));
     ct_obs_rc(t, "recv3", recv(s, buf, sizeof(buf), 0));
     closesocket(s);
-    ct_peer_close(l);
 }

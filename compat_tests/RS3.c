@@ -4,22 +4,14 @@
 
 void sc_RS3(ct *t)
 {
-    unsigned short port;
-    ct_peer *l, *p;
+    ct_peer *p;
     SOCKET s;
     char buf[8];
     fd_set r;
     struct timeval tv = { 2, 0 };
 
     ct_startup(t);
-    l = ct_peer_listen(t, &port);
-    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    {
-        struct sockaddr_in sa = ct_loopback(port);
-        ct_require(t, connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0,
-                   "connect");
-    }
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     ct_peer_close(p);
     FD_ZERO(&r);
     FD_SET(s, &r);
@@ -28,5 +20,4 @@ void sc_RS3(ct *t)
     ct_settle(100); /* the peer's RST crosses loopback */
     ct_obs_rc(t, "recv", recv(s, buf, sizeof(buf), 0));
     closesocket(s);
-    ct_peer_close(l);
 }

@@ -4,20 +4,9 @@
  * gets its data (reference row 5e). */
 #include "harness.h"
 
-static SOCKET connect_to(ct *t, unsigned short port)
-{
-    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    struct sockaddr_in sa = ct_loopback(port);
-
-    ct_require(t, connect(s, (struct sockaddr *)&sa, sizeof(sa)) == 0,
-               "connect");
-    return s;
-}
-
 void sc_SH3(ct *t)
 {
-    unsigned short port;
-    ct_peer *l, *p;
+    ct_peer *p;
     ct_async *a;
     SOCKET s, c, srv;
     u_long n = 0;
@@ -25,11 +14,9 @@ void sc_SH3(ct *t)
     char buf[8];
 
     ct_startup(t);
-    l = ct_peer_listen(t, &port);
 
     /* Data arriving later. */
-    s = connect_to(t, port);
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     ct_obs_rc(t, "shutdown", shutdown(s, SD_RECEIVE));
     ct_peer_send(p, "late", 4);
     ct_obs(t, "plain_peer", "%s", ct_peer_recv(p, 2000));
@@ -39,8 +26,7 @@ void sc_SH3(ct *t)
     ct_peer_close(p);
 
     /* Data already queued. */
-    s = connect_to(t, port);
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     ct_peer_send(p, "early", 5);
     deadline = ct_now_ms() + 2000;
     while (n < 5 && ct_now_ms() < deadline)
@@ -52,8 +38,7 @@ void sc_SH3(ct *t)
     ct_peer_close(p);
 
     /* A recv already pending gets the data; what comes after resets. */
-    s = connect_to(t, port);
-    p = ct_peer_accept(t, l, 2000);
+    s = ct_plain_pair(t, &p);
     a = ct_async_start(t, CT_RECV, s);
     ct_obs_rc(t, "shutdown_pending", shutdown(s, SD_RECEIVE));
     ct_peer_send(p, "hello", 5);
@@ -67,15 +52,8 @@ void sc_SH3(ct *t)
     ct_tcp_pair(t, &c, &srv);
     shutdown(c, SD_RECEIVE);
     send(srv, "data", 4, 0);
-    {
-        fd_set r;
-        struct timeval tv = { 2, 0 };
-        FD_ZERO(&r);
-        FD_SET(srv, &r);
-        select(0, &r, NULL, NULL, &tv);
-    }
+    ct_wait_readable(srv, 2000);
     ct_obs_rc(t, "peer_recv", recv(srv, buf, sizeof(buf), 0));
     closesocket(c);
     closesocket(srv);
-    ct_peer_close(l);
 }

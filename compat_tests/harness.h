@@ -31,10 +31,16 @@ void ct_tcp_pair(ct *t, SOCKET *client, SOCKET *server);
 /* A UDP socket bound to 127.0.0.1, port chosen by the system. */
 SOCKET ct_udp(ct *t, unsigned short *port);
 struct sockaddr_in ct_loopback(unsigned short port);
+/* Wait (bounded) until s is readable; returns select's result. */
+int ct_wait_readable(SOCKET s, int timeout_ms);
 /* Fill the connection until send would block (socket left blocking). */
 void ct_fill(ct *t, SOCKET s);
 
 #include "platform.h"
+
+/* Our TCP socket connected to a plain peer (see platform.h), which the
+ * harness accepted; the peer's listener is closed. */
+SOCKET ct_plain_pair(ct *t, ct_peer **peer);
 
 /* ---- a blocking call on another thread -------------------------------- */
 typedef struct ct_async ct_async;

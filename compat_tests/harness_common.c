@@ -222,3 +222,30 @@ int ct_async_flag(ct_async *a)
 {
     return a->flag;
 }
+
+SOCKET ct_plain_pair(ct *t, ct_peer **peer)
+{
+    unsigned short port;
+    ct_peer *l = ct_peer_listen(t, &port);
+    struct sockaddr_in a = ct_loopback(port);
+    SOCKET s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+
+    ct_require(t, s != INVALID_SOCKET, "socket");
+    ct_require(t, connect(s, (struct sockaddr *)&a, sizeof(a)) == 0,
+               "connect");
+    *peer = ct_peer_accept(t, l, 2000);
+    ct_peer_close(l);
+    return s;
+}
+
+int ct_wait_readable(SOCKET s, int timeout_ms)
+{
+    fd_set r;
+    struct timeval tv;
+
+    tv.tv_sec = timeout_ms / 1000;
+    tv.tv_usec = (timeout_ms % 1000) * 1000;
+    FD_ZERO(&r);
+    FD_SET(s, &r);
+    return select(0, &r, NULL, NULL, &tv);
+}

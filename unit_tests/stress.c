@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "frontend.h"
-#include "fdcount.h"
+#include "testutil.h"
 
 enum op { OP_RECV, OP_SEND, OP_ACCEPT };
 
@@ -71,38 +71,7 @@ static void *call_main(void *p)
     return NULL;
 }
 
-static SOCKET listener(unsigned short *port)
-{
-    struct sockaddr_in a;
-    int len = sizeof(a);
-    SOCKET l = socket(AF_INET, SOCK_STREAM, 0);
 
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(l, (struct sockaddr *)&a, sizeof(a)) || listen(l, 8))
-        abort();
-    getsockname(l, (struct sockaddr *)&a, &len);
-    *port = ntohs(a.sin_port);
-    return l;
-}
-
-static void pair(SOCKET *c, SOCKET *s)
-{
-    unsigned short port;
-    SOCKET l = listener(&port);
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    *c = socket(AF_INET, SOCK_STREAM, 0);
-    if (connect(*c, (struct sockaddr *)&a, sizeof(a)))
-        abort();
-    *s = accept(l, NULL, NULL);
-    closesocket(l);
-}
 
 static void fill(SOCKET s)
 {

@@ -10,31 +10,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "frontend.h"
+#include "testutil.h"
 
-static void startup(void)
-{
-    WSADATA d;
-    ck_assert_int_eq(WSAStartup(MAKEWORD(2, 2), &d), 0);
-}
 
-static void pair(SOCKET *c, SOCKET *s)
-{
-    struct sockaddr_in a;
-    int len = sizeof(a);
-    SOCKET l = socket(AF_INET, SOCK_STREAM, 0);
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ck_assert_int_eq(bind(l, (struct sockaddr *)&a, sizeof(a)), 0);
-    ck_assert_int_eq(listen(l, 1), 0);
-    getsockname(l, (struct sockaddr *)&a, &len);
-    *c = socket(AF_INET, SOCK_STREAM, 0);
-    ck_assert_int_eq(connect(*c, (struct sockaddr *)&a, sizeof(a)), 0);
-    *s = accept(l, NULL, NULL);
-    ck_assert(*s != INVALID_SOCKET);
-    closesocket(l);
-}
 
 struct blocked {
     SOCKET s;

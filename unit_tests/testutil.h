@@ -1,0 +1,85 @@
+/* Helpers shared by the unit and stress tests (after frontend.h). */
+#ifndef WSC_TESTUTIL_H
+#define WSC_TESTUTIL_H
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Open descriptors of the process, less the directory stream used to count
+ * them and the wake eventfd each thread keeps from its first blocking wait
+ * on (closed when the thread exits). */
+static inline int open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *de;
+    char path[300], target[64];
+    int n = -1;
+    ssize_t len;
+
+    if (!d)
+        return -1;
+    while ((de = readdir(d))) {
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
+        len = readlink(path, target, sizeof(target) - 1);
+        if (len > 0) {
+            target[len] = 0;
+            if (!strcmp(target, "anon_inode:[eventfd]"))
+                continue;
+        }
+        n++;
+    }
+    closedir(d);
+    return n;
+}
+
+static inline void startup(void)
+{
+    WSADATA d;
+
+    if (WSAStartup(MAKEWORD(2, 2), &d) != 0)
+        abort();
+}
+
+/* A TCP listener on 127.0.0.1 and its port; aborts on failure. */
+static inline SOCKET listener(unsigned short *port)
+{
+    struct sockaddr_in a;
+    int len = sizeof(a);
+    SOCKET l = socket(AF_INET, SOCK_STREAM, 0);
+
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (bind(l, (struct sockaddr *)&a, sizeof(a)) || listen(l, 8) ||
+        getsockname(l, (struct sockaddr *)&a, &len))
+        abort();
+    *port = ntohs(a.sin_port);
+    return l;
+}
+
+/* A connected TCP pair on loopback; aborts on failure. */
+static inline void pair(SOCKET *c, SOCKET *s)
+{
+    unsigned short port;
+    SOCKET l = listener(&port);
+    struct sockaddr_in a;
+
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    *c = socket(AF_INET, SOCK_STREAM, 0);
+    if (connect(*c, (struct sockaddr *)&a, sizeof(a)))
+        abort();
+    *s = accept(l, NULL, NULL);
+    if (*s == INVALID_SOCKET)
+        abort();
+    closesocket(l);
+}
+
+#endif

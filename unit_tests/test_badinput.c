@@ -166,8 +166,6 @@ int main(void)
 {
     Suite *su = suite_create("badinput");
     TCase *tc = tcase_create("badinput");
-    SRunner *sr;
-    int failed;
 
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, absurd_handles);
@@ -175,9 +173,5 @@ int main(void)
     tcase_add_test(tc, fd_above_1024);
     tcase_add_test(tc, select_thousands);
     suite_add_tcase(su, tc);
-    sr = srunner_create(su);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(su);
 }

@@ -203,8 +203,6 @@ int main(int argc, char **argv)
 {
     Suite *su = suite_create("lifecycle");
     TCase *tc = tcase_create("lifecycle");
-    SRunner *sr;
-    int failed;
 
     if (argc == 3 && !strcmp(argv[1], "--adopt"))
         return adopt_child(atoi(argv[2]));
@@ -216,9 +214,5 @@ int main(int argc, char **argv)
     tcase_add_test(tc, abort_in_place);
     tcase_add_test(tc, abort_fallback);
     suite_add_tcase(su, tc);
-    sr = srunner_create(su);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(su);
 }

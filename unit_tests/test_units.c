@@ -3,8 +3,10 @@
 #include <check.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
 #include "frontend.h"
 #include "ws_optmap.h"
+#include "testutil.h"
 
 START_TEST(error_table)
 {
@@ -126,8 +128,6 @@ int main(void)
 {
     Suite *s = suite_create("units");
     TCase *tc = tcase_create("pure");
-    SRunner *sr;
-    int failed;
 
     tcase_add_test(tc, error_table);
     tcase_add_test(tc, errno_mapper);
@@ -135,9 +135,5 @@ int main(void)
     tcase_add_test(tc, fd_set_macros);
     tcase_add_test(tc, header_numbers);
     suite_add_tcase(s, tc);
-    sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(s);
 }

@@ -82,4 +82,18 @@ static inline void pair(SOCKET *c, SOCKET *s)
     closesocket(l);
 }
 
+#ifdef CHECK_H
+/* Run a suite made of one test case; the process's exit status. */
+static inline int run_suite(Suite *su)
+{
+    SRunner *sr = srunner_create(su);
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
+#endif
+
 #endif

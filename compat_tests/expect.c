@@ -1,4 +1,6 @@
-/* expected.txt: lines "ID key = value"; '#' starts a comment. */
+/* expected.txt: lines "ID key = value"; '#' starts a comment.  A file
+ * loaded after it overrides rows with the same id and key.  Keys that
+ * start with '@' say something about the row, not an observation. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,23 @@ static char *trim(char *s)
     return s;
 }
 
+static struct row *find(const char *id, const char *key)
+{
+    int i;
+
+    for (i = 0; i < nrows; i++)
+        if (!strcmp(rows[i].id, id) && !strcmp(rows[i].key, key))
+            return &rows[i];
+    return NULL;
+}
+
+const char *ct_expect_value(const char *id, const char *key)
+{
+    struct row *r = find(id, key);
+
+    return r ? r->value : NULL;
+}
+
 int ct_expect_load(const char *path)
 {
     char line[256];
@@ -39,14 +58,17 @@ int ct_expect_load(const char *path)
         eq = strchr(s, '=');
         if (!eq || sscanf(s, "%15s %47s", id, key) != 2)
             continue;
-        r = realloc(rows, sizeof(*rows) * (size_t)(nrows + 1));
-        if (!r)
-            break;
-        rows = r;
-        snprintf(rows[nrows].id, sizeof(rows[0].id), "%s", id);
-        snprintf(rows[nrows].key, sizeof(rows[0].key), "%s", key);
-        snprintf(rows[nrows].value, sizeof(rows[0].value), "%s", trim(eq + 1));
-        nrows++;
+        r = find(id, key);
+        if (!r) {
+            r = realloc(rows, sizeof(*rows) * (size_t)(nrows + 1));
+            if (!r)
+                break;
+            rows = r;
+            r = &rows[nrows++];
+            snprintf(r->id, sizeof(r->id), "%s", id);
+            snprintf(r->key, sizeof(r->key), "%s", key);
+        }
+        snprintf(r->value, sizeof(r->value), "%s", trim(eq + 1));
     }
     fclose(f);
     return 0;
@@ -81,7 +103,7 @@ int ct_expect_check(const ct *t, char *diff, size_t difflen)
         bad = 1;
     }
     for (i = 0; i < nrows; i++) {
-        if (strcmp(rows[i].id, t->id))
+        if (strcmp(rows[i].id, t->id) || rows[i].key[0] == '@')
             continue;
         for (j = 0; j < t->nobs; j++)
             if (!strcmp(t->key[j], rows[i].key))

@@ -6,8 +6,10 @@
 
 #include "ct.h"
 
-/* Loads the file; 0 or -1. */
+/* Loads the file (over any loaded before); 0 or -1. */
 int ct_expect_load(const char *path);
+/* The value of row "id key", or NULL. */
+const char *ct_expect_value(const char *id, const char *key);
 /* 1 when the file has rows for id. */
 int ct_expect_has(const char *id);
 /* Compares; returns 0 when every expected observation was made with its

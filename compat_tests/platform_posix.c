@@ -1,6 +1,8 @@
 /* The scenario platform on Linux: a plain peer made of libc calls (no
  * wscompat: this file does not include the Winsock headers), threads, time. */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <dirent.h>
 #include <errno.h>
 #include <netinet/in.h>

@@ -18,6 +18,8 @@
 #include "os.h"
 
 int wsc_abort_force_fallback;
+int wsc_emulate_close = 1;
+int wsc_emulate_shutrd = 1;
 
 /* ---- abort -------------------------------------------------------------- */
 
@@ -240,6 +242,11 @@ int wsc_e_shutdown(struct wsc_sock *e, int how)
             return -wsc_map_errno(WSC_OP_SHUTDOWN, errno, f);
         wsc_set_flags(e, WSC_F_SHUT_SEND);
     }
+    if (how != SHUT_WR && !wsc_emulate_shutrd) {
+        if (wsc_os.shutdown(e->fd, SHUT_RD) < 0)
+            return -wsc_map_errno(WSC_OP_SHUTDOWN, errno, f);
+        return 0;
+    }
     if (how != SHUT_WR) {
         wsc_set_flags(e, WSC_F_SHUT_RECV);
         if (stream)
@@ -266,25 +273,54 @@ static int linger_would_block(struct wsc_sock *e)
     return wsc_os.ioctl(e->fd, SIOCOUTQ, &unsent) == 0 && unsent > 0;
 }
 
-int wsc_e_closesocket(struct wsc_sock *e)
+/* Take the handle out of service and deal with the calls in flight:
+ * with Windows semantics they are woken and the connection reset.
+ * Returns the number of other calls, or -WSAENOTSOCK. */
+static int close_begin(struct wsc_sock *e)
 {
-    int others;
+    int others = wsc_begin_close(e);
 
-    if (linger_would_block(e)) {
-        wsc_release(e);
-        return -WSAEWOULDBLOCK;
-    }
-    others = wsc_begin_close(e);
-    if (others < 0) {
-        wsc_release(e);
+    if (others < 0)
         return others;
-    }
     watcher_del(e);
-    if (others > 0) {
+    if (others > 0 && wsc_emulate_close) {
         if (e->type == SOCK_STREAM)
             set_hard_linger(e->fd);
         wsc_wake_all(e);
     }
+    return others;
+}
+
+int wsc_e_closesocket(struct wsc_sock *e)
+{
+    int r;
+
+    if (!wsc_posix_mode && linger_would_block(e)) {
+        wsc_release(e);
+        return -WSAEWOULDBLOCK;
+    }
+    r = close_begin(e);
+    if (r < 0) {
+        wsc_release(e);
+        return r;
+    }
     wsc_end_close(e);
     return 0;
+}
+
+int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
+                        void *arg)
+{
+    int r = close_begin(e);
+
+    if (r < 0) {
+        wsc_release(e);
+        return r;
+    }
+    if (r > 0 && !wsc_emulate_close)
+        wsc_wake_all(e); /* the number must be free before it is reused */
+    wsc_wait_sole(e);
+    r = replace(arg);
+    wsc_detach(e);
+    return r;
 }

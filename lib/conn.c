@@ -15,6 +15,7 @@ int wsc_e_socket(int family, int type, int proto, uint32_t flags)
 
     if (fd < 0)
         return -wsc_map_errno(WSC_OP_SOCKET, errno, 0);
+    type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (!wsc_register(fd, family, type, flags)) {
         wsc_os.close(fd);
         return -WSAEMFILE;
@@ -124,7 +125,8 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
     wsc_set_flags(to, wsc_flags(from) & keep);
 }
 
-int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len)
+int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
+                 int kflags)
 {
     int64_t deadline = -1;
     struct wsc_sock *ne;
@@ -133,7 +135,7 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len)
     if (!(wsc_flags(e) & WSC_F_LISTENING))
         return -WSAEINVAL;
     for (;;) {
-        fd = wsc_os.accept4(e->fd, sa, len, SOCK_NONBLOCK);
+        fd = wsc_os.accept4(e->fd, sa, len, SOCK_NONBLOCK | kflags);
         if (fd >= 0)
             break;
         if (errno == EINTR || errno == ECONNABORTED)

@@ -34,7 +34,12 @@ enum {
     WSC_F_CONNECTED = 1u << 15,  /* has been connected */
     WSC_F_BOUND = 1u << 16,      /* known to have a local address */
     WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
+    WSC_F_FOREIGN = 1u << 18,    /* interposer: not ours, pass calls through */
 };
+
+/* A blocking call interrupted by a signal handler that does not restart
+ * it (POSIX front ends only; Winsock has no signals). */
+#define WSC_E_SIGNAL (-1)
 
 /* Linux's struct pollfd, by a name the Windows headers do not redefine. */
 typedef struct pollfd wsc_os_pollfd;
@@ -103,6 +108,30 @@ void wsc_table_atfork_child(void);
 /* Count of open entries (tests, leak checks). */
 int wsc_open_count(void);
 
+/* For the POSIX interposer.  The entry behind fd with a reference taken;
+ * NULL when the call should go straight to libc (not an internet socket,
+ * or never seen by the engine); WSC_GONE while another thread closes it.
+ * A descriptor seen for the first time is adopted when it is a TCP or UDP
+ * socket and wsc_track_adopt is set, else remembered as foreign. */
+#define WSC_GONE ((struct wsc_sock *)1)
+struct wsc_sock *wsc_track(int fd);
+/* The same without adopting: NULL for a descriptor never seen before. */
+struct wsc_sock *wsc_track_known(int fd);
+/* The first descriptor in [from, last] whose kernel socket the engine
+ * holds (open or closing), or -1; forgets the foreign ones on the way. */
+int wsc_next_held(int from, int last);
+extern int wsc_track_adopt;
+/* Remember fd as foreign (a socket the interposer leaves alone). */
+void wsc_mark_foreign(int fd);
+/* The number fd was closed or replaced behind the engine's back: look at
+ * it afresh next time. */
+void wsc_forget(int fd);
+/* Wait until the caller's and the handle's are the only references. */
+void wsc_wait_sole(struct wsc_sock *e);
+/* After wsc_begin_close and wsc_wait_sole: empty the slot without closing
+ * the descriptor (it now belongs to something else), dropping both. */
+void wsc_detach(struct wsc_sock *e);
+
 /* ---- wait.c: the blocking driver -------------------------------------- */
 /* Monotonic milliseconds. */
 int64_t wsc_now_ms(void);
@@ -112,6 +141,9 @@ int64_t wsc_deadline(uint32_t timeout_ms);
  * wakes the entry.  0 = look again, -WSAETIMEDOUT, or -WSAEINTR when the
  * entry is closing. */
 int wsc_wait(struct wsc_sock *e, short events, int64_t deadline);
+/* In POSIX mode both waits return WSC_E_SIGNAL when a signal handler ran;
+ * wsc_wait looks again instead if every installed handler has SA_RESTART,
+ * as the kernel would have restarted the call. */
 /* Wait on several entries at once (select, WSAPoll): fds[i].fd must be the
  * descriptor of ents[i] (or -1 to skip).  Returns poll's result, 0 on
  * timeout, or -WSAEINTR if an entry began closing. */
@@ -154,8 +186,10 @@ int wsc_closing_error(struct wsc_sock *e, enum wsc_op op);
 int wsc_e_socket(int family, int type, int proto, uint32_t flags);
 int wsc_e_bind(struct wsc_sock *e, const struct sockaddr *sa, socklen_t len);
 int wsc_e_listen(struct wsc_sock *e, int backlog);
-/* Returns the new descriptor (registered, no reference held) or -WSA. */
-int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len);
+/* Returns the new descriptor (registered, no reference held) or -WSA.
+ * kflags: extra accept4 flags for the kernel (SOCK_CLOEXEC). */
+int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
+                 int kflags);
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len);
 /* Windows SO_ERROR: resolves a pending non-blocking connect first. */
@@ -165,6 +199,17 @@ int wsc_e_is_bound(struct wsc_sock *e);
 
 /* ---- close.c: closesocket, shutdown, abort ---------------------------- */
 int wsc_e_closesocket(struct wsc_sock *e);
+/* closesocket for dup2/dup3 onto a socket: once no other call holds the
+ * descriptor, replace(arg) (the real dup2) takes the number over instead
+ * of a close.  Returns replace's result, or -WSAENOTSOCK when another
+ * thread is already closing the socket. */
+int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
+                        void *arg);
+/* Emulations the interposer can switch off for diagnosis (default on):
+ * the reset and wake-up of closesocket with calls in flight, and the
+ * reset of shutdown(SD_RECEIVE). */
+extern int wsc_emulate_close;
+extern int wsc_emulate_shutrd;
 int wsc_e_shutdown(struct wsc_sock *e, int how); /* how: SHUT_RD/WR/RDWR */
 /* Reset the connection now (RST to the peer) and keep the handle valid;
  * later calls fail WSAECONNABORTED. */

@@ -156,7 +156,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
             n = io_error(e, WSC_OP_RECV, errno);
             break;
         }
-        if (wsc_flags(e) & WSC_F_NONBLOCK) {
+        if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
             n = got ? 0 : -WSAEWOULDBLOCK;
             break;
         }
@@ -207,7 +207,7 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
             continue;
         if (errno != EAGAIN && errno != ENOBUFS)
             return done ? (long)done : io_error(e, WSC_OP_SEND, errno);
-        if (wsc_flags(e) & WSC_F_NONBLOCK)
+        if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT))
             return done ? (long)done : -WSAEWOULDBLOCK;
         r = block(e, WSC_OP_SEND, POLLOUT, &deadline,
                   atomic_load(&e->sndtimeo_ms));

@@ -1,19 +1,20 @@
 /* os layer, source build: the table reaches libc by name.  Each entry is a
- * fixed-argument function, generated from os_calls.def, so the variadic
- * libc calls (ioctl, fcntl) fit the same table as the others. */
-#include <fcntl.h>
-#include <sys/ioctl.h>
-#include <sys/eventfd.h>
-#include <unistd.h>
-#include "os.h"
+ * fixed-argument function, so the variadic libc calls (ioctl, fcntl) fit
+ * the same table as the others. */
+#include "os_bind.h"
 
-#define OS_CALL(ret, name, params, args) \
+const int wsc_posix_mode = 0;
+
+#define INTERPOSE(ret, name, params, args) \
     static ret libc_##name params { return name args; }
-#include "os_calls.def"
-#undef OS_CALL
+#include "interpose.def"
+#undef INTERPOSE
 
 struct wsc_os_table wsc_os = {
 #define OS_CALL(ret, name, params, args) .name = libc_##name,
+#define INTERPOSE OS_CALL
 #include "os_calls.def"
+#include "interpose.def"
+#undef INTERPOSE
 #undef OS_CALL
 };

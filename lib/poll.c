@@ -12,6 +12,8 @@ int wsc_e_poll(struct wsc_sock **ents, struct pollfd *fds, int n,
 
     for (;;) {
         r = wsc_os.poll(fds, (nfds_t)n, 0);
+        if (r < 0 && errno == EINTR && wsc_posix_mode)
+            return WSC_E_SIGNAL;
         if (r < 0 && errno != EINTR)
             return -WSAENOBUFS;
         if (r > 0 || deadline == 0)

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -80,6 +81,7 @@ static void entry_open(struct wsc_sock *e, int fd, int family, int type,
     atomic_store(&e->so_error, 0);
     atomic_store(&e->recv_waiters, 0);
     atomic_fetch_add(&e->gen, 1);
+    atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_F_FOREIGN));
     /* The flags are zero while the entry is dead, so adding them sets
      * them; stale acquirers' transient references are kept. One reference
      * for the open handle, one for the caller. */
@@ -165,6 +167,136 @@ struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
     }
     *err = -WSAENOTSOCK;
     return NULL;
+}
+
+/* ---- the interposer's view ------------------------------------------- */
+
+int wsc_track_adopt;
+
+void wsc_mark_foreign(int fd)
+{
+    struct wsc_sock *e = slot(fd);
+
+    if (!e)
+        return;
+    pthread_mutex_lock(&e->lock);
+    if (!(WSC_FLAGS(atomic_load(&e->state)) & WSC_F_OPEN))
+        atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_F_FOREIGN));
+    pthread_mutex_unlock(&e->lock);
+}
+
+void wsc_forget(int fd)
+{
+    struct wsc_sock *e = wsc_peek(fd);
+
+    if (e && (WSC_FLAGS(atomic_load(&e->state)) & WSC_F_FOREIGN)) {
+        pthread_mutex_lock(&e->lock);
+        atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_F_FOREIGN));
+        pthread_mutex_unlock(&e->lock);
+    }
+}
+
+/* A TCP or UDP socket over IPv4 or IPv6: what the interposer adopts. */
+static int is_inet_socket(int fd)
+{
+    int v;
+    socklen_t len = sizeof(v);
+
+    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &v, &len) < 0 ||
+        (v != AF_INET && v != AF_INET6))
+        return 0;
+    len = sizeof(v);
+    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_TYPE, &v, &len) < 0)
+        return 0;
+    return v == SOCK_STREAM || v == SOCK_DGRAM;
+}
+
+/* First sight of a descriptor the table knows nothing about. */
+static struct wsc_sock *probe(int fd)
+{
+    struct wsc_sock *e;
+    int err;
+
+    if (!wsc_track_adopt || fd < 0 || fd >= WSC_MAX_FD)
+        return NULL;
+    if (!is_inet_socket(fd)) {
+        wsc_mark_foreign(fd);
+        return NULL;
+    }
+    e = wsc_acquire((uintptr_t)fd, &err);
+    return e;
+}
+
+static struct wsc_sock *track(int fd, int may_probe)
+{
+    struct wsc_sock *e = wsc_peek(fd);
+    uint64_t old;
+
+    if (!e)
+        return may_probe ? probe(fd) : NULL;
+    old = atomic_load(&e->state);
+    if (WSC_FLAGS(old) & WSC_F_FOREIGN)
+        return NULL;
+    if (WSC_FLAGS(old) & WSC_F_OPEN) {
+        old = atomic_fetch_add(&e->state, 1);
+        if ((WSC_FLAGS(old) & (WSC_F_OPEN | WSC_F_CLOSING)) == WSC_F_OPEN)
+            return e;
+        wsc_release(e);
+    }
+    if (WSC_FLAGS(old) & WSC_F_CLOSING)
+        return WSC_GONE;
+    return may_probe ? probe(fd) : NULL;
+}
+
+struct wsc_sock *wsc_track(int fd)
+{
+    return track(fd, 1);
+}
+
+struct wsc_sock *wsc_track_known(int fd)
+{
+    return track(fd, 0);
+}
+
+int wsc_next_held(int from, int last)
+{
+    int fd;
+
+    if (from < 0)
+        from = 0;
+    if (last >= WSC_MAX_FD)
+        last = WSC_MAX_FD - 1;
+    for (fd = from; fd <= last; fd++) {
+        struct chunk *c = atomic_load(&chunks[fd >> CHUNK_BITS]);
+        uint32_t f;
+
+        if (!c) {
+            fd |= CHUNK_SIZE - 1;
+            continue;
+        }
+        f = WSC_FLAGS(atomic_load(&c->e[fd & (CHUNK_SIZE - 1)].state));
+        if (f & WSC_F_FOREIGN)
+            wsc_forget(fd);
+        else if (f & (WSC_F_OPEN | WSC_F_CLOSING))
+            return fd;
+    }
+    return -1;
+}
+
+void wsc_wait_sole(struct wsc_sock *e)
+{
+    while (WSC_REFS(atomic_load(&e->state)) > 2)
+        sched_yield();
+}
+
+void wsc_detach(struct wsc_sock *e)
+{
+    atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_F_FINAL));
+    pthread_mutex_lock(&e->lock);
+    e->fd = -1;
+    atomic_fetch_and(&e->state, (uint64_t)UINT32_MAX);
+    pthread_mutex_unlock(&e->lock);
+    atomic_fetch_sub(&e->state, 2);
 }
 
 /* The last reference is gone: close the kernel socket and free the slot

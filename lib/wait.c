@@ -4,6 +4,7 @@
  * waiters; closesocket and the SD_RECEIVE watcher wake every waiter on
  * the list.  No signals, so it works on any kernel and in any program. */
 #include <errno.h>
+#include <signal.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/eventfd.h>
@@ -169,8 +170,10 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
                 if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
                     closing = 1;
         }
-        if (r < 0)
-            r = errno == EINTR ? 0 : -WSAENOBUFS;
+        if (r < 0 && errno == EINTR)
+            r = wsc_posix_mode ? WSC_E_SIGNAL : 0;
+        else if (r < 0)
+            r = -WSAENOBUFS;
     } else {
         r = 0;
     }
@@ -182,6 +185,24 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
     return closing ? -WSAEINTR : r;
 }
 
+/* 1 when every installed signal handler has SA_RESTART, so the kernel
+ * would have restarted a blocking socket call it interrupted. */
+static int handlers_restart(void)
+{
+    struct sigaction sa;
+    int sig;
+
+    for (sig = 1; sig < NSIG; sig++) {
+        if (sigaction(sig, NULL, &sa) < 0)
+            continue;
+        if (sa.sa_handler == SIG_DFL || sa.sa_handler == SIG_IGN)
+            continue;
+        if (!(sa.sa_flags & SA_RESTART))
+            return 0;
+    }
+    return 1;
+}
+
 int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
 {
     struct pollfd pfd[2];
@@ -191,6 +212,8 @@ int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
     pfd[0].events = events;
     pfd[0].revents = 0;
     r = wsc_wait_many(&e, pfd, 1, deadline);
+    if (r == WSC_E_SIGNAL && handlers_restart())
+        return 0;
     if (r < 0)
         return r;
     if (r == 0 && deadline >= 0 && remaining(deadline) == 0)

@@ -77,7 +77,7 @@ SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     else if (addrlen && !addr && wsc_bad_ptr(addrlen))
         r = -WSAEFAULT;
     else
-        r = wsc_e_accept(e, (struct sockaddr *)&ss, &len);
+        r = wsc_e_accept(e, (struct sockaddr *)&ss, &len, 0);
     if (r >= 0 && addr) {
         memcpy(addr, &ss, (size_t)len < (size_t)*addrlen ? len : (size_t)*addrlen);
         *addrlen = (int)len;

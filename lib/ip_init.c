@@ -1,0 +1,76 @@
+/* The interposer's start: read the environment once, before main, and
+ * decide whether the engine takes sockets over at all. */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "ip.h"
+
+int ip_on;
+
+static int env_is(const char *name, const char *value)
+{
+    const char *v = getenv(name);
+
+    return v && strcmp(v, value) == 0;
+}
+
+static int env_set(const char *name)
+{
+    const char *v = getenv(name);
+
+    return v && *v && strcmp(v, "0") != 0;
+}
+
+/* A program built against the Winsock source API has its own engine; a
+ * second one underneath it would track every socket twice. */
+static int source_api_present(void)
+{
+#ifdef WSC_WRAP
+    return 0;
+#else
+    return dlsym(RTLD_DEFAULT, "wsc_WSAStartup") != NULL;
+#endif
+}
+
+__attribute__((constructor(102))) static void ip_start(void)
+{
+    if (env_set("WSCOMPAT_DISABLE") || source_api_present())
+        return;
+    if (env_is("WSCOMPAT_CLOSE", "linux"))
+        wsc_emulate_close = 0;
+    if (env_is("WSCOMPAT_SHUTRD", "linux"))
+        wsc_emulate_shutrd = 0;
+    ip_on = 1;
+    wsc_track_adopt = 1;
+}
+
+int ip_errno(long r)
+{
+    int code = (int)-r, err;
+
+    if (r == WSC_E_SIGNAL)
+        return EINTR;
+    switch (code) {
+    case WSAEWOULDBLOCK:
+        return EAGAIN;
+    case WSAENOTSOCK:
+        return EBADF; /* a descriptor another thread closed */
+    default:
+        err = wsc_wsa_to_errno(code);
+        return err ? err : EIO;
+    }
+}
+
+void ip_register_copy(struct wsc_sock *e, int fd)
+{
+    uint32_t keep = WSC_F_NONBLOCK | WSC_F_LISTENING | WSC_F_CONNECTED |
+                    WSC_F_BOUND | WSC_F_OOBINLINE;
+    struct wsc_sock *ne = wsc_register(fd, e->family, e->type,
+                                       wsc_flags(e) & keep);
+
+    if (!ne)
+        return;
+    atomic_store(&ne->rcvtimeo_ms, atomic_load(&e->rcvtimeo_ms));
+    atomic_store(&ne->sndtimeo_ms, atomic_load(&e->sndtimeo_ms));
+    wsc_release(ne);
+}

@@ -1,0 +1,321 @@
+/* Interposer: sending and receiving, in every form libc has (read/write,
+ * the vectored and message forms, the multi-message forms and the
+ * fortified variants).  The engine advances the iovecs it is given, so
+ * the caller's are copied first. */
+#include <stdlib.h>
+#include "ip.h"
+
+void __chk_fail(void) __attribute__((noreturn));
+
+/* Room for a copy of the caller's iovecs; NULL if there is none. */
+static struct iovec *iov_copy(const struct iovec *iov, size_t n,
+                              struct iovec *small, size_t nsmall)
+{
+    struct iovec *c = small;
+
+    if (n > nsmall)
+        c = malloc(n * sizeof(*c));
+    if (c && n)
+        memcpy(c, iov, n * sizeof(*c));
+    return c;
+}
+
+static void iov_free(struct iovec *c, struct iovec *small)
+{
+    if (c != small)
+        free(c);
+}
+
+/* Receive into msg, which the engine may change (its iovecs are a copy).
+ * A datagram cut short returns the part copied, with MSG_TRUNC set. */
+static long recv_msg(struct wsc_sock *e, struct msghdr *msg, int flags)
+{
+    size_t copied = 0;
+    long r;
+
+    if ((flags & MSG_WAITALL) && e->type == SOCK_STREAM)
+        flags = (flags & ~MSG_WAITALL) | WSC_RECV_WAITALL;
+    r = wsc_e_recvmsg(e, msg, flags, &copied);
+    if (r == -WSAEMSGSIZE) {
+        msg->msg_flags |= MSG_TRUNC;
+        r = (long)copied;
+    }
+    return r;
+}
+
+static long recv_buf(struct wsc_sock *e, void *buf, size_t len, int flags,
+                     struct sockaddr *sa, socklen_t *salen)
+{
+    struct iovec iov = { buf, len };
+    struct msghdr msg;
+    long r;
+
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    if (sa && salen) {
+        msg.msg_name = sa;
+        msg.msg_namelen = *salen;
+    }
+    r = recv_msg(e, &msg, flags);
+    if (r >= 0 && sa && salen)
+        *salen = msg.msg_namelen;
+    return r;
+}
+
+static long send_buf(struct wsc_sock *e, const void *buf, size_t len,
+                     int flags, const struct sockaddr *sa, socklen_t salen)
+{
+    struct iovec iov = { (void *)buf, len };
+    struct msghdr msg;
+
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_name = (void *)sa;
+    msg.msg_namelen = sa ? salen : 0;
+    return wsc_e_sendmsg(e, &msg, flags & ~MSG_NOSIGNAL);
+}
+
+/* recvmsg/readv/sendmsg/writev on an engine socket, on a copy of msg. */
+static long msg_io(struct wsc_sock *e, struct msghdr *msg, int flags,
+                   int sending)
+{
+    struct iovec small[8], *iov;
+    struct msghdr m;
+    long r;
+
+    if (!msg || (msg->msg_iovlen && !msg->msg_iov))
+        return -WSAEFAULT;
+    if (msg->msg_iovlen > 1024)
+        return -WSAEINVAL;
+    iov = iov_copy(msg->msg_iov, msg->msg_iovlen, small, 8);
+    if (!iov)
+        return -WSAENOBUFS;
+    m = *msg;
+    m.msg_iov = iov;
+    if (sending) {
+        r = wsc_e_sendmsg(e, &m, flags & ~MSG_NOSIGNAL);
+    } else {
+        r = recv_msg(e, &m, flags);
+        msg->msg_namelen = m.msg_namelen;
+        msg->msg_controllen = m.msg_controllen;
+        msg->msg_flags = m.msg_flags;
+    }
+    iov_free(iov, small);
+    return r;
+}
+
+static long vec_io(struct wsc_sock *e, const struct iovec *iov, int n,
+                   int sending)
+{
+    struct msghdr msg;
+
+    if (n < 0)
+        return -WSAEINVAL;
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = (struct iovec *)iov;
+    msg.msg_iovlen = (size_t)n;
+    return msg_io(e, &msg, 0, sending);
+}
+
+/* Descriptors passed over a foreign (UNIX) socket take numbers the table
+ * may remember as foreign: look at them afresh. */
+static void forget_passed_fds(struct msghdr *msg)
+{
+    struct cmsghdr *c;
+
+    if (!msg->msg_control || msg->msg_controllen < sizeof(struct cmsghdr))
+        return;
+    for (c = CMSG_FIRSTHDR(msg); c; c = CMSG_NXTHDR(msg, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS) {
+            size_t i, n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+            int fd;
+            for (i = 0; i < n; i++) {
+                memcpy(&fd, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+                wsc_forget(fd);
+            }
+        }
+    }
+}
+
+/* ---- receiving ---------------------------------------------------------- */
+
+IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
+                              struct sockaddr *sa, socklen_t *salen))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, recv_buf(e, buf, len, flags, sa, salen));
+}
+
+IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
+{
+    return ip_recvfrom(fd, buf, len, flags, NULL, NULL);
+}
+
+IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.read(fd, buf, len);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, recv_buf(e, buf, len, 0, NULL, NULL));
+}
+
+IP_DEFINE(ssize_t, readv, (int fd, const struct iovec *iov, int n))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.readv(fd, iov, n);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, vec_io(e, iov, n, 0));
+}
+
+IP_DEFINE(ssize_t, recvmsg, (int fd, struct msghdr *msg, int flags))
+{
+    struct wsc_sock *e = wsc_track(fd);
+    ssize_t r;
+
+    if (!e) {
+        r = wsc_os.recvmsg(fd, msg, flags);
+        if (r >= 0 && ip_on)
+            forget_passed_fds(msg);
+        return r;
+    }
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, msg_io(e, msg, flags, 0));
+}
+
+/* Many messages: the first as the socket's mode says, the rest only if
+ * already there (MSG_WAITFORONE is what the engine does anyway). */
+static long mmsg_io(struct wsc_sock *e, struct mmsghdr *v, unsigned int n,
+                    int flags, int sending)
+{
+    unsigned int i;
+    long r = 0;
+
+    if (!v && n)
+        return -WSAEFAULT;
+    flags &= ~MSG_WAITFORONE;
+    for (i = 0; i < n; i++) {
+        r = msg_io(e, &v[i].msg_hdr, i ? flags | MSG_DONTWAIT : flags,
+                   sending);
+        if (r < 0)
+            break;
+        v[i].msg_len = (unsigned int)r;
+    }
+    return i ? (long)i : r;
+}
+
+IP_DEFINE(int, recvmmsg, (int fd, struct mmsghdr *v, unsigned int n,
+                          int flags, struct timespec *tmo))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.recvmmsg(fd, v, n, flags, tmo);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return (int)ip_leave(e, mmsg_io(e, v, n, flags, 0));
+}
+
+/* ---- sending ------------------------------------------------------------ */
+
+IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
+                            const struct sockaddr *sa, socklen_t salen))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.sendto(fd, buf, len, flags, sa, salen);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, send_buf(e, buf, len, flags, sa, salen));
+}
+
+IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
+{
+    return ip_sendto(fd, buf, len, flags, NULL, 0);
+}
+
+IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.write(fd, buf, len);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, send_buf(e, buf, len, 0, NULL, 0));
+}
+
+IP_DEFINE(ssize_t, writev, (int fd, const struct iovec *iov, int n))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.writev(fd, iov, n);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, vec_io(e, iov, n, 1));
+}
+
+IP_DEFINE(ssize_t, sendmsg, (int fd, const struct msghdr *msg, int flags))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.sendmsg(fd, msg, flags);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return ip_leave(e, msg_io(e, (struct msghdr *)msg, flags, 1));
+}
+
+IP_DEFINE(int, sendmmsg, (int fd, struct mmsghdr *v, unsigned int n,
+                          int flags))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.sendmmsg(fd, v, n, flags);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return (int)ip_leave(e, mmsg_io(e, v, n, flags, 1));
+}
+
+/* ---- _FORTIFY_SOURCE: check the buffer, then as the plain call ---------- */
+
+IP_DEFINE(ssize_t, __recv_chk, (int fd, void *buf, size_t len, size_t buflen,
+                                int flags))
+{
+    if (len > buflen)
+        __chk_fail();
+    return ip_recvfrom(fd, buf, len, flags, NULL, NULL);
+}
+
+IP_DEFINE(ssize_t, __recvfrom_chk, (int fd, void *buf, size_t len,
+                                    size_t buflen, int flags,
+                                    struct sockaddr *sa, socklen_t *salen))
+{
+    if (len > buflen)
+        __chk_fail();
+    return ip_recvfrom(fd, buf, len, flags, sa, salen);
+}
+
+IP_DEFINE(ssize_t, __read_chk, (int fd, void *buf, size_t len,
+                                size_t buflen))
+{
+    if (len > buflen)
+        __chk_fail();
+    return ip_read(fd, buf, len);
+}

@@ -1,0 +1,231 @@
+/* Interposer: the life of a socket (socket, socketpair, bind, listen,
+ * accept, accept4, connect, shutdown) and its options. */
+#include <sys/time.h>
+#include "ip.h"
+
+/* The sockets the engine takes: TCP and UDP over IPv4 and IPv6. */
+static int engine_kind(int domain, int type)
+{
+    type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+    return (domain == AF_INET || domain == AF_INET6) &&
+           (type == SOCK_STREAM || type == SOCK_DGRAM);
+}
+
+IP_DEFINE(int, socket, (int domain, int type, int proto))
+{
+    int fd;
+
+    if (!ip_on || !engine_kind(domain, type)) {
+        fd = wsc_os.socket(domain, type, proto);
+        if (fd >= 0 && ip_on)
+            wsc_mark_foreign(fd);
+        return fd;
+    }
+    fd = wsc_e_socket(domain, type & ~SOCK_NONBLOCK, proto,
+                      (type & SOCK_NONBLOCK) ? WSC_F_NONBLOCK : 0);
+    return (int)ip_result(fd);
+}
+
+IP_DEFINE(int, socketpair, (int domain, int type, int proto, int *sv))
+{
+    int r = wsc_os.socketpair(domain, type, proto, sv);
+
+    if (r == 0 && ip_on) {
+        wsc_mark_foreign(sv[0]);
+        wsc_mark_foreign(sv[1]);
+    }
+    return r;
+}
+
+IP_DEFINE(int, bind, (int fd, const struct sockaddr *sa, socklen_t len))
+{
+    struct wsc_sock *e = wsc_track(fd);
+    int r;
+
+    if (!e)
+        return wsc_os.bind(fd, sa, len);
+    if (e == WSC_GONE)
+        return ip_gone();
+    r = wsc_os.bind(e->fd, sa, len);
+    if (r == 0)
+        wsc_set_flags(e, WSC_F_BOUND);
+    wsc_release(e);
+    return r;
+}
+
+IP_DEFINE(int, listen, (int fd, int backlog))
+{
+    struct wsc_sock *e = wsc_track(fd);
+    int r;
+
+    if (!e)
+        return wsc_os.listen(fd, backlog);
+    if (e == WSC_GONE)
+        return ip_gone();
+    r = wsc_os.listen(e->fd, backlog);
+    if (r == 0)
+        wsc_set_flags(e, WSC_F_LISTENING | WSC_F_BOUND);
+    wsc_release(e);
+    return r;
+}
+
+IP_DEFINE(int, accept4,
+          (int fd, struct sockaddr *sa, socklen_t *len, int flags))
+{
+    struct wsc_sock *e = wsc_track(fd), *ne;
+    int r;
+
+    if (!e)
+        return wsc_os.accept4(fd, sa, len, flags);
+    if (e == WSC_GONE)
+        return ip_gone();
+    if (flags & ~(SOCK_NONBLOCK | SOCK_CLOEXEC))
+        return (int)ip_leave(e, -WSAEINVAL);
+    r = wsc_e_accept(e, sa, len, flags & SOCK_CLOEXEC);
+    /* POSIX: the new socket does not inherit the listener's mode. */
+    if (r >= 0 && (ne = wsc_peek(r)) != NULL)
+        wsc_e_set_nonblock(ne, flags & SOCK_NONBLOCK);
+    return (int)ip_leave(e, r);
+}
+
+IP_DEFINE(int, accept, (int fd, struct sockaddr *sa, socklen_t *len))
+{
+    return ip_accept4(fd, sa, len, 0);
+}
+
+IP_DEFINE(int, connect, (int fd, const struct sockaddr *sa, socklen_t len))
+{
+    struct wsc_sock *e = wsc_track(fd);
+    long r;
+
+    if (!e)
+        return wsc_os.connect(fd, sa, len);
+    if (e == WSC_GONE)
+        return ip_gone();
+    if (!sa)
+        return (int)ip_leave(e, -WSAEFAULT);
+    r = wsc_e_connect(e, sa, len);
+    if (r == -WSAEWOULDBLOCK)
+        r = -WSAEINPROGRESS; /* POSIX names a pending connect so */
+    if (r == 0)
+        wsc_set_flags(e, WSC_F_CONNECTED);
+    return (int)ip_leave(e, r);
+}
+
+IP_DEFINE(int, shutdown, (int fd, int how))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.shutdown(fd, how);
+    if (e == WSC_GONE)
+        return ip_gone();
+    return (int)ip_leave(e, wsc_e_shutdown(e, how));
+}
+
+/* ---- options ------------------------------------------------------------ */
+
+static int is_timeout(int level, int name)
+{
+    return level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO);
+}
+
+static _Atomic uint32_t *timeout_of(struct wsc_sock *e, int name)
+{
+    return name == SO_RCVTIMEO ? &e->rcvtimeo_ms : &e->sndtimeo_ms;
+}
+
+/* SO_RCVTIMEO/SO_SNDTIMEO: the engine enforces them (the kernel socket
+ * never blocks).  A struct timeval as POSIX has it, or a 4-byte DWORD of
+ * milliseconds as a port from Windows may still pass. */
+static int set_timeout(struct wsc_sock *e, int name, const void *val,
+                       socklen_t len)
+{
+    uint64_t ms;
+
+    if (!val || len < sizeof(uint32_t))
+        return -WSAEFAULT; /* as Windows says for a short DWORD */
+    if (len == sizeof(uint32_t)) {
+        uint32_t dw;
+        memcpy(&dw, val, sizeof(dw));
+        atomic_store(timeout_of(e, name), dw);
+        return 0;
+    }
+    /* The kernel checks the timeval (EINVAL, EDOM) and keeps it for
+     * getsockopt; the engine keeps the milliseconds. */
+    if (wsc_os.setsockopt(e->fd, SOL_SOCKET, name, val, len) < 0)
+        return WSC_E_ERRNO;
+    {
+        struct timeval tv;
+        memcpy(&tv, val, sizeof(tv));
+        ms = (uint64_t)tv.tv_sec * 1000 + ((uint64_t)tv.tv_usec + 999) / 1000;
+    }
+    atomic_store(timeout_of(e, name), ms > UINT32_MAX ? UINT32_MAX
+                                                      : (uint32_t)ms);
+    return 0;
+}
+
+IP_DEFINE(int, setsockopt,
+          (int fd, int level, int name, const void *val, socklen_t len))
+{
+    struct wsc_sock *e = wsc_track(fd);
+
+    if (!e)
+        return wsc_os.setsockopt(fd, level, name, val, len);
+    if (e == WSC_GONE)
+        return ip_gone();
+    if (is_timeout(level, name))
+        return (int)ip_leave(e, set_timeout(e, name, val, len));
+    if (level == SOL_SOCKET && name == SO_OOBINLINE && val &&
+        len >= sizeof(int)) {
+        int on;
+        memcpy(&on, val, sizeof(on));
+        if (on)
+            wsc_set_flags(e, WSC_F_OOBINLINE);
+        else
+            wsc_clear_flags(e, WSC_F_OOBINLINE);
+    }
+    {
+        int r = wsc_os.setsockopt(e->fd, level, name, val, len);
+        wsc_release(e);
+        return r;
+    }
+}
+
+/* SO_ERROR as Windows keeps it: the failure of a non-blocking connect,
+ * which stays until the next connect; a reset is left for the next call
+ * to report, not consumed here. */
+static int get_so_error(struct wsc_sock *e, void *val, socklen_t *len)
+{
+    int code, err;
+
+    if (!val || !len || *len < sizeof(int))
+        return -WSAEFAULT;
+    code = wsc_e_so_error(e);
+    err = code ? ip_errno(-code) : 0;
+    memcpy(val, &err, sizeof(err));
+    *len = sizeof(err);
+    return 0;
+}
+
+IP_DEFINE(int, getsockopt,
+          (int fd, int level, int name, void *val, socklen_t *len))
+{
+    struct wsc_sock *e = wsc_track(fd);
+    int r;
+
+    if (!e)
+        return wsc_os.getsockopt(fd, level, name, val, len);
+    if (e == WSC_GONE)
+        return ip_gone();
+    if (level == SOL_SOCKET && name == SO_ERROR)
+        return (int)ip_leave(e, get_so_error(e, val, len));
+    if (is_timeout(level, name) && val && len && *len == sizeof(uint32_t)) {
+        uint32_t ms = atomic_load(timeout_of(e, name));
+        memcpy(val, &ms, sizeof(ms));
+        return (int)ip_leave(e, 0);
+    }
+    r = wsc_os.getsockopt(e->fd, level, name, val, len);
+    wsc_release(e);
+    return r;
+}

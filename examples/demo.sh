@@ -26,3 +26,15 @@ echo
 echo "closesocket while another thread is blocked in recv, side by side:"
 "$out/close_winsock"
 "$out/close_posix"
+
+echo
+echo "A program ported to POSIX names (examples/ported_app.c), three ways:"
+cc -Wall -O2 -D_FORTIFY_SOURCE=2 -pthread -o "$out/ported_app" ported_app.c
+cc -Wall -O2 -D_FORTIFY_SOURCE=2 -pthread -o "$out/ported_app_wrap" \
+    ported_app.c $(pkg-config --libs wscompat-wrap)
+echo "-- plain Linux (the last send dies of SIGPIPE):"
+timeout 20 "$out/ported_app" || echo "(exit status $?)"
+echo "-- under wscompat-run:"
+timeout 20 wscompat-run "$out/ported_app"
+echo "-- linked with \$(pkg-config --libs wscompat-wrap):"
+timeout 20 "$out/ported_app_wrap"

@@ -83,6 +83,30 @@ static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
 /* Largest descriptor number the table can track. */
 #define WSC_MAX_FD (1 << 22)
 
+/* The table: chunks of entries, allocated on first use, never freed. */
+#define WSC_CHUNK_BITS 8
+#define WSC_CHUNK_SIZE (1 << WSC_CHUNK_BITS)
+#define WSC_NCHUNKS (WSC_MAX_FD / WSC_CHUNK_SIZE)
+struct wsc_chunk {
+    struct wsc_sock e[WSC_CHUNK_SIZE];
+};
+extern _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS]
+    __attribute__((visibility("hidden")));
+
+/* Entry for a descriptor if the table has one, without a reference
+ * (inline, for the interposer's hot path; wsc_peek is the same). */
+static inline struct wsc_sock *wsc_entry(int fd)
+{
+    struct wsc_chunk *c;
+
+    if ((unsigned)fd >= WSC_MAX_FD)
+        return NULL;
+    c = atomic_load_explicit(&wsc_chunks[fd >> WSC_CHUNK_BITS],
+                             memory_order_acquire);
+    return c ? &c->e[fd & (WSC_CHUNK_SIZE - 1)] : NULL;
+}
+
+struct wsc_sock *wsc_peek(int fd);
 /* Take a reference on the socket behind a handle; adopts sockets the
  * process got elsewhere (inherited, SCM_RIGHTS).  NULL and *err set to
  * -WSAENOTSOCK when the handle is not a live socket. */
@@ -97,8 +121,6 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags);
 int wsc_begin_close(struct wsc_sock *e);
 /* After wsc_begin_close: drop the handle's reference and the caller's. */
 void wsc_end_close(struct wsc_sock *e);
-/* Entry for a descriptor if the table has one, without a reference. */
-struct wsc_sock *wsc_peek(int fd);
 /* Calls fn on every open entry (for WSACleanup). */
 void wsc_foreach_open(void (*fn)(int fd, void *arg), void *arg);
 /* Fork handlers for the table (fork.c registers them). */

@@ -139,10 +139,12 @@ static void forget_passed_fds(struct msghdr *msg)
     }
 }
 
+/* Each hot call is a short entry, which sends a foreign descriptor
+ * straight to libc, and a NAME_any function for everything else. */
+
 /* ---- receiving ---------------------------------------------------------- */
 
-IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
-                              struct sockaddr *sa, socklen_t *salen))
+static ssize_t __attribute__((noinline)) recvfrom_any(int fd, void *buf, size_t len, int flags, struct sockaddr *sa, socklen_t *salen)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -153,12 +155,22 @@ IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
     return ip_leave(e, recv_buf(e, buf, len, flags, sa, salen));
 }
 
-IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
+IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
+                              struct sockaddr *sa, socklen_t *salen))
 {
-    return ip_recvfrom(fd, buf, len, flags, NULL, NULL);
+    if (ip_foreign(fd))
+        return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
+    return recvfrom_any(fd, buf, len, flags, sa, salen);
 }
 
-IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
+IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
+{
+    if (ip_foreign(fd))
+        return wsc_os.recv(fd, buf, len, flags);
+    return recvfrom_any(fd, buf, len, flags, NULL, NULL);
+}
+
+static ssize_t __attribute__((noinline)) read_any(int fd, void *buf, size_t len)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -169,7 +181,14 @@ IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
     return ip_leave(e, recv_buf(e, buf, len, 0, NULL, NULL));
 }
 
-IP_DEFINE(ssize_t, readv, (int fd, const struct iovec *iov, int n))
+IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
+{
+    if (ip_foreign(fd))
+        return wsc_os.read(fd, buf, len);
+    return read_any(fd, buf, len);
+}
+
+static ssize_t __attribute__((noinline)) readv_any(int fd, const struct iovec *iov, int n)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -180,7 +199,14 @@ IP_DEFINE(ssize_t, readv, (int fd, const struct iovec *iov, int n))
     return ip_leave(e, vec_io(e, iov, n, 0));
 }
 
-IP_DEFINE(ssize_t, recvmsg, (int fd, struct msghdr *msg, int flags))
+IP_DEFINE(ssize_t, readv, (int fd, const struct iovec *iov, int n))
+{
+    if (ip_foreign(fd))
+        return wsc_os.readv(fd, iov, n);
+    return readv_any(fd, iov, n);
+}
+
+static ssize_t __attribute__((noinline)) recvmsg_any(int fd, struct msghdr *msg, int flags)
 {
     struct wsc_sock *e = wsc_track(fd);
     ssize_t r;
@@ -194,6 +220,13 @@ IP_DEFINE(ssize_t, recvmsg, (int fd, struct msghdr *msg, int flags))
     if (e == WSC_GONE)
         return ip_gone();
     return ip_leave(e, msg_io(e, msg, flags, 0));
+}
+
+IP_DEFINE(ssize_t, recvmsg, (int fd, struct msghdr *msg, int flags))
+{
+    if (ip_foreign(fd))
+        return wsc_os.recvmsg(fd, msg, flags);
+    return recvmsg_any(fd, msg, flags);
 }
 
 /* Many messages: the first as the socket's mode says, the rest only if
@@ -231,8 +264,7 @@ IP_DEFINE(int, recvmmsg, (int fd, struct mmsghdr *v, unsigned int n,
 
 /* ---- sending ------------------------------------------------------------ */
 
-IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
-                            const struct sockaddr *sa, socklen_t salen))
+static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, size_t len, int flags, const struct sockaddr *sa, socklen_t salen)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -243,12 +275,22 @@ IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
     return ip_leave(e, send_buf(e, buf, len, flags, sa, salen));
 }
 
-IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
+IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
+                            const struct sockaddr *sa, socklen_t salen))
 {
-    return ip_sendto(fd, buf, len, flags, NULL, 0);
+    if (ip_foreign(fd))
+        return wsc_os.sendto(fd, buf, len, flags, sa, salen);
+    return sendto_any(fd, buf, len, flags, sa, salen);
 }
 
-IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
+IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
+{
+    if (ip_foreign(fd))
+        return wsc_os.send(fd, buf, len, flags);
+    return sendto_any(fd, buf, len, flags, NULL, 0);
+}
+
+static ssize_t __attribute__((noinline)) write_any(int fd, const void *buf, size_t len)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -259,7 +301,14 @@ IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
     return ip_leave(e, send_buf(e, buf, len, 0, NULL, 0));
 }
 
-IP_DEFINE(ssize_t, writev, (int fd, const struct iovec *iov, int n))
+IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
+{
+    if (ip_foreign(fd))
+        return wsc_os.write(fd, buf, len);
+    return write_any(fd, buf, len);
+}
+
+static ssize_t __attribute__((noinline)) writev_any(int fd, const struct iovec *iov, int n)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -270,7 +319,14 @@ IP_DEFINE(ssize_t, writev, (int fd, const struct iovec *iov, int n))
     return ip_leave(e, vec_io(e, iov, n, 1));
 }
 
-IP_DEFINE(ssize_t, sendmsg, (int fd, const struct msghdr *msg, int flags))
+IP_DEFINE(ssize_t, writev, (int fd, const struct iovec *iov, int n))
+{
+    if (ip_foreign(fd))
+        return wsc_os.writev(fd, iov, n);
+    return writev_any(fd, iov, n);
+}
+
+static ssize_t __attribute__((noinline)) sendmsg_any(int fd, const struct msghdr *msg, int flags)
 {
     struct wsc_sock *e = wsc_track(fd);
 
@@ -279,6 +335,13 @@ IP_DEFINE(ssize_t, sendmsg, (int fd, const struct msghdr *msg, int flags))
     if (e == WSC_GONE)
         return ip_gone();
     return ip_leave(e, msg_io(e, (struct msghdr *)msg, flags, 1));
+}
+
+IP_DEFINE(ssize_t, sendmsg, (int fd, const struct msghdr *msg, int flags))
+{
+    if (ip_foreign(fd))
+        return wsc_os.sendmsg(fd, msg, flags);
+    return sendmsg_any(fd, msg, flags);
 }
 
 IP_DEFINE(int, sendmmsg, (int fd, struct mmsghdr *v, unsigned int n,

@@ -15,25 +15,18 @@
 #include "engine.h"
 #include "os.h"
 
-#define CHUNK_BITS 8
-#define CHUNK_SIZE (1 << CHUNK_BITS)
-#define NCHUNKS (WSC_MAX_FD / CHUNK_SIZE)
+#define CHUNK_BITS WSC_CHUNK_BITS
+#define CHUNK_SIZE WSC_CHUNK_SIZE
+#define NCHUNKS WSC_NCHUNKS
+#define chunks wsc_chunks
+#define chunk wsc_chunk
 
-struct chunk {
-    struct wsc_sock e[CHUNK_SIZE];
-};
-
-static _Atomic(struct chunk *) chunks[NCHUNKS];
+_Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS];
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct wsc_sock *wsc_peek(int fd)
 {
-    struct chunk *c;
-
-    if (fd < 0 || fd >= WSC_MAX_FD)
-        return NULL;
-    c = atomic_load(&chunks[fd >> CHUNK_BITS]);
-    return c ? &c->e[fd & (CHUNK_SIZE - 1)] : NULL;
+    return wsc_entry(fd);
 }
 
 static struct chunk *chunk_new(void)

@@ -1,8 +1,9 @@
 /* A program ported from Windows to POSIX names, as such ports look:
  * closesocket became close, WSAGetLastError() became errno.  It prints
- * what it observes, one "key=value" line each; ported_app.sh runs it plain,
- * under wscompat-run and linked with wscompat-wrap, and compares.  Built
- * with -D_FORTIFY_SOURCE=2 -O2, so its recv is glibc's __recv_chk. */
+ * what it observes, one "key=value" line each.  The demo and
+ * unit_tests/ported_app.sh run it plain, under wscompat-run and linked
+ * with wscompat-wrap.  Built with -D_FORTIFY_SOURCE=2 -O2, so its recv and
+ * read are glibc's checking __recv_chk and __read_chk. */
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>

@@ -130,3 +130,42 @@ int ct_expect_check(const ct *t, char *diff, size_t difflen)
     }
     return bad ? -1 : 0;
 }
+
+/* Append "key=observed" for each key whose observation differs. */
+static void add_pair(char *out, size_t len, const char *key, const char *val)
+{
+    size_t n = strlen(out);
+
+    if (n < len)
+        snprintf(out + n, len - n, "%s%s=%s", n ? "|" : "", key, val);
+}
+
+void ct_expect_line(const ct *t, char *out, size_t len)
+{
+    char diffs[1024];
+    int i, j;
+
+    diffs[0] = 0;
+    if (t->failure[0]) {
+        snprintf(out, len, "ROW %s fail setup=%s", t->id, t->failure);
+        return;
+    }
+    for (i = 0; i < nrows; i++) {
+        if (strcmp(rows[i].id, t->id) || rows[i].key[0] == '@')
+            continue;
+        for (j = 0; j < t->nobs; j++)
+            if (!strcmp(t->key[j], rows[i].key))
+                break;
+        if (j == t->nobs)
+            add_pair(diffs, sizeof(diffs), rows[i].key, "(none)");
+        else if (strcmp(t->value[j], rows[i].value))
+            add_pair(diffs, sizeof(diffs), rows[i].key, t->value[j]);
+    }
+    for (j = 0; j < t->nobs; j++)
+        if (!find(t->id, t->key[j]))
+            add_pair(diffs, sizeof(diffs), t->key[j], t->value[j]);
+    if (diffs[0])
+        snprintf(out, len, "ROW %s fail %s", t->id, diffs);
+    else
+        snprintf(out, len, "ROW %s pass", t->id);
+}

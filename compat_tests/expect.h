@@ -16,4 +16,9 @@ int ct_expect_has(const char *id);
  * value and nothing else was observed, else writes the differences. */
 int ct_expect_check(const ct *t, char *diff, size_t difflen);
 
+/* The result line every runner prints, on every platform:
+ * "ROW id pass", or "ROW id fail key=observed|key=observed...", or
+ * "ROW id fail setup=why".  (A runner adds "ROW id hang".) */
+void ct_expect_line(const ct *t, char *out, size_t len);
+
 #endif

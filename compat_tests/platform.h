@@ -39,4 +39,11 @@ void ct_settle(int ms);
 /* Open descriptors/handles of the process (leak checks). */
 int ct_open_handles(void);
 
+/* ---- isolation -------------------------------------------------------- */
+/* Run scenario id in a process of its own, at most timeout_ms, and put
+ * its result line (ct_expect_line) in line, or "ROW id hang".  POSIX
+ * forks and runs fn; Windows starts argv0 again as "argv0 --one id". */
+void ct_run_isolated(const char *argv0, const char *id, void (*fn)(ct *),
+                     int timeout_ms, char *line, size_t len);
+
 #endif

@@ -12,11 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <signal.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include "platform.h"
+#include "expect.h"
 
 struct ct_peer {
     int fd;
@@ -289,4 +292,53 @@ int ct_open_handles(void)
             n++;
     closedir(d);
     return n - 1; /* the directory stream itself */
+}
+
+/* ---- isolation -------------------------------------------------------- */
+
+void ct_run_isolated(const char *argv0, const char *id, void (*fn)(ct *),
+                     int timeout_ms, char *line, size_t len)
+{
+    static ct t;
+    long long deadline = ct_now_ms() + timeout_ms;
+    struct pollfd p;
+    size_t got = 0;
+    int fds[2], status;
+    pid_t pid;
+
+    (void)argv0;
+    snprintf(line, len, "ROW %s fail setup=cannot start", id);
+    if (pipe(fds) < 0 || (pid = fork()) < 0)
+        return;
+    if (pid == 0) {
+        char out[1400];
+        close(fds[0]);
+        ct_run(&t, id, fn);
+        ct_expect_line(&t, out, sizeof(out));
+        (void)!write(fds[1], out, strlen(out));
+        _exit(0);
+    }
+    close(fds[1]);
+    p.fd = fds[0];
+    p.events = POLLIN;
+    for (;;) {
+        long long left = deadline - ct_now_ms();
+        ssize_t n;
+        if (left <= 0 || poll(&p, 1, (int)left) == 0) {
+            kill(pid, SIGKILL);
+            snprintf(line, len, "ROW %s hang", id);
+            got = 0;
+            break;
+        }
+        n = read(fds[0], line + got, len - 1 - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    close(fds[0]);
+    waitpid(pid, &status, 0);
+    if (got)
+        line[got] = 0;
+    else if (WIFSIGNALED(status) && strstr(line, " hang") == NULL)
+        snprintf(line, len, "ROW %s fail signal=%d", id, WTERMSIG(status));
 }

@@ -20,6 +20,9 @@ void ct_obs_sock(ct *t, const char *key, SOCKET s);
 /* The WSA code's name ("WSAECONNRESET"), or its number as text. */
 const char *ct_wsa_name(int code);
 
+/* WSAPoll revents as names joined by '|' ("POLLHUP|POLLWRNORM"), or 0. */
+const char *ct_poll_names(int revents);
+
 /* WSAStartup(2.2), required to succeed. */
 void ct_startup(ct *t);
 

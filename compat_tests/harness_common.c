@@ -50,6 +50,32 @@ void ct_obs_sock(ct *t, const char *key, SOCKET s)
         ct_obs(t, key, "socket");
 }
 
+const char *ct_poll_names(int revents)
+{
+    static const struct { int bit; const char *name; } bits[] = {
+        { POLLERR, "POLLERR" }, { POLLHUP, "POLLHUP" },
+        { POLLNVAL, "POLLNVAL" }, { POLLPRI, "POLLPRI" },
+        { POLLRDBAND, "POLLRDBAND" }, { POLLRDNORM, "POLLRDNORM" },
+        { POLLWRNORM, "POLLWRNORM" },
+    };
+    static char buf[128];
+    size_t i;
+
+    buf[0] = 0;
+    for (i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
+        if (!(revents & bits[i].bit))
+            continue;
+        if (buf[0])
+            strcat(buf, "|");
+        strcat(buf, bits[i].name);
+        revents &= ~bits[i].bit;
+    }
+    if (revents)
+        snprintf(buf + strlen(buf), sizeof(buf) - strlen(buf), "%s0x%x",
+                 buf[0] ? "|" : "", (unsigned)revents);
+    return buf[0] ? buf : "0";
+}
+
 void ct_startup(ct *t)
 {
     WSADATA d;

@@ -104,7 +104,7 @@ static void *recv_thread(void *arg)
     struct blocked *b = arg;
     char buf[64];
 
-    b->tid = (pid_t)syscall(SYS_gettid);
+    __atomic_store_n(&b->tid, (pid_t)syscall(SYS_gettid), __ATOMIC_RELEASE);
     b->r = recv(b->fd, buf, runtime_len, 0);
     b->err = errno;
     __atomic_store_n(&b->done, 1, __ATOMIC_RELEASE);

@@ -171,6 +171,24 @@ static int kernel_so_error(struct wsc_sock *e)
     return err;
 }
 
+/* Once the outcome of a non-blocking connect is known, Linux moves the
+ * socket out of its connecting state only at the next connect call: until
+ * then a connect after success returns 0 instead of EISCONN, and one
+ * after a failure ECONNABORTED instead of trying again.  Make that call. */
+static void connect_finish(struct wsc_sock *e)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    memset(&ss, 0, sizeof(ss));
+    if (wsc_os.getpeername(e->fd, (struct sockaddr *)&ss, &len) < 0) {
+        /* Failed: AF_UNSPEC takes the socket back to unconnected. */
+        ss.ss_family = AF_UNSPEC;
+        len = sizeof(struct sockaddr);
+    }
+    wsc_os.connect(e->fd, (struct sockaddr *)&ss, len);
+}
+
 /* Settle a pending non-blocking connect: 1 connected, 0 still pending,
  * or -WSA code of the failure, which Windows latches in SO_ERROR. */
 static int connect_settle(struct wsc_sock *e)
@@ -182,6 +200,7 @@ static int connect_settle(struct wsc_sock *e)
         return 0;
     err = kernel_so_error(e);
     wsc_clear_flags(e, WSC_F_CONNECTING);
+    connect_finish(e);
     if (err) {
         int code = wsc_map_errno(WSC_OP_CONNECT, err, 0);
         atomic_store(&e->so_error, code);
@@ -207,6 +226,24 @@ int wsc_e_connect_failed(struct wsc_sock *e)
     return 0;
 }
 
+/* connect(AF_UNSPEC) dissolves a UDP association; Linux also gives up a
+ * port the system chose, which Windows keeps: bind it again. */
+static int udp_disconnect(struct wsc_sock *e, const struct sockaddr *sa,
+                          socklen_t len)
+{
+    struct sockaddr_storage before;
+    socklen_t blen = sizeof(before);
+    int had = wsc_os.getsockname(e->fd, (struct sockaddr *)&before, &blen) == 0
+              && port_of(&before) > 0;
+
+    if (wsc_os.connect(e->fd, sa, len) < 0)
+        return -wsc_map_errno(WSC_OP_CONNECT, errno, wsc_flags(e));
+    wsc_clear_flags(e, WSC_F_CONNECTED);
+    if (had && !wsc_e_is_bound(e))
+        wsc_os.bind(e->fd, (struct sockaddr *)&before, blen);
+    return 0;
+}
+
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len)
 {
@@ -215,6 +252,8 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
 
     if (f & WSC_F_LISTENING)
         return -WSAEINVAL;
+    if (e->type == SOCK_DGRAM && sa->sa_family == AF_UNSPEC)
+        return udp_disconnect(e, sa, len);
     if (wsc_os.connect(e->fd, sa, len) == 0) {
         wsc_clear_flags(e, WSC_F_CONNECTING);
         atomic_store(&e->so_error, 0);
@@ -249,5 +288,6 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
     }
     /* A blocking connect's failure is returned, not latched (row 9b). */
     err = kernel_so_error(e);
+    connect_finish(e);
     return err ? -wsc_map_errno(WSC_OP_CONNECT, err, f) : 0;
 }

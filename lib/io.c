@@ -59,6 +59,9 @@ static int io_error(struct wsc_sock *e, enum wsc_op op, int err)
         wsc_set_flags(e, WSC_F_RESET);
     if (err == ENOTCONN && is_stream(e) && (f & WSC_F_CONNECTING))
         return -WSAENOTCONN;
+    /* UDP: an ICMP port unreachable that an earlier send drew. */
+    if (err == ECONNREFUSED && !is_stream(e))
+        return -WSAECONNRESET;
     return -wsc_map_errno(op, err, f);
 }
 
@@ -184,16 +187,34 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
     return (long)n;
 }
 
+/* Windows: a send without an address on a UDP socket that is not
+ * connected fails WSAENOTCONN and binds nothing; Linux binds, then fails
+ * EDESTADDRREQ.  The flag spares connected sockets the look. */
+static int dgram_unconnected(struct wsc_sock *e, const struct msghdr *msg)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    if (is_stream(e) || msg->msg_name || (wsc_flags(e) & WSC_F_CONNECTED))
+        return 0;
+    if (wsc_os.getpeername(e->fd, (struct sockaddr *)&ss, &len) < 0)
+        return 1;
+    wsc_set_flags(e, WSC_F_CONNECTED);
+    return 0;
+}
+
 long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
 {
     int64_t deadline = -2;
     size_t want = iov_total(msg), done = 0;
     ssize_t n;
-    int r;
+    int r, refused = 0;
 
     r = send_state_error(wsc_flags(e));
     if (r)
         return r;
+    if (dgram_unconnected(e, msg))
+        return -WSAENOTCONN;
     for (;;) {
         n = wsc_os.sendmsg(e->fd, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n >= 0) {
@@ -204,6 +225,10 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
             continue;
         }
         if (errno == EINTR)
+            continue;
+        /* Windows keeps sending UDP whatever ICMP came back; Linux
+         * reports it on this send, which a second try then makes. */
+        if (errno == ECONNREFUSED && !is_stream(e) && refused++ < 3)
             continue;
         if (errno != EAGAIN && errno != ENOBUFS)
             return done ? (long)done : io_error(e, WSC_OP_SEND, errno);

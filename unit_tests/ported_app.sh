@@ -46,13 +46,18 @@ for app in "$b/unit_tests/ported_app" "$b/unit_tests/ported_app_wrap"; do
         fail=1
     fi
 done
-check plain "$linux" 141 "$b/unit_tests/ported_app"
+# Plain, the program closes a descriptor another thread is in: a race by
+# design, which ThreadSanitizer would report; not run under it.
+if [ "${WSC_SANITIZER:-}" != thread ]; then
+    check plain "$linux" 141 "$b/unit_tests/ported_app"
+fi
 check wrap "$windows" 0 "$b/unit_tests/ported_app_wrap"
 # The preload library exists only in a build with shared libraries.
 if "$b/libtool" --config | grep -q '^build_libtool_libs=yes'; then
     check wscompat-run "$windows" 0 env \
         WSCOMPAT_PRELOAD_LIB="$b/.libs/libwscompat-preload.so" \
         "$b/tools/wscompat-run" "$b/unit_tests/ported_app"
+    [ "${WSC_SANITIZER:-}" = thread ] ||
     check wscompat-run-disabled "$linux" 141 env \
         WSCOMPAT_PRELOAD_LIB="$b/.libs/libwscompat-preload.so" \
         "$b/tools/wscompat-run" --disable "$b/unit_tests/ported_app"

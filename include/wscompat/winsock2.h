@@ -32,6 +32,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <errno.h>
+#include <unistd.h> /* declares gethostname: before its macro, not after */
 
 #undef FD_SETSIZE
 #ifdef WSC_USER_FD_SETSIZE

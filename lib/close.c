@@ -39,6 +39,9 @@ static int abort_by_placeholder(struct wsc_sock *e)
     ph = wsc_os.socket(e->family, SOCK_STREAM | SOCK_NONBLOCK, 0);
     if (ph < 0)
         return -1;
+    /* Receivers poll the original socket: wake them before the number
+     * names the placeholder (nothing goes on the wire for this). */
+    wsc_os.shutdown(e->fd, SHUT_RD);
     dup_fd = wsc_os.dup(e->fd);
     if (dup_fd < 0) {
         wsc_os.close(ph);
@@ -273,6 +276,16 @@ static int linger_would_block(struct wsc_sock *e)
     return wsc_os.ioctl(e->fd, SIOCOUTQ, &unsent) == 0 && unsent > 0;
 }
 
+/* Wake every call in flight on a socket that is going: receivers and
+ * acceptors sleep in the kernel and wake when its receiving side is shut
+ * (nothing goes on the wire; an unconnected UDP socket says ENOTCONN and
+ * wakes them anyway); the others poll and wake on their descriptor. */
+static void wake_everyone(struct wsc_sock *e)
+{
+    wsc_os.shutdown(e->fd, SHUT_RD);
+    wsc_wake_all(e);
+}
+
 /* Take the handle out of service and deal with the calls in flight:
  * with Windows semantics they are woken and the connection reset.
  * Returns the number of other calls, or -WSAENOTSOCK. */
@@ -286,7 +299,7 @@ static int close_begin(struct wsc_sock *e)
     if (others > 0 && wsc_emulate_close) {
         if (e->type == SOCK_STREAM)
             set_hard_linger(e->fd);
-        wsc_wake_all(e);
+        wake_everyone(e);
     }
     return others;
 }
@@ -318,7 +331,7 @@ int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
         return r;
     }
     if (r > 0 && !wsc_emulate_close)
-        wsc_wake_all(e); /* the number must be free before it is reused */
+        wake_everyone(e); /* the number must be free before it is reused */
     wsc_wait_sole(e);
     r = replace(arg);
     wsc_detach(e);

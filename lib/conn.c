@@ -1,6 +1,8 @@
 /* Sockets come and connect: socket, bind, listen, accept, connect.  The
- * kernel socket is always non-blocking; the application's blocking mode
- * lives in the entry and the blocking driver does the waiting. */
+ * kernel socket is in the application's blocking mode: a blocking accept
+ * sleeps in the kernel (closesocket wakes it by shutting the listener's
+ * receiving side); a blocking connect is started non-blocking and waited
+ * for in the blocking driver, which closesocket can wake. */
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -11,7 +13,8 @@
 
 int wsc_e_socket(int family, int type, int proto, uint32_t flags)
 {
-    int fd = wsc_os.socket(family, type | SOCK_NONBLOCK, proto);
+    int fd = wsc_os.socket(family, type | ((flags & WSC_F_NONBLOCK) ?
+                                          SOCK_NONBLOCK : 0), proto);
 
     if (fd < 0)
         return -wsc_map_errno(WSC_OP_SOCKET, errno, 0);
@@ -128,27 +131,30 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
 int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
                  int kflags)
 {
-    int64_t deadline = -1;
     struct wsc_sock *ne;
-    int fd, r;
+    uint32_t nb = wsc_flags(e) & WSC_F_NONBLOCK;
+    int fd;
 
     if (!(wsc_flags(e) & WSC_F_LISTENING))
         return -WSAEINVAL;
+    /* The new socket starts in the listener's mode, as on Windows. */
+    kflags |= nb ? SOCK_NONBLOCK : 0;
     for (;;) {
-        fd = wsc_os.accept4(e->fd, sa, len, SOCK_NONBLOCK | kflags);
+        fd = wsc_os.accept4(e->fd, sa, len, kflags);
         if (fd >= 0)
             break;
-        if (errno == EINTR || errno == ECONNABORTED)
-            continue;
-        if (errno != EAGAIN)
-            return -wsc_map_errno(WSC_OP_ACCEPT, errno, wsc_flags(e));
-        if (wsc_flags(e) & WSC_F_NONBLOCK)
-            return -WSAEWOULDBLOCK;
-        r = wsc_wait(e, POLLIN, deadline);
-        if (r == -WSAEINTR)
+        if (wsc_flags(e) & WSC_F_CLOSING)
             return wsc_closing_error(e, WSC_OP_ACCEPT);
-        if (r)
-            return r;
+        if (errno == ECONNABORTED)
+            continue;
+        if (errno == EINTR) {
+            if (wsc_posix_mode && !wsc_signal_restarts())
+                return WSC_E_SIGNAL;
+            continue;
+        }
+        if (errno == EAGAIN)
+            return -WSAEWOULDBLOCK;
+        return -wsc_map_errno(WSC_OP_ACCEPT, errno, wsc_flags(e));
     }
     ne = wsc_register(fd, e->family, e->type, 0);
     if (!ne) {
@@ -226,6 +232,27 @@ int wsc_e_connect_failed(struct wsc_sock *e)
     return 0;
 }
 
+/* connect, without sleeping in the kernel: a blocking socket is made
+ * non-blocking for the call, so that the wait happens in the blocking
+ * driver, where closesocket can end it. */
+static int start_connect(struct wsc_sock *e, const struct sockaddr *sa,
+                         socklen_t len)
+{
+    int fl, r, err;
+
+    if (wsc_flags(e) & WSC_F_NONBLOCK)
+        return wsc_os.connect(e->fd, sa, len);
+    fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
+    if (fl >= 0)
+        wsc_os.fcntl(e->fd, F_SETFL, fl | O_NONBLOCK);
+    r = wsc_os.connect(e->fd, sa, len);
+    err = errno;
+    if (fl >= 0)
+        wsc_os.fcntl(e->fd, F_SETFL, fl);
+    errno = err;
+    return r;
+}
+
 /* connect(AF_UNSPEC) dissolves a UDP association; Linux also gives up a
  * port the system chose, which Windows keeps: bind it again. */
 static int udp_disconnect(struct wsc_sock *e, const struct sockaddr *sa,
@@ -254,7 +281,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return -WSAEINVAL;
     if (e->type == SOCK_DGRAM && sa->sa_family == AF_UNSPEC)
         return udp_disconnect(e, sa, len);
-    if (wsc_os.connect(e->fd, sa, len) == 0) {
+    if (start_connect(e, sa, len) == 0) {
         wsc_clear_flags(e, WSC_F_CONNECTING);
         atomic_store(&e->so_error, 0);
         return 0;

@@ -163,6 +163,11 @@ int64_t wsc_deadline(uint32_t timeout_ms);
  * wakes the entry.  0 = look again, -WSAETIMEDOUT, or -WSAEINTR when the
  * entry is closing. */
 int wsc_wait(struct wsc_sock *e, short events, int64_t deadline);
+/* 1 when every installed signal handler has SA_RESTART: a blocking call
+ * a signal interrupted should go on.  (The kernel already restarts its
+ * own sleeps then, but a handler wrapped by a sanitizer or a tracer may
+ * not carry the flag down to the kernel.) */
+int wsc_signal_restarts(void);
 /* In POSIX mode both waits return WSC_E_SIGNAL when a signal handler ran;
  * wsc_wait looks again instead if every installed handler has SA_RESTART,
  * as the kernel would have restarted the call. */
@@ -171,9 +176,11 @@ int wsc_wait(struct wsc_sock *e, short events, int64_t deadline);
  * timeout, or -WSAEINTR if an entry began closing. */
 int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
                   int64_t deadline);
-/* Wake every thread waiting on the entry. */
+/* Wake every thread polling on the entry (receivers sleeping in the
+ * kernel are woken by shutting the socket's receiving side). */
 void wsc_wake_all(struct wsc_sock *e);
-/* Number of threads blocked on the entry now. */
+/* Number of threads blocked on the entry now (polling or in a blocking
+ * receive). */
 int wsc_waiter_count(struct wsc_sock *e);
 /* Forget the calling thread's wake descriptor (fork child). */
 void wsc_wait_reset_after_fork(void);
@@ -259,8 +266,10 @@ int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs);
 int wsc_e_get_linger(struct wsc_sock *e, int *onoff, int *secs);
 /* Windows SO_REUSEADDR / SO_EXCLUSIVEADDRUSE, mutually exclusive. */
 int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on);
-/* FIONBIO. */
-void wsc_e_set_nonblock(struct wsc_sock *e, int on);
+/* FIONBIO: the application's mode, which the kernel socket follows. */
+int wsc_e_set_nonblock(struct wsc_sock *e, int on);
+/* SO_RCVTIMEO in ms (0 = none): the kernel enforces it on receives. */
+int wsc_e_set_rcvtimeo(struct wsc_sock *e, uint32_t ms);
 /* FIONREAD: bytes of in-band data readable now. */
 int wsc_e_bytes_readable(struct wsc_sock *e);
 /* SIOCATMARK: 1 when no urgent data is pending. */

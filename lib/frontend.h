@@ -56,7 +56,8 @@ int wsc_fail(int code);
 /* Clear the last error and return value. */
 static inline int wsc_ok(int value)
 {
-    extern __thread int wsc_last_error;
+    extern __thread int wsc_last_error
+        __attribute__((tls_model("initial-exec")));
     wsc_last_error = 0;
     return value;
 }

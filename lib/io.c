@@ -112,30 +112,54 @@ static int block(struct wsc_sock *e, enum wsc_op op, short events,
 
     if (*deadline == -2)
         *deadline = wsc_deadline(timeout_ms);
-    if (op == WSC_OP_RECV)
-        atomic_fetch_add(&e->recv_waiters, 1);
     r = wsc_wait(e, events, *deadline);
-    if (op == WSC_OP_RECV)
-        atomic_fetch_sub(&e->recv_waiters, 1);
     if (r == -WSAEINTR)
         return wsc_closing_error(e, op);
     return r;
 }
 
+/* Why a receive that returned nothing, or failed, returned: the socket
+ * being closed (the closer shuts its receiving side to wake us) or reset
+ * by us; 0 when it is the kernel's own answer. */
+static int recv_woken(struct wsc_sock *e, int blocking)
+{
+    uint32_t f = wsc_flags(e);
+
+    if (blocking && (f & WSC_F_CLOSING))
+        return wsc_closing_error(e, WSC_OP_RECV);
+    if (f & WSC_F_ABORTED)
+        return -WSAECONNABORTED;
+    return 0;
+}
+
+/* One receive.  A blocking socket is blocking in the kernel too, so a
+ * blocking receive is one call that sleeps inside: closesocket wakes it
+ * with shutdown(SHUT_RD), and SO_RCVTIMEO is the kernel's. */
 long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
                    size_t *copied)
 {
-    int64_t deadline = -2;
-    int waitall = flags & WSC_RECV_WAITALL, waited = 0, r;
+    int waitall = flags & WSC_RECV_WAITALL, r, err;
+    int blocking = !(wsc_flags(e) & WSC_F_NONBLOCK) && !(flags & MSG_DONTWAIT);
     size_t want = waitall ? iov_total(msg) : 0, got = 0;
     ssize_t n;
 
     flags &= ~WSC_RECV_WAITALL;
+    if (!blocking)
+        flags |= MSG_DONTWAIT;
     r = recv_state_error(wsc_flags(e));
     if (r)
         return r;
+    /* A zero-length receive returns at once (row 9t); Linux would wait
+     * for a byte. */
+    if (is_stream(e) && iov_total(msg) == 0)
+        return 0;
     for (;;) {
-        n = wsc_os.recvmsg(e->fd, msg, flags | MSG_DONTWAIT);
+        if (blocking)
+            atomic_fetch_add(&e->recv_waiters, 1);
+        n = wsc_os.recvmsg(e->fd, msg, flags);
+        err = errno;
+        if (blocking)
+            atomic_fetch_sub(&e->recv_waiters, 1);
         if (n > 0) {
             if (!is_stream(e) && (msg->msg_flags & MSG_TRUNC)) {
                 *copied = (size_t)n;
@@ -148,39 +172,30 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
             iov_advance(msg, (size_t)n);
             continue;
         }
+        r = recv_woken(e, blocking);
+        if (r) {
+            n = r;
+            break;
+        }
         if (n == 0) {
-            if (is_stream(e) && !got && iov_total(msg) > 0)
+            if (is_stream(e) && !got)
                 n = stream_eof(e);
             break;
         }
-        if (errno == EINTR)
+        if (err == EINTR) {
+            if (wsc_posix_mode && !wsc_signal_restarts()) {
+                n = WSC_E_SIGNAL;
+                break;
+            }
             continue;
-        if (errno != EAGAIN) {
-            n = io_error(e, WSC_OP_RECV, errno);
-            break;
         }
-        if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
-            n = got ? 0 : -WSAEWOULDBLOCK;
-            break;
-        }
-        if (is_stream(e) && iov_total(msg) == 0) {
-            n = 0; /* a zero-length receive returns at once (row 9t) */
-            break;
-        }
-        waited = 1;
-        r = block(e, WSC_OP_RECV, POLLIN, &deadline,
-                  atomic_load(&e->rcvtimeo_ms));
-        if (r) {
-            n = r;
-            break;
-        }
-        r = recv_state_error(wsc_flags(e) & ~WSC_F_SHUT_RECV);
-        if (r) {
-            n = r;
-            break;
-        }
+        if (err == EAGAIN)
+            n = got ? 0 : blocking ? -WSAETIMEDOUT : -WSAEWOULDBLOCK;
+        else
+            n = io_error(e, WSC_OP_RECV, err);
+        break;
     }
-    if (waited && (wsc_flags(e) & WSC_F_SHUT_RECV))
+    if (blocking && (wsc_flags(e) & WSC_F_SHUT_RECV))
         wsc_e_shutrecv_rearm(e);
     if (n >= 0 && got)
         return (long)got;

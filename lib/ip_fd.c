@@ -137,22 +137,21 @@ IP_DEFINE(int, dup3, (int fd, int fd2, int flags))
     return dup_onto(fd, fd2, flags);
 }
 
-/* fcntl on an engine socket: the blocking mode is the application's. */
+/* fcntl on an engine socket: the kernel socket is in the application's
+ * blocking mode; the engine keeps a copy of it. */
 static int fcntl_engine(struct wsc_sock *e, int cmd, long arg)
 {
     int r;
 
     switch (cmd) {
-    case F_GETFL:
-        r = wsc_os.fcntl(e->fd, F_GETFL, 0);
-        if (r >= 0)
-            r = (r & ~O_NONBLOCK) |
-                ((wsc_flags(e) & WSC_F_NONBLOCK) ? O_NONBLOCK : 0);
-        return r;
     case F_SETFL:
-        r = wsc_os.fcntl(e->fd, F_SETFL, arg | O_NONBLOCK);
-        if (r == 0)
-            wsc_e_set_nonblock(e, (arg & O_NONBLOCK) != 0);
+        r = wsc_os.fcntl(e->fd, F_SETFL, arg);
+        if (r == 0) {
+            if (arg & O_NONBLOCK)
+                wsc_set_flags(e, WSC_F_NONBLOCK);
+            else
+                wsc_clear_flags(e, WSC_F_NONBLOCK);
+        }
         return r;
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
@@ -225,8 +224,7 @@ IP_DEFINE(int, ioctl, (int fd, unsigned long req, ...))
     if (!arg)
         return (int)ip_leave(e, -WSAEFAULT);
     memcpy(&on, arg, sizeof(on));
-    wsc_e_set_nonblock(e, on != 0);
-    return (int)ip_leave(e, 0);
+    return (int)ip_leave(e, wsc_e_set_nonblock(e, on != 0));
 }
 
 /* The engine's pthread_atfork handlers do the work; fork is listed so

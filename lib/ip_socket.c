@@ -83,7 +83,8 @@ IP_DEFINE(int, accept4,
         return (int)ip_leave(e, -WSAEINVAL);
     r = wsc_e_accept(e, sa, len, flags & SOCK_CLOEXEC);
     /* POSIX: the new socket does not inherit the listener's mode. */
-    if (r >= 0 && (ne = wsc_peek(r)) != NULL)
+    if (r >= 0 && (ne = wsc_peek(r)) != NULL &&
+        !(flags & SOCK_NONBLOCK) != !(wsc_flags(ne) & WSC_F_NONBLOCK))
         wsc_e_set_nonblock(ne, flags & SOCK_NONBLOCK);
     return (int)ip_leave(e, r);
 }
@@ -135,8 +136,8 @@ static _Atomic uint32_t *timeout_of(struct wsc_sock *e, int name)
     return name == SO_RCVTIMEO ? &e->rcvtimeo_ms : &e->sndtimeo_ms;
 }
 
-/* SO_RCVTIMEO/SO_SNDTIMEO: the engine enforces them (the kernel socket
- * never blocks).  A struct timeval as POSIX has it, or a 4-byte DWORD of
+/* SO_RCVTIMEO/SO_SNDTIMEO: receives are timed by the kernel, sends by
+ * the engine.  A struct timeval as POSIX has it, or a 4-byte DWORD of
  * milliseconds as a port from Windows may still pass. */
 static int set_timeout(struct wsc_sock *e, int name, const void *val,
                        socklen_t len)
@@ -148,6 +149,8 @@ static int set_timeout(struct wsc_sock *e, int name, const void *val,
     if (len == sizeof(uint32_t)) {
         uint32_t dw;
         memcpy(&dw, val, sizeof(dw));
+        if (name == SO_RCVTIMEO)
+            return wsc_e_set_rcvtimeo(e, dw);
         atomic_store(timeout_of(e, name), dw);
         return 0;
     }

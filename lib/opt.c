@@ -5,6 +5,8 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <netinet/in.h>
+#include <fcntl.h>
+#include <sys/time.h>
 #include "engine.h"
 #include "os.h"
 
@@ -80,12 +82,28 @@ int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on)
     return 0;
 }
 
-void wsc_e_set_nonblock(struct wsc_sock *e, int on)
+int wsc_e_set_nonblock(struct wsc_sock *e, int on)
 {
+    int fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
+
+    if (fl < 0 || wsc_os.fcntl(e->fd, F_SETFL, on ? fl | O_NONBLOCK
+                                                  : fl & ~O_NONBLOCK) < 0)
+        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
     if (on)
         wsc_set_flags(e, WSC_F_NONBLOCK);
     else
         wsc_clear_flags(e, WSC_F_NONBLOCK);
+    return 0;
+}
+
+int wsc_e_set_rcvtimeo(struct wsc_sock *e, uint32_t ms)
+{
+    struct timeval tv = { (time_t)(ms / 1000), (suseconds_t)(ms % 1000) * 1000 };
+
+    if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
+        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+    atomic_store(&e->rcvtimeo_ms, ms);
+    return 0;
 }
 
 int wsc_e_bytes_readable(struct wsc_sock *e)

@@ -93,11 +93,10 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
     return e;
 }
 
-/* A socket the engine did not create: take it over on first use.  The
- * kernel descriptor is switched to non-blocking; the application's view
- * starts blocking, Windows' default.  The kernel's O_NONBLOCK cannot tell
- * us more: it belongs to the open file, shared with whoever passed the
- * socket on, and an engine in that process sets it on every socket. */
+/* A socket the engine did not create: take it over on first use, in the
+ * blocking mode its open file has (the engine keeps the kernel socket in
+ * the application's mode, so a socket passed on by another wscompat
+ * process says what that process asked for). */
 static struct wsc_sock *adopt(int fd)
 {
     struct wsc_sock *e;
@@ -126,9 +125,8 @@ static struct wsc_sock *adopt(int fd)
     if (wsc_os.getsockname(fd, (struct sockaddr *)&ss, &sslen) == 0)
         family = ss.ss_family;
     fl = wsc_os.fcntl(fd, F_GETFL, 0);
-    if (fl >= 0 && !(fl & O_NONBLOCK))
-        wsc_os.fcntl(fd, F_SETFL, fl | O_NONBLOCK);
-    entry_open(e, fd, family, type, 0);
+    entry_open(e, fd, family, type,
+               fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0);
     pthread_mutex_unlock(&e->lock);
     return e;
 }
@@ -145,7 +143,7 @@ struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
     }
     fd = (int)handle;
     for (tries = 0; tries < 2; tries++) {
-        e = wsc_peek(fd);
+        e = wsc_entry(fd);
         if (e) {
             old = atomic_fetch_add(&e->state, 1);
             if ((WSC_FLAGS(old) & (WSC_F_OPEN | WSC_F_CLOSING)) == WSC_F_OPEN)

@@ -126,7 +126,7 @@ int wsc_waiter_count(struct wsc_sock *e)
     for (w = e->waiters; w; w = w->next)
         n++;
     pthread_mutex_unlock(&e->lock);
-    return n;
+    return n + atomic_load(&e->recv_waiters);
 }
 
 static void drain(int efd)
@@ -136,14 +136,14 @@ static void drain(int efd)
     (void)!wsc_os.read(efd, &v, sizeof(v));
 }
 
-int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
-                  int64_t deadline)
+/* Wait on the entries' sockets, and on efd unless it is -1.  Every
+ * entry lists us as a waiter meanwhile, so that a closer can find us. */
+static int wait_on(struct wsc_sock **ents, struct pollfd *fds, int n,
+                   int64_t deadline, int efd)
 {
     struct wsc_waiter stackw[16], *ws = stackw;
-    int efd = my_efd(), i, r, closing = 0;
+    int i, r, closing = 0, nfds = n + (efd >= 0);
 
-    if (efd < 0)
-        return -WSAENOBUFS;
     if (n + 1 > 16) {
         ws = malloc(sizeof(*ws) * (size_t)n);
         if (!ws)
@@ -154,7 +154,7 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
             waiter_add(ents[i], &ws[i], efd);
     /* Registered first, flags read second: a closer that set CLOSING
      * before we registered is seen here; one that set it after finds us
-     * on its list and writes our eventfd. */
+     * on its list and wakes us. */
     for (i = 0; i < n; i++)
         if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
             closing = 1;
@@ -162,14 +162,15 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
         fds[n].fd = efd;
         fds[n].events = POLLIN;
         fds[n].revents = 0;
-        r = wsc_os.poll(fds, (nfds_t)n + 1, remaining(deadline));
-        if (r > 0 && fds[n].revents) {
+        r = wsc_os.poll(fds, (nfds_t)nfds, remaining(deadline));
+        if (r > 0 && efd >= 0 && fds[n].revents) {
             drain(efd);
             r--;
+        }
+        if (r > 0)
             for (i = 0; i < n; i++)
                 if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
                     closing = 1;
-        }
         if (r < 0 && errno == EINTR)
             r = wsc_posix_mode ? WSC_E_SIGNAL : 0;
         else if (r < 0)
@@ -185,9 +186,17 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
     return closing ? -WSAEINTR : r;
 }
 
-/* 1 when every installed signal handler has SA_RESTART, so the kernel
- * would have restarted a blocking socket call it interrupted. */
-static int handlers_restart(void)
+int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
+                  int64_t deadline)
+{
+    int efd = my_efd();
+
+    if (efd < 0)
+        return -WSAENOBUFS;
+    return wait_on(ents, fds, n, deadline, efd);
+}
+
+int wsc_signal_restarts(void)
 {
     struct sigaction sa;
     int sig;
@@ -206,13 +215,15 @@ static int handlers_restart(void)
 int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
 {
     struct pollfd pfd[2];
-    int r;
+    int r, efd = my_efd();
 
+    if (efd < 0)
+        return -WSAENOBUFS;
     pfd[0].fd = e->fd;
     pfd[0].events = events;
     pfd[0].revents = 0;
-    r = wsc_wait_many(&e, pfd, 1, deadline);
-    if (r == WSC_E_SIGNAL && handlers_restart())
+    r = wait_on(&e, pfd, 1, deadline, efd);
+    if (r == WSC_E_SIGNAL && wsc_signal_restarts())
         return 0;
     if (r < 0)
         return r;

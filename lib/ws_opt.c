@@ -45,8 +45,7 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     case OPT_INT:
         return wsc_e_setopt_int(e, m->level, m->name, v);
     case OPT_RCVTIMEO:
-        atomic_store(&e->rcvtimeo_ms, (uint32_t)v);
-        return 0;
+        return wsc_e_set_rcvtimeo(e, (uint32_t)v);
     case OPT_SNDTIMEO:
         atomic_store(&e->sndtimeo_ms, (uint32_t)v);
         return 0;
@@ -193,7 +192,7 @@ int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp)
     if (wsc_bad_ptr(argp))
         return wsc_leave(e, -WSAEFAULT);
     if (cmd == FIONBIO)
-        wsc_e_set_nonblock(e, *argp != 0);
+        r = wsc_e_set_nonblock(e, *argp != 0);
     else if (cmd == FIONREAD)
         *argp = (u_long)wsc_e_bytes_readable(e);
     else

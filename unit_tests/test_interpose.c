@@ -228,10 +228,13 @@ START_TEST(test_blocking_mode_is_the_applications)
     char c;
 
     tcp_pair(&a, &b);
-    ck_assert_int_ne(kernel_flags(a) & O_NONBLOCK, 0);
+    /* The kernel socket is in the application's mode, so a library that
+     * reads the descriptor itself sees what the application set. */
+    ck_assert_int_eq(kernel_flags(a) & O_NONBLOCK, 0);
     ck_assert_int_eq(fcntl(a, F_GETFL) & O_NONBLOCK, 0);
     ck_assert_int_eq(fcntl(a, F_SETFL, fcntl(a, F_GETFL) | O_NONBLOCK), 0);
     ck_assert_int_ne(fcntl(a, F_GETFL) & O_NONBLOCK, 0);
+    ck_assert_int_ne(kernel_flags(a) & O_NONBLOCK, 0);
     ck_assert_int_eq(recv(a, &c, 1, 0), -1);
     ck_assert_int_eq(errno, EAGAIN);
     ck_assert_int_eq(ioctl(a, FIONBIO, &off), 0);
@@ -565,6 +568,11 @@ START_TEST(test_signal_restarts_with_sa_restart)
     int a, b;
     long long deadline;
 
+    /* ThreadSanitizer runs a handler only once the interrupted call has
+     * returned, so "the handler ran while the receive slept" cannot be
+     * seen under it. */
+    if (getenv("WSC_SANITIZER") && !strcmp(getenv("WSC_SANITIZER"), "thread"))
+        return;
     only_restarting_handlers();
     memset(&sa, 0, sizeof(sa));
     sa.sa_handler = on_usr1;

@@ -118,6 +118,30 @@ static int block(struct wsc_sock *e, enum wsc_op op, short events,
     return r;
 }
 
+/* The kernel call for one buffer and no ancillary data: recvfrom and
+ * sendto, which the kernel serves with less work than the message forms
+ * (they import no iovec array). */
+static ssize_t os_recv(struct wsc_sock *e, struct msghdr *msg, int flags)
+{
+    if (msg->msg_iovlen == 1 && !msg->msg_control && !msg->msg_name &&
+        is_stream(e)) {
+        msg->msg_flags = 0;
+        return wsc_os.recvfrom(e->fd, msg->msg_iov[0].iov_base,
+                               msg->msg_iov[0].iov_len, flags, NULL, NULL);
+    }
+    return wsc_os.recvmsg(e->fd, msg, flags);
+}
+
+static ssize_t os_send(struct wsc_sock *e, struct msghdr *msg, int flags)
+{
+    if (msg->msg_iovlen == 1 && !msg->msg_control)
+        return wsc_os.sendto(e->fd, msg->msg_iov[0].iov_base,
+                             msg->msg_iov[0].iov_len, flags,
+                             (struct sockaddr *)msg->msg_name,
+                             msg->msg_namelen);
+    return wsc_os.sendmsg(e->fd, msg, flags);
+}
+
 /* Why a receive that returned nothing, or failed, returned: the socket
  * being closed (the closer shuts its receiving side to wake us) or reset
  * by us; 0 when it is the kernel's own answer. */
@@ -156,7 +180,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
     for (;;) {
         if (blocking)
             atomic_fetch_add(&e->recv_waiters, 1);
-        n = wsc_os.recvmsg(e->fd, msg, flags);
+        n = os_recv(e, msg, flags);
         err = errno;
         if (blocking)
             atomic_fetch_sub(&e->recv_waiters, 1);
@@ -231,7 +255,7 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
     if (dgram_unconnected(e, msg))
         return -WSAENOTCONN;
     for (;;) {
-        n = wsc_os.sendmsg(e->fd, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
+        n = os_send(e, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n >= 0) {
             done += (size_t)n;
             if (done >= want || !is_stream(e))

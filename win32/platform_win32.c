@@ -1,12 +1,10 @@
 /* The scenario platform on Windows: the plain peer is Winsock itself,
  * threads are Windows threads, time is the tick count.  Built with
  * mingw-w64 against the real ws2_32; run on Windows or under Wine. */
-#include <winsock2.h>
-#include <ws2tcpip.h>
-#include <windows.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "platform.h"
+#include "harness.h" /* winsock2.h, before windows.h */
+#include <windows.h>
 #include "expect.h"
 
 struct ct_peer {
@@ -24,17 +22,6 @@ static ct_peer *peer_new(ct *t, SOCKET s)
     return p;
 }
 
-static struct sockaddr_in loop4(unsigned short port)
-{
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    return a;
-}
-
 /* 1 when s is readable within timeout_ms. */
 static int readable(SOCKET s, int timeout_ms)
 {
@@ -50,7 +37,7 @@ static int readable(SOCKET s, int timeout_ms)
 
 ct_peer *ct_peer_listen(ct *t, unsigned short *port)
 {
-    struct sockaddr_in a = loop4(0);
+    struct sockaddr_in a = ct_loopback(0);
     int len = sizeof(a);
     SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
 
@@ -71,7 +58,7 @@ ct_peer *ct_peer_accept(ct *t, ct_peer *l, int timeout_ms)
 
 ct_peer *ct_peer_connect(ct *t, unsigned short port)
 {
-    struct sockaddr_in a = loop4(port);
+    struct sockaddr_in a = ct_loopback(port);
     SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
 
     ct_require(t, s != INVALID_SOCKET &&

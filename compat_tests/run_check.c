@@ -16,16 +16,8 @@
 #include <unistd.h>
 #include "ct.h"
 #include "expect.h"
+#include "scenario_list.h"
 
-#ifdef CT_PORT
-#define CT_SCENARIOS "port_scenarios.def"
-#else
-#define CT_SCENARIOS "scenarios.def"
-#endif
-
-#define SCENARIO(id) void sc_##id(ct *t);
-#include CT_SCENARIOS
-#undef SCENARIO
 
 #define CT_HANG_SECONDS 3
 

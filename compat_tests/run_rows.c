@@ -12,17 +12,9 @@
 #include <string.h>
 #include "ct.h"
 #include "expect.h"
+#include "scenario_list.h"
 #include "platform.h"
 
-#ifdef CT_PORT
-#define CT_SCENARIOS "port_scenarios.def"
-#else
-#define CT_SCENARIOS "scenarios.def"
-#endif
-
-#define SCENARIO(id) void sc_##id(ct *t);
-#include CT_SCENARIOS
-#undef SCENARIO
 
 static const struct {
     const char *id;

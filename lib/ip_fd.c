@@ -190,16 +190,9 @@ IP_DEFINE(int, fcntl, (int fd, int cmd, ...))
     return fcntl_any(fd, cmd, arg);
 }
 
-IP_DEFINE(int, fcntl64, (int fd, int cmd, ...))
-{
-    va_list ap;
-    long arg;
-
-    va_start(ap, cmd);
-    arg = va_arg(ap, long);
-    va_end(ap);
-    return fcntl_any(fd, cmd, arg);
-}
+/* fcntl64 is fcntl on a 64-bit system: the same function, two names. */
+int ip_fcntl64(int fd, int cmd, ...) __asm__(IP_SYMBOL(fcntl64))
+    __attribute__((alias(IP_SYMBOL(fcntl)), visibility("default")));
 
 IP_DEFINE(int, ioctl, (int fd, unsigned long req, ...))
 {

@@ -46,8 +46,10 @@ typedef struct pollfd wsc_os_pollfd;
 
 struct wsc_waiter;
 
+/* One cache line (or two) per entry: two threads working on two sockets
+ * must not bounce a shared line with every call's reference count. */
 struct wsc_sock {
-    _Atomic uint64_t state;   /* low 32 bits: references; high: flags */
+    _Alignas(64) _Atomic uint64_t state; /* low 32: references; high: flags */
     int fd;
     int type;                 /* SOCK_STREAM, SOCK_DGRAM, ... */
     int family;

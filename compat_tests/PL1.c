@@ -6,11 +6,11 @@
 
 #define RW (POLLRDNORM | POLLWRNORM)
 
-/* revents of s, waiting at most 2 s for `until` to show. */
-static int poll_one(SOCKET s, short events, int until)
+/* revents of s, waiting at most ms for `until` to show. */
+static int poll_one(SOCKET s, short events, int until, int ms)
 {
     WSAPOLLFD p;
-    long long deadline = ct_now_ms() + 2000;
+    long long deadline = ct_now_ms() + ms;
 
     do {
         p.fd = s;
@@ -63,14 +63,14 @@ void sc_PL1(ct *t)
 
     ct_tcp_pair(t, &c, &s);
     shutdown(s, SD_SEND);
-    ct_obs(t, "after_peer_fin", "%s", ct_poll_names(poll_one(c, RW, POLLHUP)));
+    ct_obs(t, "after_peer_fin", "%s", ct_poll_names(poll_one(c, RW, POLLHUP, 2000)));
     closesocket(s);
     closesocket(c);
 
     ct_tcp_pair(t, &c, &s);
     shutdown(c, SD_RECEIVE);
     ct_obs(t, "after_shutdown_receive", "%s",
-           ct_poll_names(poll_one(c, RW, POLLWRNORM)));
+           ct_poll_names(poll_one(c, RW, POLLWRNORM, 2000)));
     closesocket(s);
     closesocket(c);
 
@@ -78,7 +78,7 @@ void sc_PL1(ct *t)
     setsockopt(s, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
     closesocket(s);
     ct_obs(t, "after_peer_rst", "%s",
-           ct_poll_names(poll_one(c, RW, POLLERR | POLLHUP)));
+           ct_poll_names(poll_one(c, RW, POLLERR | POLLHUP, 2000)));
     FD_ZERO(&r);
     FD_ZERO(&w);
     FD_SET(c, &r);
@@ -96,17 +96,8 @@ void sc_PL1(ct *t)
     ct_require(t, ioctlsocket(c, FIONBIO, &on) == 0, "FIONBIO");
     connect(c, (struct sockaddr *)&a, sizeof(a));
     /* Windows retries the SYN for about 2 s before it gives up. */
-    {
-        WSAPOLLFD p;
-        long long deadline = ct_now_ms() + 5000;
-        do {
-            p.fd = c;
-            p.events = RW;
-            p.revents = 0;
-            WSAPoll(&p, 1, 500);
-        } while (!(p.revents & POLLERR) && ct_now_ms() < deadline);
-        ct_obs(t, "refused_connect", "%s", ct_poll_names(p.revents));
-    }
+    ct_obs(t, "refused_connect", "%s",
+           ct_poll_names(poll_one(c, RW, POLLERR, 5000)));
     getsockopt(c, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
     ct_obs(t, "refused_so_error", "%s", ct_wsa_name(err));
     closesocket(c);

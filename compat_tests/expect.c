@@ -93,78 +93,94 @@ static void add(char *diff, size_t len, const char *fmt, const char *a,
         snprintf(diff + n, len - n, fmt, a, b, c);
 }
 
+/* Calls fn for each difference between t's observations and the
+ * expectations for t->id: (key, expected, observed), with NULL for the
+ * side that is missing.  Returns the number of differences. */
+static int each_difference(const ct *t,
+                           void (*fn)(const char *key, const char *want,
+                                      const char *got, void *arg),
+                           void *arg)
+{
+    int i, j, n = 0;
+
+    for (i = 0; i < nrows; i++) {
+        if (strcmp(rows[i].id, t->id) || rows[i].key[0] == '@')
+            continue;
+        for (j = 0; j < t->nobs; j++)
+            if (!strcmp(t->key[j], rows[i].key))
+                break;
+        if (j == t->nobs || strcmp(t->value[j], rows[i].value)) {
+            fn(rows[i].key, rows[i].value, j == t->nobs ? NULL : t->value[j],
+               arg);
+            n++;
+        }
+    }
+    for (j = 0; j < t->nobs; j++)
+        if (!find(t->id, t->key[j])) {
+            fn(t->key[j], NULL, t->value[j], arg);
+            n++;
+        }
+    return n;
+}
+
+struct text {
+    char *buf;
+    size_t len;
+};
+
+static void describe(const char *key, const char *want, const char *got,
+                     void *arg)
+{
+    struct text *d = arg;
+
+    if (!got)
+        add(d->buf, d->len, "%s: expected %s, not observed%s\n", key, want, "");
+    else if (!want)
+        add(d->buf, d->len, "%s = %s: observed, no expectation%s\n", key, got,
+            "");
+    else
+        add(d->buf, d->len, "%s: Windows %s, observed %s\n", key, want, got);
+}
+
 int ct_expect_check(const ct *t, char *diff, size_t difflen)
 {
-    int i, j, bad = 0;
+    struct text d = { diff, difflen };
+    int bad = 0;
 
     diff[0] = 0;
     if (t->failure[0]) {
         add(diff, difflen, "%s%s%s\n", t->failure, "", "");
         bad = 1;
     }
-    for (i = 0; i < nrows; i++) {
-        if (strcmp(rows[i].id, t->id) || rows[i].key[0] == '@')
-            continue;
-        for (j = 0; j < t->nobs; j++)
-            if (!strcmp(t->key[j], rows[i].key))
-                break;
-        if (j == t->nobs) {
-            add(diff, difflen, "%s: expected %s, not observed%s\n",
-                rows[i].key, rows[i].value, "");
-            bad = 1;
-        } else if (strcmp(t->value[j], rows[i].value)) {
-            add(diff, difflen, "%s: Windows %s, observed %s\n", rows[i].key,
-                rows[i].value, t->value[j]);
-            bad = 1;
-        }
-    }
-    for (j = 0; j < t->nobs; j++) {
-        for (i = 0; i < nrows; i++)
-            if (!strcmp(rows[i].id, t->id) && !strcmp(rows[i].key, t->key[j]))
-                break;
-        if (i == nrows) {
-            add(diff, difflen, "%s = %s: observed, no expectation%s\n",
-                t->key[j], t->value[j], "");
-            bad = 1;
-        }
-    }
+    if (each_difference(t, describe, &d))
+        bad = 1;
     return bad ? -1 : 0;
 }
 
-/* Append "key=observed" for each key whose observation differs. */
-static void add_pair(char *out, size_t len, const char *key, const char *val)
+/* Append "key=observed" (or "(none)") to a line of differences. */
+static void add_pair(const char *key, const char *want, const char *got,
+                     void *arg)
 {
-    size_t n = strlen(out);
+    struct text *d = arg;
+    size_t n = strlen(d->buf);
 
-    if (n < len)
-        snprintf(out + n, len - n, "%s%s=%s", n ? "|" : "", key, val);
+    (void)want;
+    if (n < d->len)
+        snprintf(d->buf + n, d->len - n, "%s%s=%s", n ? "|" : "", key,
+                 got ? got : "(none)");
 }
 
 void ct_expect_line(const ct *t, char *out, size_t len)
 {
     char diffs[1024];
-    int i, j;
+    struct text d = { diffs, sizeof(diffs) };
 
     diffs[0] = 0;
     if (t->failure[0]) {
         snprintf(out, len, "ROW %s fail setup=%s", t->id, t->failure);
         return;
     }
-    for (i = 0; i < nrows; i++) {
-        if (strcmp(rows[i].id, t->id) || rows[i].key[0] == '@')
-            continue;
-        for (j = 0; j < t->nobs; j++)
-            if (!strcmp(t->key[j], rows[i].key))
-                break;
-        if (j == t->nobs)
-            add_pair(diffs, sizeof(diffs), rows[i].key, "(none)");
-        else if (strcmp(t->value[j], rows[i].value))
-            add_pair(diffs, sizeof(diffs), rows[i].key, t->value[j]);
-    }
-    for (j = 0; j < t->nobs; j++)
-        if (!find(t->id, t->key[j]))
-            add_pair(diffs, sizeof(diffs), t->key[j], t->value[j]);
-    if (diffs[0])
+    if (each_difference(t, add_pair, &d))
         snprintf(out, len, "ROW %s fail %s", t->id, diffs);
     else
         snprintf(out, len, "ROW %s pass", t->id);

@@ -8,7 +8,7 @@ void sc_ER4(ct *t)
     DWORD ms = 100, got = 0;
     int len = sizeof(got);
     long long t0, took;
-    char buf[8];
+    char buf[8] = { 0 };
 
     ct_startup(t);
     ct_tcp_pair(t, &c, &s);

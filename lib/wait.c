@@ -136,14 +136,16 @@ static void drain(int efd)
     (void)!wsc_os.read(efd, &v, sizeof(v));
 }
 
-/* Wait on the entries' sockets, and on efd unless it is -1.  Every
- * entry lists us as a waiter meanwhile, so that a closer can find us. */
-static int wait_on(struct wsc_sock **ents, struct pollfd *fds, int n,
-                   int64_t deadline, int efd)
+/* Every entry lists us as a waiter meanwhile, so that a closer can find
+ * us and write our wake descriptor. */
+int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
+                  int64_t deadline)
 {
     struct wsc_waiter stackw[16], *ws = stackw;
-    int i, r, closing = 0, nfds = n + (efd >= 0);
+    int efd = my_efd(), i, r, closing = 0;
 
+    if (efd < 0)
+        return -WSAENOBUFS;
     if (n + 1 > 16) {
         ws = malloc(sizeof(*ws) * (size_t)n);
         if (!ws)
@@ -162,8 +164,8 @@ static int wait_on(struct wsc_sock **ents, struct pollfd *fds, int n,
         fds[n].fd = efd;
         fds[n].events = POLLIN;
         fds[n].revents = 0;
-        r = wsc_os.poll(fds, (nfds_t)nfds, remaining(deadline));
-        if (r > 0 && efd >= 0 && fds[n].revents) {
+        r = wsc_os.poll(fds, (nfds_t)n + 1, remaining(deadline));
+        if (r > 0 && fds[n].revents) {
             drain(efd);
             r--;
         }
@@ -186,16 +188,6 @@ static int wait_on(struct wsc_sock **ents, struct pollfd *fds, int n,
     return closing ? -WSAEINTR : r;
 }
 
-int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
-                  int64_t deadline)
-{
-    int efd = my_efd();
-
-    if (efd < 0)
-        return -WSAENOBUFS;
-    return wait_on(ents, fds, n, deadline, efd);
-}
-
 int wsc_signal_restarts(void)
 {
     struct sigaction sa;
@@ -215,14 +207,12 @@ int wsc_signal_restarts(void)
 int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
 {
     struct pollfd pfd[2];
-    int r, efd = my_efd();
+    int r;
 
-    if (efd < 0)
-        return -WSAENOBUFS;
     pfd[0].fd = e->fd;
     pfd[0].events = events;
     pfd[0].revents = 0;
-    r = wait_on(&e, pfd, 1, deadline, efd);
+    r = wsc_wait_many(&e, pfd, 1, deadline);
     if (r == WSC_E_SIGNAL && wsc_signal_restarts())
         return 0;
     if (r < 0)

@@ -104,7 +104,8 @@ static long do_send(struct wsc_sock *e, struct iovec *iov, int niov,
     msg.msg_iov = iov;
     msg.msg_iovlen = (size_t)niov;
     if (to && e->type != SOCK_STREAM) {
-        if (wsc_bad_ptr(to) || tolen < wsc_addr_size(to->sa_family))
+        if (wsc_bad_ptr(to) || tolen < (int)sizeof(struct sockaddr) ||
+            tolen < wsc_addr_size(to->sa_family))
             return -WSAEFAULT;
         msg.msg_name = (void *)to;
         msg.msg_namelen = (socklen_t)tolen;

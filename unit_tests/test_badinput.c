@@ -78,6 +78,14 @@ START_TEST(bad_pointers_and_lengths)
     EXPECT_FAIL(ioctlsocket(c, (LONG)0x667e, (u_long *)&v), WSAEOPNOTSUPP);
     EXPECT_FAIL(ioctlsocket(c, FIONBIO, NULL), WSAEFAULT);
     EXPECT_FAIL(bind(c, NULL, 16), WSAEFAULT);
+    {
+        /* Found by fuzzing: the family was read from a 1-byte address. */
+        SOCKET u = socket(AF_INET, SOCK_DGRAM, 0);
+        char one = AF_INET;
+        EXPECT_FAIL(sendto(u, "x", 1, 0, (struct sockaddr *)&one, 1),
+                    WSAEFAULT);
+        closesocket(u);
+    }
     EXPECT_FAIL(connect(c, NULL, 16), WSAEFAULT);
     EXPECT_FAIL(WSAPoll(NULL, 0, 0), WSAEINVAL);
     EXPECT_FAIL(WSAPoll(NULL, 1, 0), WSAEFAULT);

@@ -51,6 +51,11 @@ enum {
 #include "ws2tcpip.h"
 #include "wscompat.h"
 
+/* The implementations of the traced Winsock functions (ws_trace.c). */
+#define WINSOCK(ret, name, params, args, kind) ret ws_##name params;
+#include "winsock_api.def"
+#undef WINSOCK
+
 /* Set the calling thread's last error and return SOCKET_ERROR. */
 int wsc_fail(int code);
 /* Clear the last error and return value. */

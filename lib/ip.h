@@ -20,10 +20,10 @@
 #define IP_SYMBOL(name) #name
 #endif
 
-/* Defines the interposer for libc's NAME under the C name ip_NAME. */
+/* Defines the interposer for libc's NAME as ip_NAME.  The public symbol
+ * (NAME, or __wrap_NAME) is ip_trace.c's, which calls ip_NAME. */
 #define IP_DEFINE(ret, name, params)                                  \
-    ret ip_##name params __asm__(IP_SYMBOL(name))                     \
-        __attribute__((visibility("default")));                      \
+    ret ip_##name params __attribute__((visibility("hidden")));      \
     ret ip_##name params
 
 /* 1 once the interposer has started and was not switched off. */

@@ -191,8 +191,8 @@ IP_DEFINE(int, fcntl, (int fd, int cmd, ...))
 }
 
 /* fcntl64 is fcntl on a 64-bit system: the same function, two names. */
-int ip_fcntl64(int fd, int cmd, ...) __asm__(IP_SYMBOL(fcntl64))
-    __attribute__((alias(IP_SYMBOL(fcntl)), visibility("default")));
+int ip_fcntl64(int fd, int cmd, ...)
+    __attribute__((alias("ip_fcntl"), visibility("hidden")));
 
 IP_DEFINE(int, ioctl, (int fd, unsigned long req, ...))
 {

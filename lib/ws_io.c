@@ -113,7 +113,7 @@ static long do_send(struct wsc_sock *e, struct iovec *iov, int niov,
     return wsc_e_sendmsg(e, &msg, lf);
 }
 
-int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
+int ws_recvfrom(SOCKET s, char *buf, int len, int flags,
                  struct sockaddr *from, int *fromlen)
 {
     struct wsc_sock *e = wsc_enter(s);
@@ -126,12 +126,12 @@ int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
     return wsc_leave(e, do_recv(e, &iov, 1, flags, from, fromlen, NULL));
 }
 
-int wsc_recv(SOCKET s, char *buf, int len, int flags)
+int ws_recv(SOCKET s, char *buf, int len, int flags)
 {
-    return wsc_recvfrom(s, buf, len, flags, NULL, NULL);
+    return ws_recvfrom(s, buf, len, flags, NULL, NULL);
 }
 
-int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
+int ws_sendto(SOCKET s, const char *buf, int len, int flags,
                const struct sockaddr *to, int tolen)
 {
     struct wsc_sock *e = wsc_enter(s);
@@ -144,9 +144,9 @@ int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
     return wsc_leave(e, do_send(e, &iov, 1, flags, to, tolen));
 }
 
-int wsc_send(SOCKET s, const char *buf, int len, int flags)
+int ws_send(SOCKET s, const char *buf, int len, int flags)
 {
-    return wsc_sendto(s, buf, len, flags, NULL, 0);
+    return ws_sendto(s, buf, len, flags, NULL, 0);
 }
 
 /* WSABUF array -> iovec array; NULL with *err set on bad input. */
@@ -184,7 +184,7 @@ static struct iovec *to_iov(LPWSABUF bufs, DWORD count, struct iovec *small,
     return iov;
 }
 
-int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
+int ws_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
                 LPDWORD flags, LPWSAOVERLAPPED ov,
                 LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
 {
@@ -212,7 +212,7 @@ int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
     return wsc_leave(e, r < 0 ? r : 0);
 }
 
-int wsc_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
+int ws_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
                 DWORD flags, LPWSAOVERLAPPED ov,
                 LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
 {

@@ -83,7 +83,7 @@ static int gai_result(int code)
     return code;
 }
 
-int wsc_getaddrinfo(const char *node, const char *service,
+int ws_getaddrinfo(const char *node, const char *service,
                     const struct addrinfo *hints, struct addrinfo **res)
 {
     struct addrinfo h;
@@ -111,7 +111,7 @@ void wsc_freeaddrinfo(struct addrinfo *ai)
         freeaddrinfo(ai);
 }
 
-int wsc_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
+int ws_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
                     DWORD hostlen, char *serv, DWORD servlen, int flags)
 {
     int lf;
@@ -133,7 +133,7 @@ const char *wsc_gai_strerror(int code)
     return m ? m : "Unknown error";
 }
 
-int wsc_inet_pton(int af, const char *src, void *dst)
+int ws_inet_pton(int af, const char *src, void *dst)
 {
     int r;
 
@@ -147,7 +147,7 @@ int wsc_inet_pton(int af, const char *src, void *dst)
     return r;
 }
 
-const char *wsc_inet_ntop(int af, const void *src, char *dst, size_t size)
+const char *ws_inet_ntop(int af, const void *src, char *dst, size_t size)
 {
     const char *r;
 
@@ -162,7 +162,7 @@ const char *wsc_inet_ntop(int af, const void *src, char *dst, size_t size)
     return r;
 }
 
-struct hostent *wsc_gethostbyname(const char *name)
+struct hostent *ws_gethostbyname(const char *name)
 {
     struct hostent *h;
 
@@ -193,7 +193,7 @@ struct hostent *wsc_gethostbyname(const char *name)
     return h;
 }
 
-int wsc_gethostname(char *name, int namelen)
+int ws_gethostname(char *name, int namelen)
 {
     char buf[256];
 

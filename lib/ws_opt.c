@@ -144,7 +144,7 @@ static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     return 0;
 }
 
-int wsc_setsockopt(SOCKET s, int level, int optname, const char *optval,
+int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
                    int optlen)
 {
     struct wsc_sock *e = wsc_enter(s);
@@ -162,7 +162,7 @@ int wsc_setsockopt(SOCKET s, int level, int optname, const char *optval,
     return wsc_leave(e, set_opt(e, m, optval, optlen));
 }
 
-int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
+int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
                    int *optlen)
 {
     struct wsc_sock *e = wsc_enter(s);
@@ -180,7 +180,7 @@ int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
     return wsc_leave(e, get_opt(e, m, optval, optlen));
 }
 
-int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp)
+int ws_ioctlsocket(SOCKET s, LONG cmd, u_long *argp)
 {
     struct wsc_sock *e = wsc_enter(s);
     long r = 0;

@@ -139,7 +139,7 @@ static void release_all(struct wsc_sock **ents, int n)
             wsc_release(ents[i]);
 }
 
-int wsc_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
+int ws_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
                wsc_fd_set *exceptfds, const struct timeval *timeout)
 {
     wsc_fd_set *sets[3] = { readfds, writefds, exceptfds };
@@ -248,7 +248,7 @@ static SHORT windows_revents(struct wsc_sock *e, SHORT ev, short re)
     return out;
 }
 
-int wsc_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout)
+int ws_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout)
 {
     struct wsc_sock **ents;
     wsc_os_pollfd *lfds;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "frontend.h"
 
-SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
+SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
                       DWORD flags)
 {
     int fd, t = type;
@@ -28,12 +28,12 @@ SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
     return (SOCKET)fd;
 }
 
-SOCKET wsc_socket(int af, int type, int protocol)
+SOCKET ws_socket(int af, int type, int protocol)
 {
-    return wsc_WSASocketA(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
+    return ws_WSASocketA(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
 }
 
-int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen)
+int ws_bind(SOCKET s, const struct sockaddr *name, int namelen)
 {
     struct wsc_sock *e = wsc_enter(s);
     long r;
@@ -54,7 +54,7 @@ int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen)
     return wsc_leave(e, r);
 }
 
-int wsc_listen(SOCKET s, int backlog)
+int ws_listen(SOCKET s, int backlog)
 {
     struct wsc_sock *e = wsc_enter(s);
 
@@ -63,7 +63,7 @@ int wsc_listen(SOCKET s, int backlog)
     return wsc_leave(e, wsc_e_listen(e, backlog));
 }
 
-SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
+SOCKET ws_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 {
     struct wsc_sock *e = wsc_enter(s);
     struct sockaddr_storage ss;
@@ -87,7 +87,7 @@ SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     return (SOCKET)r;
 }
 
-int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen)
+int ws_connect(SOCKET s, const struct sockaddr *name, int namelen)
 {
     struct wsc_sock *e = wsc_enter(s);
     long r;
@@ -101,7 +101,7 @@ int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen)
     return wsc_leave(e, r);
 }
 
-int wsc_closesocket(SOCKET s)
+int ws_closesocket(SOCKET s)
 {
     struct wsc_sock *e = wsc_enter(s);
     int r;
@@ -112,7 +112,7 @@ int wsc_closesocket(SOCKET s)
     return r < 0 ? wsc_fail(-r) : wsc_ok(0);
 }
 
-int wsc_shutdown(SOCKET s, int how)
+int ws_shutdown(SOCKET s, int how)
 {
     static const int linux_how[] = { SHUT_RD, SHUT_WR, SHUT_RDWR };
     struct wsc_sock *e = wsc_enter(s);
@@ -156,12 +156,12 @@ static int get_name(SOCKET s, int peer, struct sockaddr *name, int *namelen)
     return wsc_leave(e, r);
 }
 
-int wsc_getsockname(SOCKET s, struct sockaddr *name, int *namelen)
+int ws_getsockname(SOCKET s, struct sockaddr *name, int *namelen)
 {
     return get_name(s, 0, name, namelen);
 }
 
-int wsc_getpeername(SOCKET s, struct sockaddr *name, int *namelen)
+int ws_getpeername(SOCKET s, struct sockaddr *name, int *namelen)
 {
     return get_name(s, 1, name, namelen);
 }

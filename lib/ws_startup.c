@@ -29,7 +29,7 @@ void wsc_WSASetLastError(int error)
     wsc_last_error = error;
 }
 
-int wsc_WSAStartup(WORD version, LPWSADATA data)
+int ws_WSAStartup(WORD version, LPWSADATA data)
 {
     BYTE major = LOBYTE(version), minor = HIBYTE(version);
 
@@ -60,7 +60,7 @@ static void close_one(int fd, void *arg)
         wsc_e_closesocket(e);
 }
 
-int wsc_WSACleanup(void)
+int ws_WSACleanup(void)
 {
     int n = atomic_load(&startups);
 

@@ -1,0 +1,185 @@
+/* The interposer's public symbols, one per function of interpose.def:
+ * each calls ip_NAME, and when WSCOMPAT_TRACE is on writes one line for a
+ * call on an engine socket, under the Windows name of what it does. */
+#include <poll.h>
+#include <stdio.h>
+#include <sys/select.h>
+#include "ip.h"
+#include "trace.h"
+
+enum trace_kind {
+    ON_FD,     /* the first argument is the descriptor */
+    ON_RESULT, /* the result is the descriptor (socket) */
+    ON_POLL,   /* any descriptor of a pollfd array */
+    ON_SELECT, /* any descriptor of the read or write set */
+    NEVER,     /* fork, socketpair, close_range: not one socket's call */
+};
+
+struct trace_name {
+    const char *posix, *windows;
+    enum trace_kind kind;
+};
+
+static const struct trace_name names[] = {
+    { "socket", "socket", ON_RESULT },
+    { "close", "closesocket", ON_FD },
+    { "read", "recv", ON_FD }, { "__read_chk", "recv", ON_FD },
+    { "__recv_chk", "recv", ON_FD }, { "__recvfrom_chk", "recvfrom", ON_FD },
+    { "readv", "WSARecv", ON_FD }, { "recvmsg", "WSARecv", ON_FD },
+    { "recvmmsg", "WSARecv", ON_FD },
+    { "write", "send", ON_FD }, { "writev", "WSASend", ON_FD },
+    { "sendmsg", "WSASend", ON_FD }, { "sendmmsg", "WSASend", ON_FD },
+    { "poll", "WSAPoll", ON_POLL }, { "ppoll", "WSAPoll", ON_POLL },
+    { "__poll_chk", "WSAPoll", ON_POLL }, { "__ppoll_chk", "WSAPoll", ON_POLL },
+    { "select", "select", ON_SELECT },
+    { "ioctl", "ioctlsocket", ON_FD },
+    { "dup", "WSADuplicateSocket", ON_FD },
+    { "dup2", "WSADuplicateSocket", ON_FD },
+    { "dup3", "WSADuplicateSocket", ON_FD },
+    { "accept4", "accept", ON_FD },
+    { "fork", NULL, NEVER }, { "socketpair", NULL, NEVER },
+    { "close_range", NULL, NEVER },
+};
+
+static const struct trace_name *lookup(const char *posix)
+{
+    static const struct trace_name same = { NULL, NULL, ON_FD };
+    size_t i;
+
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (!strcmp(names[i].posix, posix))
+            return &names[i];
+    return &same; /* bind, listen, connect, send, recv, ...: one name */
+}
+
+static int ours(long fd)
+{
+    struct wsc_sock *e;
+
+    if (!ip_on || fd < 0 || fd > INT32_MAX)
+        return 0;
+    e = wsc_entry((int)fd);
+    return e && (wsc_flags(e) & (WSC_F_OPEN | WSC_F_FOREIGN)) == WSC_F_OPEN;
+}
+
+static int any_in_pollfds(const struct pollfd *fds, long n)
+{
+    long i;
+
+    for (i = 0; fds && i < n; i++)
+        if (ours(fds[i].fd))
+            return 1;
+    return 0;
+}
+
+static int any_in_sets(long n, const fd_set *rd, const fd_set *wr)
+{
+    long fd;
+
+    for (fd = 0; fd < n && fd < FD_SETSIZE; fd++)
+        if ((rd && FD_ISSET(fd, rd)) || (wr && FD_ISSET(fd, wr)))
+            if (ours(fd))
+                return 1;
+    return 0;
+}
+
+/* Whether the call is one to trace, judged before it runs (a close
+ * forgets its descriptor) and after (a descriptor is adopted at first
+ * sight, a socket exists only after). */
+static int wanted(const struct trace_name *n, long a1, long a2, long a3,
+                  long r, int after)
+{
+    switch (n->kind) {
+    case ON_FD:
+        return ours(a1);
+    case ON_RESULT:
+        return after && ours(r);
+    case ON_POLL:
+        return any_in_pollfds((const struct pollfd *)a1, a2);
+    case ON_SELECT:
+        return any_in_sets(a1, (const fd_set *)a2, (const fd_set *)a3);
+    default:
+        return 0;
+    }
+}
+
+struct ip_trace {
+    struct wsc_trace t;
+    const struct trace_name *n;
+    int before;
+};
+
+static void trace_before(struct ip_trace *c, const char *name, long a1,
+                         long a2, long a3)
+{
+    c->n = lookup(name);
+    c->before = wanted(c->n, a1, a2, a3, -1, 0);
+}
+
+static int trace_start(struct ip_trace *c, const char *name, long a1,
+                       long a2, long a3, long r)
+{
+    char title[64];
+    int saved = errno;
+
+    if (!c->before && !wanted(c->n, a1, a2, a3, r, 1))
+        return 0;
+    if (c->n->windows && strcmp(c->n->windows, name))
+        snprintf(title, sizeof(title), "%s [%s]", c->n->windows, name);
+    else
+        snprintf(title, sizeof(title), "%s", name);
+    wsc_trace_begin(&c->t, title);
+    errno = saved;
+    return 1;
+}
+
+/* The result, and for a failure the errno with its Windows code. */
+static void trace_result(struct ip_trace *c, long r)
+{
+    int err = errno, code = wsc_errno_to_wsa(err);
+    const char *wsa = wsc_strerror_name(code);
+
+    if (r != -1)
+        wsc_trace_end(&c->t, "%ld", r);
+    else if (wsa)
+        wsc_trace_end(&c->t, "-1 %s (%s)", wsa + 3, wsa);
+    else
+        wsc_trace_end(&c->t, "-1 errno %d", err);
+}
+
+#define IP_ARG1(a, ...) a
+#define IP_ARG2(a, b, ...) b
+#define IP_ARG3(a, b, c, ...) c
+#define IP_UNPAREN(...) __VA_ARGS__
+#define IP_APPLY(m, ...) m(__VA_ARGS__)
+/* The k-th argument as a long, 0 past the last. */
+#define IP_ARGN(k, args) ((long)(IP_APPLY(k, IP_UNPAREN args, 0, 0, 0) + 0))
+
+/* As in ws_trace.c, the traced call is a function of its own. */
+#define INTERPOSE(ret, name, params, args)                             \
+    ret ip_##name params;                                              \
+    static __attribute__((noinline, cold)) ret traced_##name params    \
+    {                                                                  \
+        struct ip_trace c;                                             \
+        ret r;                                                         \
+                                                                       \
+        trace_before(&c, #name, IP_ARGN(IP_ARG1, args),                \
+                     IP_ARGN(IP_ARG2, args), IP_ARGN(IP_ARG3, args));  \
+        r = ip_##name args;                                            \
+        if (trace_start(&c, #name, IP_ARGN(IP_ARG1, args),             \
+                        IP_ARGN(IP_ARG2, args), IP_ARGN(IP_ARG3, args),\
+                        (long)r)) {                                    \
+            WSC_TRACE_ARGS(&c.t, IP_UNPAREN args)                      \
+            trace_result(&c, (long)r);                                 \
+        }                                                              \
+        return r;                                                      \
+    }                                                                  \
+    ret ipt_##name params __asm__(IP_SYMBOL(name))                     \
+        __attribute__((visibility("default")));                       \
+    ret ipt_##name params                                              \
+    {                                                                  \
+        if (__builtin_expect(!wsc_trace_on, 1))                        \
+            return ip_##name args;                                     \
+        return traced_##name args;                                     \
+    }
+#include "interpose.def"

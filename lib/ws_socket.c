@@ -3,20 +3,48 @@
 #include <string.h>
 #include "frontend.h"
 
+/* Windows' reading of the triple (wine's test_WSASocket): a type of 0
+ * follows from the protocol, family 0 from a TCP or UDP protocol, and an
+ * unknown type is WSAESOCKTNOSUPPORT where Linux would say EINVAL. */
+static int socket_args(int *af, int *type, int protocol)
+{
+    int known = *type >= SOCK_STREAM && *type <= SOCK_SEQPACKET;
+
+    if (*af == AF_UNSPEC) {
+        if ((*type && !known) ||
+            (protocol != IPPROTO_TCP && protocol != IPPROTO_UDP))
+            return WSAEINVAL;
+        *af = AF_INET;
+    }
+    if ((*af != AF_INET && *af != AF_INET6) || known)
+        return 0;
+    if (*type != 0)
+        return WSAESOCKTNOSUPPORT;
+    if (protocol == IPPROTO_UDP)
+        *type = SOCK_DGRAM;
+    else if (protocol == IPPROTO_TCP || protocol == 0)
+        *type = SOCK_STREAM;
+    else
+        return WSAEPROTONOSUPPORT;
+    return 0;
+}
+
 SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
                       DWORD flags)
 {
-    int fd, t = type;
+    int fd, t, err;
 
     (void)g;
     if (!wsc_started()) {
         wsc_fail(WSANOTINITIALISED);
         return INVALID_SOCKET;
     }
-    if (info) {
-        wsc_fail(WSAEINVAL);
+    err = info ? WSAEINVAL : socket_args(&af, &type, protocol);
+    if (err) {
+        wsc_fail(err);
         return INVALID_SOCKET;
     }
+    t = type;
     if (flags & WSA_FLAG_NO_HANDLE_INHERIT)
         t |= SOCK_CLOEXEC;
     fd = wsc_e_socket(af, t, protocol, 0);

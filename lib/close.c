@@ -252,8 +252,12 @@ int wsc_e_shutdown(struct wsc_sock *e, int how)
     }
     if (how != SHUT_WR) {
         wsc_set_flags(e, WSC_F_SHUT_RECV);
-        if (stream)
-            return shutrecv_arm(e);
+        if (stream && shutrecv_arm(e) < 0) {
+            /* No watcher (no thread or descriptor for it): fail the call
+             * rather than half-apply it without the reset on data. */
+            wsc_clear_flags(e, WSC_F_SHUT_RECV);
+            return -WSAENOBUFS;
+        }
     }
     return 0;
 }

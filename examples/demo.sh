@@ -38,3 +38,13 @@ echo "-- under wscompat-run:"
 timeout 20 wscompat-run "$out/ported_app"
 echo "-- linked with \$(pkg-config --libs wscompat-wrap):"
 timeout 20 "$out/ported_app_wrap"
+
+echo
+echo "WSCOMPAT_TRACE=1: every socket call with its Windows name and code:"
+WSCOMPAT_TRACE=1 timeout 10 "$out/close_winsock" 2>&1 >/dev/null | head -8
+echo "-- and through wscompat-run --trace (the first lines):"
+timeout 20 wscompat-run --trace "$out/ported_app" 2>&1 >/dev/null | head -6
+echo
+echo "wsaerr, the table of Windows error codes:"
+wsaerr 10053
+wsaerr ECONNRESET

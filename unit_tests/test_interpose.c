@@ -467,6 +467,7 @@ static void send_fd(int via, int fd)
     struct cmsghdr *c;
 
     memset(&m, 0, sizeof(m));
+    memset(cbuf, 0, sizeof(cbuf)); /* the padding after the descriptor */
     m.msg_iov = &iov;
     m.msg_iovlen = 1;
     m.msg_control = cbuf;

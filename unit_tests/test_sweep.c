@@ -19,7 +19,7 @@ struct fx {
 };
 
 /* A big fd_set of invalid handles, shared (read-only) by every thread. */
-enum { BIG = 100000 };
+enum { BIG = 10000 };
 static wsc_fd_set *big_set;
 
 #define H(x) ((SOCKET)(x))

@@ -31,11 +31,14 @@ struct wsc_sock *wsc_peek(int fd)
 
 static struct chunk *chunk_new(void)
 {
-    struct chunk *c = calloc(1, sizeof(*c));
+    /* calloc aligns to 16 bytes; the entries are on cache lines of
+     * their own (64-byte aligned), and so must the chunk be. */
+    struct chunk *c = aligned_alloc(_Alignof(struct chunk), sizeof(*c));
     int i;
 
     if (!c)
         return NULL;
+    memset(c, 0, sizeof(*c));
     for (i = 0; i < CHUNK_SIZE; i++) {
         c->e[i].fd = -1;
         pthread_mutex_init(&c->e[i].lock, NULL);

@@ -34,20 +34,27 @@ __attribute__((constructor)) static void trace_init(void)
     wsc_trace_on = 1;
 }
 
-void wsc_trace_printf(struct wsc_trace *t, const char *fmt, ...)
+/* Append to the line; a line too long is cut, never overrun. */
+static void append(struct wsc_trace *t, const char *fmt, va_list ap)
 {
-    va_list ap;
     int k;
 
-    if (t->n >= sizeof(t->buf))
+    if (t->n >= sizeof(t->buf) - 1)
         return;
-    va_start(ap, fmt);
     k = vsnprintf(t->buf + t->n, sizeof(t->buf) - t->n, fmt, ap);
-    va_end(ap);
     if (k > 0)
         t->n += (size_t)k;
     if (t->n > sizeof(t->buf) - 1)
         t->n = sizeof(t->buf) - 1;
+}
+
+void wsc_trace_printf(struct wsc_trace *t, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    append(t, fmt, ap);
+    va_end(ap);
 }
 
 void wsc_trace_begin(struct wsc_trace *t, const char *name)
@@ -89,16 +96,11 @@ void wsc_trace_end(struct wsc_trace *t, const char *result_fmt, ...)
 {
     int saved = errno;
     va_list ap;
-    int k;
 
     wsc_trace_printf(t, ") = ");
     va_start(ap, result_fmt);
-    k = vsnprintf(t->buf + t->n, sizeof(t->buf) - t->n, result_fmt, ap);
+    append(t, result_fmt, ap);
     va_end(ap);
-    if (k > 0)
-        t->n += (size_t)k;
-    if (t->n > sizeof(t->buf) - 1)
-        t->n = sizeof(t->buf) - 1;
     t->buf[t->n++] = '\n';
     if (wsc_os.write(trace_fd, t->buf, t->n) < 0)
         wsc_trace_on = 0; /* nowhere to write: stop trying */

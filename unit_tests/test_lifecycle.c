@@ -14,34 +14,6 @@
 
 
 
-struct blocked {
-    SOCKET s;
-    int rc, err;
-    pthread_t th;
-};
-
-static void *recv_main(void *p)
-{
-    struct blocked *b = p;
-    char buf[16];
-
-    b->rc = recv(b->s, buf, sizeof(buf), 0);
-    b->err = WSAGetLastError();
-    return NULL;
-}
-
-/* Start a recv on another thread; returns once the engine has it waiting. */
-static void start_recv(struct blocked *b, SOCKET s)
-{
-    struct wsc_sock *e = wsc_peek((int)s);
-    time_t deadline = time(NULL) + 5;
-
-    b->s = s;
-    ck_assert_int_eq(pthread_create(&b->th, NULL, recv_main, b), 0);
-    while (wsc_waiter_count(e) == 0)
-        ck_assert_msg(time(NULL) < deadline, "recv did not block");
-}
-
 START_TEST(fork_with_blocked_recv)
 {
     struct blocked b;

@@ -127,22 +127,6 @@ START_TEST(out_of_descriptors)
 }
 END_TEST
 
-struct blocked {
-    SOCKET s;
-    int rc, err;
-    pthread_t th;
-};
-
-static void *recv_main(void *p)
-{
-    struct blocked *b = p;
-    char buf[8];
-
-    b->rc = recv(b->s, buf, sizeof(buf), 0);
-    b->err = WSAGetLastError();
-    return NULL;
-}
-
 /* Everything a socket at number fd must do: send and receive, select
  * and WSAPoll (the Windows fd_set has no 1024 limit), and closesocket
  * waking a receive blocked on another thread. */
@@ -153,7 +137,6 @@ static void exercise_at(int fd)
     WSAPOLLFD p;
     struct timeval tv = { 5, 0 };
     struct blocked b;
-    time_t deadline = time(NULL) + 5;
     char buf[8];
 
     pair(&c, &s);
@@ -170,10 +153,7 @@ static void exercise_at(int fd)
     ck_assert_int_eq(p.revents, POLLRDNORM);
     ck_assert_int_eq(recv(h, buf, sizeof(buf), 0), 4);
     ck_assert_int_eq(memcmp(buf, "high", 4), 0);
-    b.s = h;
-    ck_assert_int_eq(pthread_create(&b.th, NULL, recv_main, &b), 0);
-    while (wsc_waiter_count(wsc_peek(fd)) == 0)
-        ck_assert_msg(time(NULL) < deadline, "recv did not block");
+    start_recv(&b, h);
     ck_assert_int_eq(closesocket(h), 0);
     pthread_join(b.th, NULL);
     ck_assert_int_eq(b.rc, SOCKET_ERROR);

@@ -83,6 +83,39 @@ static inline void pair(SOCKET *c, SOCKET *s)
 }
 
 #ifdef CHECK_H
+#include <pthread.h>
+#include <time.h>
+
+/* A recv blocked on a thread of its own, and what it returned. */
+struct blocked {
+    SOCKET s;
+    int rc, err;
+    pthread_t th;
+};
+
+static inline void *blocked_recv_main(void *p)
+{
+    struct blocked *b = (struct blocked *)p;
+    char buf[16];
+
+    b->rc = recv(b->s, buf, sizeof(buf), 0);
+    b->err = WSAGetLastError();
+    return NULL;
+}
+
+/* Start a recv on s on another thread; returns once the engine has it
+ * waiting (within 5 s, or the test fails). */
+static inline void start_recv(struct blocked *b, SOCKET s)
+{
+    struct wsc_sock *e = wsc_peek((int)s);
+    time_t deadline = time(NULL) + 5;
+
+    b->s = s;
+    ck_assert_int_eq(pthread_create(&b->th, NULL, blocked_recv_main, b), 0);
+    while (wsc_waiter_count(e) == 0)
+        ck_assert_msg(time(NULL) < deadline, "recv did not block");
+}
+
 /* Run a suite made of one test case; the process's exit status. */
 static inline int run_suite(Suite *su)
 {

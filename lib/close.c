@@ -240,6 +240,10 @@ int wsc_e_shutdown(struct wsc_sock *e, int how)
             return -WSAECONNRESET;
         return -WSAENOTCONN;
     }
+    /* The watcher first: SD_BOTH must not shut the sending side and then
+     * fail for want of a thread. */
+    if (how != SHUT_WR && stream && wsc_emulate_shutrd && watcher_start() < 0)
+        return -WSAENOBUFS;
     if (how != SHUT_RD) {
         if (stream && wsc_os.shutdown(e->fd, SHUT_WR) < 0 && errno != ENOTCONN)
             return -wsc_map_errno(WSC_OP_SHUTDOWN, errno, f);

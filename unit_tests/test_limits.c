@@ -217,6 +217,11 @@ START_TEST(watcher_thread_refused)
     fail_threads = 1;
     ck_assert_int_eq(shutdown(c, SD_RECEIVE), SOCKET_ERROR);
     ck_assert_int_eq(WSAGetLastError(), WSAENOBUFS);
+    /* SD_BOTH fails whole: the sending side is not shut either. */
+    ck_assert_int_eq(shutdown(c, SD_BOTH), SOCKET_ERROR);
+    ck_assert_int_eq(WSAGetLastError(), WSAENOBUFS);
+    ck_assert_int_eq(send(c, "up", 2, 0), 2);
+    ck_assert_int_eq(recv(s, buf, sizeof(buf), 0), 2);
     /* Not half done: the socket still receives. */
     ck_assert_int_eq(send(s, "data", 4, 0), 4);
     ck_assert_int_eq(recv(c, buf, sizeof(buf), 0), 4);

@@ -150,10 +150,9 @@ static void trace_result(struct ip_trace *c, long r)
 #define IP_ARG1(a, ...) a
 #define IP_ARG2(a, b, ...) b
 #define IP_ARG3(a, b, c, ...) c
-#define IP_UNPAREN(...) __VA_ARGS__
 #define IP_APPLY(m, ...) m(__VA_ARGS__)
 /* The k-th argument as a long, 0 past the last. */
-#define IP_ARGN(k, args) ((long)(IP_APPLY(k, IP_UNPAREN args, 0, 0, 0) + 0))
+#define IP_ARGN(k, args) ((long)(IP_APPLY(k, WSC_UNPAREN args, 0, 0, 0) + 0))
 
 /* As in ws_trace.c, the traced call is a function of its own. */
 #define INTERPOSE(ret, name, params, args)                             \
@@ -169,7 +168,7 @@ static void trace_result(struct ip_trace *c, long r)
         if (trace_start(&c, #name, IP_ARGN(IP_ARG1, args),             \
                         IP_ARGN(IP_ARG2, args), IP_ARGN(IP_ARG3, args),\
                         (long)r)) {                                    \
-            WSC_TRACE_ARGS(&c.t, IP_UNPAREN args)                      \
+            WSC_TRACE_ARGS(&c.t, WSC_UNPAREN args)                      \
             trace_result(&c, (long)r);                                 \
         }                                                              \
         return r;                                                      \

@@ -38,6 +38,9 @@ void wsc_trace_arg_p(struct wsc_trace *t, const void *p);
         unsigned long long: wsc_trace_arg_u,                           \
         default: wsc_trace_arg_p)(t, x)
 
+/* (a, b, c) -> a, b, c: the argument lists of the .def files. */
+#define WSC_UNPAREN(...) __VA_ARGS__
+
 #define WSC_TRACE_A0(t)
 #define WSC_TRACE_A1(t, a) WSC_TRACE_ARG(t, a);
 #define WSC_TRACE_A2(t, a, ...) WSC_TRACE_ARG(t, a); WSC_TRACE_A1(t, __VA_ARGS__)

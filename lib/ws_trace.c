@@ -45,14 +45,13 @@ static void end_PTON(struct wsc_trace *t, int r)
     end_line(t, r, r < 0);
 }
 
-static void end_ptr(struct wsc_trace *t, const void *r)
+static void end_PTR(struct wsc_trace *t, const void *r)
 {
     if (r)
         wsc_trace_end(t, "%p", r);
     else
         end_line(t, 0, 1);
 }
-#define end_PTR(t, r) end_ptr(t, r)
 
 /* The traced call is a function of its own, so that the untraced one
  * is a load, a branch and a jump, with no stack frame. */
@@ -73,5 +72,4 @@ static void end_ptr(struct wsc_trace *t, const void *r)
             return ws_##name args;                                     \
         return traced_##name args;                                     \
     }
-#define WSC_UNPAREN(...) __VA_ARGS__
 #include "winsock_api.def"

@@ -96,17 +96,16 @@ static int bytes_queued(int fd)
  * means nothing more can arrive, so stop watching. */
 static void watch_event(uint64_t key)
 {
-    int fd = (int)(uint32_t)key, err;
+    int fd = (int)(uint32_t)key;
     unsigned gen = (unsigned)(key >> 32);
-    struct wsc_sock *e = wsc_peek(fd);
+    /* Only the socket that registered: the number may have been closed
+     * and given to another socket since, which must not be adopted. */
+    struct wsc_sock *e = wsc_ref(fd);
 
     if (!e)
         return;
-    e = wsc_acquire((uintptr_t)fd, &err);
-    if (!e)
-        return;
     if (atomic_load(&e->gen) == gen && (wsc_flags(e) & WSC_F_WATCHED)) {
-        if (atomic_load(&e->recv_waiters) > 0)
+        if (atomic_load(&e->s->recv_waiters) > 0)
             watcher_del(e); /* the pending receive takes it, then re-arms */
         else if (bytes_queued(fd) > 0)
             wsc_e_abort(e);
@@ -191,7 +190,7 @@ static int shutrecv_arm(struct wsc_sock *e)
 {
     if (wsc_flags(e) & WSC_F_ABORTED)
         return 0;
-    if (atomic_load(&e->recv_waiters) > 0)
+    if (atomic_load(&e->s->recv_waiters) > 0)
         return 0;
     if (bytes_queued(e->fd) > 0) {
         wsc_e_abort(e);
@@ -295,14 +294,19 @@ static void wake_everyone(struct wsc_sock *e)
 }
 
 /* Take the handle out of service and deal with the calls in flight:
- * with Windows semantics they are woken and the connection reset.
+ * with Windows semantics they are woken and the connection reset, when
+ * this is the socket's last descriptor (closing one of several leaves
+ * the socket working, as closing one of several handles does on
+ * Windows).  Calls on descriptors already closed count as in flight.
  * Returns the number of other calls, or -WSAENOTSOCK. */
 static int close_begin(struct wsc_sock *e)
 {
-    int others = wsc_begin_close(e);
+    int last, others = wsc_begin_close(e, &last);
 
-    if (others < 0)
+    if (others < 0 || !last)
         return others;
+    if (atomic_load(&e->s->slots) > 1)
+        others++;
     watcher_del(e);
     if (others > 0 && wsc_emulate_close) {
         if (e->type == SOCK_STREAM)
@@ -330,7 +334,7 @@ int wsc_e_closesocket(struct wsc_sock *e)
 }
 
 int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
-                        void *arg)
+                        void *arg, struct wsc_sock *src)
 {
     int r = close_begin(e);
 
@@ -338,10 +342,8 @@ int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
         wsc_release(e);
         return r;
     }
-    if (r > 0 && !wsc_emulate_close)
+    if (r > 0)
         wake_everyone(e); /* the number must be free before it is reused */
     wsc_wait_sole(e);
-    r = replace(arg);
-    wsc_detach(e);
-    return r;
+    return wsc_replace(e, replace, arg, src);
 }

@@ -55,16 +55,15 @@ struct port_search {
     int found;
 };
 
-static void find_exclusive(int fd, void *arg)
+static void find_exclusive(struct wsc_sock *e, void *arg)
 {
     struct port_search *ps = arg;
-    struct wsc_sock *e = wsc_peek(fd);
     struct sockaddr_storage ss;
     socklen_t len = sizeof(ss);
 
-    if (fd == ps->self || !(wsc_flags(e) & WSC_F_EXCLUSIVE))
+    if (e->fd == ps->self || !(wsc_flags(e) & WSC_F_EXCLUSIVE))
         return;
-    if (wsc_os.getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
+    if (wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) == 0 &&
         port_of(&ss) == ps->port)
         ps->found = 1;
 }
@@ -123,8 +122,8 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
 {
     uint32_t keep = WSC_F_NONBLOCK | WSC_F_OOBINLINE | WSC_F_REUSEADDR;
 
-    atomic_store(&to->rcvtimeo_ms, atomic_load(&from->rcvtimeo_ms));
-    atomic_store(&to->sndtimeo_ms, atomic_load(&from->sndtimeo_ms));
+    atomic_store(&to->s->rcvtimeo_ms, atomic_load(&from->s->rcvtimeo_ms));
+    atomic_store(&to->s->sndtimeo_ms, atomic_load(&from->s->sndtimeo_ms));
     wsc_set_flags(to, wsc_flags(from) & keep);
 }
 
@@ -209,10 +208,10 @@ static int connect_settle(struct wsc_sock *e)
     connect_finish(e);
     if (err) {
         int code = wsc_map_errno(WSC_OP_CONNECT, err, 0);
-        atomic_store(&e->so_error, code);
+        atomic_store(&e->s->so_error, code);
         return -code;
     }
-    atomic_store(&e->so_error, 0);
+    atomic_store(&e->s->so_error, 0);
     return 1;
 }
 
@@ -220,7 +219,7 @@ int wsc_e_so_error(struct wsc_sock *e)
 {
     if (wsc_flags(e) & WSC_F_CONNECTING)
         connect_settle(e);
-    return atomic_load(&e->so_error);
+    return atomic_load(&e->s->so_error);
 }
 
 /* 1 when a non-blocking connect failed and select should say so in
@@ -283,7 +282,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return udp_disconnect(e, sa, len);
     if (start_connect(e, sa, len) == 0) {
         wsc_clear_flags(e, WSC_F_CONNECTING);
-        atomic_store(&e->so_error, 0);
+        atomic_store(&e->s->so_error, 0);
         return 0;
     }
     err = errno;
@@ -292,7 +291,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
     if (err == EISCONN && (f & WSC_F_CONNECTING)) {
         /* The pending connect has completed since. */
         wsc_clear_flags(e, WSC_F_CONNECTING);
-        atomic_store(&e->so_error, 0);
+        atomic_store(&e->s->so_error, 0);
         return -WSAEISCONN;
     }
     if (err != EINPROGRESS)

@@ -14,11 +14,9 @@
 #include <sys/socket.h>
 #include "wsaerrors.h"
 
-/* Flags, kept in the high half of the entry's state word. */
+/* Flags of a kernel socket's Windows state (struct wsc_ksock). */
 enum {
-    WSC_F_OPEN = 1u << 0,      /* the entry holds a live socket */
-    WSC_F_CLOSING = 1u << 1,   /* closesocket has begun: new calls fail */
-    WSC_F_FINAL = 1u << 2,     /* the last reference is being dropped */
+    WSC_F_CLOSING = 1u << 1,   /* its last handle is closing: waiters leave */
     WSC_F_SHUT_SEND = 1u << 3, /* shutdown(SD_SEND) done */
     WSC_F_SHUT_RECV = 1u << 4, /* shutdown(SD_RECEIVE) done */
     WSC_F_ABORTED = 1u << 5,   /* reset by us (SD_RECEIVE + data) */
@@ -34,7 +32,16 @@ enum {
     WSC_F_CONNECTED = 1u << 15,  /* has been connected */
     WSC_F_BOUND = 1u << 16,      /* known to have a local address */
     WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
-    WSC_F_FOREIGN = 1u << 18,    /* interposer: not ours, pass calls through */
+    WSC_F_TIMED_LINGER = 1u << 18, /* SO_LINGER {1,n>0}: close may block */
+};
+
+/* Flags of a descriptor number (the high half of a slot's state word). */
+enum {
+    WSC_H_OPEN = 1u << 0,     /* the number holds a live socket */
+    WSC_H_CLOSING = 1u << 1,  /* closesocket has begun: new calls fail */
+    WSC_H_FINAL = 1u << 2,    /* the last reference is being dropped */
+    WSC_H_FOREIGN = 1u << 3,  /* interposer: not ours, pass calls through */
+    WSC_H_RETIRING = 1u << 4, /* emptied, the kernel descriptor closing */
 };
 
 /* A blocking call interrupted by a signal handler that does not restart
@@ -46,20 +53,31 @@ typedef struct pollfd wsc_os_pollfd;
 
 struct wsc_waiter;
 
-/* One cache line (or two) per entry: two threads working on two sockets
- * must not bounce a shared line with every call's reference count. */
-struct wsc_sock {
-    _Alignas(64) _Atomic uint64_t state; /* low 32: references; high: flags */
-    int fd;
-    int type;                 /* SOCK_STREAM, SOCK_DGRAM, ... */
-    int family;
-    _Atomic unsigned gen;     /* bumped each time the slot gets a socket */
+/* The Windows state of one kernel socket, shared by every descriptor
+ * that reaches it (dup, dup2, fcntl(F_DUPFD)): one socket, one state. */
+struct wsc_ksock {
+    _Atomic uint32_t flags;
     _Atomic uint32_t rcvtimeo_ms;
     _Atomic uint32_t sndtimeo_ms;
     _Atomic int so_error;     /* Windows SO_ERROR, a WSA code */
     _Atomic int recv_waiters; /* receives blocked right now */
-    pthread_mutex_t lock;     /* waiters list, open/close of the slot */
+    _Atomic int handles;      /* descriptors open on it, not closing */
+    _Atomic int slots;        /* table entries pointing here; freed at 0 */
+    pthread_mutex_t lock;     /* the waiters list */
     struct wsc_waiter *waiters;
+};
+
+/* One entry per descriptor number, on a cache line of its own: two
+ * threads working on two sockets must not bounce a shared line with
+ * every call's reference count. */
+struct wsc_sock {
+    _Alignas(64) _Atomic uint64_t state; /* low 32: references; high: WSC_H_ */
+    int fd;
+    int type;                 /* SOCK_STREAM, SOCK_DGRAM, ... */
+    int family;
+    _Atomic unsigned gen;     /* bumped each time the number gets a socket */
+    struct wsc_ksock *s;      /* valid while a reference is held */
+    pthread_mutex_t lock;     /* opening and emptying the slot */
 };
 
 #define WSC_REFS(st) ((uint32_t)(st))
@@ -68,17 +86,23 @@ struct wsc_sock {
 
 static inline uint32_t wsc_flags(struct wsc_sock *e)
 {
-    return WSC_FLAGS(atomic_load(&e->state));
+    return atomic_load(&e->s->flags);
 }
 
 static inline void wsc_set_flags(struct wsc_sock *e, uint32_t f)
 {
-    atomic_fetch_or(&e->state, WSC_FLAG_BITS(f));
+    atomic_fetch_or(&e->s->flags, f);
 }
 
 static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
 {
-    atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(f));
+    atomic_fetch_and(&e->s->flags, ~f);
+}
+
+/* The descriptor number's own flags (WSC_H_). */
+static inline uint32_t wsc_handle_flags(struct wsc_sock *e)
+{
+    return WSC_FLAGS(atomic_load(&e->state));
 }
 
 /* ---- table.c ---------------------------------------------------------- */
@@ -109,22 +133,32 @@ static inline struct wsc_sock *wsc_entry(int fd)
 }
 
 struct wsc_sock *wsc_peek(int fd);
-/* Take a reference on the socket behind a handle; adopts sockets the
- * process got elsewhere (inherited, SCM_RIGHTS).  NULL and *err set to
- * -WSAENOTSOCK when the handle is not a live socket. */
+/* Reference and adopt: a reference on the socket behind a handle, taking
+ * over a socket the process got elsewhere (inherited, SCM_RIGHTS) on
+ * first use.  NULL and *err set to -WSAENOTSOCK when the handle is not a
+ * live socket. */
 struct wsc_sock *wsc_acquire(uintptr_t handle, int *err);
-/* Drop a reference taken by wsc_acquire; the last one closes the socket. */
+/* Reference only: the same for a number the table already holds open,
+ * never adopting; NULL otherwise. */
+struct wsc_sock *wsc_ref(int fd);
+/* Drop a reference; the last one of a closed handle closes the socket. */
 void wsc_release(struct wsc_sock *e);
 /* Register a descriptor the engine just created; returns its entry with
- * one reference held for the caller, or NULL if the table cannot hold it. */
+ * one reference held for the caller, or NULL if the table cannot hold it.
+ * A call on the number that adopted it meanwhile is taken in. */
 struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags);
+/* fd is a new descriptor of src's socket (dup): register it with src's
+ * state, shared.  0, or -1 if the table cannot hold it. */
+int wsc_register_copy(struct wsc_sock *src, int fd);
 /* Take the handle out of service: the socket goes when the last call in
- * flight leaves.  Returns the number of other calls in flight. */
-int wsc_begin_close(struct wsc_sock *e);
+ * flight leaves.  Returns the number of other calls in flight on this
+ * number, or -WSAENOTSOCK if it is closing already; *last says whether
+ * no other descriptor is open on the socket. */
+int wsc_begin_close(struct wsc_sock *e, int *last);
 /* After wsc_begin_close: drop the handle's reference and the caller's. */
 void wsc_end_close(struct wsc_sock *e);
-/* Calls fn on every open entry (for WSACleanup). */
-void wsc_foreach_open(void (*fn)(int fd, void *arg), void *arg);
+/* Calls fn on every open entry, with a reference held (WSACleanup). */
+void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg);
 /* Fork handlers for the table (fork.c registers them). */
 void wsc_table_atfork_prepare(void);
 void wsc_table_atfork_parent(void);
@@ -152,9 +186,12 @@ void wsc_mark_foreign(int fd);
 void wsc_forget(int fd);
 /* Wait until the caller's and the handle's are the only references. */
 void wsc_wait_sole(struct wsc_sock *e);
-/* After wsc_begin_close and wsc_wait_sole: empty the slot without closing
- * the descriptor (it now belongs to something else), dropping both. */
-void wsc_detach(struct wsc_sock *e);
+/* After wsc_begin_close and wsc_wait_sole: the number goes to whatever
+ * replace(arg) (the real dup2) puts there instead of being closed; if src
+ * is not NULL that is a copy of src's socket and shares its state.  Drops
+ * both references and returns replace's result. */
+int wsc_replace(struct wsc_sock *e, int (*replace)(void *arg), void *arg,
+                struct wsc_sock *src);
 
 /* ---- wait.c: the blocking driver -------------------------------------- */
 /* Monotonic milliseconds. */
@@ -232,10 +269,11 @@ int wsc_e_is_bound(struct wsc_sock *e);
 int wsc_e_closesocket(struct wsc_sock *e);
 /* closesocket for dup2/dup3 onto a socket: once no other call holds the
  * descriptor, replace(arg) (the real dup2) takes the number over instead
- * of a close.  Returns replace's result, or -WSAENOTSOCK when another
- * thread is already closing the socket. */
+ * of a close; src, if not NULL, is the socket whose copy replace puts
+ * there.  Returns replace's result, or -WSAENOTSOCK when another thread
+ * is already closing the socket. */
 int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
-                        void *arg);
+                        void *arg, struct wsc_sock *src);
 /* Emulations the interposer can switch off for diagnosis (default on):
  * the reset and wake-up of closesocket with calls in flight, and the
  * reset of shutdown(SD_RECEIVE). */

@@ -179,11 +179,11 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
         return 0;
     for (;;) {
         if (blocking)
-            atomic_fetch_add(&e->recv_waiters, 1);
+            atomic_fetch_add(&e->s->recv_waiters, 1);
         n = os_recv(e, msg, flags);
         err = errno;
         if (blocking)
-            atomic_fetch_sub(&e->recv_waiters, 1);
+            atomic_fetch_sub(&e->s->recv_waiters, 1);
         if (n > 0) {
             if (!is_stream(e) && (msg->msg_flags & MSG_TRUNC)) {
                 *copied = (size_t)n;
@@ -274,7 +274,7 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT))
             return done ? (long)done : -WSAEWOULDBLOCK;
         r = block(e, WSC_OP_SEND, POLLOUT, &deadline,
-                  atomic_load(&e->sndtimeo_ms));
+                  atomic_load(&e->s->sndtimeo_ms));
         if (r)
             return r;
         r = send_state_error(wsc_flags(e));

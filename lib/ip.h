@@ -37,7 +37,7 @@ static inline int ip_foreign(int fd)
 
     return e && (WSC_FLAGS(atomic_load_explicit(&e->state,
                                                 memory_order_relaxed)) &
-                 WSC_F_FOREIGN);
+                 WSC_H_FOREIGN);
 }
 
 /* A result meaning "failed, errno already says why" (from libc). */

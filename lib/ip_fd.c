@@ -113,15 +113,14 @@ static int dup_onto(int fd, int fd2, int flags)
         return ip_gone();
     }
     if (target) {
-        r = wsc_e_close_replace(target, real_dup3, &a);
+        r = wsc_e_close_replace(target, real_dup3, &a, e);
         if (r == -WSAENOTSOCK) {
             errno = EBUSY;
             r = -1;
         }
     } else {
-        r = real_dup3(&a);
+        r = dup_done(e, real_dup3(&a));
     }
-    r = dup_done(e, r);
     if (e)
         wsc_release(e);
     return r;

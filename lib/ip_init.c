@@ -63,14 +63,5 @@ int ip_errno(long r)
 
 void ip_register_copy(struct wsc_sock *e, int fd)
 {
-    uint32_t keep = WSC_F_NONBLOCK | WSC_F_LISTENING | WSC_F_CONNECTED |
-                    WSC_F_BOUND | WSC_F_OOBINLINE;
-    struct wsc_sock *ne = wsc_register(fd, e->family, e->type,
-                                       wsc_flags(e) & keep);
-
-    if (!ne)
-        return;
-    atomic_store(&ne->rcvtimeo_ms, atomic_load(&e->rcvtimeo_ms));
-    atomic_store(&ne->sndtimeo_ms, atomic_load(&e->sndtimeo_ms));
-    wsc_release(ne);
+    wsc_register_copy(e, fd);
 }

@@ -83,9 +83,11 @@ IP_DEFINE(int, accept4,
         return (int)ip_leave(e, -WSAEINVAL);
     r = wsc_e_accept(e, sa, len, flags & SOCK_CLOEXEC);
     /* POSIX: the new socket does not inherit the listener's mode. */
-    if (r >= 0 && (ne = wsc_peek(r)) != NULL &&
-        !(flags & SOCK_NONBLOCK) != !(wsc_flags(ne) & WSC_F_NONBLOCK))
-        wsc_e_set_nonblock(ne, flags & SOCK_NONBLOCK);
+    if (r >= 0 && (ne = wsc_ref(r)) != NULL) {
+        if (!(flags & SOCK_NONBLOCK) != !(wsc_flags(ne) & WSC_F_NONBLOCK))
+            wsc_e_set_nonblock(ne, flags & SOCK_NONBLOCK);
+        wsc_release(ne);
+    }
     return (int)ip_leave(e, r);
 }
 
@@ -133,7 +135,7 @@ static int is_timeout(int level, int name)
 
 static _Atomic uint32_t *timeout_of(struct wsc_sock *e, int name)
 {
-    return name == SO_RCVTIMEO ? &e->rcvtimeo_ms : &e->sndtimeo_ms;
+    return name == SO_RCVTIMEO ? &e->s->rcvtimeo_ms : &e->s->sndtimeo_ms;
 }
 
 /* SO_RCVTIMEO/SO_SNDTIMEO: receives are timed by the kernel, sends by

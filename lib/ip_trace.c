@@ -59,7 +59,7 @@ static int ours(long fd)
     if (!ip_on || fd < 0 || fd > INT32_MAX)
         return 0;
     e = wsc_entry((int)fd);
-    return e && (wsc_flags(e) & (WSC_F_OPEN | WSC_F_FOREIGN)) == WSC_F_OPEN;
+    return e && (wsc_handle_flags(e) & (WSC_H_OPEN | WSC_H_FOREIGN)) == WSC_H_OPEN;
 }
 
 static int any_in_pollfds(const struct pollfd *fds, long n)

@@ -102,7 +102,7 @@ int wsc_e_set_rcvtimeo(struct wsc_sock *e, uint32_t ms)
 
     if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
         return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
-    atomic_store(&e->rcvtimeo_ms, ms);
+    atomic_store(&e->s->rcvtimeo_ms, ms);
     return 0;
 }
 

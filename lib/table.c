@@ -22,12 +22,37 @@
 #define chunk wsc_chunk
 
 _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS];
+static _Atomic int chunks_top; /* one past the highest chunk allocated */
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct wsc_sock *wsc_peek(int fd)
 {
     return wsc_entry(fd);
 }
+
+/* ---- the shared state of a kernel socket ------------------------------ */
+
+static struct wsc_ksock *ksock_new(uint32_t flags)
+{
+    struct wsc_ksock *s = calloc(1, sizeof(*s));
+
+    if (!s)
+        return NULL;
+    atomic_store(&s->flags, flags);
+    pthread_mutex_init(&s->lock, NULL);
+    return s;
+}
+
+/* A slot stops pointing at s; the last one frees it. */
+static void ksock_put(struct wsc_ksock *s)
+{
+    if (s && atomic_fetch_sub(&s->slots, 1) == 1) {
+        pthread_mutex_destroy(&s->lock);
+        free(s);
+    }
+}
+
+/* ---- slots ------------------------------------------------------------ */
 
 static struct chunk *chunk_new(void)
 {
@@ -51,87 +76,174 @@ static struct wsc_sock *slot(int fd)
 {
     struct wsc_sock *e = wsc_peek(fd);
     struct chunk *c;
+    int ci = fd >> CHUNK_BITS;
 
     if (e || fd < 0 || fd >= WSC_MAX_FD)
         return e;
     pthread_mutex_lock(&grow_lock);
-    c = atomic_load(&chunks[fd >> CHUNK_BITS]);
+    c = atomic_load(&chunks[ci]);
     if (!c) {
         c = chunk_new();
-        if (c)
-            atomic_store(&chunks[fd >> CHUNK_BITS], c);
+        if (c) {
+            atomic_store(&chunks[ci], c);
+            if (atomic_load(&chunks_top) <= ci)
+                atomic_store(&chunks_top, ci + 1);
+        }
     }
     pthread_mutex_unlock(&grow_lock);
     return c ? &c->e[fd & (CHUNK_SIZE - 1)] : NULL;
 }
 
-/* Fill a dead entry with a new socket; caller holds e->lock. */
-static void entry_open(struct wsc_sock *e, int fd, int family, int type,
-                       uint32_t flags)
+/* Replace the number's flags, keeping the references other threads'
+ * lookups hold for a moment, and add refs. */
+static void set_handle(struct wsc_sock *e, uint32_t flags, uint32_t refs)
+{
+    uint64_t cur = atomic_load(&e->state), want;
+
+    do {
+        want = WSC_FLAG_BITS(flags) | (uint64_t)(WSC_REFS(cur) + refs);
+    } while (!atomic_compare_exchange_weak(&e->state, &cur, want));
+}
+
+/* Point an empty slot at socket s, with refs references; caller holds
+ * e->lock.  Whatever the number said before (foreign, retiring) is over:
+ * the kernel gave it to this socket. */
+static void slot_open(struct wsc_sock *e, int fd, int family, int type,
+                      struct wsc_ksock *s, uint32_t refs)
 {
     e->fd = fd;
     e->family = family;
     e->type = type;
-    atomic_store(&e->rcvtimeo_ms, 0);
-    atomic_store(&e->sndtimeo_ms, 0);
-    atomic_store(&e->so_error, 0);
-    atomic_store(&e->recv_waiters, 0);
+    e->s = s;
+    atomic_fetch_add(&s->slots, 1);
+    atomic_fetch_add(&s->handles, 1);
     atomic_fetch_add(&e->gen, 1);
-    atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_F_FOREIGN));
-    /* The flags are zero while the entry is dead, so adding them sets
-     * them; stale acquirers' transient references are kept. One reference
-     * for the open handle, one for the caller. */
-    atomic_fetch_add(&e->state, WSC_FLAG_BITS(flags | WSC_F_OPEN) + 2);
+    set_handle(e, WSC_H_OPEN, refs);
+}
+
+/* Empty a slot whose last reference is gone (or going); caller holds
+ * e->lock.  The number says RETIRING until the caller has closed or
+ * replaced the kernel descriptor: lookups meanwhile neither adopt the
+ * old socket nor refuse whatever the kernel gives the number next. */
+static struct wsc_ksock *slot_retire(struct wsc_sock *e)
+{
+    struct wsc_ksock *s = e->s;
+
+    e->fd = -1;
+    e->s = NULL;
+    set_handle(e, WSC_H_RETIRING, 0);
+    return s;
+}
+
+static void retire_done(struct wsc_sock *e)
+{
+    atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_H_RETIRING));
+}
+
+/* A socket the process got behind our back, which the kernel has at fd
+ * right now; caller holds the slot's lock.  The interposer takes only
+ * TCP and UDP over IPv4 and IPv6. */
+static int adoptable(int fd, int inet_only, int *family, int *type)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(*type), sslen = sizeof(ss);
+
+    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_TYPE, type, &len) < 0)
+        return 0;
+    *family = AF_UNSPEC;
+    if (wsc_os.getsockname(fd, (struct sockaddr *)&ss, &sslen) == 0)
+        *family = ss.ss_family;
+    if (!inet_only)
+        return 1;
+    return (*family == AF_INET || *family == AF_INET6) &&
+           (*type == SOCK_STREAM || *type == SOCK_DGRAM);
+}
+
+/* Take over a socket on first use, in the blocking mode its open file
+ * has (the engine keeps the kernel socket in the application's mode, so
+ * a socket passed on by another wscompat process says what that process
+ * asked for).  Under the slot's lock, so that it cannot interleave with
+ * the socket's registration or with the retiring of the number's
+ * previous socket. */
+static struct wsc_sock *adopt(int fd)
+{
+    struct wsc_sock *e = slot(fd);
+    struct wsc_ksock *s;
+    int type, family, fl;
+
+    if (!e)
+        return NULL;
+    pthread_mutex_lock(&e->lock);
+    if (wsc_handle_flags(e) & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL |
+                               WSC_H_RETIRING) ||
+        !adoptable(fd, wsc_track_adopt, &family, &type)) {
+        pthread_mutex_unlock(&e->lock);
+        return NULL;
+    }
+    fl = wsc_os.fcntl(fd, F_GETFL, 0);
+    s = ksock_new(fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0);
+    if (s)
+        slot_open(e, fd, family, type, s, 2);
+    pthread_mutex_unlock(&e->lock);
+    return s ? e : NULL;
 }
 
 struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
 {
     struct wsc_sock *e = slot(fd);
+    struct wsc_ksock *s;
 
     if (!e)
         return NULL;
     pthread_mutex_lock(&e->lock);
-    entry_open(e, fd, family, type, flags);
+    if (wsc_handle_flags(e) & WSC_H_OPEN) {
+        /* A call on the number adopted our socket between the kernel's
+         * answer and now: the state is ours to set, its handle reference
+         * stands. */
+        s = e->s;
+        e->family = family;
+        e->type = type;
+        atomic_store(&s->flags, flags);
+        atomic_fetch_add(&e->state, 1);
+    } else {
+        s = ksock_new(flags);
+        if (s)
+            slot_open(e, fd, family, type, s, 2);
+    }
     pthread_mutex_unlock(&e->lock);
-    return e;
+    return s ? e : NULL;
 }
 
-/* A socket the engine did not create: take it over on first use, in the
- * blocking mode its open file has (the engine keeps the kernel socket in
- * the application's mode, so a socket passed on by another wscompat
- * process says what that process asked for). */
-static struct wsc_sock *adopt(int fd)
+int wsc_register_copy(struct wsc_sock *src, int fd)
 {
-    struct wsc_sock *e;
-    int type, family = AF_UNSPEC, fl;
-    socklen_t len = sizeof(type);
-    struct sockaddr_storage ss;
-    socklen_t sslen = sizeof(ss);
+    struct wsc_sock *e = slot(fd);
 
-    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0)
-        return NULL;
-    e = slot(fd);
     if (!e)
-        return NULL;
+        return -1;
     pthread_mutex_lock(&e->lock);
-    if (WSC_FLAGS(atomic_load(&e->state)) & WSC_F_OPEN) {
-        /* Someone registered it meanwhile: take a reference as usual. */
-        pthread_mutex_unlock(&e->lock);
-        return NULL;
-    }
-    /* Checked again under the lock: the number may have been closed by a
-     * finaliser that held the lock until now. */
-    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) < 0) {
-        pthread_mutex_unlock(&e->lock);
-        return NULL;
-    }
-    if (wsc_os.getsockname(fd, (struct sockaddr *)&ss, &sslen) == 0)
-        family = ss.ss_family;
-    fl = wsc_os.fcntl(fd, F_GETFL, 0);
-    entry_open(e, fd, family, type,
-               fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0);
+    /* Adopted meanwhile: it keeps the state it was given. */
+    if (!(wsc_handle_flags(e) & WSC_H_OPEN))
+        slot_open(e, fd, src->family, src->type, src->s, 1);
     pthread_mutex_unlock(&e->lock);
-    return e;
+    return 0;
+}
+
+/* A reference if the number is open and not closing. */
+static struct wsc_sock *ref_open(struct wsc_sock *e, uint64_t *old)
+{
+    *old = atomic_fetch_add(&e->state, 1);
+    if ((WSC_FLAGS(*old) & (WSC_H_OPEN | WSC_H_CLOSING)) == WSC_H_OPEN)
+        return e;
+    wsc_release(e);
+    return NULL;
+}
+
+struct wsc_sock *wsc_ref(int fd)
+{
+    struct wsc_sock *e = wsc_entry(fd);
+    uint64_t old;
+
+    return e ? ref_open(e, &old) : NULL;
 }
 
 struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
@@ -148,11 +260,10 @@ struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
     for (tries = 0; tries < 2; tries++) {
         e = wsc_entry(fd);
         if (e) {
-            old = atomic_fetch_add(&e->state, 1);
-            if ((WSC_FLAGS(old) & (WSC_F_OPEN | WSC_F_CLOSING)) == WSC_F_OPEN)
+            if (ref_open(e, &old))
                 return e;
-            wsc_release(e);
-            if (WSC_FLAGS(old) & WSC_F_CLOSING)
+            if (WSC_FLAGS(old) & (WSC_H_CLOSING | WSC_H_FINAL |
+                                  WSC_H_RETIRING))
                 break;
         }
         e = adopt(fd);
@@ -174,8 +285,10 @@ void wsc_mark_foreign(int fd)
     if (!e)
         return;
     pthread_mutex_lock(&e->lock);
-    if (!(WSC_FLAGS(atomic_load(&e->state)) & WSC_F_OPEN))
-        atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_F_FOREIGN));
+    /* Also while the number retires: what is there now is not the
+     * socket that had it. */
+    if (!(wsc_handle_flags(e) & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL)))
+        atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_H_FOREIGN));
     pthread_mutex_unlock(&e->lock);
 }
 
@@ -183,21 +296,23 @@ void wsc_forget(int fd)
 {
     struct wsc_sock *e = wsc_peek(fd);
 
-    if (e && (WSC_FLAGS(atomic_load(&e->state)) & WSC_F_FOREIGN)) {
+    if (e && (wsc_handle_flags(e) & WSC_H_FOREIGN)) {
         pthread_mutex_lock(&e->lock);
-        atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_F_FOREIGN));
+        atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_H_FOREIGN));
         pthread_mutex_unlock(&e->lock);
     }
 }
 
-/* A TCP or UDP socket over IPv4 or IPv6: what the interposer adopts. */
-static int is_inet_socket(int fd)
+/* 1 for a TCP or UDP socket over IPv4 or IPv6, 0 for any other open
+ * descriptor, -1 when the number is not open (nothing to remember). */
+static int inet_socket_kind(int fd)
 {
     int v;
     socklen_t len = sizeof(v);
 
-    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &v, &len) < 0 ||
-        (v != AF_INET && v != AF_INET6))
+    if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &v, &len) < 0)
+        return errno == EBADF ? -1 : 0;
+    if (v != AF_INET && v != AF_INET6)
         return 0;
     len = sizeof(v);
     if (wsc_os.getsockopt(fd, SOL_SOCKET, SO_TYPE, &v, &len) < 0)
@@ -208,17 +323,16 @@ static int is_inet_socket(int fd)
 /* First sight of a descriptor the table knows nothing about. */
 static struct wsc_sock *probe(int fd)
 {
-    struct wsc_sock *e;
-    int err;
+    int err, kind;
 
     if (!wsc_track_adopt || fd < 0 || fd >= WSC_MAX_FD)
         return NULL;
-    if (!is_inet_socket(fd)) {
+    kind = inet_socket_kind(fd);
+    if (kind == 0)
         wsc_mark_foreign(fd);
+    if (kind <= 0)
         return NULL;
-    }
-    e = wsc_acquire((uintptr_t)fd, &err);
-    return e;
+    return wsc_acquire((uintptr_t)fd, &err);
 }
 
 static struct wsc_sock *track(int fd, int may_probe)
@@ -229,15 +343,15 @@ static struct wsc_sock *track(int fd, int may_probe)
     if (!e)
         return may_probe ? probe(fd) : NULL;
     old = atomic_load(&e->state);
-    if (WSC_FLAGS(old) & WSC_F_FOREIGN)
+    if (WSC_FLAGS(old) & WSC_H_FOREIGN)
         return NULL;
-    if (WSC_FLAGS(old) & WSC_F_OPEN) {
-        old = atomic_fetch_add(&e->state, 1);
-        if ((WSC_FLAGS(old) & (WSC_F_OPEN | WSC_F_CLOSING)) == WSC_F_OPEN)
-            return e;
-        wsc_release(e);
-    }
-    if (WSC_FLAGS(old) & WSC_F_CLOSING)
+    if ((WSC_FLAGS(old) & WSC_H_OPEN) && ref_open(e, &old))
+        return e;
+    /* Retiring: the number is already, or is about to be, something
+     * else's; the call goes to the kernel as it stands. */
+    if (WSC_FLAGS(old) & WSC_H_RETIRING)
+        return NULL;
+    if (WSC_FLAGS(old) & (WSC_H_CLOSING | WSC_H_FINAL))
         return WSC_GONE;
     return may_probe ? probe(fd) : NULL;
 }
@@ -268,10 +382,10 @@ int wsc_next_held(int from, int last)
             fd |= CHUNK_SIZE - 1;
             continue;
         }
-        f = WSC_FLAGS(atomic_load(&c->e[fd & (CHUNK_SIZE - 1)].state));
-        if (f & WSC_F_FOREIGN)
+        f = wsc_handle_flags(&c->e[fd & (CHUNK_SIZE - 1)]);
+        if (f & WSC_H_FOREIGN)
             wsc_forget(fd);
-        else if (f & (WSC_F_OPEN | WSC_F_CLOSING))
+        else if (f & (WSC_H_OPEN | WSC_H_CLOSING))
             return fd;
     }
     return -1;
@@ -283,25 +397,43 @@ void wsc_wait_sole(struct wsc_sock *e)
         sched_yield();
 }
 
-void wsc_detach(struct wsc_sock *e)
+int wsc_replace(struct wsc_sock *e, int (*replace)(void *arg), void *arg,
+                struct wsc_sock *src)
 {
-    atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_F_FINAL));
+    struct wsc_ksock *s;
+    int fd, r;
+
+    atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_H_FINAL));
     pthread_mutex_lock(&e->lock);
-    e->fd = -1;
-    atomic_fetch_and(&e->state, (uint64_t)UINT32_MAX);
+    fd = e->fd;
+    s = slot_retire(e);
+    r = replace(arg);
+    if (r >= 0 && src)
+        slot_open(e, fd, src->family, src->type, src->s, 0);
+    else
+        retire_done(e);
     pthread_mutex_unlock(&e->lock);
     atomic_fetch_sub(&e->state, 2);
+    ksock_put(s);
+    return r;
 }
 
-/* The last reference is gone: close the kernel socket and free the slot
- * for the next socket the kernel gives this number. */
+/* The last reference is gone: empty the slot, then close the kernel
+ * socket, so that a number the kernel hands out again is never taken for
+ * the socket that had it.  The close is outside the lock: with a timed
+ * SO_LINGER it may block, and the number is free before it returns. */
 static void finalize(struct wsc_sock *e)
 {
+    struct wsc_ksock *s;
+    int fd;
+
     pthread_mutex_lock(&e->lock);
-    wsc_os.close(e->fd);
-    e->fd = -1;
-    atomic_fetch_and(&e->state, (uint64_t)UINT32_MAX);
+    fd = e->fd;
+    s = slot_retire(e);
     pthread_mutex_unlock(&e->lock);
+    wsc_os.close(fd);
+    retire_done(e);
+    ksock_put(s);
 }
 
 /* Drop n references.  Exactly one caller wins the race to mark the entry
@@ -311,9 +443,9 @@ static void release_n(struct wsc_sock *e, uint32_t n)
     uint64_t cur = atomic_fetch_sub(&e->state, n) - n;
 
     while (WSC_REFS(cur) == 0 &&
-           (WSC_FLAGS(cur) & (WSC_F_CLOSING | WSC_F_FINAL)) == WSC_F_CLOSING) {
+           (WSC_FLAGS(cur) & (WSC_H_CLOSING | WSC_H_FINAL)) == WSC_H_CLOSING) {
         if (atomic_compare_exchange_weak(&e->state, &cur,
-                                         cur | WSC_FLAG_BITS(WSC_F_FINAL))) {
+                                         cur | WSC_FLAG_BITS(WSC_H_FINAL))) {
             finalize(e);
             return;
         }
@@ -325,12 +457,15 @@ void wsc_release(struct wsc_sock *e)
     release_n(e, 1);
 }
 
-int wsc_begin_close(struct wsc_sock *e)
+int wsc_begin_close(struct wsc_sock *e, int *last)
 {
-    uint64_t old = atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_F_CLOSING));
+    uint64_t old = atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_H_CLOSING));
 
-    if (WSC_FLAGS(old) & WSC_F_CLOSING)
+    if (WSC_FLAGS(old) & WSC_H_CLOSING)
         return -WSAENOTSOCK;
+    *last = atomic_fetch_sub(&e->s->handles, 1) == 1;
+    if (*last)
+        wsc_set_flags(e, WSC_F_CLOSING);
     /* References: the open handle's, the caller's, and the rest. */
     return (int)WSC_REFS(old) - 2;
 }
@@ -342,25 +477,30 @@ void wsc_end_close(struct wsc_sock *e)
     release_n(e, 2);
 }
 
-void wsc_foreach_open(void (*fn)(int fd, void *arg), void *arg)
+void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg)
 {
-    int c, i;
+    int c, i, top = atomic_load(&chunks_top);
 
-    for (c = 0; c < NCHUNKS; c++) {
+    for (c = 0; c < top; c++) {
         struct chunk *ch = atomic_load(&chunks[c]);
+        struct wsc_sock *e;
+        uint64_t old;
+
         if (!ch)
             continue;
         for (i = 0; i < CHUNK_SIZE; i++) {
-            uint32_t f = WSC_FLAGS(atomic_load(&ch->e[i].state));
-            if ((f & (WSC_F_OPEN | WSC_F_CLOSING)) == WSC_F_OPEN)
-                fn(c * CHUNK_SIZE + i, arg);
+            e = &ch->e[i];
+            if (!(wsc_handle_flags(e) & WSC_H_OPEN) || !ref_open(e, &old))
+                continue;
+            fn(e, arg);
+            wsc_release(e);
         }
     }
 }
 
-static void count_one(int fd, void *arg)
+static void count_one(struct wsc_sock *e, void *arg)
 {
-    (void)fd;
+    (void)e;
     ++*(int *)arg;
 }
 
@@ -372,22 +512,46 @@ int wsc_open_count(void)
     return n;
 }
 
-/* In a fork child only the forking thread exists: locks another thread
- * held and waiters on other threads' stacks are gone with them. */
+/* A fork child's entry: the child has only the forking thread, so the
+ * references other threads held are not its own, nor their places on
+ * wait lists; a number the parent was closing is closed in the child too
+ * (its own descriptor only: the kernel socket is the parent's now). */
+static void child_entry(struct wsc_sock *e)
+{
+    uint32_t f = wsc_handle_flags(e);
+    struct wsc_ksock *s = e->s;
+
+    pthread_mutex_init(&e->lock, NULL);
+    if (s) {
+        pthread_mutex_init(&s->lock, NULL);
+        s->waiters = NULL;
+        atomic_store(&s->recv_waiters, 0);
+    }
+    if ((f & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL)) == WSC_H_OPEN) {
+        atomic_store(&e->state, WSC_FLAG_BITS(WSC_H_OPEN) | 1);
+        return;
+    }
+    if (f & (WSC_H_CLOSING | WSC_H_FINAL)) {
+        if (e->fd >= 0)
+            wsc_os.close(e->fd);
+        e->fd = -1;
+        e->s = NULL;
+        ksock_put(s);
+    }
+    atomic_store(&e->state, WSC_FLAG_BITS(f & WSC_H_FOREIGN));
+}
+
 void wsc_table_atfork_child(void)
 {
-    int c, i;
+    int c, i, top = atomic_load(&chunks_top);
 
     pthread_mutex_init(&grow_lock, NULL);
-    for (c = 0; c < NCHUNKS; c++) {
+    for (c = 0; c < top; c++) {
         struct chunk *ch = atomic_load(&chunks[c]);
         if (!ch)
             continue;
-        for (i = 0; i < CHUNK_SIZE; i++) {
-            pthread_mutex_init(&ch->e[i].lock, NULL);
-            ch->e[i].waiters = NULL;
-            atomic_store(&ch->e[i].recv_waiters, 0);
-        }
+        for (i = 0; i < CHUNK_SIZE; i++)
+            child_entry(&ch->e[i]);
     }
 }
 

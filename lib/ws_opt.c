@@ -47,7 +47,7 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     case OPT_RCVTIMEO:
         return wsc_e_set_rcvtimeo(e, (uint32_t)v);
     case OPT_SNDTIMEO:
-        atomic_store(&e->sndtimeo_ms, (uint32_t)v);
+        atomic_store(&e->s->sndtimeo_ms, (uint32_t)v);
         return 0;
     case OPT_DONTLINGER: {
         int on = 0, secs = 0;
@@ -59,7 +59,7 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     case OPT_EXCLUSIVE:
         return wsc_e_set_reuse(e, 1, v != 0);
     case OPT_ERROR:
-        atomic_store(&e->so_error, v);
+        atomic_store(&e->s->so_error, v);
         return 0;
     case OPT_ACCEPTED:
         return 0;
@@ -83,10 +83,10 @@ static long get_value(struct wsc_sock *e, const struct wsc_optmap *m, int *v)
     case OPT_TYPE:
         return wsc_e_getopt_int(e, m->level, m->name, v);
     case OPT_RCVTIMEO:
-        *v = (int)atomic_load(&e->rcvtimeo_ms);
+        *v = (int)atomic_load(&e->s->rcvtimeo_ms);
         return 0;
     case OPT_SNDTIMEO:
-        *v = (int)atomic_load(&e->sndtimeo_ms);
+        *v = (int)atomic_load(&e->s->sndtimeo_ms);
         return 0;
     case OPT_DONTLINGER:
         r = wsc_e_get_linger(e, &on, &secs);

@@ -49,13 +49,10 @@ int ws_WSAStartup(WORD version, LPWSADATA data)
     return 0;
 }
 
-static void close_one(int fd, void *arg)
+static void close_one(struct wsc_sock *e, void *arg)
 {
-    struct wsc_sock *e;
-    int err;
-
     (void)arg;
-    e = wsc_acquire((uintptr_t)fd, &err);
+    e = wsc_ref(e->fd); /* closesocket takes a reference of its own */
     if (e)
         wsc_e_closesocket(e);
 }

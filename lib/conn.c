@@ -61,11 +61,11 @@ static void find_exclusive(struct wsc_sock *e, void *arg)
     struct sockaddr_storage ss;
     socklen_t len = sizeof(ss);
 
-    if (e->fd == ps->self || !(wsc_flags(e) & WSC_F_EXCLUSIVE))
-        return;
-    if (wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) == 0 &&
+    if (e->fd != ps->self && (wsc_flags(e) & WSC_F_EXCLUSIVE) &&
+        wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) == 0 &&
         port_of(&ss) == ps->port)
         ps->found = 1;
+    wsc_release(e);
 }
 
 /* Windows answers some address conflicts with WSAEACCES: when our
@@ -151,6 +151,10 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
                 return WSC_E_SIGNAL;
             continue;
         }
+        /* Windows times receives, not accept; Linux applies the
+         * listener's SO_RCVTIMEO to a blocking accept too. */
+        if (errno == EAGAIN && !nb && !wsc_posix_mode)
+            continue;
         if (errno == EAGAIN)
             return -WSAEWOULDBLOCK;
         return -wsc_map_errno(WSC_OP_ACCEPT, errno, wsc_flags(e));

@@ -8,6 +8,7 @@
 #define WSC_ENGINE_H
 
 #include <poll.h>
+#include <signal.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -157,8 +158,11 @@ int wsc_register_copy(struct wsc_sock *src, int fd);
 int wsc_begin_close(struct wsc_sock *e, int *last);
 /* After wsc_begin_close: drop the handle's reference and the caller's. */
 void wsc_end_close(struct wsc_sock *e);
-/* Calls fn on every open entry, with a reference held (WSACleanup). */
+/* Calls fn on every open entry with a reference, which fn drops (or
+ * hands to a call that consumes it, such as wsc_e_closesocket). */
 void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg);
+/* Registers the fork handlers, once (fork.c). */
+void wsc_fork_init(void);
 /* Fork handlers for the table (fork.c registers them). */
 void wsc_table_atfork_prepare(void);
 void wsc_table_atfork_parent(void);
@@ -214,7 +218,11 @@ int wsc_signal_restarts(void);
  * descriptor of ents[i] (or -1 to skip).  Returns poll's result, 0 on
  * timeout, or -WSAEINTR if an entry began closing. */
 int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
-                  int64_t deadline);
+                  int64_t deadline, const sigset_t *mask);
+/* poll, or with mask (not NULL) ppoll, which sets the signal mask for
+ * the wait alone. */
+int wsc_poll_masked(struct pollfd *fds, nfds_t n, int timeout_ms,
+                    const sigset_t *mask);
 /* Wake every thread polling on the entry (receivers sleeping in the
  * kernel are woken by shutting the socket's receiving side). */
 void wsc_wake_all(struct wsc_sock *e);
@@ -296,6 +304,9 @@ void wsc_close_atfork_child(void);
  * the number ready, 0, -WSAEINTR if an entry began closing, or -WSA. */
 int wsc_e_poll(struct wsc_sock **ents, struct pollfd *fds, int n,
                int64_t deadline);
+/* The same with the signal mask set for the polls alone (ppoll). */
+int wsc_e_ppoll(struct wsc_sock **ents, struct pollfd *fds, int n,
+                int64_t deadline, const sigset_t *mask);
 /* 1 when a pending non-blocking connect has failed (select's exceptfds). */
 int wsc_e_connect_failed(struct wsc_sock *e);
 

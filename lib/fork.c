@@ -23,7 +23,17 @@ static void child(void)
     wsc_close_atfork_child();
 }
 
-__attribute__((constructor)) static void register_fork_handlers(void)
+static void register_handlers(void)
 {
     pthread_atfork(prepare, parent, child);
+}
+
+/* Called when the table gets its first chunk: a reference from code
+ * every program uses, so that a static link keeps this file (a
+ * constructor alone would be left in the archive). */
+void wsc_fork_init(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+    pthread_once(&once, register_handlers);
 }

@@ -156,15 +156,32 @@ static int recv_woken(struct wsc_sock *e, int blocking)
     return 0;
 }
 
+/* A blocking receive with SO_RCVTIMEO that a signal interrupted: the
+ * kernel would start the whole timeout again, so the rest of the wait is
+ * the driver's, against the deadline of the first try.  0 to look again
+ * (without sleeping in the kernel), or the receive's result. */
+static int recv_wait_rest(struct wsc_sock *e, int64_t deadline)
+{
+    int r;
+
+    atomic_fetch_add(&e->s->recv_waiters, 1);
+    r = wsc_wait(e, POLLIN, deadline);
+    atomic_fetch_sub(&e->s->recv_waiters, 1);
+    return r == -WSAEINTR ? wsc_closing_error(e, WSC_OP_RECV) : r;
+}
+
 /* One receive.  A blocking socket is blocking in the kernel too, so a
  * blocking receive is one call that sleeps inside: closesocket wakes it
- * with shutdown(SHUT_RD), and SO_RCVTIMEO is the kernel's. */
+ * with shutdown(SHUT_RD), and SO_RCVTIMEO is the kernel's until a signal
+ * interrupts it. */
 long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
                    size_t *copied)
 {
     int waitall = flags & WSC_RECV_WAITALL, r, err;
     int blocking = !(wsc_flags(e) & WSC_F_NONBLOCK) && !(flags & MSG_DONTWAIT);
     size_t want = waitall ? iov_total(msg) : 0, got = 0;
+    uint32_t timeout = blocking ? atomic_load(&e->s->rcvtimeo_ms) : 0;
+    int64_t deadline = timeout ? wsc_deadline(timeout) : -1;
     ssize_t n;
 
     flags &= ~WSC_RECV_WAITALL;
@@ -211,7 +228,16 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
                 n = WSC_E_SIGNAL;
                 break;
             }
+            if (deadline >= 0)
+                flags |= MSG_DONTWAIT;
             continue;
+        }
+        if (err == EAGAIN && blocking && (flags & MSG_DONTWAIT)) {
+            r = recv_wait_rest(e, deadline);
+            if (r == 0)
+                continue;
+            n = r == -WSAETIMEDOUT && got ? 0 : r;
+            break;
         }
         if (err == EAGAIN)
             n = got ? 0 : blocking ? -WSAETIMEDOUT : -WSAEWOULDBLOCK;

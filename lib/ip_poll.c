@@ -80,7 +80,6 @@ static long engine_poll(struct pollfd *fds, nfds_t n, int64_t deadline,
                         const sigset_t *mask)
 {
     struct poll_work w;
-    sigset_t old;
     nfds_t i;
     long r;
     int gone = 0, ready = 0;
@@ -100,11 +99,7 @@ static long engine_poll(struct pollfd *fds, nfds_t n, int64_t deadline,
             gone = 1;
         }
     }
-    if (mask)
-        pthread_sigmask(SIG_SETMASK, mask, &old);
-    r = wsc_e_poll(w.ents, w.p, (int)n, gone ? 0 : deadline);
-    if (mask)
-        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    r = wsc_e_ppoll(w.ents, w.p, (int)n, gone ? 0 : deadline, mask);
     if (r == -WSAEINTR) {
         /* A socket began closing: report it, and what else is ready. */
         for (i = 0; i < n; i++)

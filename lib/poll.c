@@ -8,10 +8,16 @@
 int wsc_e_poll(struct wsc_sock **ents, struct pollfd *fds, int n,
                int64_t deadline)
 {
+    return wsc_e_ppoll(ents, fds, n, deadline, NULL);
+}
+
+int wsc_e_ppoll(struct wsc_sock **ents, struct pollfd *fds, int n,
+                int64_t deadline, const sigset_t *mask)
+{
     int r, i;
 
     for (;;) {
-        r = wsc_os.poll(fds, (nfds_t)n, 0);
+        r = wsc_poll_masked(fds, (nfds_t)n, 0, mask);
         if (r < 0 && errno == EINTR && wsc_posix_mode)
             return WSC_E_SIGNAL;
         if (r < 0 && errno != EINTR)
@@ -20,7 +26,7 @@ int wsc_e_poll(struct wsc_sock **ents, struct pollfd *fds, int n,
             return r < 0 ? 0 : r;
         if (deadline > 0 && wsc_now_ms() >= deadline)
             return 0;
-        r = wsc_wait_many(ents, fds, n, deadline);
+        r = wsc_wait_many(ents, fds, n, deadline, mask);
         if (r < 0)
             return r;
         for (i = 0; i < n; i++)

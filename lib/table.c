@@ -80,6 +80,7 @@ static struct wsc_sock *slot(int fd)
 
     if (e || fd < 0 || fd >= WSC_MAX_FD)
         return e;
+    wsc_fork_init();
     pthread_mutex_lock(&grow_lock);
     c = atomic_load(&chunks[ci]);
     if (!c) {
@@ -493,14 +494,13 @@ void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg)
             if (!(wsc_handle_flags(e) & WSC_H_OPEN) || !ref_open(e, &old))
                 continue;
             fn(e, arg);
-            wsc_release(e);
         }
     }
 }
 
 static void count_one(struct wsc_sock *e, void *arg)
 {
-    (void)e;
+    wsc_release(e);
     ++*(int *)arg;
 }
 

@@ -136,10 +136,24 @@ static void drain(int efd)
     (void)!wsc_os.read(efd, &v, sizeof(v));
 }
 
+/* poll, or ppoll with the caller's signal mask set for the wait only:
+ * a signal the mask unblocks interrupts it even if it was pending. */
+int wsc_poll_masked(struct pollfd *fds, nfds_t n, int timeout_ms,
+                    const sigset_t *mask)
+{
+    struct timespec ts;
+
+    if (!mask)
+        return wsc_os.poll(fds, n, timeout_ms);
+    ts.tv_sec = timeout_ms / 1000;
+    ts.tv_nsec = (long)(timeout_ms % 1000) * 1000000;
+    return wsc_os.ppoll(fds, n, timeout_ms < 0 ? NULL : &ts, mask);
+}
+
 /* Every entry lists us as a waiter meanwhile, so that a closer can find
  * us and write our wake descriptor. */
 int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
-                  int64_t deadline)
+                  int64_t deadline, const sigset_t *mask)
 {
     struct wsc_waiter stackw[16], *ws = stackw;
     int efd = my_efd(), i, r, closing = 0;
@@ -164,7 +178,7 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
         fds[n].fd = efd;
         fds[n].events = POLLIN;
         fds[n].revents = 0;
-        r = wsc_os.poll(fds, (nfds_t)n + 1, remaining(deadline));
+        r = wsc_poll_masked(fds, (nfds_t)n + 1, remaining(deadline), mask);
         if (r > 0 && fds[n].revents) {
             drain(efd);
             r--;
@@ -212,7 +226,7 @@ int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
     pfd[0].fd = e->fd;
     pfd[0].events = events;
     pfd[0].revents = 0;
-    r = wsc_wait_many(&e, pfd, 1, deadline);
+    r = wsc_wait_many(&e, pfd, 1, deadline, NULL);
     if (r == WSC_E_SIGNAL && wsc_signal_restarts())
         return 0;
     if (r < 0)

@@ -52,9 +52,7 @@ int ws_WSAStartup(WORD version, LPWSADATA data)
 static void close_one(struct wsc_sock *e, void *arg)
 {
     (void)arg;
-    e = wsc_ref(e->fd); /* closesocket takes a reference of its own */
-    if (e)
-        wsc_e_closesocket(e);
+    wsc_e_closesocket(e);
 }
 
 int ws_WSACleanup(void)

@@ -44,6 +44,7 @@
 
 #include "windows.h"
 #include "wsaerrors.h"
+#include "wscompat.h" /* WSC_API */
 
 #ifdef __cplusplus
 /* std::bind must keep working once `bind` is redirected: declare it now,
@@ -90,7 +91,7 @@ typedef struct wsc_fd_set {
 #define fd_set wsc_fd_set
 typedef wsc_fd_set FD_SET, *PFD_SET, *LPFD_SET;
 
-int wsc___WSAFDIsSet(SOCKET s, wsc_fd_set *set);
+WSC_API int wsc___WSAFDIsSet(SOCKET s, wsc_fd_set *set);
 #define __WSAFDIsSet wsc___WSAFDIsSet
 
 #undef FD_CLR
@@ -319,44 +320,44 @@ typedef void (*LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD, DWORD,
 #define SIOCATMARK ((LONG)0x40047307u)
 
 /* ---- functions -------------------------------------------------------- */
-int wsc_WSAStartup(WORD version, LPWSADATA data);
-int wsc_WSACleanup(void);
-int wsc_WSAGetLastError(void);
-void wsc_WSASetLastError(int error);
+WSC_API int wsc_WSAStartup(WORD version, LPWSADATA data);
+WSC_API int wsc_WSACleanup(void);
+WSC_API int wsc_WSAGetLastError(void);
+WSC_API void wsc_WSASetLastError(int error);
 
-SOCKET wsc_socket(int af, int type, int protocol);
-SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
-                      DWORD flags);
-int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen);
-int wsc_listen(SOCKET s, int backlog);
-SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen);
-int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen);
-int wsc_send(SOCKET s, const char *buf, int len, int flags);
-int wsc_recv(SOCKET s, char *buf, int len, int flags);
-int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
-               const struct sockaddr *to, int tolen);
-int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
-                 struct sockaddr *from, int *fromlen);
-int wsc_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
-                DWORD flags, LPWSAOVERLAPPED ov,
-                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
-int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
-                LPDWORD flags, LPWSAOVERLAPPED ov,
-                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
-int wsc_closesocket(SOCKET s);
-int wsc_shutdown(SOCKET s, int how);
-int wsc_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
-               wsc_fd_set *exceptfds, const struct timeval *timeout);
-int wsc_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout);
-int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp);
-int wsc_setsockopt(SOCKET s, int level, int optname, const char *optval,
-                   int optlen);
-int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
-                   int *optlen);
-int wsc_getsockname(SOCKET s, struct sockaddr *name, int *namelen);
-int wsc_getpeername(SOCKET s, struct sockaddr *name, int *namelen);
-struct hostent *wsc_gethostbyname(const char *name);
-int wsc_gethostname(char *name, int namelen);
+WSC_API SOCKET wsc_socket(int af, int type, int protocol);
+WSC_API SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info,
+                              GROUP g, DWORD flags);
+WSC_API int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen);
+WSC_API int wsc_listen(SOCKET s, int backlog);
+WSC_API SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen);
+WSC_API int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen);
+WSC_API int wsc_send(SOCKET s, const char *buf, int len, int flags);
+WSC_API int wsc_recv(SOCKET s, char *buf, int len, int flags);
+WSC_API int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
+                       const struct sockaddr *to, int tolen);
+WSC_API int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
+                         struct sockaddr *from, int *fromlen);
+WSC_API int wsc_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
+                        DWORD flags, LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
+WSC_API int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
+                        LPDWORD flags, LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
+WSC_API int wsc_closesocket(SOCKET s);
+WSC_API int wsc_shutdown(SOCKET s, int how);
+WSC_API int wsc_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
+                       wsc_fd_set *exceptfds, const struct timeval *timeout);
+WSC_API int wsc_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout);
+WSC_API int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp);
+WSC_API int wsc_setsockopt(SOCKET s, int level, int optname,
+                           const char *optval, int optlen);
+WSC_API int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
+                           int *optlen);
+WSC_API int wsc_getsockname(SOCKET s, struct sockaddr *name, int *namelen);
+WSC_API int wsc_getpeername(SOCKET s, struct sockaddr *name, int *namelen);
+WSC_API struct hostent *wsc_gethostbyname(const char *name);
+WSC_API int wsc_gethostname(char *name, int namelen);
 
 #define WSAStartup wsc_WSAStartup
 #define WSACleanup wsc_WSACleanup

@@ -61,14 +61,17 @@ typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 #define INET_ADDRSTRLEN_WIN 22
 #define INET6_ADDRSTRLEN_WIN 65
 
-int wsc_getaddrinfo(const char *node, const char *service,
-                    const struct addrinfo *hints, struct addrinfo **res);
-void wsc_freeaddrinfo(struct addrinfo *ai);
-int wsc_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
-                    DWORD hostlen, char *serv, DWORD servlen, int flags);
-const char *wsc_gai_strerror(int code);
-int wsc_inet_pton(int af, const char *src, void *dst);
-const char *wsc_inet_ntop(int af, const void *src, char *dst, size_t size);
+WSC_API int wsc_getaddrinfo(const char *node, const char *service,
+                            const struct addrinfo *hints,
+                            struct addrinfo **res);
+WSC_API void wsc_freeaddrinfo(struct addrinfo *ai);
+WSC_API int wsc_getnameinfo(const struct sockaddr *sa, socklen_t salen,
+                            char *host, DWORD hostlen, char *serv,
+                            DWORD servlen, int flags);
+WSC_API const char *wsc_gai_strerror(int code);
+WSC_API int wsc_inet_pton(int af, const char *src, void *dst);
+WSC_API const char *wsc_inet_ntop(int af, const void *src, char *dst,
+                                  size_t size);
 
 #define getaddrinfo wsc_getaddrinfo
 #define freeaddrinfo wsc_freeaddrinfo

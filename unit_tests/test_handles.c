@@ -24,8 +24,8 @@
 #include <unistd.h>
 #include <winsock2.h>
 #include <ws2tcpip.h>
-#include "testutil.h"
 #include <check.h>
+#include "testutil.h"
 
 #ifdef CT_PORT
 typedef int nbio_t;
@@ -250,9 +250,31 @@ static void start_receiver(struct receiver *r, SOCKET s)
         ck_assert_msg(now_ms() < deadline, "recv never blocked");
 }
 
-/* The child's whole life: close the inherited copy, check it is gone. */
-static int child_closes(SOCKET s)
+/* A connected pair, a receive on s asleep in the kernel, and a fork
+ * child that runs child_main on the inherited copies; the child's exit
+ * status must be 0. */
+static void fork_during_recv(struct receiver *r, SOCKET *c, SOCKET *s,
+                             int (*child_main)(SOCKET c, SOCKET s))
 {
+    int status;
+    pid_t pid;
+
+    startup();
+    pair(c, s);
+    start_receiver(r, *s);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0)
+        _exit(child_main(*c, *s));
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                  "the child: status %d", status);
+}
+
+/* Closes the inherited copy of s and checks that it is gone. */
+static int child_closes(SOCKET c, SOCKET s)
+{
+    (void)c;
     if (closesocket(s) != 0)
         return 1;
     return fcntl((int)s, F_GETFD) == -1 && errno == EBADF ? 0 : 2;
@@ -263,19 +285,8 @@ START_TEST(fork_child_close_leaves_parent)
     struct receiver r;
     SOCKET c, s;
     char buf[16];
-    int status;
-    pid_t pid;
 
-    startup();
-    pair(&c, &s);
-    start_receiver(&r, s);
-    pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0)
-        _exit(child_closes(s));
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-                  "child's close: status %d", status);
+    fork_during_recv(&r, &c, &s, child_closes);
     /* The parent's receive is still waiting and gets the peer's data. */
     ck_assert_int_eq(send(c, "hello", 5, 0), 5);
     pthread_join(r.th, NULL);
@@ -290,29 +301,23 @@ START_TEST(fork_child_close_leaves_parent)
 }
 END_TEST
 
-/* A child that closes everything it inherited, as one does before exec,
- * while the parent's receive waits: the same. */
+/* Closes everything inherited, as a child does before exec. */
+static int child_cleans_up(SOCKET c, SOCKET s)
+{
+#ifdef CT_PORT
+    return close(c) == 0 && close(s) == 0 ? 0 : 1;
+#else
+    (void)s;
+    return WSACleanup() == 0 && closesocket(c) == SOCKET_ERROR ? 0 : 1;
+#endif
+}
+
 START_TEST(fork_child_cleanup_leaves_parent)
 {
     struct receiver r;
     SOCKET c, s;
-    int status;
-    pid_t pid;
 
-    startup();
-    pair(&c, &s);
-    start_receiver(&r, s);
-    pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-#ifdef CT_PORT
-        _exit(close(c) == 0 && close(s) == 0 ? 0 : 1);
-#else
-        _exit(WSACleanup() == 0 && closesocket(c) == SOCKET_ERROR ? 0 : 1);
-#endif
-    }
-    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-    ck_assert_int_eq(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0);
+    fork_during_recv(&r, &c, &s, child_cleans_up);
     ck_assert_int_eq(send(c, "x", 1, 0), 1);
     pthread_join(r.th, NULL);
     ck_assert_int_eq(r.rc, 1);
@@ -644,11 +649,5 @@ static Suite *handles_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(handles_suite());
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return run_suite(handles_suite());
 }

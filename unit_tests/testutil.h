@@ -83,6 +83,20 @@ static inline void pair(SOCKET *c, SOCKET *s)
 }
 
 #ifdef CHECK_H
+/* Run a suite made of one test case; the process's exit status. */
+static inline int run_suite(Suite *su)
+{
+    SRunner *sr = srunner_create(su);
+    int failed;
+
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
+#endif
+
+#if defined(CHECK_H) && defined(WSC_ENGINE_H)
 #include <pthread.h>
 #include <time.h>
 
@@ -114,18 +128,6 @@ static inline void start_recv(struct blocked *b, SOCKET s)
     ck_assert_int_eq(pthread_create(&b->th, NULL, blocked_recv_main, b), 0);
     while (wsc_waiter_count(e) == 0)
         ck_assert_msg(time(NULL) < deadline, "recv did not block");
-}
-
-/* Run a suite made of one test case; the process's exit status. */
-static inline int run_suite(Suite *su)
-{
-    SRunner *sr = srunner_create(su);
-    int failed;
-
-    srunner_run_all(sr, CK_NORMAL);
-    failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
 }
 #endif
 

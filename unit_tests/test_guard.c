@@ -7,6 +7,7 @@
 #include "frontend.h"
 #include "testutil.h"
 #include "guard.h"
+#include "os.h"
 
 /* The sockets of one probe: a connected TCP pair and a bound UDP socket
  * with a datagram waiting, and where it came from. */
@@ -646,6 +647,33 @@ START_TEST(every_buffer_at_a_guard_page)
 }
 END_TEST
 
+static ssize_t no_vm(pid_t pid, const struct iovec *l, unsigned long nl,
+                     const struct iovec *r, unsigned long nr,
+                     unsigned long flags)
+{
+    errno = ENOSYS;
+    return -1;
+}
+
+/* Without process_vm_readv/writev (a seccomp filter), good memory still
+ * works, by plain access. */
+START_TEST(without_process_vm_calls)
+{
+    struct sockaddr_in a;
+    int len = sizeof(a);
+    u_long n = 7;
+
+    wsc_os.process_vm_readv = no_vm;
+    wsc_os.process_vm_writev = no_vm;
+    fixture();
+    ck_assert_int_eq(getsockname(udp, (struct sockaddr *)&a, &len), 0);
+    ck_assert_int_eq(a.sin_port, udp_addr.sin_port);
+    ck_assert_int_eq(ioctlsocket(tcp, FIONREAD, &n), 0);
+    ck_assert_uint_eq(n, 4);
+    ck_assert_ptr_null(unharmed());
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("guard");
@@ -653,6 +681,7 @@ int main(void)
 
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, every_buffer_at_a_guard_page);
+    tcase_add_test(tc, without_process_vm_calls);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

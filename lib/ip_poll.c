@@ -37,6 +37,15 @@ static int readable(const struct pollfd *fds, nfds_t n)
            wsc_user_readable(fds, n * sizeof(*fds));
 }
 
+/* The engine writes revents itself: the array must take them. */
+static int writable(struct pollfd *fds, nfds_t n)
+{
+    if (wsc_user_writable(fds, n * sizeof(*fds)))
+        return 1;
+    errno = EFAULT;
+    return 0;
+}
+
 static int64_t ms_deadline(int64_t ms)
 {
     return ms < 0 ? -1 : ms == 0 ? 0 : wsc_now_ms() + ms;
@@ -93,8 +102,6 @@ static long engine_poll(struct pollfd *fds, nfds_t n, int64_t deadline,
     long r;
     int gone = 0, ready = 0;
 
-    if (!wsc_user_writable(fds, n * sizeof(*fds)))
-        return -WSAEFAULT;
     if (work_init(&w, n) < 0)
         return -WSAENOBUFS;
     for (i = 0; i < n; i++) {
@@ -139,6 +146,8 @@ IP_DEFINE(int, poll, (struct pollfd *fds, nfds_t n, int timeout))
 {
     if (!ip_on || !fds || !readable(fds, n) || !any_ours(fds, n))
         return wsc_os.poll(fds, n, timeout);
+    if (!writable(fds, n))
+        return -1;
     return (int)ip_result(engine_poll(fds, n, ms_deadline(timeout), NULL));
 }
 
@@ -157,6 +166,8 @@ IP_DEFINE(int, ppoll, (struct pollfd *fds, nfds_t n,
 
     if (!ip_on || !fds || !readable(fds, n) || !any_ours(fds, n))
         return wsc_os.ppoll(fds, n, tmo, mask);
+    if (!writable(fds, n))
+        return -1;
     if ((tmo && wsc_copy_in(&ts, tmo, sizeof(ts))) ||
         (mask && wsc_copy_in(&m, mask, sizeof(m)))) {
         errno = EFAULT;

@@ -68,11 +68,19 @@ static inline const char *failf(const char *fmt, ...)
     return why;
 }
 
-/* The placements tried: nothing, one byte, half and all but one byte of
- * the buffer before the guard page. */
+/* The placements tried: nothing, one unit, half and all but one unit of
+ * the buffer before the guard page, where a unit keeps the buffer as
+ * aligned as its type (guessed from its size, at most 8). */
 static inline size_t guard_ks(const struct probe *p, size_t *ks)
 {
-    size_t n = 0, cand[4] = { 0, 1, p->len / 2, p->len - 1 }, i, j;
+    size_t a = p->len & -p->len, n = 0, i, j, cand[4];
+
+    if (a > 8)
+        a = 8;
+    cand[0] = 0;
+    cand[1] = a;
+    cand[2] = p->len / 2 / a * a;
+    cand[3] = p->len - a;
 
     if (p->only) {
         ks[0] = p->only;

@@ -10,7 +10,6 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <stddef.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
@@ -347,8 +346,6 @@ static const char *p_ioctl_fionbio(size_t k)
     return EFAULTS(ioctl(tcp, FIONBIO, at_guard(&four, 4, k)));
 }
 
-/* The padding after msg_len is nobody's to read. */
-#define MMSG_BYTES (offsetof(struct mmsghdr, msg_len) + sizeof(unsigned int))
 #define P(name, len) { #name, p_##name, len, 0, 0 }
 #define PW(name, len) { #name, p_##name, len, 0, 1 }
 static const struct probe probes[] = {
@@ -361,8 +358,8 @@ static const struct probe probes[] = {
     P(sendmsg_iov, 3 * sizeof(struct iovec)),
     P(readv, 3 * sizeof(struct iovec)),
     P(writev, 3 * sizeof(struct iovec)),
-    PW(recvmmsg, MMSG_BYTES),
-    P(sendmmsg, MMSG_BYTES),
+    PW(recvmmsg, sizeof(struct mmsghdr)),
+    P(sendmmsg, sizeof(struct mmsghdr)),
     PW(select_read, sizeof(long)),
     PW(select_write, sizeof(long)),
     PW(select_timeout, sizeof(struct timeval)),

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include "engine.h"
+#include "usermem.h"
 
 enum {
     L_SOL_SOCKET = SOL_SOCKET,

@@ -12,6 +12,7 @@
 #include <string.h>
 #include "engine.h"
 #include "os.h"
+#include "usermem.h"
 #include "wscompat.h"
 
 #ifdef WSC_WRAP

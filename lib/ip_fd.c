@@ -213,9 +213,8 @@ IP_DEFINE(int, ioctl, (int fd, unsigned long req, ...))
         wsc_release(e);
         return on;
     }
-    if (!arg)
+    if (!arg || wsc_copy_in(&on, arg, sizeof(on)))
         return (int)ip_leave(e, -WSAEFAULT);
-    memcpy(&on, arg, sizeof(on));
     return (int)ip_leave(e, wsc_e_set_nonblock(e, on != 0));
 }
 

@@ -7,23 +7,27 @@
 
 void __chk_fail(void) __attribute__((noreturn));
 
-/* Room for a copy of the caller's iovecs; NULL if there is none. */
+static void iov_free(struct iovec *c, struct iovec *small)
+{
+    if (c != small)
+        free(c);
+}
+
+/* A copy of the caller's iovecs; NULL with *err set if there is none. */
 static struct iovec *iov_copy(const struct iovec *iov, size_t n,
-                              struct iovec *small, size_t nsmall)
+                              struct iovec *small, size_t nsmall, long *err)
 {
     struct iovec *c = small;
 
     if (n > nsmall)
         c = malloc(n * sizeof(*c));
-    if (c && n)
-        memcpy(c, iov, n * sizeof(*c));
+    *err = -WSAENOBUFS;
+    if (c && wsc_copy_in(c, iov, n * sizeof(*c))) {
+        iov_free(c, small);
+        c = NULL;
+        *err = -WSAEFAULT;
+    }
     return c;
-}
-
-static void iov_free(struct iovec *c, struct iovec *small)
-{
-    if (c != small)
-        free(c);
 }
 
 /* Receive into msg, which the engine may change (its iovecs are a copy).
@@ -54,12 +58,14 @@ static long recv_buf(struct wsc_sock *e, void *buf, size_t len, int flags,
     msg.msg_iov = &iov;
     msg.msg_iovlen = 1;
     if (sa && salen) {
+        if (wsc_copy_in(&msg.msg_namelen, salen, sizeof(*salen)))
+            return -WSAEFAULT;
         msg.msg_name = sa;
-        msg.msg_namelen = *salen;
     }
     r = recv_msg(e, &msg, flags);
-    if (r >= 0 && sa && salen)
-        *salen = msg.msg_namelen;
+    if (r >= 0 && sa && salen &&
+        wsc_copy_out(salen, &msg.msg_namelen, sizeof(*salen)))
+        r = -WSAEFAULT;
     return r;
 }
 
@@ -85,22 +91,27 @@ static long msg_io(struct wsc_sock *e, struct msghdr *msg, int flags,
     struct msghdr m;
     long r;
 
-    if (!msg || (msg->msg_iovlen && !msg->msg_iov))
+    if (!msg || wsc_copy_in(&m, msg, sizeof(m)) ||
+        (m.msg_iovlen && !m.msg_iov))
         return -WSAEFAULT;
-    if (msg->msg_iovlen > 1024)
+    if (m.msg_iovlen > 1024)
         return -WSAEINVAL;
-    iov = iov_copy(msg->msg_iov, msg->msg_iovlen, small, 8);
+    iov = iov_copy(m.msg_iov, m.msg_iovlen, small, 8, &r);
     if (!iov)
-        return -WSAENOBUFS;
-    m = *msg;
-    m.msg_iov = iov;
+        return r;
     if (sending) {
+        m.msg_iov = iov;
         r = wsc_e_sendmsg(e, &m, flags & ~MSG_NOSIGNAL);
     } else {
+        struct msghdr out = m;
+        m.msg_iov = iov;
         r = recv_msg(e, &m, flags);
-        msg->msg_namelen = m.msg_namelen;
-        msg->msg_controllen = m.msg_controllen;
-        msg->msg_flags = m.msg_flags;
+        /* Back as the kernel leaves it: lengths and flags updated. */
+        out.msg_namelen = m.msg_namelen;
+        out.msg_controllen = m.msg_controllen;
+        out.msg_flags = m.msg_flags;
+        if (r >= 0 && wsc_copy_out(msg, &out, sizeof(out)))
+            r = -WSAEFAULT;
     }
     iov_free(iov, small);
     return r;
@@ -241,11 +252,14 @@ static long mmsg_io(struct wsc_sock *e, struct mmsghdr *v, unsigned int n,
         return -WSAEFAULT;
     flags &= ~MSG_WAITFORONE;
     for (i = 0; i < n; i++) {
+        unsigned int len;
         r = msg_io(e, &v[i].msg_hdr, i ? flags | MSG_DONTWAIT : flags,
                    sending);
+        len = (unsigned int)r;
+        if (r >= 0 && wsc_copy_out(&v[i].msg_len, &len, sizeof(len)))
+            r = -WSAEFAULT;
         if (r < 0)
             break;
-        v[i].msg_len = (unsigned int)r;
     }
     return i ? (long)i : r;
 }

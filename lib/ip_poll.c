@@ -29,6 +29,23 @@ static int any_ours(const struct pollfd *fds, nfds_t n)
     return 0;
 }
 
+/* Poll arrays the interposer may read; any other goes to libc, whose
+ * kernel answers EFAULT (or EINVAL for an absurd count). */
+static int readable(const struct pollfd *fds, nfds_t n)
+{
+    return n <= SIZE_MAX / sizeof(*fds) &&
+           wsc_user_readable(fds, n * sizeof(*fds));
+}
+
+/* The engine writes revents itself: the array must take them. */
+static int writable(struct pollfd *fds, nfds_t n)
+{
+    if (wsc_user_writable(fds, n * sizeof(*fds)))
+        return 1;
+    errno = EFAULT;
+    return 0;
+}
+
 static int64_t ms_deadline(int64_t ms)
 {
     return ms < 0 ? -1 : ms == 0 ? 0 : wsc_now_ms() + ms;
@@ -122,8 +139,10 @@ static long engine_poll(struct pollfd *fds, nfds_t n, int64_t deadline,
 
 IP_DEFINE(int, poll, (struct pollfd *fds, nfds_t n, int timeout))
 {
-    if (!ip_on || !fds || !any_ours(fds, n))
+    if (!ip_on || !fds || !readable(fds, n) || !any_ours(fds, n))
         return wsc_os.poll(fds, n, timeout);
+    if (!writable(fds, n))
+        return -1;
     return (int)ip_result(engine_poll(fds, n, ms_deadline(timeout), NULL));
 }
 
@@ -137,14 +156,25 @@ static int64_t ts_ms(const struct timespec *ts)
 IP_DEFINE(int, ppoll, (struct pollfd *fds, nfds_t n,
                        const struct timespec *tmo, const sigset_t *mask))
 {
-    if (!ip_on || !fds || !any_ours(fds, n))
+    struct timespec ts;
+    sigset_t m;
+
+    if (!ip_on || !fds || !readable(fds, n) || !any_ours(fds, n))
         return wsc_os.ppoll(fds, n, tmo, mask);
-    if (tmo && (tmo->tv_sec < 0 || tmo->tv_nsec < 0 ||
-                tmo->tv_nsec >= 1000000000)) {
+    if (!writable(fds, n))
+        return -1;
+    if ((tmo && wsc_copy_in(&ts, tmo, sizeof(ts))) ||
+        (mask && wsc_copy_in(&m, mask, sizeof(m)))) {
+        errno = EFAULT;
+        return -1;
+    }
+    if (tmo && (ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+                ts.tv_nsec >= 1000000000)) {
         errno = EINVAL;
         return -1;
     }
-    return (int)ip_result(engine_poll(fds, n, ms_deadline(ts_ms(tmo)), mask));
+    return (int)ip_result(engine_poll(fds, n, ms_deadline(ts_ms(tmo ? &ts : NULL)),
+                                      mask ? &m : NULL));
 }
 
 IP_DEFINE(int, __poll_chk, (struct pollfd *fds, nfds_t n, int timeout,
@@ -241,58 +271,126 @@ static void update_timeval(struct timeval *tv, int64_t deadline)
     tv->tv_usec = (left % 1000) * 1000;
 }
 
-static int select_engine(int nfds, fd_set *rd, fd_set *wr, fd_set *ex,
-                         struct timeval *tv)
+/* The sets and the timeout, copied: the caller's memory is read and
+ * written once each, where it may be unmapped. */
+struct sel_copy {
+    fd_set rd, wr, ex, *prd, *pwr, *pex;
+    struct timeval tv, *ptv;
+};
+
+/* Bytes of a set the kernel reads for nfds descriptors (whole longs). */
+static size_t set_bytes(int nfds)
+{
+    return ((size_t)nfds + 8 * sizeof(long) - 1) / (8 * sizeof(long)) *
+           sizeof(long);
+}
+
+static fd_set *set_in(fd_set *local, const fd_set *theirs, size_t n, int *bad)
+{
+    FD_ZERO(local);
+    if (!theirs)
+        return NULL;
+    *bad |= wsc_copy_in(local, theirs, n) != 0;
+    return local;
+}
+
+/* 0; -1 when a set is not readable; -2 when the timeout is not. */
+static int select_in(struct sel_copy *c, int nfds, fd_set *rd, fd_set *wr,
+                     fd_set *ex, struct timeval *tv)
+{
+    size_t n = set_bytes(nfds);
+    int bad = 0;
+
+    c->prd = set_in(&c->rd, rd, n, &bad);
+    c->pwr = set_in(&c->wr, wr, n, &bad);
+    c->pex = set_in(&c->ex, ex, n, &bad);
+    c->ptv = tv ? &c->tv : NULL;
+    if (tv && wsc_copy_in(&c->tv, tv, sizeof(*tv)))
+        return -2;
+    return bad ? -1 : 0;
+}
+
+/* The sets (if with_sets) and the timeout back: 0 or -WSAEFAULT. */
+static int select_out(const struct sel_copy *c, int nfds, fd_set *rd,
+                      fd_set *wr, fd_set *ex, struct timeval *tv,
+                      int with_sets)
+{
+    size_t n = set_bytes(nfds);
+
+    if (with_sets && ((rd && wsc_copy_out(rd, &c->rd, n)) ||
+                      (wr && wsc_copy_out(wr, &c->wr, n)) ||
+                      (ex && wsc_copy_out(ex, &c->ex, n))))
+        return -WSAEFAULT;
+    if (tv && wsc_copy_out(tv, &c->tv, sizeof(*tv)))
+        return -WSAEFAULT;
+    return 0;
+}
+
+static int select_engine(int nfds, struct sel_copy *c, fd_set *rd,
+                         fd_set *wr, fd_set *ex, struct timeval *tv)
 {
     struct pollfd small[64], *p = small;
     int64_t deadline = -1;
     nfds_t n = 0;
-    long r;
-    int fd;
+    long r, out;
+    int fd, with_sets;
 
     if (nfds > 64 && !(p = malloc((size_t)nfds * sizeof(*p))))
         return ip_result(-WSAENOBUFS);
     for (fd = 0; fd < nfds; fd++) {
-        short ev = select_events(fd, rd, wr, ex);
+        short ev = select_events(fd, c->prd, c->pwr, c->pex);
         if (ev) {
             p[n].fd = fd;
             p[n].events = ev;
             n++;
         }
     }
-    if (tv)
-        deadline = ms_deadline((int64_t)tv->tv_sec * 1000 +
-                               (tv->tv_usec + 999) / 1000);
+    if (c->ptv)
+        deadline = ms_deadline((int64_t)c->tv.tv_sec * 1000 +
+                               (c->tv.tv_usec + 999) / 1000);
     r = engine_poll(p, n, deadline, NULL);
+    with_sets = r >= 0;
     if (r >= 0) {
-        r = select_sets(p, n, rd, wr, ex);
+        r = select_sets(p, n, c->prd, c->pwr, c->pex);
         if (r < 0) {
             r = -WSAENOTSOCK;
-            clear_sets(nfds, rd, wr, ex); /* Windows leaves them empty */
+            clear_sets(nfds, c->prd, c->pwr, c->pex); /* Windows leaves them empty */
         }
     }
-    update_timeval(tv, deadline);
+    update_timeval(c->ptv, deadline);
+    out = select_out(c, nfds, rd, wr, ex, tv, with_sets);
     if (p != small)
         free(p);
-    return (int)ip_result(r);
+    return (int)ip_result(out ? out : r);
 }
 
 IP_DEFINE(int, select, (int nfds, fd_set *rd, fd_set *wr, fd_set *ex,
                         struct timeval *tv))
 {
+    struct sel_copy c;
     struct pollfd probe;
-    int fd;
+    int fd, in;
 
     if (!ip_on || nfds < 0 || nfds > FD_SETSIZE)
         return wsc_os.select(nfds, rd, wr, ex, tv);
-    if (tv && (tv->tv_sec < 0 || tv->tv_usec < 0))
+    /* A set that cannot be read goes to libc too: its kernel says EFAULT
+     * (or ignores the bits past its descriptor table).  The timeout libc
+     * reads itself. */
+    in = select_in(&c, nfds, rd, wr, ex, tv);
+    if (in == -2) {
+        errno = EFAULT;
+        return -1;
+    }
+    if (in < 0)
+        return wsc_os.select(nfds, rd, wr, ex, tv);
+    if (tv && (c.tv.tv_sec < 0 || c.tv.tv_usec < 0))
         return wsc_os.select(nfds, rd, wr, ex, tv);
     for (fd = 0; fd < nfds; fd++) {
-        if (!select_events(fd, rd, wr, ex))
+        if (!select_events(fd, c.prd, c.pwr, c.pex))
             continue;
         probe.fd = fd;
         if (any_ours(&probe, 1))
-            return select_engine(nfds, rd, wr, ex, tv);
+            return select_engine(nfds, &c, rd, wr, ex, tv);
     }
     return wsc_os.select(nfds, rd, wr, ex, tv);
 }

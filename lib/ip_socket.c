@@ -99,15 +99,17 @@ IP_DEFINE(int, accept, (int fd, struct sockaddr *sa, socklen_t *len))
 IP_DEFINE(int, connect, (int fd, const struct sockaddr *sa, socklen_t len))
 {
     struct wsc_sock *e = wsc_track(fd);
+    struct sockaddr_storage ss;
     long r;
 
     if (!e)
         return wsc_os.connect(fd, sa, len);
     if (e == WSC_GONE)
         return ip_gone();
-    if (!sa)
+    /* The engine reads the family; a longer len is the kernel's to refuse. */
+    if (!sa || wsc_copy_addr(&ss, sa, len))
         return (int)ip_leave(e, -WSAEFAULT);
-    r = wsc_e_connect(e, sa, len);
+    r = wsc_e_connect(e, (struct sockaddr *)&ss, len);
     if (r == -WSAEWOULDBLOCK)
         r = -WSAEINPROGRESS; /* POSIX names a pending connect so */
     if (r == 0)
@@ -144,13 +146,15 @@ static _Atomic uint32_t *timeout_of(struct wsc_sock *e, int name)
 static int set_timeout(struct wsc_sock *e, int name, const void *val,
                        socklen_t len)
 {
+    struct timeval tv;
     uint64_t ms;
 
     if (!val || len < sizeof(uint32_t))
         return -WSAEFAULT; /* as Windows says for a short DWORD */
     if (len == sizeof(uint32_t)) {
         uint32_t dw;
-        memcpy(&dw, val, sizeof(dw));
+        if (wsc_copy_in(&dw, val, sizeof(dw)))
+            return -WSAEFAULT;
         if (name == SO_RCVTIMEO)
             return wsc_e_set_rcvtimeo(e, dw);
         atomic_store(timeout_of(e, name), dw);
@@ -160,11 +164,9 @@ static int set_timeout(struct wsc_sock *e, int name, const void *val,
      * getsockopt; the engine keeps the milliseconds. */
     if (wsc_os.setsockopt(e->fd, SOL_SOCKET, name, val, len) < 0)
         return WSC_E_ERRNO;
-    {
-        struct timeval tv;
-        memcpy(&tv, val, sizeof(tv));
-        ms = (uint64_t)tv.tv_sec * 1000 + ((uint64_t)tv.tv_usec + 999) / 1000;
-    }
+    if (wsc_copy_in(&tv, val, sizeof(tv)))
+        return -WSAEFAULT;
+    ms = (uint64_t)tv.tv_sec * 1000 + ((uint64_t)tv.tv_usec + 999) / 1000;
     atomic_store(timeout_of(e, name), ms > UINT32_MAX ? UINT32_MAX
                                                       : (uint32_t)ms);
     return 0;
@@ -184,7 +186,8 @@ IP_DEFINE(int, setsockopt,
     if (level == SOL_SOCKET && name == SO_OOBINLINE && val &&
         len >= sizeof(int)) {
         int on;
-        memcpy(&on, val, sizeof(on));
+        if (wsc_copy_in(&on, val, sizeof(on)))
+            return (int)ip_leave(e, -WSAEFAULT);
         if (on)
             wsc_set_flags(e, WSC_F_OOBINLINE);
         else
@@ -197,20 +200,29 @@ IP_DEFINE(int, setsockopt,
     }
 }
 
+/* A 4-byte value and its length out to the caller: 0 or -WSAEFAULT. */
+static int put_int_opt(void *val, socklen_t *len, uint32_t v)
+{
+    socklen_t n = sizeof(v);
+
+    if (wsc_copy_out(val, &v, sizeof(v)) || wsc_copy_out(len, &n, sizeof(n)))
+        return -WSAEFAULT;
+    return 0;
+}
+
 /* SO_ERROR as Windows keeps it: the failure of a non-blocking connect,
  * which stays until the next connect; a reset is left for the next call
  * to report, not consumed here. */
 static int get_so_error(struct wsc_sock *e, void *val, socklen_t *len)
 {
+    socklen_t n = 0;
     int code, err;
 
-    if (!val || !len || *len < sizeof(int))
+    if (!val || !len || wsc_copy_in(&n, len, sizeof(n)) || n < sizeof(int))
         return -WSAEFAULT;
     code = wsc_e_so_error(e);
     err = code ? ip_errno(-code) : 0;
-    memcpy(val, &err, sizeof(err));
-    *len = sizeof(err);
-    return 0;
+    return put_int_opt(val, len, err);
 }
 
 IP_DEFINE(int, getsockopt,
@@ -225,10 +237,13 @@ IP_DEFINE(int, getsockopt,
         return ip_gone();
     if (level == SOL_SOCKET && name == SO_ERROR)
         return (int)ip_leave(e, get_so_error(e, val, len));
-    if (is_timeout(level, name) && val && len && *len == sizeof(uint32_t)) {
-        uint32_t ms = atomic_load(timeout_of(e, name));
-        memcpy(val, &ms, sizeof(ms));
-        return (int)ip_leave(e, 0);
+    if (is_timeout(level, name) && val && len) {
+        socklen_t n = 0;
+        if (wsc_copy_in(&n, len, sizeof(n)))
+            return (int)ip_leave(e, -WSAEFAULT);
+        if (n == sizeof(uint32_t))
+            return (int)ip_leave(e, put_int_opt(val, len,
+                                                atomic_load(timeout_of(e, name))));
     }
     r = wsc_os.getsockopt(e->fd, level, name, val, len);
     wsc_release(e);

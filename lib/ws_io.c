@@ -61,10 +61,9 @@ static long do_recv(struct wsc_sock *e, struct iovec *iov, int niov,
                     int *out_flags)
 {
     struct msghdr msg;
-    struct sockaddr_storage ss;
     size_t copied = 0;
     long r;
-    int lf = recv_flags(e, flags);
+    int lf = recv_flags(e, flags), flen = 0;
 
     if (lf < 0)
         return lf;
@@ -74,18 +73,18 @@ static long do_recv(struct wsc_sock *e, struct iovec *iov, int niov,
     msg.msg_iov = iov;
     msg.msg_iovlen = (size_t)niov;
     if (e->type != SOCK_STREAM && from) {
-        if (wsc_bad_ptr(fromlen) || *fromlen < wsc_addr_size(e->family))
+        if (wsc_bad_ptr(fromlen) || wsc_copy_in(&flen, fromlen, sizeof(flen)) ||
+            flen < wsc_addr_size(e->family))
             return -WSAEFAULT;
-        msg.msg_name = &ss;
-        msg.msg_namelen = sizeof(ss);
+        /* The kernel writes the address (or answers EFAULT). */
+        msg.msg_name = from;
+        msg.msg_namelen = (socklen_t)flen;
     }
     r = wsc_e_recvmsg(e, &msg, lf, &copied);
     if ((r >= 0 || r == -WSAEMSGSIZE) && msg.msg_name) {
-        size_t n = msg.msg_namelen;
-        if (n > (size_t)*fromlen)
-            n = (size_t)*fromlen;
-        memcpy(from, &ss, n);
-        *fromlen = (int)msg.msg_namelen;
+        flen = (int)msg.msg_namelen;
+        if (wsc_copy_out(fromlen, &flen, sizeof(flen)))
+            r = -WSAEFAULT;
     }
     if (out_flags)
         *out_flags = r == -WSAEMSGSIZE ? MSG_PARTIAL : 0;
@@ -96,6 +95,7 @@ static long do_send(struct wsc_sock *e, struct iovec *iov, int niov,
                     int flags, const struct sockaddr *to, int tolen)
 {
     struct msghdr msg;
+    struct sockaddr_storage ss;
     int lf = send_flags(flags);
 
     if (lf < 0)
@@ -104,10 +104,12 @@ static long do_send(struct wsc_sock *e, struct iovec *iov, int niov,
     msg.msg_iov = iov;
     msg.msg_iovlen = (size_t)niov;
     if (to && e->type != SOCK_STREAM) {
+        /* A tolen longer than ss is the kernel's to refuse (EINVAL). */
         if (wsc_bad_ptr(to) || tolen < (int)sizeof(struct sockaddr) ||
-            tolen < wsc_addr_size(to->sa_family))
+            wsc_copy_addr(&ss, to, (size_t)tolen) ||
+            tolen < wsc_addr_size(ss.ss_family))
             return -WSAEFAULT;
-        msg.msg_name = (void *)to;
+        msg.msg_name = &ss;
         msg.msg_namelen = (socklen_t)tolen;
     }
     return wsc_e_sendmsg(e, &msg, lf);
@@ -149,12 +151,31 @@ int ws_send(SOCKET s, const char *buf, int len, int flags)
     return ws_sendto(s, buf, len, flags, NULL, 0);
 }
 
+/* The caller's WSABUFs into iov, a few at a time: 0 or -WSAEFAULT. */
+static int read_bufs(LPWSABUF bufs, DWORD count, struct iovec *iov)
+{
+    WSABUF part[8];
+    DWORD i, j, n;
+
+    for (i = 0; i < count; i += n) {
+        n = count - i < 8 ? count - i : 8;
+        if (wsc_copy_in(part, bufs + i, n * sizeof(*part)))
+            return -WSAEFAULT;
+        for (j = 0; j < n; j++) {
+            if (part[j].len && wsc_bad_ptr(part[j].buf))
+                return -WSAEFAULT;
+            iov[i + j].iov_base = part[j].buf;
+            iov[i + j].iov_len = part[j].len;
+        }
+    }
+    return 0;
+}
+
 /* WSABUF array -> iovec array; NULL with *err set on bad input. */
 static struct iovec *to_iov(LPWSABUF bufs, DWORD count, struct iovec *small,
                             int *err)
 {
     struct iovec *iov = small;
-    DWORD i;
 
     if (count == 0) {
         *err = -WSAEINVAL;
@@ -171,17 +192,21 @@ static struct iovec *to_iov(LPWSABUF bufs, DWORD count, struct iovec *small,
             return NULL;
         }
     }
-    for (i = 0; i < count; i++) {
-        if (bufs[i].len && wsc_bad_ptr(bufs[i].buf)) {
-            if (iov != small)
-                free(iov);
-            *err = -WSAEFAULT;
-            return NULL;
-        }
-        iov[i].iov_base = bufs[i].buf;
-        iov[i].iov_len = bufs[i].len;
+    *err = read_bufs(bufs, count, iov);
+    if (*err) {
+        if (iov != small)
+            free(iov);
+        return NULL;
     }
     return iov;
+}
+
+/* The byte count out to the caller, unless it gave none: 0 or -WSAEFAULT. */
+static int put_count(LPDWORD out, long r)
+{
+    DWORD n = (DWORD)r;
+
+    return wsc_bad_ptr(out) ? 0 : wsc_copy_out(out, &n, sizeof(n));
 }
 
 int ws_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
@@ -191,24 +216,26 @@ int ws_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
     struct wsc_sock *e = wsc_enter(s);
     struct iovec small[8], *iov;
     int err = 0, of = 0;
+    DWORD fl = 0;
     long r;
 
     if (!e)
         return SOCKET_ERROR;
     if (ov || cr)
         return wsc_leave(e, -WSAEOPNOTSUPP); /* no overlapped I/O */
-    if (wsc_bad_ptr(flags))
+    if (wsc_bad_ptr(flags) || wsc_copy_in(&fl, flags, sizeof(fl)))
         return wsc_leave(e, -WSAEFAULT);
     iov = to_iov(bufs, count, small, &err);
     if (!iov)
         return wsc_leave(e, err);
-    r = do_recv(e, iov, (int)count, (int)*flags, NULL, NULL, &of);
+    r = do_recv(e, iov, (int)count, (int)fl, NULL, NULL, &of);
     if (iov != small)
         free(iov);
-    if (r >= 0 && !wsc_bad_ptr(received))
-        *received = (DWORD)r;
-    if (r >= 0 || r == -WSAEMSGSIZE)
-        *flags = (DWORD)of;
+    if (r >= 0 && put_count(received, r))
+        r = -WSAEFAULT;
+    fl = (DWORD)of;
+    if ((r >= 0 || r == -WSAEMSGSIZE) && wsc_copy_out(flags, &fl, sizeof(fl)))
+        r = -WSAEFAULT;
     return wsc_leave(e, r < 0 ? r : 0);
 }
 
@@ -231,7 +258,7 @@ int ws_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
     r = do_send(e, iov, (int)count, (int)flags, NULL, 0);
     if (iov != small)
         free(iov);
-    if (r >= 0 && !wsc_bad_ptr(sent))
-        *sent = (DWORD)r;
+    if (r >= 0 && put_count(sent, r))
+        r = -WSAEFAULT;
     return wsc_leave(e, r < 0 ? r : 0);
 }

@@ -109,8 +109,10 @@ static long get_value(struct wsc_sock *e, const struct wsc_optmap *m, int *v)
     }
 }
 
+/* The value into out (at most 4 bytes); *len: the caller's, then the
+ * size of the value. */
 static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
-                    char *optval, int *optlen)
+                    char *out, int *len)
 {
     int v = 0;
     long r;
@@ -118,28 +120,28 @@ static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     if (m->kind == OPT_LINGER) {
         struct linger lg;
         int on = 0, secs = 0;
-        if (*optlen < (int)sizeof(lg))
+        if (*len < (int)sizeof(lg))
             return -WSAEFAULT;
         r = wsc_e_get_linger(e, &on, &secs);
         if (r)
             return r;
         lg.l_onoff = (u_short)(on != 0);
         lg.l_linger = (u_short)secs;
-        memcpy(optval, &lg, sizeof(lg));
-        *optlen = sizeof(lg);
+        memcpy(out, &lg, sizeof(lg));
+        *len = sizeof(lg);
         return 0;
     }
-    if (*optlen < 4 && !(m->kind == OPT_BOOL && *optlen >= 1))
+    if (*len < 4 && !(m->kind == OPT_BOOL && *len >= 1))
         return -WSAEFAULT;
     r = get_value(e, m, &v);
     if (r)
         return r;
-    if (*optlen < 4) {
-        optval[0] = (char)v;
-        *optlen = 1;
+    if (*len < 4) {
+        out[0] = (char)v;
+        *len = 1;
     } else {
-        memcpy(optval, &v, 4);
-        *optlen = 4;
+        memcpy(out, &v, 4);
+        *len = 4;
     }
     return 0;
 }
@@ -149,6 +151,7 @@ int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
 {
     struct wsc_sock *e = wsc_enter(s);
     const struct wsc_optmap *m;
+    char v[4];
 
     if (!e)
         return SOCKET_ERROR;
@@ -157,9 +160,11 @@ int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
     m = wsc_optmap_find(level, optname);
     if (!m)
         return wsc_leave(e, -WSAENOPROTOOPT);
-    if (wsc_bad_ptr(optval) || optlen <= 0)
+    /* No option reads more than 4 bytes (a DWORD, a Windows linger). */
+    if (wsc_bad_ptr(optval) || optlen <= 0 ||
+        wsc_copy_in(v, optval, optlen < 4 ? (size_t)optlen : 4))
         return wsc_leave(e, -WSAEFAULT);
-    return wsc_leave(e, set_opt(e, m, optval, optlen));
+    return wsc_leave(e, set_opt(e, m, v, optlen));
 }
 
 int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
@@ -167,6 +172,9 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
 {
     struct wsc_sock *e = wsc_enter(s);
     const struct wsc_optmap *m;
+    char v[4];
+    int len = 0;
+    long r;
 
     if (!e)
         return SOCKET_ERROR;
@@ -175,15 +183,20 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
     m = wsc_optmap_find(level, optname);
     if (!m)
         return wsc_leave(e, -WSAENOPROTOOPT);
-    if (wsc_bad_ptr(optval) || wsc_bad_ptr(optlen))
+    if (wsc_bad_ptr(optval) || wsc_bad_ptr(optlen) ||
+        wsc_copy_in(&len, optlen, sizeof(len)))
         return wsc_leave(e, -WSAEFAULT);
-    return wsc_leave(e, get_opt(e, m, optval, optlen));
+    r = get_opt(e, m, v, &len);
+    if (r == 0 && (wsc_copy_out(optval, v, (size_t)len) ||
+                   wsc_copy_out(optlen, &len, sizeof(len))))
+        r = -WSAEFAULT;
+    return wsc_leave(e, r);
 }
 
 int ws_ioctlsocket(SOCKET s, LONG cmd, u_long *argp)
 {
     struct wsc_sock *e = wsc_enter(s);
-    long r = 0;
+    u_long v = 0;
 
     if (!e)
         return SOCKET_ERROR;
@@ -191,11 +204,11 @@ int ws_ioctlsocket(SOCKET s, LONG cmd, u_long *argp)
         return wsc_leave(e, -WSAEOPNOTSUPP);
     if (wsc_bad_ptr(argp))
         return wsc_leave(e, -WSAEFAULT);
-    if (cmd == FIONBIO)
-        r = wsc_e_set_nonblock(e, *argp != 0);
-    else if (cmd == FIONREAD)
-        *argp = (u_long)wsc_e_bytes_readable(e);
-    else
-        *argp = (u_long)wsc_e_at_mark(e);
-    return wsc_leave(e, r);
+    if (cmd == FIONBIO) {
+        if (wsc_copy_in(&v, argp, sizeof(v)))
+            return wsc_leave(e, -WSAEFAULT);
+        return wsc_leave(e, wsc_e_set_nonblock(e, v != 0));
+    }
+    v = (u_long)(cmd == FIONREAD ? wsc_e_bytes_readable(e) : wsc_e_at_mark(e));
+    return wsc_leave(e, wsc_copy_out(argp, &v, sizeof(v)));
 }

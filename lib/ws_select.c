@@ -4,15 +4,23 @@
 #include <string.h>
 #include "frontend.h"
 
+/* Read a few handles at a time: a set that is not what its count says
+ * holds nothing more. */
 int wsc___WSAFDIsSet(SOCKET s, wsc_fd_set *set)
 {
-    u_int i;
+    SOCKET part[64];
+    u_int count, i, j, n;
 
-    if (wsc_bad_ptr(set))
+    if (wsc_bad_ptr(set) || wsc_copy_in(&count, &set->fd_count, sizeof(count)))
         return 0;
-    for (i = 0; i < set->fd_count; i++)
-        if (set->fd_array[i] == s)
-            return 1;
+    for (i = 0; i < count; i += n) {
+        n = count - i < 64 ? count - i : 64;
+        if (wsc_copy_in(part, set->fd_array + i, n * sizeof(SOCKET)))
+            return 0;
+        for (j = 0; j < n; j++)
+            if (part[j] == s)
+                return 1;
+    }
     return 0;
 }
 
@@ -130,6 +138,26 @@ static int write_back(wsc_fd_set **sets, struct sel_item *u, int m)
     return total;
 }
 
+#define SET_SIZE(count) \
+    (offsetof(wsc_fd_set, fd_array) + (size_t)(count) * sizeof(SOCKET))
+
+/* The handles of all sets; 0 or the WSA code of an unreadable count. */
+static int sets_total(wsc_fd_set **sets, u_int *counts, size_t *total)
+{
+    int k;
+
+    for (k = 0; k < 3; k++) {
+        counts[k] = 0;
+        if (!sets[k])
+            continue;
+        if (wsc_bad_ptr(sets[k]) ||
+            wsc_copy_in(&counts[k], &sets[k]->fd_count, sizeof(counts[k])))
+            return WSAEFAULT;
+        *total += counts[k];
+    }
+    return 0;
+}
+
 static void release_all(struct wsc_sock **ents, int n)
 {
     int i;
@@ -146,22 +174,29 @@ int ws_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
     struct sel_item *u;
     struct wsc_sock **ents;
     wsc_os_pollfd *fds;
+    struct timeval tv;
+    u_int counts[3];
     size_t total = 0;
     int k, m, rc, err = 0, only_except_closed = 0;
 
     (void)nfds; /* ignored, as on Windows */
     if (!wsc_started())
         return wsc_fail(WSANOTINITIALISED);
-    for (k = 0; k < 3; k++) {
-        if (sets[k] && wsc_bad_ptr(sets[k]))
-            return wsc_fail(WSAEFAULT);
-        total += sets[k] ? sets[k]->fd_count : 0;
-    }
+    rc = sets_total(sets, counts, &total);
+    if (rc)
+        return wsc_fail(rc);
     if (total == 0)
         return wsc_fail(WSAEINVAL);
-    if (timeout && (wsc_bad_ptr(timeout) || timeout->tv_sec < 0 ||
-                    timeout->tv_usec < 0))
+    if (timeout && (wsc_bad_ptr(timeout) ||
+                    wsc_copy_in(&tv, timeout, sizeof(tv))))
+        return wsc_fail(WSAEFAULT);
+    if (timeout && (tv.tv_sec < 0 || tv.tv_usec < 0))
         return wsc_fail(WSAEINVAL);
+    /* Every handle readable, every set writable, before anything is
+     * allocated for them: a count may be anything. */
+    for (k = 0; k < 3; k++)
+        if (sets[k] && !wsc_user_writable(sets[k], SET_SIZE(counts[k])))
+            return wsc_fail(WSAEFAULT);
     u = malloc(total * sizeof(*u));
     ents = calloc(total, sizeof(*ents));
     fds = malloc((total + 1) * sizeof(*fds));
@@ -183,7 +218,7 @@ int ws_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
                                 ((u[k].in & 4u) ? L_POLLPRI : 0));
         fds[k].revents = 0;
     }
-    rc = wsc_e_poll(ents, fds, m, timeval_deadline(timeout));
+    rc = wsc_e_poll(ents, fds, m, timeval_deadline(timeout ? &tv : NULL));
     if (rc == -WSAEINTR)
         rc = wsc_e_poll(ents, fds, m, 0) < 0 ? 0 : 1;
     if (rc >= 0) {
@@ -260,7 +295,7 @@ int ws_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout)
         return wsc_fail(WSANOTINITIALISED);
     if (nfds == 0)
         return wsc_fail(WSAEINVAL);
-    if (wsc_bad_ptr(fds))
+    if (wsc_bad_ptr(fds) || !wsc_user_writable(fds, nfds * sizeof(*fds)))
         return wsc_fail(WSAEFAULT);
     for (i = 0; i < nfds; i++)
         if (fds[i].events & ~WSAPOLL_EVENTS)

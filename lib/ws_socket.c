@@ -61,14 +61,26 @@ SOCKET ws_socket(int af, int type, int protocol)
     return ws_WSASocketA(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
 }
 
-int ws_bind(SOCKET s, const struct sockaddr *name, int namelen)
+/* The caller's address, of at least a struct sockaddr: 0 or -WSAEFAULT.
+ * A longer namelen than *ss holds is left for the kernel to refuse. */
+static int copy_name(struct sockaddr_storage *ss, const struct sockaddr *name,
+                     int namelen)
+{
+    if (wsc_bad_ptr(name) || namelen < (int)sizeof(struct sockaddr))
+        return -WSAEFAULT;
+    return wsc_copy_addr(ss, name, (size_t)namelen);
+}
+
+int ws_bind(SOCKET s, const struct sockaddr *caller_name, int namelen)
 {
     struct wsc_sock *e = wsc_enter(s);
+    struct sockaddr_storage ss;
+    const struct sockaddr *name = (const struct sockaddr *)&ss;
     long r;
 
     if (!e)
         return SOCKET_ERROR;
-    if (wsc_bad_ptr(name) || namelen < (int)sizeof(struct sockaddr))
+    if (copy_name(&ss, caller_name, namelen))
         r = -WSAEFAULT;
     else if (name->sa_family != e->family && e->family != AF_UNSPEC)
         r = -WSAEAFNOSUPPORT;
@@ -91,25 +103,51 @@ int ws_listen(SOCKET s, int backlog)
     return wsc_leave(e, wsc_e_listen(e, backlog));
 }
 
+/* Before accepting (a connection taken must not be lost to a bad
+ * buffer): *alen read, and room for the address and its length. */
+static int accept_room(struct wsc_sock *e, struct sockaddr *addr,
+                       int *addrlen, int *alen)
+{
+    int size = wsc_addr_size(e->family);
+
+    if (!addr)
+        return addrlen && wsc_bad_ptr(addrlen) ? -WSAEFAULT : 0;
+    if (wsc_bad_ptr(addrlen) || wsc_copy_in(alen, addrlen, sizeof(*alen)) ||
+        *alen < size || !wsc_user_writable(addrlen, sizeof(*addrlen)) ||
+        !wsc_user_writable(addr, (size_t)size))
+        return -WSAEFAULT;
+    return 0;
+}
+
+/* The accepted socket's address out to the caller; -WSAEFAULT closes it. */
+static long accept_out(long fd, struct sockaddr *addr, int *addrlen, int alen,
+                       const struct sockaddr_storage *ss, socklen_t len)
+{
+    int n = (int)len;
+
+    if (wsc_copy_out(addr, ss, (size_t)len < (size_t)alen ? len : (size_t)alen) ||
+        wsc_copy_out(addrlen, &n, sizeof(n))) {
+        ws_closesocket((SOCKET)fd); /* unmapped since accept_room */
+        return -WSAEFAULT;
+    }
+    return fd;
+}
+
 SOCKET ws_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 {
     struct wsc_sock *e = wsc_enter(s);
     struct sockaddr_storage ss;
     socklen_t len = sizeof(ss);
+    int alen = 0;
     long r;
 
     if (!e)
         return INVALID_SOCKET;
-    if (addr && (wsc_bad_ptr(addrlen) || *addrlen < wsc_addr_size(e->family)))
-        r = -WSAEFAULT;
-    else if (addrlen && !addr && wsc_bad_ptr(addrlen))
-        r = -WSAEFAULT;
-    else
+    r = accept_room(e, addr, addrlen, &alen);
+    if (r == 0)
         r = wsc_e_accept(e, (struct sockaddr *)&ss, &len, 0);
-    if (r >= 0 && addr) {
-        memcpy(addr, &ss, (size_t)len < (size_t)*addrlen ? len : (size_t)*addrlen);
-        *addrlen = (int)len;
-    }
+    if (r >= 0 && addr)
+        r = accept_out(r, addr, addrlen, alen, &ss, len);
     if (wsc_leave(e, r < 0 ? r : 0) == SOCKET_ERROR)
         return INVALID_SOCKET;
     return (SOCKET)r;
@@ -118,14 +156,15 @@ SOCKET ws_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
 int ws_connect(SOCKET s, const struct sockaddr *name, int namelen)
 {
     struct wsc_sock *e = wsc_enter(s);
+    struct sockaddr_storage ss;
     long r;
 
     if (!e)
         return SOCKET_ERROR;
-    if (wsc_bad_ptr(name) || namelen < (int)sizeof(struct sockaddr))
+    if (copy_name(&ss, name, namelen))
         r = -WSAEFAULT;
     else
-        r = wsc_e_connect(e, name, (socklen_t)namelen);
+        r = wsc_e_connect(e, (struct sockaddr *)&ss, (socklen_t)namelen);
     return wsc_leave(e, r);
 }
 
@@ -161,6 +200,20 @@ static int any_address(const struct sockaddr_storage *ss)
     return 0;
 }
 
+/* The name out to the caller, when *namelen says it fits. */
+static long name_out(struct sockaddr *name, int *namelen,
+                     const struct sockaddr_storage *ss, socklen_t len)
+{
+    int n = 0;
+
+    if (wsc_bad_ptr(name) || wsc_bad_ptr(namelen) ||
+        wsc_copy_in(&n, namelen, sizeof(n)) || n < (int)len ||
+        wsc_copy_out(name, ss, len))
+        return -WSAEFAULT;
+    n = (int)len;
+    return wsc_copy_out(namelen, &n, sizeof(n));
+}
+
 static int get_name(SOCKET s, int peer, struct sockaddr *name, int *namelen)
 {
     struct wsc_sock *e = wsc_enter(s);
@@ -174,13 +227,8 @@ static int get_name(SOCKET s, int peer, struct sockaddr *name, int *namelen)
     r = wsc_e_getname(e, peer, (struct sockaddr *)&ss, &len);
     if (r == 0 && !peer && any_address(&ss))
         r = -WSAEINVAL; /* Windows: an unbound socket has no name */
-    if (r == 0 && (wsc_bad_ptr(name) || wsc_bad_ptr(namelen) ||
-                   *namelen < (int)len))
-        r = -WSAEFAULT;
-    if (r == 0) {
-        memcpy(name, &ss, len);
-        *namelen = (int)len;
-    }
+    if (r == 0)
+        r = name_out(name, namelen, &ss, len);
     return wsc_leave(e, r);
 }
 

@@ -32,6 +32,7 @@ void wsc_WSASetLastError(int error)
 int ws_WSAStartup(WORD version, LPWSADATA data)
 {
     BYTE major = LOBYTE(version), minor = HIBYTE(version);
+    WSADATA d;
 
     if (major < 1 || (major == 1 && minor < 1))
         return WSAVERNOTSUPPORTED;
@@ -39,11 +40,13 @@ int ws_WSAStartup(WORD version, LPWSADATA data)
         return WSAEFAULT;
     if (major > 2 || (major == 2 && minor > 2))
         major = 2, minor = 2;
-    memset(data, 0, sizeof(*data));
-    data->wVersion = MAKEWORD(major, minor);
-    data->wHighVersion = MAKEWORD(2, 2);
-    strcpy(data->szDescription, "WinSock 2.0 (wscompat)");
-    strcpy(data->szSystemStatus, "Running");
+    memset(&d, 0, sizeof(d));
+    d.wVersion = MAKEWORD(major, minor);
+    d.wHighVersion = MAKEWORD(2, 2);
+    strcpy(d.szDescription, "WinSock 2.0 (wscompat)");
+    strcpy(d.szSystemStatus, "Running");
+    if (wsc_copy_out(data, &d, sizeof(d)))
+        return WSAEFAULT;
     atomic_fetch_add(&startups, 1);
     wsc_last_error = 0;
     return 0;

@@ -29,9 +29,10 @@
 
 #ifdef CT_PORT
 typedef int nbio_t;
-#define WAY "POSIX port"
 #else
 typedef u_long nbio_t;
+#endif
+#ifndef WAY
 #define WAY "source API"
 #endif
 

@@ -1,0 +1,151 @@
+/* Caller memory, copied by the kernel: process_vm_readv/writev on the
+ * process itself (always allowed on oneself, no ptrace rights needed)
+ * fail with EFAULT where a plain copy would raise SIGSEGV, and need no
+ * signal handler, which a library must not install. */
+#include <errno.h>
+#include <stdint.h>
+#include <string.h>
+#include <unistd.h>
+#include "engine.h"
+#include "os.h"
+#include "usermem.h"
+
+/* Steps of the probes: no Linux page is smaller. */
+#define STEP 4096
+/* Pages probed per system call. */
+#define BATCH 64
+
+/* 1 once process_vm_readv/writev turned out to be missing (ENOSYS) or
+ * refused (EPERM, from a seccomp filter): then, for the whole process,
+ * caller memory is accessed directly, and a bad pointer crashes as it
+ * would without this module.  Nothing safer exists without signals. */
+static _Atomic int plain;
+
+static int unavailable(void)
+{
+    if (errno != ENOSYS && errno != EPERM)
+        return 0;
+    atomic_store(&plain, 1);
+    return 1;
+}
+
+/* One transfer between local and caller iovecs of the same total. */
+static ssize_t vm(const struct iovec *local, unsigned long nl,
+                  const struct iovec *remote, unsigned long nr, int out)
+{
+    if (out)
+        return wsc_os.process_vm_writev(getpid(), local, nl, remote, nr, 0);
+    return wsc_os.process_vm_readv(getpid(), local, nl, remote, nr, 0);
+}
+
+static int copy(void *dst, const void *src, size_t n, int out)
+{
+    struct iovec mine = { out ? (void *)src : dst, n };
+    struct iovec theirs = { out ? dst : (void *)src, n };
+    int saved = errno;
+    ssize_t r;
+
+    if (n == 0)
+        return 0;
+    if (!atomic_load_explicit(&plain, memory_order_relaxed)) {
+        r = vm(&mine, 1, &theirs, 1, out);
+        if (r == (ssize_t)n || (r < 0 && !unavailable())) {
+            errno = saved;
+            return r == (ssize_t)n ? 0 : -WSAEFAULT;
+        }
+        if (r >= 0) {
+            errno = saved;
+            return -WSAEFAULT; /* a short copy: the rest is not mapped */
+        }
+        errno = saved;
+    }
+    memcpy(dst, src, n);
+    return 0;
+}
+
+int wsc_copy_in(void *dst, const void *src, size_t n)
+{
+    return copy(dst, src, n, 0);
+}
+
+int wsc_copy_out(void *dst, const void *src, size_t n)
+{
+    return copy(dst, src, n, 1);
+}
+
+/* Up to BATCH pages from *a (advanced) to end, one byte of each. */
+static unsigned long batch(struct iovec *iov, uintptr_t *a, uintptr_t end)
+{
+    unsigned long k = 0;
+
+    while (k < BATCH && *a < end) {
+        iov[k].iov_base = (void *)*a;
+        iov[k].iov_len = 1;
+        k++;
+        if ((*a | (STEP - 1)) == UINTPTR_MAX)
+            *a = end;
+        else
+            *a = (*a | (STEP - 1)) + 1;
+    }
+    return k;
+}
+
+static int probe(const void *p, size_t n, int write)
+{
+    struct iovec theirs[BATCH], mine;
+    char bytes[BATCH];
+    uintptr_t a = (uintptr_t)p, end = a + n;
+    unsigned long k;
+    int saved = errno, ok = 1;
+
+    if (end < a)
+        return 0;
+    mine.iov_base = bytes;
+    while (ok && a < end && !atomic_load_explicit(&plain,
+                                                  memory_order_relaxed)) {
+        k = batch(theirs, &a, end);
+        mine.iov_len = k;
+        if (vm(&mine, 1, theirs, k, 0) != (ssize_t)k)
+            ok = unavailable();
+        else if (write && vm(&mine, 1, theirs, k, 1) != (ssize_t)k)
+            ok = unavailable();
+    }
+    errno = saved;
+    return ok;
+}
+
+int wsc_user_readable(const void *p, size_t n)
+{
+    return probe(p, n, 0);
+}
+
+int wsc_user_writable(void *p, size_t n)
+{
+    return probe(p, n, 1);
+}
+
+long wsc_copy_str(char *dst, const char *src, size_t cap)
+{
+    size_t got = 0, chunk;
+    char *nul;
+
+    while (got < cap) {
+        /* Never past the page the string has reached. */
+        chunk = STEP - (((uintptr_t)src + got) & (STEP - 1));
+        if (chunk > cap - got)
+            chunk = cap - got;
+        if (wsc_copy_in(dst + got, src + got, chunk))
+            return -WSAEFAULT;
+        nul = memchr(dst + got, 0, chunk);
+        if (nul)
+            return nul - dst;
+        got += chunk;
+    }
+    return -WSAENAMETOOLONG;
+}
+
+int wsc_copy_addr(struct sockaddr_storage *ss, const void *sa, size_t len)
+{
+    memset(ss, 0, sizeof(*ss));
+    return wsc_copy_in(ss, sa, len < sizeof(*ss) ? len : sizeof(*ss));
+}

@@ -105,14 +105,16 @@ static int use_fresh_socket(SOCKET s)
     return closesocket(s) ? 1 : 0;
 }
 
-START_TEST(fresh_socket_not_taken_over)
+/* Runs round(i, arg) n times while three threads probe the numbers the
+ * next sockets get; fails on a broken socket or a leaked descriptor. */
+static void race_probes(const char *what, long n,
+                        int (*round)(long i, void *arg), void *arg)
 {
-    long i, n = iterations(20000), broken = 0;
-    SOCKET base;
+    long i, broken = 0;
     pthread_t th[3];
+    SOCKET base;
     int fds, k;
 
-    startup();
     base = socket(AF_INET, SOCK_STREAM, 0);
     closesocket(base);
     fds = open_fds();
@@ -120,61 +122,68 @@ START_TEST(fresh_socket_not_taken_over)
     for (k = 0; k < 3; k++)
         ck_assert_int_eq(pthread_create(&th[k], NULL, probe_main, &base), 0);
     for (i = 0; i < n; i++)
-        broken += use_fresh_socket(socket(AF_INET, SOCK_STREAM, 0));
+        broken += round(i, arg);
     atomic_store(&stop_probing, 1);
     for (k = 0; k < 3; k++)
         pthread_join(th[k], NULL);
-    printf("%s: %ld fresh sockets, %ld broken, %d descriptors leaked\n",
-           WAY, n, broken, open_fds() - fds);
+    printf("%s: %ld %s, %ld broken, %d descriptors leaked\n", WAY, n, what,
+           broken, open_fds() - fds);
     ck_assert_int_eq(broken, 0);
     ck_assert_int_eq(open_fds(), fds);
 }
+
+static int fresh_round(long i, void *arg)
+{
+    (void)i, (void)arg;
+    return use_fresh_socket(socket(AF_INET, SOCK_STREAM, 0));
+}
+
+START_TEST(fresh_socket_not_taken_over)
+{
+    startup();
+    race_probes("fresh sockets", iterations(20000), fresh_round, NULL);
+}
 END_TEST
+
+struct target {
+    SOCKET l;
+    struct sockaddr_in a;
+};
+
+/* A connection to the listener; its accepted side is the fresh socket. */
+static int accepted_round(long i, void *arg)
+{
+    struct target *t = arg;
+    struct linger lg = { 1, 0 }; /* no TIME_WAIT pile-up */
+    SOCKET c = socket(AF_INET, SOCK_STREAM, 0);
+    int broken;
+
+    (void)i;
+    if (connect(c, (struct sockaddr *)&t->a, sizeof(t->a))) {
+        closesocket(c);
+        return 1;
+    }
+    broken = use_fresh_socket(accept(t->l, NULL, NULL));
+    setsockopt(c, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
+    return broken + (closesocket(c) ? 1 : 0);
+}
 
 /* The same with connected sockets: accept registers the server side
  * while the probes run. */
 START_TEST(accepted_socket_not_taken_over)
 {
-    long i, n = iterations(20000) / 10, broken = 0;
+    struct target t;
     unsigned short port;
-    SOCKET l, c, s, base;
-    struct sockaddr_in a;
-    pthread_t th[3];
-    int fds, k;
 
     startup();
-    l = listener(&port);
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    base = socket(AF_INET, SOCK_STREAM, 0);
-    closesocket(base);
-    fds = open_fds();
-    atomic_store(&stop_probing, 0);
-    for (k = 0; k < 3; k++)
-        ck_assert_int_eq(pthread_create(&th[k], NULL, probe_main, &base), 0);
-    for (i = 0; i < n; i++) {
-        struct linger lg = { 1, 0 }; /* no TIME_WAIT pile-up */
-        c = socket(AF_INET, SOCK_STREAM, 0);
-        if (connect(c, (struct sockaddr *)&a, sizeof(a))) {
-            broken++;
-            closesocket(c);
-            continue;
-        }
-        s = accept(l, NULL, NULL);
-        setsockopt(c, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
-        broken += use_fresh_socket(s);
-        broken += closesocket(c) ? 1 : 0;
-    }
-    atomic_store(&stop_probing, 1);
-    for (k = 0; k < 3; k++)
-        pthread_join(th[k], NULL);
-    printf("%s: %ld accepted sockets, %ld broken, %d descriptors leaked\n",
-           WAY, n, broken, open_fds() - fds);
-    ck_assert_int_eq(broken, 0);
-    ck_assert_int_eq(open_fds(), fds);
-    closesocket(l);
+    t.l = listener(&port);
+    memset(&t.a, 0, sizeof(t.a));
+    t.a.sin_family = AF_INET;
+    t.a.sin_port = htons(port);
+    t.a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    race_probes("accepted sockets", iterations(20000) / 10, accepted_round,
+                &t);
+    closesocket(t.l);
 }
 END_TEST
 

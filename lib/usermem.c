@@ -3,6 +3,7 @@
  * fail with EFAULT where a plain copy would raise SIGSEGV, and need no
  * signal handler, which a library must not install. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -38,6 +39,39 @@ static ssize_t vm(const struct iovec *local, unsigned long nl,
     return wsc_os.process_vm_readv(getpid(), local, nl, remote, nr, 0);
 }
 
+/* The calling thread's stack, once looked up; lo > hi until then. */
+static __thread uintptr_t stack_lo = 1, stack_hi;
+
+static void find_stack(void)
+{
+    pthread_attr_t at;
+    void *lo;
+    size_t size;
+
+    stack_lo = stack_hi = 0;
+    if (pthread_getattr_np(pthread_self(), &at) != 0)
+        return;
+    if (pthread_attr_getstack(&at, &lo, &size) == 0) {
+        stack_lo = (uintptr_t)lo;
+        stack_hi = (uintptr_t)lo + size;
+    }
+    pthread_attr_destroy(&at);
+}
+
+/* 1 when [p, p + n) lies between this frame and the top of the thread's
+ * stack, which is mapped and writable: the caller's own locals, where
+ * most counts, lengths and WSABUF arrays live, need no system call. */
+static int on_live_stack(const void *p, size_t n)
+{
+    uintptr_t a = (uintptr_t)p, here = (uintptr_t)__builtin_frame_address(0);
+
+    if (stack_lo > stack_hi)
+        find_stack();
+    /* here outside the stack: a signal or coroutine stack of its own. */
+    return here >= stack_lo && here < stack_hi && a >= here &&
+           n <= stack_hi - a;
+}
+
 static int copy(void *dst, const void *src, size_t n, int out)
 {
     struct iovec mine = { out ? (void *)src : dst, n };
@@ -47,7 +81,8 @@ static int copy(void *dst, const void *src, size_t n, int out)
 
     if (n == 0)
         return 0;
-    if (!atomic_load_explicit(&plain, memory_order_relaxed)) {
+    if (!on_live_stack(out ? dst : src, n) &&
+        !atomic_load_explicit(&plain, memory_order_relaxed)) {
         r = vm(&mine, 1, &theirs, 1, out);
         if (r == (ssize_t)n || (r < 0 && !unavailable())) {
             errno = saved;

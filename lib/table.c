@@ -410,7 +410,7 @@ int wsc_replace(struct wsc_sock *e, int (*replace)(void *arg), void *arg,
     s = slot_retire(e);
     r = replace(arg);
     if (r >= 0 && src)
-        slot_open(e, fd, src->family, src->type, src->s, 0);
+        slot_open(e, fd, src->family, src->type, src->s, 1);
     else
         retire_done(e);
     pthread_mutex_unlock(&e->lock);

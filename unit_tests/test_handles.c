@@ -376,6 +376,32 @@ START_TEST(dup_shares_state)
 }
 END_TEST
 
+/* dup2 onto a number that holds another engine socket: that socket is
+ * closed, and the number becomes a copy like any other. */
+START_TEST(dup2_over_socket_shares_state)
+{
+    SOCKET c, s, c2, s2;
+    char buf[8];
+
+    pair(&c, &s);
+    pair(&c2, &s2);
+    ck_assert_int_eq(shutdown(c, SHUT_WR), 0);
+    ck_assert_int_eq(dup2(c, c2), c2);
+    expect_shutdown_error(c2, "dup2 over a socket");
+    ck_assert_int_eq(recv(s2, buf, sizeof(buf), 0), 0); /* c2's old peer */
+    ck_assert_int_eq(send(s, "z", 1, 0), 1);
+    ck_assert_int_eq(recv(c2, buf, sizeof(buf), 0), 1);
+    ck_assert_int_eq(close(c2), 0);
+    ck_assert_int_eq(send(s, "w", 1, 0), 1);
+    ck_assert_int_eq(recv(c, buf, sizeof(buf), 0), 1);
+    ck_assert_int_eq(close(c), 0);
+    errno = 0;
+    ck_assert_int_eq(fcntl(c2, F_GETFD), -1);
+    ck_assert_int_eq(errno, EBADF);
+    close(s), close(s2);
+}
+END_TEST
+
 START_TEST(shutdown_through_copy_reaches_original)
 {
     SOCKET c, s;
@@ -648,6 +674,7 @@ static Suite *handles_suite(void)
     tcase_add_loop_test(tc, udp_recv_timeout_with_signals, 0, 2);
 #ifdef CT_PORT
     tcase_add_test(tc, dup_shares_state);
+    tcase_add_test(tc, dup2_over_socket_shares_state);
     tcase_add_test(tc, shutdown_through_copy_reaches_original);
     tcase_add_test(tc, ppoll_mask_lets_pending_signal_in);
 #else

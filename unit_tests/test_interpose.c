@@ -39,6 +39,15 @@ static long long now_ms(void)
     return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
 }
 
+/* How long a call may take to return: 2 s, times CK_TIMEOUT_MULTIPLIER
+ * (check-valgrind sets 4: a loaded machine under valgrind is slow). */
+static long long wait_ms(void)
+{
+    const char *m = getenv("CK_TIMEOUT_MULTIPLIER");
+
+    return 2000LL * (m && atoi(m) > 0 ? atoi(m) : 1);
+}
+
 /* Open descriptors, less the directory stream and the engine's eventfds. */
 static int open_fds(void)
 {
@@ -132,7 +141,7 @@ static int thread_sleeping(pid_t tid)
 
 static void start_blocked(struct blocked *b, int fd)
 {
-    long long deadline = now_ms() + 2000;
+    long long deadline = now_ms() + wait_ms();
 
     memset(b, 0, sizeof(*b));
     b->fd = fd;
@@ -144,7 +153,7 @@ static void start_blocked(struct blocked *b, int fd)
 /* Wait (2 s at most) for the receive to return; its errno, or -1. */
 static int finish_blocked(struct blocked *b)
 {
-    long long deadline = now_ms() + 2000;
+    long long deadline = now_ms() + wait_ms();
 
     while (!b->done)
         if (now_ms() > deadline)
@@ -583,12 +592,12 @@ START_TEST(test_signal_restarts_with_sa_restart)
     start_blocked(&r, a);
     pthread_kill(r.th, SIGUSR1);
     /* The handler ran, the receive is asleep again, and data ends it. */
-    deadline = now_ms() + 2000;
+    deadline = now_ms() + wait_ms();
     while (usr1_count == 0 || !thread_sleeping(r.tid))
         ck_assert_msg(now_ms() < deadline && !r.done, "not restarted");
     ck_assert_int_eq(r.done, 0);
     ck_assert_int_eq(send(b, "d", 1, 0), 1);
-    deadline = now_ms() + 2000;
+    deadline = now_ms() + wait_ms();
     while (!r.done)
         ck_assert_int_lt(now_ms(), deadline);
     pthread_join(r.th, NULL);
@@ -639,11 +648,11 @@ static void close_during_wait(int use_select, int want_flag)
     p.fd = a;
     p.use_select = use_select;
     pthread_create(&th, NULL, poll_main, &p);
-    deadline = now_ms() + 2000;
+    deadline = now_ms() + wait_ms();
     while (!(p.tid && thread_sleeping(p.tid)))
         ck_assert_int_lt(now_ms(), deadline);
     close(a);
-    deadline = now_ms() + 2000;
+    deadline = now_ms() + wait_ms();
     while (!p.done)
         ck_assert_msg(now_ms() < deadline, "wait not woken by close");
     pthread_join(th, NULL);

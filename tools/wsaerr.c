@@ -2,7 +2,7 @@
  *   wsaerr 10054 | WSAECONNRESET | ECONNRESET   one error
  *   wsaerr --list                               every one
  * Prints the number, the Windows name, the errno named like it and
- * Windows' message, from lib/wsa_errors.def (the one table). */
+ * Windows' message, from lib/engine/wsa_errors.def (the one table). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-#include "frontend.h"
+#include "ws.h"
 #include "testutil.h"
 
 enum op { OP_RECV, OP_SEND, OP_ACCEPT };

@@ -30,13 +30,13 @@ compare() {
     fi
 }
 
-sed -n 's/^WINSOCK([^,]*, *\([A-Za-z0-9_]*\),.*/wsc_\1/p' "$s/lib/winsock_api.def" |
+sed -n 's/^WINSOCK([^,]*, *\([A-Za-z0-9_]*\),.*/wsc_\1/p' "$s/lib/winsock/api.def" |
     sort -u > "$tmp/api"
 sed -n 's/.*\bWSC_API\b.*\b\(wsc_[A-Za-z0-9_]*\) *(.*/\1/p' "$s"/include/wscompat/*.h |
     sort -u | sort -u - "$tmp/api" > "$tmp/required"
 grep -oh '\bwsc_[A-Za-z0-9_]*' "$s"/include/wscompat/*.h "$b"/include/wscompat/*.h |
     sort -u > "$tmp/public"
-sh "$s/lib/gen-interpose.sh" names "$s/lib/interpose.def" | sort -u > "$tmp/interposed"
+sh "$s/lib/gen-interpose.sh" names "$s/lib/os/interpose.def" | sort -u > "$tmp/interposed"
 sed 's/^/__wrap_/' "$tmp/interposed" | sort -u > "$tmp/wrapped"
 
 if [ "$(wc -l < "$tmp/api")" -lt 20 ] || [ "$(wc -l < "$tmp/interposed")" -lt 20 ]; then

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <unistd.h>
-#include "frontend.h"
+#include "ws.h"
 #include "testutil.h"
 
 

@@ -4,7 +4,7 @@
  * Windows, instead of crashing, and the sockets are unharmed.  Each probe
  * runs in a child of its own; the run prints how many crashed. */
 #include <check.h>
-#include "frontend.h"
+#include "ws.h"
 #include "testutil.h"
 #include "guard.h"
 #include "os.h"

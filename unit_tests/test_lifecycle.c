@@ -9,7 +9,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "frontend.h"
+#include "ws.h"
 #include "testutil.h"
 
 

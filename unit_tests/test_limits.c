@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
-#include "frontend.h"
+#include "ws.h"
 #include "testutil.h"
 
 static int fail_threads;

@@ -10,7 +10,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <unistd.h>
-#include "frontend.h"
+#include "ws.h"
 #include "testutil.h"
 
 /* What the calls are aimed at: sockets of the calling thread's own. */

@@ -4,8 +4,8 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
-#include "frontend.h"
-#include "ws_optmap.h"
+#include "ws.h"
+#include "optmap.h"
 #include "testutil.h"
 
 START_TEST(error_table)

@@ -14,7 +14,7 @@ got=$("$w" 10053 10004)
 10004 WSAEINTR (errno EINTR): A blocking operation was interrupted by a call to WSACancelBlockingCall.' ] ||
     { echo "FAIL two at once: $got"; fail=1; }
 n=$("$w" --list | wc -l)
-m=$(grep -c '^WSC_ERROR' "$top_srcdir/lib/wsa_errors.def")
+m=$(grep -c '^WSC_ERROR' "$top_srcdir/lib/engine/wsa_errors.def")
 [ "$n" -eq "$m" ] || { echo "FAIL --list has $n lines, the table $m"; fail=1; }
 "$w" NOSUCHERROR 2>/dev/null
 [ $? -eq 1 ] || { echo "FAIL an unknown name must exit 1"; fail=1; }

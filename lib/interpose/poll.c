@@ -6,7 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <sys/select.h>
-#include "ip.h"
+#include "interpose.h"
 
 void __chk_fail(void) __attribute__((noreturn));
 

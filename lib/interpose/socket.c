@@ -1,7 +1,7 @@
 /* Interposer: the life of a socket (socket, socketpair, bind, listen,
  * accept, accept4, connect, shutdown) and its options. */
 #include <sys/time.h>
-#include "ip.h"
+#include "interpose.h"
 
 /* The sockets the engine takes: TCP and UDP over IPv4 and IPv6. */
 static int engine_kind(int domain, int type)

@@ -7,7 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <linux/close_range.h>
-#include "ip.h"
+#include "interpose.h"
 
 IP_DEFINE(int, close, (int fd))
 {

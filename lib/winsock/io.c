@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
-#include "frontend.h"
+#include "ws.h"
 
 #define WS_RECV_FLAGS (MSG_OOB | MSG_PEEK | MSG_WAITALL | MSG_PUSH_IMMEDIATE)
 #define WS_SEND_FLAGS (MSG_OOB | MSG_DONTROUTE)

@@ -1,6 +1,6 @@
 /* The public Winsock functions of winsock_api.def: each calls its
  * ws_NAME, and when WSCOMPAT_TRACE is on writes one line for it. */
-#include "frontend.h"
+#include "ws.h"
 #include "trace.h"
 
 /* The result, and the last error's name when the call failed. */
@@ -72,4 +72,4 @@ static void end_PTR(struct wsc_trace *t, const void *r)
             return ws_##name args;                                     \
         return traced_##name args;                                     \
     }
-#include "winsock_api.def"
+#include "api.def"

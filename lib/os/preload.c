@@ -7,7 +7,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
-#include "os_bind.h"
+#include "bind.h"
 
 const int wsc_posix_mode = 1;
 
@@ -60,7 +60,7 @@ static int bind_os(void)
 struct wsc_os_table wsc_os = {
 #define OS_CALL(ret, name, params, args) .name = libc_##name,
 #define INTERPOSE(ret, name, params, args) .name = first_##name,
-#include "os_calls.def"
+#include "calls.def"
 #include "interpose.def"
 #undef INTERPOSE
 #undef OS_CALL

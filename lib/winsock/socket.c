@@ -1,7 +1,7 @@
 /* Winsock: the life of a socket: socket, bind, listen, accept, connect,
  * closesocket, shutdown, getsockname, getpeername. */
 #include <string.h>
-#include "frontend.h"
+#include "ws.h"
 
 /* Windows' reading of the triple (wine's test_WSASocket): a type of 0
  * follows from the protocol, family 0 from a TCP or UDP protocol, and an

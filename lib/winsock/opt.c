@@ -2,8 +2,8 @@
  * sizes (DWORD milliseconds, a linger of two u_short, BOOLs) over the
  * engine's options. */
 #include <string.h>
-#include "frontend.h"
-#include "ws_optmap.h"
+#include "ws.h"
+#include "optmap.h"
 
 /* Read a BOOL or DWORD the way Windows does: a short BOOL is one byte. */
 static int read_value(const char *optval, int optlen, int boolean, int *v)

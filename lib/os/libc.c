@@ -1,7 +1,7 @@
 /* os layer, source build: the table reaches libc by name.  Each entry is a
  * fixed-argument function, so the variadic libc calls (ioctl, fcntl) fit
  * the same table as the others. */
-#include "os_bind.h"
+#include "bind.h"
 
 const int wsc_posix_mode = 0;
 
@@ -13,7 +13,7 @@ const int wsc_posix_mode = 0;
 struct wsc_os_table wsc_os = {
 #define OS_CALL(ret, name, params, args) .name = libc_##name,
 #define INTERPOSE OS_CALL
-#include "os_calls.def"
+#include "calls.def"
 #include "interpose.def"
 #undef INTERPOSE
 #undef OS_CALL

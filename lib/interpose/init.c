@@ -3,7 +3,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include "ip.h"
+#include "interpose.h"
 
 int ip_on;
 

@@ -19,7 +19,7 @@ struct mmsghdr;
 struct wsc_os_table {
 #define OS_CALL(ret, name, params, args) ret(*name) params;
 #define INTERPOSE OS_CALL
-#include "os_calls.def"
+#include "calls.def"
 #include "interpose.def"
 #undef INTERPOSE
 #undef OS_CALL

@@ -1,8 +1,8 @@
 /* The table of Windows socket options and their Linux counterparts. */
 #include <stddef.h>
-#include "frontend.h"
+#include "ws.h"
 #include "mswsock.h"
-#include "ws_optmap.h"
+#include "optmap.h"
 
 #define WIN_IPPROTO_IP 0
 #define WIN_IPPROTO_TCP 6

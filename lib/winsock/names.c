@@ -2,7 +2,7 @@
  * Windows error codes out. */
 #include <string.h>
 #include <unistd.h>
-#include "frontend.h"
+#include "ws.h"
 
 /* This file wraps libc's resolver: reach it by its own names. */
 #undef getaddrinfo

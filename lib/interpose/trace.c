@@ -4,7 +4,7 @@
 #include <poll.h>
 #include <stdio.h>
 #include <sys/select.h>
-#include "ip.h"
+#include "interpose.h"
 #include "trace.h"
 
 enum trace_kind {

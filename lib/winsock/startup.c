@@ -1,7 +1,7 @@
 /* WSAStartup, WSACleanup, the thread's last error, and the entry/exit of
  * every handle-taking call. */
 #include <string.h>
-#include "frontend.h"
+#include "ws.h"
 
 /* initial-exec: read without a call into the dynamic loader on every
  * Winsock call (the library is linked, not dlopen'ed). */

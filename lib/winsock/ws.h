@@ -54,7 +54,7 @@ enum {
 
 /* The implementations of the traced Winsock functions (ws_trace.c). */
 #define WINSOCK(ret, name, params, args, kind) ret ws_##name params;
-#include "winsock_api.def"
+#include "api.def"
 #undef WINSOCK
 
 /* Set the calling thread's last error and return SOCKET_ERROR. */

@@ -2,7 +2,7 @@
  * poll, which closesocket on another thread can interrupt. */
 #include <stdlib.h>
 #include <string.h>
-#include "frontend.h"
+#include "ws.h"
 
 /* Read a few handles at a time: a set that is not what its count says
  * holds nothing more. */

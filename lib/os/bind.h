@@ -20,7 +20,7 @@ int __ppoll_chk(struct pollfd *, nfds_t, const struct timespec *,
 
 #define OS_CALL(ret, name, params, args) \
     static ret libc_##name params { return name args; }
-#include "os_calls.def"
+#include "calls.def"
 #undef OS_CALL
 
 #endif

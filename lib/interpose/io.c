@@ -3,7 +3,7 @@
  * fortified variants).  The engine advances the iovecs it is given, so
  * the caller's are copied first. */
 #include <stdlib.h>
-#include "ip.h"
+#include "interpose.h"
 
 void __chk_fail(void) __attribute__((noreturn));
 

@@ -1,0 +1,135 @@
+# Unit, bad-input, lifecycle, interposer and stress tests (included by
+# Makefile.am).
+# ---- tests -----------------------------------------------------------------
+TEST_BINARIES = unit_tests/test_units unit_tests/test_badinput unit_tests/test_sweep unit_tests/test_guard unit_tests/test_limits unit_tests/test_lifecycle unit_tests/stress unit_tests/headers_c99 unit_tests/headers_c11 \
+	unit_tests/headers_cxx11 unit_tests/headers_cxx17 compat_tests/run_check
+TESTS = $(TEST_BINARIES)
+check_PROGRAMS = $(TEST_BINARIES)
+STRICT = -Wall -Wextra -pedantic -Werror
+# The tests that look inside (frontend.h: wsc_open_count, wsc_peek, ...)
+# link the library's objects, where the hidden names are in reach.
+INSIDE_LIBS = libwscwinsock.la
+
+unit_tests_test_units_SOURCES = unit_tests/test_units.c
+unit_tests_test_units_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_units_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_test_limits_SOURCES = unit_tests/test_limits.c unit_tests/testutil.h
+unit_tests_test_limits_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_limits_LDFLAGS = -static -Wl,--wrap=pthread_create
+unit_tests_test_limits_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_test_sweep_SOURCES = unit_tests/test_sweep.c unit_tests/testutil.h
+unit_tests_test_sweep_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_sweep_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_test_guard_SOURCES = unit_tests/test_guard.c unit_tests/guard.h unit_tests/testutil.h
+unit_tests_test_guard_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_guard_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_test_badinput_SOURCES = unit_tests/test_badinput.c unit_tests/testutil.h
+unit_tests_test_badinput_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_badinput_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_test_lifecycle_SOURCES = unit_tests/test_lifecycle.c
+unit_tests_test_lifecycle_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_lifecycle_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_stress_SOURCES = unit_tests/stress.c
+unit_tests_stress_LDADD = $(INSIDE_LIBS)
+unit_tests_headers_c99_SOURCES = unit_tests/headers_c.c
+unit_tests_headers_c99_CFLAGS = -std=c99 $(STRICT) -pthread
+unit_tests_headers_c99_LDADD = libwscompat.la
+unit_tests_headers_c11_SOURCES = unit_tests/headers_c.c
+unit_tests_headers_c11_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_headers_c11_LDADD = libwscompat.la
+unit_tests_headers_cxx11_SOURCES = unit_tests/headers_cxx.cpp
+unit_tests_headers_cxx11_CXXFLAGS = -std=c++11 $(STRICT) -pthread
+unit_tests_headers_cxx11_LDADD = libwscompat.la
+unit_tests_headers_cxx17_SOURCES = unit_tests/headers_cxx.cpp
+unit_tests_headers_cxx17_CXXFLAGS = -std=c++17 $(STRICT) -pthread
+unit_tests_headers_cxx17_LDADD = libwscompat.la
+
+# A ported program, fortified, plain and linked with --wrap.
+FORTIFY = -D_FORTIFY_SOURCE=2 -O2
+check_PROGRAMS += unit_tests/ported_app unit_tests/ported_app_wrap
+unit_tests_ported_app_SOURCES = examples/ported_app.c
+unit_tests_ported_app_CPPFLAGS = $(FORTIFY)
+unit_tests_ported_app_CFLAGS = -Wall -pthread
+unit_tests_ported_app_wrap_SOURCES = examples/ported_app.c
+unit_tests_ported_app_wrap_CPPFLAGS = $(FORTIFY)
+unit_tests_ported_app_wrap_CFLAGS = -Wall -pthread
+unit_tests_ported_app_wrap_LDFLAGS = $(WRAP_FLAGS)
+unit_tests_ported_app_wrap_LDADD = libwscompat-wrap.la
+TESTS += unit_tests/ported_app.sh unit_tests/real_programs.sh
+EXTRA_DIST += unit_tests/ported_app.sh unit_tests/real_programs.sh
+
+# WSCOMPAT_TRACE, through the source API and the interposer.
+check_PROGRAMS += unit_tests/trace_app
+unit_tests_trace_app_LDADD = libwscompat.la
+TESTS += unit_tests/trace.sh
+EXTRA_DIST += unit_tests/trace.sh
+
+# The interposer's descriptor lifecycle, under wscompat-run and wrapped.
+check_PROGRAMS += unit_tests/test_interpose
+TEST_BINARIES += unit_tests/test_interpose_wrap
+unit_tests_test_interpose_SOURCES = unit_tests/test_interpose.c
+unit_tests_test_interpose_CFLAGS = -Wall -pthread $(CHECK_CFLAGS)
+unit_tests_test_interpose_LDADD = $(CHECK_LIBS)
+unit_tests_test_interpose_wrap_SOURCES = unit_tests/test_interpose.c
+unit_tests_test_interpose_wrap_CFLAGS = -Wall -pthread $(CHECK_CFLAGS)
+unit_tests_test_interpose_wrap_LDFLAGS = $(WRAP_FLAGS)
+unit_tests_test_interpose_wrap_LDADD = libwscompat-wrap.la $(CHECK_LIBS)
+TESTS += unit_tests/test-interpose-preload.sh
+# Caller memory at a guard page, through the interposer linked with --wrap.
+TEST_BINARIES += unit_tests/test_guard_posix_wrap
+unit_tests_test_guard_posix_wrap_SOURCES = unit_tests/test_guard_posix.c unit_tests/guard.h
+unit_tests_test_guard_posix_wrap_CFLAGS = -Wall -pthread $(CHECK_CFLAGS)
+unit_tests_test_guard_posix_wrap_LDFLAGS = $(WRAP_FLAGS)
+unit_tests_test_guard_posix_wrap_LDADD = libwscompat-wrap.la $(CHECK_LIBS)
+
+EXTRA_DIST += unit_tests/test-interpose-preload.sh
+
+# Handle lifecycle races, one Winsock source three ways: the source API,
+# and as a port under wscompat-run and linked with --wrap.
+HANDLES_PORT_CPPFLAGS = -I$(top_srcdir)/compat_tests/port \
+	-I$(top_srcdir)/unit_tests -DCT_PORT
+TEST_BINARIES += unit_tests/test_handles unit_tests/test_handles_wrap
+check_PROGRAMS += unit_tests/test_handles_port
+unit_tests_test_handles_SOURCES = unit_tests/test_handles.c unit_tests/testutil.h
+unit_tests_test_handles_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_handles_LDADD = libwscompat.la $(CHECK_LIBS)
+unit_tests_test_handles_port_SOURCES = unit_tests/test_handles.c
+unit_tests_test_handles_port_CPPFLAGS = $(HANDLES_PORT_CPPFLAGS) -DWAY='"wscompat-run"'
+unit_tests_test_handles_port_CFLAGS = -Wall -Wno-pointer-sign -pthread $(CHECK_CFLAGS)
+unit_tests_test_handles_port_LDADD = $(CHECK_LIBS)
+unit_tests_test_handles_wrap_SOURCES = unit_tests/test_handles.c
+unit_tests_test_handles_wrap_CPPFLAGS = $(HANDLES_PORT_CPPFLAGS) -DWAY='"--wrap"'
+unit_tests_test_handles_wrap_CFLAGS = -Wall -Wno-pointer-sign -pthread $(CHECK_CFLAGS)
+unit_tests_test_handles_wrap_LDFLAGS = $(WRAP_FLAGS)
+unit_tests_test_handles_wrap_LDADD = libwscompat-wrap.la $(CHECK_LIBS)
+
+# Only the documented API is exported, and a program's own ws_connect,
+# ip_close or wsc_acquire does not replace wscompat's.
+TESTS += unit_tests/symbols.sh unit_tests/own_names.sh
+EXTRA_DIST += unit_tests/symbols.sh unit_tests/own_names.sh
+check_PROGRAMS += unit_tests/own_names unit_tests/own_names_port \
+	unit_tests/own_names_wrap
+unit_tests_own_names_SOURCES = unit_tests/own_names.c
+unit_tests_own_names_LDFLAGS = -Wl,--export-dynamic
+unit_tests_own_names_LDADD = libwscompat.la
+unit_tests_own_names_port_SOURCES = unit_tests/own_names.c
+unit_tests_own_names_port_CPPFLAGS = -I$(top_srcdir)/compat_tests/port
+unit_tests_own_names_port_LDFLAGS = -Wl,--export-dynamic
+unit_tests_own_names_wrap_SOURCES = unit_tests/own_names.c
+unit_tests_own_names_wrap_CPPFLAGS = -I$(top_srcdir)/compat_tests/port
+unit_tests_own_names_wrap_LDFLAGS = $(WRAP_FLAGS)
+unit_tests_own_names_wrap_LDADD = libwscompat-wrap.la
+
+TESTS += unit_tests/wsaerr.sh
+EXTRA_DIST += unit_tests/wsaerr.sh
+# The tests use the build tree only: the preload library is the one just
+# built even for a test that does not say so (one installed by an earlier
+# make install is never what runs), and .ci/run removes any installed
+# wscompat before it builds.
+# The tools' --version and man pages, installed into a scratch DESTDIR by
+# make check and where they are by make installcheck (and distcheck).
+TESTS += unit_tests/version.sh
+EXTRA_DIST += unit_tests/version.sh
+installcheck-local:
+	VERSION='$(VERSION)' $(SHELL) $(top_srcdir)/unit_tests/version.sh \
+	  '$(DESTDIR)$(bindir)' '$(DESTDIR)$(mandir)'

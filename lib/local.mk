@@ -27,7 +27,7 @@ EXTRA_DIST += lib/localize.sh lib/gen-errors.sh lib/gen-interpose.sh
 # The os layer, bound three ways: to libc by name, through dlsym, and to
 # the linker's __real_ names.
 noinst_LTLIBRARIES = libwscos_libc.la libwscos_preload.la libwscos_wrap.la
-OS_HDRS = lib/os/os.h lib/os/bind.h lib/os/calls.def lib/os/interpose.def
+OS_HDRS = lib/os/os.h lib/os/bind.h lib/os/calls.def
 libwscos_libc_la_SOURCES = lib/os/libc.c $(OS_HDRS)
 libwscos_libc_la_CPPFLAGS = $(OS_INC)
 libwscos_libc_la_CFLAGS = $(LIB_CFLAGS) -fPIC -U_FORTIFY_SOURCE
@@ -89,9 +89,9 @@ libwscompat_wrap_la_LINK = $(LOCALIZE) \
 	$(LDFLAGS) -o $@
 
 GEN_INTERPOSE = $(SHELL) $(top_srcdir)/lib/gen-interpose.sh
-lib/preload.map: $(top_srcdir)/lib/os/interpose.def $(top_srcdir)/lib/gen-interpose.sh
+lib/preload.map: $(top_srcdir)/lib/os/calls.def $(top_srcdir)/lib/gen-interpose.sh
 	$(MKDIR_P) lib
-	$(GEN_INTERPOSE) export $(top_srcdir)/lib/os/interpose.def > $@
+	$(GEN_INTERPOSE) export $(top_srcdir)/lib/os/calls.def > $@
 CLEANFILES += lib/preload.map
 pkgconfig_DATA += wscompat-wrap.pc
-CONFIG_STATUS_DEPENDENCIES = $(top_srcdir)/lib/os/interpose.def
+CONFIG_STATUS_DEPENDENCIES = $(top_srcdir)/lib/os/calls.def

@@ -2,7 +2,7 @@
 # Only the documented API is exported.  libwscompat.so (and .a): wsc_
 # names of the public headers only, every function of winsock_api.def and
 # every WSC_API declaration among them; libwscompat-preload.so: exactly
-# the names of interpose.def; libwscompat-wrap.a: exactly their __wrap_
+# the TAKEN names of lib/os/calls.def; libwscompat-wrap.a: exactly their __wrap_
 # names.  Internal ws_, ip_ and wsc_ names must not be visible to a
 # program (a ws_connect of its own would be called instead).
 set -u
@@ -36,7 +36,7 @@ sed -n 's/.*\bWSC_API\b.*\b\(wsc_[A-Za-z0-9_]*\) *(.*/\1/p' "$s"/include/wscompa
     sort -u | sort -u - "$tmp/api" > "$tmp/required"
 grep -oh '\bwsc_[A-Za-z0-9_]*' "$s"/include/wscompat/*.h "$b"/include/wscompat/*.h |
     sort -u > "$tmp/public"
-sh "$s/lib/gen-interpose.sh" names "$s/lib/os/interpose.def" | sort -u > "$tmp/interposed"
+sh "$s/lib/gen-interpose.sh" names "$s/lib/os/calls.def" | sort -u > "$tmp/interposed"
 sed 's/^/__wrap_/' "$tmp/interposed" | sort -u > "$tmp/wrapped"
 
 if [ "$(wc -l < "$tmp/api")" -lt 20 ] || [ "$(wc -l < "$tmp/interposed")" -lt 20 ]; then

@@ -49,6 +49,17 @@ enum {
  * it (POSIX front ends only; Winsock has no signals). */
 #define WSC_E_SIGNAL (-1)
 
+/* The conventions of the front end in use.  Winsock's by default; a POSIX
+ * front end calls wsc_e_posix_start once, before its first call:
+ * a signal interrupts a blocking call with EINTR, close never refuses, a
+ * listener's SO_RCVTIMEO times accept as on Linux, and a descriptor seen
+ * for the first time is adopted if it is a TCP or UDP socket (remembered
+ * as foreign otherwise).  emulate_close and emulate_shutrd 0 switch off
+ * the reset and wake-up of closesocket with calls in flight and the reset
+ * of shutdown(SD_RECEIVE), for diagnosis. */
+void wsc_e_posix_start(int emulate_close, int emulate_shutrd);
+extern int wsc_posix_mode;
+
 /* Linux's struct pollfd, by a name the Windows headers do not redefine. */
 typedef struct pollfd wsc_os_pollfd;
 
@@ -182,6 +193,7 @@ struct wsc_sock *wsc_track_known(int fd);
 /* The first descriptor in [from, last] whose kernel socket the engine
  * holds (open or closing), or -1; forgets the foreign ones on the way. */
 int wsc_next_held(int from, int last);
+/* 1 once a POSIX front end started: lookups adopt TCP and UDP sockets. */
 extern int wsc_track_adopt;
 /* Remember fd as foreign (a socket the interposer leaves alone). */
 void wsc_mark_foreign(int fd);
@@ -282,9 +294,7 @@ int wsc_e_closesocket(struct wsc_sock *e);
  * is already closing the socket. */
 int wsc_e_close_replace(struct wsc_sock *e, int (*replace)(void *arg),
                         void *arg, struct wsc_sock *src);
-/* Emulations the interposer can switch off for diagnosis (default on):
- * the reset and wake-up of closesocket with calls in flight, and the
- * reset of shutdown(SD_RECEIVE). */
+/* The emulations wsc_e_posix_start may switch off (default on). */
 extern int wsc_emulate_close;
 extern int wsc_emulate_shutrd;
 int wsc_e_shutdown(struct wsc_sock *e, int how); /* how: SHUT_RD/WR/RDWR */

@@ -278,6 +278,15 @@ struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
 /* ---- the interposer's view ------------------------------------------- */
 
 int wsc_track_adopt;
+int wsc_posix_mode;
+
+void wsc_e_posix_start(int emulate_close, int emulate_shutrd)
+{
+    wsc_posix_mode = 1;
+    wsc_track_adopt = 1;
+    wsc_emulate_close = emulate_close;
+    wsc_emulate_shutrd = emulate_shutrd;
+}
 
 void wsc_mark_foreign(int fd)
 {

@@ -36,12 +36,9 @@ __attribute__((constructor(102))) static void ip_start(void)
 {
     if (env_set("WSCOMPAT_DISABLE") || source_api_present())
         return;
-    if (env_is("WSCOMPAT_CLOSE", "linux"))
-        wsc_emulate_close = 0;
-    if (env_is("WSCOMPAT_SHUTRD", "linux"))
-        wsc_emulate_shutrd = 0;
+    wsc_e_posix_start(!env_is("WSCOMPAT_CLOSE", "linux"),
+                      !env_is("WSCOMPAT_SHUTRD", "linux"));
     ip_on = 1;
-    wsc_track_adopt = 1;
 }
 
 int ip_errno(long r)

@@ -1,4 +1,4 @@
-/* The POSIX interposer: the functions of interpose.def, defined once and
+/* The POSIX interposer: the calls lib/os/calls.def marks TAKEN, defined once and
  * compiled twice, as the libc names themselves (libwscompat-preload.so,
  * started by wscompat-run) and as __wrap_ names (libwscompat-wrap.a, for
  * -Wl,--wrap=).  POSIX return conventions, Windows connection semantics:

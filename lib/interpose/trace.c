@@ -1,4 +1,4 @@
-/* The interposer's public symbols, one per function of interpose.def:
+/* The interposer's public symbols, one per call calls.def marks TAKEN:
  * each calls ip_NAME, and when WSCOMPAT_TRACE is on writes one line for a
  * call on an engine socket, under the Windows name of what it does. */
 #include <poll.h>
@@ -15,42 +15,11 @@ enum trace_kind {
     NEVER,     /* fork, socketpair, close_range: not one socket's call */
 };
 
+/* A call's Windows name ("SAME": its own) and kind, from calls.def. */
 struct trace_name {
-    const char *posix, *windows;
+    const char *windows;
     enum trace_kind kind;
 };
-
-static const struct trace_name names[] = {
-    { "socket", "socket", ON_RESULT },
-    { "close", "closesocket", ON_FD },
-    { "read", "recv", ON_FD }, { "__read_chk", "recv", ON_FD },
-    { "__recv_chk", "recv", ON_FD }, { "__recvfrom_chk", "recvfrom", ON_FD },
-    { "readv", "WSARecv", ON_FD }, { "recvmsg", "WSARecv", ON_FD },
-    { "recvmmsg", "WSARecv", ON_FD },
-    { "write", "send", ON_FD }, { "writev", "WSASend", ON_FD },
-    { "sendmsg", "WSASend", ON_FD }, { "sendmmsg", "WSASend", ON_FD },
-    { "poll", "WSAPoll", ON_POLL }, { "ppoll", "WSAPoll", ON_POLL },
-    { "__poll_chk", "WSAPoll", ON_POLL }, { "__ppoll_chk", "WSAPoll", ON_POLL },
-    { "select", "select", ON_SELECT },
-    { "ioctl", "ioctlsocket", ON_FD },
-    { "dup", "WSADuplicateSocket", ON_FD },
-    { "dup2", "WSADuplicateSocket", ON_FD },
-    { "dup3", "WSADuplicateSocket", ON_FD },
-    { "accept4", "accept", ON_FD },
-    { "fork", NULL, NEVER }, { "socketpair", NULL, NEVER },
-    { "close_range", NULL, NEVER },
-};
-
-static const struct trace_name *lookup(const char *posix)
-{
-    static const struct trace_name same = { NULL, NULL, ON_FD };
-    size_t i;
-
-    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (!strcmp(names[i].posix, posix))
-            return &names[i];
-    return &same; /* bind, listen, connect, send, recv, ...: one name */
-}
 
 static int ours(long fd)
 {
@@ -109,10 +78,10 @@ struct ip_trace {
     int before;
 };
 
-static void trace_before(struct ip_trace *c, const char *name, long a1,
-                         long a2, long a3)
+static void trace_before(struct ip_trace *c, const struct trace_name *n,
+                         long a1, long a2, long a3)
 {
-    c->n = lookup(name);
+    c->n = n;
     c->before = wanted(c->n, a1, a2, a3, -1, 0);
 }
 
@@ -124,7 +93,7 @@ static int trace_start(struct ip_trace *c, const char *name, long a1,
 
     if (!c->before && !wanted(c->n, a1, a2, a3, r, 1))
         return 0;
-    if (c->n->windows && strcmp(c->n->windows, name))
+    if (strcmp(c->n->windows, "SAME") && strcmp(c->n->windows, name))
         snprintf(title, sizeof(title), "%s [%s]", c->n->windows, name);
     else
         snprintf(title, sizeof(title), "%s", name);
@@ -154,15 +123,16 @@ static void trace_result(struct ip_trace *c, long r)
 /* The k-th argument as a long, 0 past the last. */
 #define IP_ARGN(k, args) ((long)(IP_APPLY(k, WSC_UNPAREN args, 0, 0, 0) + 0))
 
-/* As in ws_trace.c, the traced call is a function of its own. */
-#define INTERPOSE(ret, name, params, args)                             \
+/* As in the Winsock front end, the traced call is a function of its own. */
+#define IP_TRACED(ret, name, params, args, windows, kind)              \
     ret ip_##name params;                                              \
     static __attribute__((noinline, cold)) ret traced_##name params    \
     {                                                                  \
+        static const struct trace_name wsc_tn = { #windows, kind };    \
         struct ip_trace c;                                             \
         ret r;                                                         \
                                                                        \
-        trace_before(&c, #name, IP_ARGN(IP_ARG1, args),                \
+        trace_before(&c, &wsc_tn, IP_ARGN(IP_ARG1, args),                   \
                      IP_ARGN(IP_ARG2, args), IP_ARGN(IP_ARG3, args));  \
         r = ip_##name args;                                            \
         if (trace_start(&c, #name, IP_ARGN(IP_ARG1, args),             \
@@ -181,4 +151,7 @@ static void trace_result(struct ip_trace *c, long r)
             return ip_##name args;                                     \
         return traced_##name args;                                     \
     }
-#include "interpose.def"
+#define OS_CALL(ret, name, params, args, take, windows, kind) \
+    WSC_IF_TAKEN_##take(IP_TRACED(ret, name, params, args, windows, kind))
+#include "calls.def"
+#undef OS_CALL

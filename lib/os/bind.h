@@ -1,6 +1,6 @@
 /* Shared by the three bindings of the os table: declarations of the
  * calls libc only declares under _FORTIFY_SOURCE, and the fixed-argument
- * functions that call libc's own for the calls of os_calls.def. */
+ * functions that call libc's own for the engine's own calls. */
 #ifndef WSC_OS_BIND_H
 #define WSC_OS_BIND_H
 
@@ -18,8 +18,9 @@ int __poll_chk(struct pollfd *, nfds_t, int, size_t);
 int __ppoll_chk(struct pollfd *, nfds_t, const struct timespec *,
                 const sigset_t *, size_t);
 
-#define OS_CALL(ret, name, params, args) \
-    static ret libc_##name params { return name args; }
+/* libc_NAME: the engine's own calls, by their names. */
+#define OS_CALL(ret, name, params, args, take, windows, kind) \
+    WSC_IF_OWN_##take(static ret libc_##name params { return name args; })
 #include "calls.def"
 #undef OS_CALL
 

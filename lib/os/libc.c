@@ -3,18 +3,13 @@
  * the same table as the others. */
 #include "bind.h"
 
-const int wsc_posix_mode = 0;
-
-#define INTERPOSE(ret, name, params, args) \
-    static ret libc_##name params { return name args; }
-#include "interpose.def"
-#undef INTERPOSE
+#define OS_CALL(ret, name, params, args, take, windows, kind) \
+    WSC_IF_TAKEN_##take(static ret libc_##name params { return name args; })
+#include "calls.def"
+#undef OS_CALL
 
 struct wsc_os_table wsc_os = {
-#define OS_CALL(ret, name, params, args) .name = libc_##name,
-#define INTERPOSE OS_CALL
+#define OS_CALL(ret, name, params, args, take, windows, kind) .name = libc_##name,
 #include "calls.def"
-#include "interpose.def"
-#undef INTERPOSE
 #undef OS_CALL
 };

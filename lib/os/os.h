@@ -1,7 +1,7 @@
 /* The os layer: the only way the engine reaches libc's socket calls.  The
- * table holds every call of os_calls.def and interpose.def; the source
- * build binds it to libc by name (os_libc.c), the wrap build to the
- * __real_ names (os_wrap.c), the preload build through dlsym (os_preload.c). */
+ * table holds every call of calls.def; the source build binds it to libc
+ * by name (libc.c), the wrap build to the __real_ names (wrap.c), the
+ * preload build through dlsym (preload.c). */
 #ifndef WSC_OS_H
 #define WSC_OS_H
 
@@ -16,20 +16,21 @@
 
 struct mmsghdr;
 
+/* For the take column of calls.def: in an OS_CALL(..., take, ...) macro,
+ * WSC_IF_TAKEN_##take(x) is x for the calls the interposer takes over,
+ * WSC_IF_OWN_##take(x) x for the engine's own. */
+#define WSC_IF_TAKEN_TAKEN(...) __VA_ARGS__
+#define WSC_IF_TAKEN_OWN(...)
+#define WSC_IF_OWN_OWN(...) __VA_ARGS__
+#define WSC_IF_OWN_TAKEN(...)
+
 struct wsc_os_table {
-#define OS_CALL(ret, name, params, args) ret(*name) params;
-#define INTERPOSE OS_CALL
+#define OS_CALL(ret, name, params, args, take, windows, kind) ret(*name) params;
 #include "calls.def"
-#include "interpose.def"
-#undef INTERPOSE
 #undef OS_CALL
 };
 
 /* Call as wsc_os.recvfrom(...). */
 extern struct wsc_os_table wsc_os;
-
-/* 1 in the interposer builds: POSIX conventions (a signal interrupts a
- * blocking call with EINTR; close never refuses).  Set by the binding. */
-extern const int wsc_posix_mode;
 
 #endif

@@ -9,30 +9,28 @@
 #include <pthread.h>
 #include "bind.h"
 
-const int wsc_posix_mode = 1;
-
 static pthread_once_t bound = PTHREAD_ONCE_INIT;
 static __thread int binding;
 
-#define INTERPOSE(ret, name, params, args)                       \
-    static ret missing_##name params                              \
-    {                                                             \
-        errno = ENOSYS;                                           \
-        return (ret)-1;                                           \
-    }
-#include "interpose.def"
-#undef INTERPOSE
+#define OS_CALL(ret, name, params, args, take, windows, kind)    \
+    WSC_IF_TAKEN_##take(static ret missing_##name params          \
+                        {                                         \
+                            errno = ENOSYS;                       \
+                            return (ret)-1;                       \
+                        })
+#include "calls.def"
+#undef OS_CALL
 
 static void bind_all(void)
 {
     void *p;
 
     binding = 1;
-#define INTERPOSE(ret, name, params, args)                                  \
-    p = dlsym(RTLD_NEXT, #name);                                             \
-    wsc_os.name = p ? (ret(*) params)p : missing_##name;
-#include "interpose.def"
-#undef INTERPOSE
+#define OS_CALL(ret, name, params, args, take, windows, kind)          \
+    WSC_IF_TAKEN_##take(p = dlsym(RTLD_NEXT, #name);                    \
+                        wsc_os.name = p ? (ret(*) params)p : missing_##name;)
+#include "calls.def"
+#undef OS_CALL
     binding = 0;
 }
 
@@ -47,22 +45,20 @@ static int bind_os(void)
     return 0;
 }
 
-#define INTERPOSE(ret, name, params, args)                       \
-    static ret first_##name params                                \
-    {                                                             \
-        if (bind_os() < 0)                                        \
-            return (ret)-1;                                       \
-        return wsc_os.name args;                                  \
-    }
-#include "interpose.def"
-#undef INTERPOSE
+/* Until the table is bound, the taken calls' entries bind it first. */
+#define OS_CALL(ret, name, params, args, take, windows, kind)    \
+    WSC_IF_TAKEN_##take(static ret libc_##name params             \
+                        {                                         \
+                            if (bind_os() < 0)                    \
+                                return (ret)-1;                   \
+                            return wsc_os.name args;              \
+                        })
+#include "calls.def"
+#undef OS_CALL
 
 struct wsc_os_table wsc_os = {
-#define OS_CALL(ret, name, params, args) .name = libc_##name,
-#define INTERPOSE(ret, name, params, args) .name = first_##name,
+#define OS_CALL(ret, name, params, args, take, windows, kind) .name = libc_##name,
 #include "calls.def"
-#include "interpose.def"
-#undef INTERPOSE
 #undef OS_CALL
 };
 

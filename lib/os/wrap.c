@@ -3,19 +3,15 @@
  * engine reaches libc through the __real_ names. */
 #include "bind.h"
 
-const int wsc_posix_mode = 1;
-
-#define INTERPOSE(ret, name, params, args)             \
-    extern __typeof__(name) __real_##name;             \
-    static ret real_##name params { return __real_##name args; }
-#include "interpose.def"
-#undef INTERPOSE
+#define OS_CALL(ret, name, params, args, take, windows, kind)        \
+    WSC_IF_TAKEN_##take(extern __typeof__(name) __real_##name;       \
+                        static ret libc_##name params                \
+                        { return __real_##name args; })
+#include "calls.def"
+#undef OS_CALL
 
 struct wsc_os_table wsc_os = {
-#define OS_CALL(ret, name, params, args) .name = libc_##name,
-#define INTERPOSE(ret, name, params, args) .name = real_##name,
+#define OS_CALL(ret, name, params, args, take, windows, kind) .name = libc_##name,
 #include "calls.def"
-#include "interpose.def"
-#undef INTERPOSE
 #undef OS_CALL
 };

@@ -6,7 +6,7 @@ TEST_BINARIES = unit_tests/test_units unit_tests/test_badinput unit_tests/test_s
 TESTS = $(TEST_BINARIES)
 check_PROGRAMS = $(TEST_BINARIES)
 STRICT = -Wall -Wextra -pedantic -Werror
-# The tests that look inside (frontend.h: wsc_open_count, wsc_peek, ...)
+# The tests that look inside (frontend.h: wsc_open_count, wsc_entry, ...)
 # link the library's objects, where the hidden names are in reach.
 INSIDE_LIBS = libwscwinsock.la
 
@@ -104,7 +104,7 @@ unit_tests_test_handles_wrap_LDFLAGS = $(WRAP_FLAGS)
 unit_tests_test_handles_wrap_LDADD = libwscompat-wrap.la $(CHECK_LIBS)
 
 # Only the documented API is exported, and a program's own ws_connect,
-# ip_close or wsc_acquire does not replace wscompat's.
+# ip_close or wsc_ref_adopt does not replace wscompat's.
 TESTS += unit_tests/symbols.sh unit_tests/own_names.sh
 EXTRA_DIST += unit_tests/symbols.sh unit_tests/own_names.sh
 check_PROGRAMS += unit_tests/own_names unit_tests/own_names_port \

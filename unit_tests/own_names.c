@@ -23,7 +23,7 @@ int ws_connect(const char *url)
 int ws_send(const char *frame) { own_calls++; return frame ? 7 : -7; }
 int ws_closesocket(void *ws) { own_calls++; return ws ? 7 : -7; }
 int ws_shutdown(void *ws) { own_calls++; return ws ? 7 : -7; }
-long wsc_acquire(long n) { own_calls++; return n; }
+long wsc_ref_adopt(long n) { own_calls++; return n; }
 long wsc_release(long n) { own_calls++; return n; }
 int ip_close(void *p) { own_calls++; return p ? 7 : -7; }
 int ip_connect(void *p) { own_calls++; return p ? 7 : -7; }
@@ -74,7 +74,7 @@ int main(void)
     ws_send("f");
     ws_closesocket(&c);
     ws_shutdown(&c);
-    wsc_acquire(1);
+    wsc_ref_adopt(1);
     wsc_release(1);
     ip_close(&c);
     ip_connect(&c);

@@ -130,7 +130,7 @@ int main(int argc, char **argv)
         }
         pthread_create(&th, NULL, call_main, &c);
         /* The call holds a reference once it is inside the engine. */
-        while (WSC_REFS(atomic_load(&wsc_peek((int)c.s)->state)) < 2)
+        while (WSC_REFS(atomic_load(&wsc_entry((int)c.s)->state)) < 2)
             ;
         spin_us(rand() % 200);
         closed_at = now_us();

@@ -31,23 +31,23 @@ END_TEST
 
 START_TEST(errno_mapper)
 {
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_CONNECT, EINPROGRESS, 0),
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_CONNECT, EINPROGRESS, 0),
                      WSAEWOULDBLOCK);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_RECV, EINPROGRESS, 0),
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_RECV, EINPROGRESS, 0),
                      WSAEINPROGRESS);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_SEND, EPIPE, WSC_F_SHUT_SEND),
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_SEND, EPIPE, WSC_F_SHUT_SEND),
                      WSAESHUTDOWN);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_SEND, EPIPE, 0), WSAECONNRESET);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_SEND, EPIPE, WSC_F_ABORTED),
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_SEND, EPIPE, 0), WSAECONNRESET);
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_SEND, EPIPE, WSC_F_ABORTED),
                      WSAECONNABORTED);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_RECV, ENOTCONN, WSC_F_ABORTED),
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_RECV, ENOTCONN, WSC_F_ABORTED),
                      WSAECONNABORTED);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_RECV, EBADF, 0), WSAENOTSOCK);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_RECV, ENOTSOCK, 0), WSAENOTSOCK);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_CONNECT, ECONNREFUSED, 0),
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_RECV, EBADF, 0), WSAENOTSOCK);
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_RECV, ENOTSOCK, 0), WSAENOTSOCK);
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_CONNECT, ECONNREFUSED, 0),
                      WSAECONNREFUSED);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_SOCKET, ENFILE, 0), WSAEMFILE);
-    ck_assert_int_eq(wsc_map_errno(WSC_OP_OTHER, 9999, 0), WSAEINVAL);
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_SOCKET, ENFILE, 0), WSAEMFILE);
+    ck_assert_int_eq(-wsc_errno_result(WSC_OP_OTHER, 9999, 0), WSAEINVAL);
 }
 END_TEST
 

@@ -121,7 +121,7 @@ static inline void *blocked_recv_main(void *p)
  * waiting (within 5 s, or the test fails). */
 static inline void start_recv(struct blocked *b, SOCKET s)
 {
-    struct wsc_sock *e = wsc_peek((int)s);
+    struct wsc_sock *e = wsc_entry((int)s);
     time_t deadline = time(NULL) + 5;
 
     b->s = s;

@@ -245,12 +245,12 @@ int wsc_e_shutdown(struct wsc_sock *e, int how)
         return -WSAENOBUFS;
     if (how != SHUT_RD) {
         if (stream && wsc_os.shutdown(e->fd, SHUT_WR) < 0 && errno != ENOTCONN)
-            return -wsc_map_errno(WSC_OP_SHUTDOWN, errno, f);
+            return wsc_errno_result(WSC_OP_SHUTDOWN, errno, f);
         wsc_set_flags(e, WSC_F_SHUT_SEND);
     }
     if (how != SHUT_WR && !wsc_emulate_shutrd) {
         if (wsc_os.shutdown(e->fd, SHUT_RD) < 0)
-            return -wsc_map_errno(WSC_OP_SHUTDOWN, errno, f);
+            return wsc_errno_result(WSC_OP_SHUTDOWN, errno, f);
         return 0;
     }
     if (how != SHUT_WR) {

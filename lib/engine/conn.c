@@ -17,14 +17,14 @@ int wsc_e_socket(int family, int type, int proto, uint32_t flags)
                                           SOCK_NONBLOCK : 0), proto);
 
     if (fd < 0)
-        return -wsc_map_errno(WSC_OP_SOCKET, errno, 0);
+        return wsc_errno_result(WSC_OP_SOCKET, errno, 0);
     type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (!wsc_register(fd, family, type, flags)) {
         wsc_os.close(fd);
         return -WSAEMFILE;
     }
     /* wsc_register left a reference for us; the handle keeps its own. */
-    wsc_release(wsc_peek(fd));
+    wsc_release(wsc_entry(fd));
     return fd;
 }
 
@@ -90,15 +90,44 @@ static int bind_conflict(struct wsc_sock *e, const struct sockaddr *sa,
     return ps.found ? -WSAEACCES : -WSAEADDRINUSE;
 }
 
+int wsc_e_known_bound(struct wsc_sock *e)
+{
+    if (wsc_flags(e) & WSC_F_BOUND)
+        return 1;
+    if (!wsc_e_is_bound(e))
+        return 0;
+    wsc_set_flags(e, WSC_F_BOUND);
+    return 1;
+}
+
 int wsc_e_bind(struct wsc_sock *e, const struct sockaddr *sa, socklen_t len)
 {
     if ((e->family == AF_INET || e->family == AF_INET6) && wsc_e_is_bound(e))
         return -WSAEINVAL;
-    if (wsc_os.bind(e->fd, sa, len) == 0)
+    if (wsc_os.bind(e->fd, sa, len) == 0) {
+        wsc_set_flags(e, WSC_F_BOUND);
         return 0;
+    }
     if (errno == EADDRINUSE)
         return bind_conflict(e, sa, len);
-    return -wsc_map_errno(WSC_OP_BIND, errno, wsc_flags(e));
+    return wsc_errno_result(WSC_OP_BIND, errno, wsc_flags(e));
+}
+
+int wsc_e_kernel_bind(struct wsc_sock *e, const struct sockaddr *sa,
+                      socklen_t len)
+{
+    if (wsc_os.bind(e->fd, sa, len) < 0)
+        return WSC_E_ERRNO;
+    wsc_set_flags(e, WSC_F_BOUND);
+    return 0;
+}
+
+int wsc_e_kernel_listen(struct wsc_sock *e, int backlog)
+{
+    if (wsc_os.listen(e->fd, backlog) < 0)
+        return WSC_E_ERRNO;
+    wsc_set_flags(e, WSC_F_LISTENING | WSC_F_BOUND);
+    return 0;
 }
 
 int wsc_e_listen(struct wsc_sock *e, int backlog)
@@ -111,7 +140,7 @@ int wsc_e_listen(struct wsc_sock *e, int backlog)
     if (backlog < 0)
         backlog = SOMAXCONN;
     if (wsc_os.listen(e->fd, backlog) < 0)
-        return -wsc_map_errno(WSC_OP_LISTEN, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_LISTEN, errno, wsc_flags(e));
     wsc_set_flags(e, WSC_F_LISTENING);
     return 0;
 }
@@ -157,7 +186,7 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
             continue;
         if (errno == EAGAIN)
             return -WSAEWOULDBLOCK;
-        return -wsc_map_errno(WSC_OP_ACCEPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_ACCEPT, errno, wsc_flags(e));
     }
     ne = wsc_register(fd, e->family, e->type, 0);
     if (!ne) {
@@ -211,7 +240,7 @@ static int connect_settle(struct wsc_sock *e)
     wsc_clear_flags(e, WSC_F_CONNECTING);
     connect_finish(e);
     if (err) {
-        int code = wsc_map_errno(WSC_OP_CONNECT, err, 0);
+        int code = -wsc_errno_result(WSC_OP_CONNECT, err, 0);
         atomic_store(&e->s->so_error, code);
         return -code;
     }
@@ -267,7 +296,7 @@ static int udp_disconnect(struct wsc_sock *e, const struct sockaddr *sa,
               && port_of(&before) > 0;
 
     if (wsc_os.connect(e->fd, sa, len) < 0)
-        return -wsc_map_errno(WSC_OP_CONNECT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_CONNECT, errno, wsc_flags(e));
     wsc_clear_flags(e, WSC_F_CONNECTED);
     if (had && !wsc_e_is_bound(e))
         wsc_os.bind(e->fd, (struct sockaddr *)&before, blen);
@@ -286,6 +315,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return udp_disconnect(e, sa, len);
     if (start_connect(e, sa, len) == 0) {
         wsc_clear_flags(e, WSC_F_CONNECTING);
+        wsc_set_flags(e, WSC_F_CONNECTED);
         atomic_store(&e->s->so_error, 0);
         return 0;
     }
@@ -299,7 +329,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return -WSAEISCONN;
     }
     if (err != EINPROGRESS)
-        return -wsc_map_errno(WSC_OP_CONNECT, err, f);
+        return wsc_errno_result(WSC_OP_CONNECT, err, f);
     if (f & WSC_F_NONBLOCK) {
         wsc_set_flags(e, WSC_F_CONNECTING);
         return -WSAEWOULDBLOCK;
@@ -319,5 +349,8 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
     /* A blocking connect's failure is returned, not latched (row 9b). */
     err = kernel_so_error(e);
     connect_finish(e);
-    return err ? -wsc_map_errno(WSC_OP_CONNECT, err, f) : 0;
+    if (err)
+        return wsc_errno_result(WSC_OP_CONNECT, err, f);
+    wsc_set_flags(e, WSC_F_CONNECTED);
+    return 0;
 }

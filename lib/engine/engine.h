@@ -3,7 +3,8 @@
  * POSIX interposer) calls these; none re-implements semantics.
  *
  * Convention: engine calls return a value >= 0 on success, or a negated
- * WSA code (-WSAECONNRESET) on failure.  No errno, no thread-local state. */
+ * WSA code (-WSAECONNRESET), or a WSC_E_ sentinel on failure.  No
+ * thread-local state. */
 #ifndef WSC_ENGINE_H
 #define WSC_ENGINE_H
 
@@ -33,7 +34,6 @@ enum {
     WSC_F_CONNECTED = 1u << 15,  /* has been connected */
     WSC_F_BOUND = 1u << 16,      /* known to have a local address */
     WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
-    WSC_F_TIMED_LINGER = 1u << 18, /* SO_LINGER {1,n>0}: close may block */
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -45,9 +45,17 @@ enum {
     WSC_H_RETIRING = 1u << 4, /* emptied, the kernel descriptor closing */
 };
 
-/* A blocking call interrupted by a signal handler that does not restart
- * it (POSIX front ends only; Winsock has no signals). */
+/* Engine results: a value >= 0, or a negated WSA code, or one of these.
+ * A blocking call interrupted by a signal handler that does not restart
+ * it (POSIX front ends only; Winsock has no signals): */
 #define WSC_E_SIGNAL (-1)
+/* A call passed to the kernel as it stands failed; errno says why (POSIX
+ * front ends, which report the kernel's own errno): */
+#define WSC_E_ERRNO (-2)
+
+/* Deadlines are monotonic milliseconds (wsc_now_ms), or: */
+#define WSC_FOREVER (-1)     /* no deadline */
+#define WSC_NOT_YET (-2)     /* not computed yet (the call has not waited) */
 
 /* The conventions of the front end in use.  Winsock's by default; a POSIX
  * front end calls wsc_e_posix_start once, before its first call:
@@ -131,8 +139,12 @@ struct wsc_chunk {
 extern _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS]
     __attribute__((visibility("hidden")));
 
-/* Entry for a descriptor if the table has one, without a reference
- * (inline, for the interposer's hot path; wsc_peek is the same). */
+/* The table's lookups: wsc_entry (no reference), wsc_ref (a reference),
+ * wsc_ref_adopt (a reference, adopting a socket seen for the first time),
+ * and for the POSIX front end wsc_claim and wsc_claim_known.
+ *
+ * The entry for a descriptor if the table has one, without a reference
+ * (the interposer's hot path). */
 static inline struct wsc_sock *wsc_entry(int fd)
 {
     struct wsc_chunk *c;
@@ -144,12 +156,11 @@ static inline struct wsc_sock *wsc_entry(int fd)
     return c ? &c->e[fd & (WSC_CHUNK_SIZE - 1)] : NULL;
 }
 
-struct wsc_sock *wsc_peek(int fd);
 /* Reference and adopt: a reference on the socket behind a handle, taking
  * over a socket the process got elsewhere (inherited, SCM_RIGHTS) on
  * first use.  NULL and *err set to -WSAENOTSOCK when the handle is not a
  * live socket. */
-struct wsc_sock *wsc_acquire(uintptr_t handle, int *err);
+struct wsc_sock *wsc_ref_adopt(uintptr_t handle, int *err);
 /* Reference only: the same for a number the table already holds open,
  * never adopting; NULL otherwise. */
 struct wsc_sock *wsc_ref(int fd);
@@ -181,20 +192,31 @@ void wsc_table_atfork_child(void);
 /* Count of open entries (tests, leak checks). */
 int wsc_open_count(void);
 
+/* 1 when fd is known not to be a socket of the engine's, so a POSIX
+ * front end's call goes straight to libc: two loads. */
+static inline int wsc_foreign(int fd)
+{
+    struct wsc_sock *e = wsc_entry(fd);
+
+    return e && (WSC_FLAGS(atomic_load_explicit(&e->state,
+                                                memory_order_relaxed)) &
+                 WSC_H_FOREIGN);
+}
+
 /* For the POSIX interposer.  The entry behind fd with a reference taken;
  * NULL when the call should go straight to libc (not an internet socket,
  * or never seen by the engine); WSC_GONE while another thread closes it.
  * A descriptor seen for the first time is adopted when it is a TCP or UDP
- * socket and wsc_track_adopt is set, else remembered as foreign. */
+ * socket and wsc_claim_adopts is set, else remembered as foreign. */
 #define WSC_GONE ((struct wsc_sock *)1)
-struct wsc_sock *wsc_track(int fd);
+struct wsc_sock *wsc_claim(int fd);
 /* The same without adopting: NULL for a descriptor never seen before. */
-struct wsc_sock *wsc_track_known(int fd);
+struct wsc_sock *wsc_claim_known(int fd);
 /* The first descriptor in [from, last] whose kernel socket the engine
  * holds (open or closing), or -1; forgets the foreign ones on the way. */
 int wsc_next_held(int from, int last);
 /* 1 once a POSIX front end started: lookups adopt TCP and UDP sockets. */
-extern int wsc_track_adopt;
+extern int wsc_claim_adopts;
 /* Remember fd as foreign (a socket the interposer leaves alone). */
 void wsc_mark_foreign(int fd);
 /* The number fd was closed or replaced behind the engine's back: look at
@@ -250,10 +272,10 @@ enum wsc_op {
     WSC_OP_LISTEN, WSC_OP_SHUTDOWN, WSC_OP_OPT, WSC_OP_NAME, WSC_OP_SOCKET,
     WSC_OP_OTHER
 };
-/* WSA code for a failed libc call, given what it was and the socket. */
-int wsc_map_errno(enum wsc_op op, int err, uint32_t flags);
+/* The result of a failed libc call (-WSA code), given what it was and
+ * the socket's flags. */
+int wsc_errno_result(enum wsc_op op, int err, uint32_t flags);
 
-#endif
 
 /* ---- io.c: send and receive ------------------------------------------- */
 /* Extra flag for wsc_e_recvmsg: fill the whole buffer (MSG_WAITALL). */
@@ -284,6 +306,13 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
 int wsc_e_so_error(struct wsc_sock *e);
 /* 1 when the socket has a local address (bound, or auto-bound). */
 int wsc_e_is_bound(struct wsc_sock *e);
+/* The same, remembered once known. */
+int wsc_e_known_bound(struct wsc_sock *e);
+/* bind and listen as the kernel does them (POSIX front ends): 0, or
+ * WSC_E_ERRNO with the kernel's errno. */
+int wsc_e_kernel_bind(struct wsc_sock *e, const struct sockaddr *sa,
+                      socklen_t len);
+int wsc_e_kernel_listen(struct wsc_sock *e, int backlog);
 
 /* ---- close.c: closesocket, shutdown, abort ---------------------------- */
 int wsc_e_closesocket(struct wsc_sock *e);
@@ -331,6 +360,27 @@ int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on);
 int wsc_e_set_nonblock(struct wsc_sock *e, int on);
 /* SO_RCVTIMEO in ms (0 = none): the kernel enforces it on receives. */
 int wsc_e_set_rcvtimeo(struct wsc_sock *e, uint32_t ms);
+/* SO_SNDTIMEO in ms (0 = none): the engine's wait enforces it. */
+int wsc_e_set_sndtimeo(struct wsc_sock *e, uint32_t ms);
+/* The timeouts in force, in ms (0 = none). */
+static inline uint32_t wsc_e_rcvtimeo(struct wsc_sock *e)
+{
+    return atomic_load(&e->s->rcvtimeo_ms);
+}
+static inline uint32_t wsc_e_sndtimeo(struct wsc_sock *e)
+{
+    return atomic_load(&e->s->sndtimeo_ms);
+}
+/* SO_RCVTIMEO/SO_SNDTIMEO as a struct timeval (POSIX front ends): the
+ * kernel checks and keeps it, the engine the milliseconds (tv is the
+ * caller's memory).  0, WSC_E_ERRNO, or -WSAEFAULT. */
+int wsc_e_kernel_timeout(struct wsc_sock *e, int name, const void *tv,
+                         socklen_t len);
+/* Windows' SO_ERROR, as setsockopt may set it (a WSA code). */
+int wsc_e_set_so_error(struct wsc_sock *e, int code);
+/* fcntl(F_SETFL): the kernel socket's flags, the blocking mode mirrored.
+ * 0, or WSC_E_ERRNO. */
+int wsc_e_kernel_setfl(struct wsc_sock *e, long fl);
 /* FIONREAD: bytes of in-band data readable now. */
 int wsc_e_bytes_readable(struct wsc_sock *e);
 /* SIOCATMARK: 1 when no urgent data is pending. */
@@ -338,3 +388,5 @@ int wsc_e_at_mark(struct wsc_sock *e);
 /* getsockname/getpeername. */
 int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len);
+
+#endif

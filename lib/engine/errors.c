@@ -67,7 +67,7 @@ int wsc_errno_to_wsa(int err)
     return 0;
 }
 
-int wsc_map_errno(enum wsc_op op, int err, uint32_t flags)
+static int map_errno(enum wsc_op op, int err, uint32_t flags)
 {
     switch (err) {
     case EBADF:
@@ -106,4 +106,9 @@ int wsc_map_errno(enum wsc_op op, int err, uint32_t flags)
         int code = wsc_errno_to_wsa(err);
         return code ? code : WSAEINVAL;
     }
+}
+
+int wsc_errno_result(enum wsc_op op, int err, uint32_t flags)
+{
+    return -map_errno(op, err, flags);
 }

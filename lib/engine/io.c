@@ -62,7 +62,7 @@ static int io_error(struct wsc_sock *e, enum wsc_op op, int err)
     /* UDP: an ICMP port unreachable that an earlier send drew. */
     if (err == ECONNREFUSED && !is_stream(e))
         return -WSAECONNRESET;
-    return -wsc_map_errno(op, err, f);
+    return wsc_errno_result(op, err, f);
 }
 
 /* recv returned 0 on a stream: a graceful EOF, unless our own send after
@@ -110,7 +110,7 @@ static int block(struct wsc_sock *e, enum wsc_op op, short events,
 {
     int r;
 
-    if (*deadline == -2)
+    if (*deadline == WSC_NOT_YET)
         *deadline = wsc_deadline(timeout_ms);
     r = wsc_wait(e, events, *deadline);
     if (r == -WSAEINTR)
@@ -181,7 +181,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
     int blocking = !(wsc_flags(e) & WSC_F_NONBLOCK) && !(flags & MSG_DONTWAIT);
     size_t want = waitall ? iov_total(msg) : 0, got = 0;
     uint32_t timeout = blocking ? atomic_load(&e->s->rcvtimeo_ms) : 0;
-    int64_t deadline = timeout ? wsc_deadline(timeout) : -1;
+    int64_t deadline = wsc_deadline(timeout);
     ssize_t n;
 
     flags &= ~WSC_RECV_WAITALL;
@@ -228,7 +228,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
                 n = WSC_E_SIGNAL;
                 break;
             }
-            if (deadline >= 0)
+            if (deadline != WSC_FOREVER)
                 flags |= MSG_DONTWAIT;
             continue;
         }
@@ -270,7 +270,7 @@ static int dgram_unconnected(struct wsc_sock *e, const struct msghdr *msg)
 
 long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
 {
-    int64_t deadline = -2;
+    int64_t deadline = WSC_NOT_YET;
     size_t want = iov_total(msg), done = 0;
     ssize_t n;
     int r, refused = 0;

@@ -9,11 +9,12 @@
 #include <sys/time.h>
 #include "engine.h"
 #include "os.h"
+#include "usermem.h"
 
 int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val)
 {
     if (wsc_os.setsockopt(e->fd, level, name, &val, sizeof(val)) < 0)
-        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     if (level == SOL_SOCKET && name == SO_OOBINLINE) {
         if (val)
             wsc_set_flags(e, WSC_F_OOBINLINE);
@@ -29,7 +30,7 @@ int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val)
 
     *val = 0;
     if (wsc_os.getsockopt(e->fd, level, name, val, &len) < 0)
-        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     return 0;
 }
 
@@ -40,7 +41,7 @@ int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs)
     if (e->type != SOCK_STREAM)
         return -WSAENOPROTOOPT;
     if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg)) < 0)
-        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     return 0;
 }
 
@@ -52,7 +53,7 @@ int wsc_e_get_linger(struct wsc_sock *e, int *onoff, int *secs)
     if (e->type != SOCK_STREAM)
         return -WSAENOPROTOOPT;
     if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_LINGER, &lg, &len) < 0)
-        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     *onoff = lg.l_onoff;
     *secs = lg.l_linger;
     return 0;
@@ -73,7 +74,7 @@ int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on)
                               sizeof(v)) < 0 ||
             wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_REUSEPORT, &v,
                               sizeof(v)) < 0)
-            return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+            return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     }
     if (on)
         wsc_set_flags(e, mine);
@@ -88,7 +89,7 @@ int wsc_e_set_nonblock(struct wsc_sock *e, int on)
 
     if (fl < 0 || wsc_os.fcntl(e->fd, F_SETFL, on ? fl | O_NONBLOCK
                                                   : fl & ~O_NONBLOCK) < 0)
-        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     if (on)
         wsc_set_flags(e, WSC_F_NONBLOCK);
     else
@@ -101,8 +102,47 @@ int wsc_e_set_rcvtimeo(struct wsc_sock *e, uint32_t ms)
     struct timeval tv = { (time_t)(ms / 1000), (suseconds_t)(ms % 1000) * 1000 };
 
     if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
-        return -wsc_map_errno(WSC_OP_OPT, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     atomic_store(&e->s->rcvtimeo_ms, ms);
+    return 0;
+}
+
+int wsc_e_set_sndtimeo(struct wsc_sock *e, uint32_t ms)
+{
+    atomic_store(&e->s->sndtimeo_ms, ms);
+    return 0;
+}
+
+int wsc_e_kernel_timeout(struct wsc_sock *e, int name, const void *tv,
+                         socklen_t len)
+{
+    struct timeval t;
+    uint64_t ms;
+
+    if (wsc_os.setsockopt(e->fd, SOL_SOCKET, name, tv, len) < 0)
+        return WSC_E_ERRNO;
+    if (wsc_copy_in(&t, tv, sizeof(t)))
+        return -WSAEFAULT;
+    ms = (uint64_t)t.tv_sec * 1000 + ((uint64_t)t.tv_usec + 999) / 1000;
+    atomic_store(name == SO_RCVTIMEO ? &e->s->rcvtimeo_ms : &e->s->sndtimeo_ms,
+                 ms > UINT32_MAX ? UINT32_MAX : (uint32_t)ms);
+    return 0;
+}
+
+int wsc_e_set_so_error(struct wsc_sock *e, int code)
+{
+    atomic_store(&e->s->so_error, code);
+    return 0;
+}
+
+int wsc_e_kernel_setfl(struct wsc_sock *e, long fl)
+{
+    if (wsc_os.fcntl(e->fd, F_SETFL, fl) < 0)
+        return WSC_E_ERRNO;
+    if (fl & O_NONBLOCK)
+        wsc_set_flags(e, WSC_F_NONBLOCK);
+    else
+        wsc_clear_flags(e, WSC_F_NONBLOCK);
     return 0;
 }
 
@@ -144,6 +184,6 @@ int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                  : wsc_os.getsockname(e->fd, sa, len);
 
     if (r < 0)
-        return -wsc_map_errno(WSC_OP_NAME, errno, wsc_flags(e));
+        return wsc_errno_result(WSC_OP_NAME, errno, wsc_flags(e));
     return 0;
 }

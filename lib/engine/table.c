@@ -25,11 +25,6 @@ _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS];
 static _Atomic int chunks_top; /* one past the highest chunk allocated */
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
 
-struct wsc_sock *wsc_peek(int fd)
-{
-    return wsc_entry(fd);
-}
-
 /* ---- the shared state of a kernel socket ------------------------------ */
 
 static struct wsc_ksock *ksock_new(uint32_t flags)
@@ -74,7 +69,7 @@ static struct chunk *chunk_new(void)
 /* The entry for fd, allocating its chunk if needed. */
 static struct wsc_sock *slot(int fd)
 {
-    struct wsc_sock *e = wsc_peek(fd);
+    struct wsc_sock *e = wsc_entry(fd);
     struct chunk *c;
     int ci = fd >> CHUNK_BITS;
 
@@ -177,7 +172,7 @@ static struct wsc_sock *adopt(int fd)
     pthread_mutex_lock(&e->lock);
     if (wsc_handle_flags(e) & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL |
                                WSC_H_RETIRING) ||
-        !adoptable(fd, wsc_track_adopt, &family, &type)) {
+        !adoptable(fd, wsc_claim_adopts, &family, &type)) {
         pthread_mutex_unlock(&e->lock);
         return NULL;
     }
@@ -247,7 +242,7 @@ struct wsc_sock *wsc_ref(int fd)
     return e ? ref_open(e, &old) : NULL;
 }
 
-struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
+struct wsc_sock *wsc_ref_adopt(uintptr_t handle, int *err)
 {
     struct wsc_sock *e;
     uint64_t old;
@@ -277,13 +272,13 @@ struct wsc_sock *wsc_acquire(uintptr_t handle, int *err)
 
 /* ---- the interposer's view ------------------------------------------- */
 
-int wsc_track_adopt;
+int wsc_claim_adopts;
 int wsc_posix_mode;
 
 void wsc_e_posix_start(int emulate_close, int emulate_shutrd)
 {
     wsc_posix_mode = 1;
-    wsc_track_adopt = 1;
+    wsc_claim_adopts = 1;
     wsc_emulate_close = emulate_close;
     wsc_emulate_shutrd = emulate_shutrd;
 }
@@ -304,7 +299,7 @@ void wsc_mark_foreign(int fd)
 
 void wsc_forget(int fd)
 {
-    struct wsc_sock *e = wsc_peek(fd);
+    struct wsc_sock *e = wsc_entry(fd);
 
     if (e && (wsc_handle_flags(e) & WSC_H_FOREIGN)) {
         pthread_mutex_lock(&e->lock);
@@ -335,19 +330,19 @@ static struct wsc_sock *probe(int fd)
 {
     int err, kind;
 
-    if (!wsc_track_adopt || fd < 0 || fd >= WSC_MAX_FD)
+    if (!wsc_claim_adopts || fd < 0 || fd >= WSC_MAX_FD)
         return NULL;
     kind = inet_socket_kind(fd);
     if (kind == 0)
         wsc_mark_foreign(fd);
     if (kind <= 0)
         return NULL;
-    return wsc_acquire((uintptr_t)fd, &err);
+    return wsc_ref_adopt((uintptr_t)fd, &err);
 }
 
 static struct wsc_sock *track(int fd, int may_probe)
 {
-    struct wsc_sock *e = wsc_peek(fd);
+    struct wsc_sock *e = wsc_entry(fd);
     uint64_t old;
 
     if (!e)
@@ -366,12 +361,12 @@ static struct wsc_sock *track(int fd, int may_probe)
     return may_probe ? probe(fd) : NULL;
 }
 
-struct wsc_sock *wsc_track(int fd)
+struct wsc_sock *wsc_claim(int fd)
 {
     return track(fd, 1);
 }
 
-struct wsc_sock *wsc_track_known(int fd)
+struct wsc_sock *wsc_claim_known(int fd)
 {
     return track(fd, 0);
 }

@@ -69,7 +69,7 @@ int64_t wsc_now_ms(void)
 
 int64_t wsc_deadline(uint32_t timeout_ms)
 {
-    return timeout_ms ? wsc_now_ms() + timeout_ms : -1;
+    return timeout_ms ? wsc_now_ms() + timeout_ms : WSC_FOREVER;
 }
 
 /* Milliseconds left for poll: -1 = forever, 0 = expired. */
@@ -77,7 +77,7 @@ static int remaining(int64_t deadline)
 {
     int64_t left;
 
-    if (deadline < 0)
+    if (deadline == WSC_FOREVER)
         return -1;
     left = deadline - wsc_now_ms();
     if (left <= 0)

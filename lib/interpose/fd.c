@@ -11,7 +11,7 @@
 
 IP_DEFINE(int, close, (int fd))
 {
-    struct wsc_sock *e = wsc_track_known(fd);
+    struct wsc_sock *e = wsc_claim_known(fd);
 
     if (!e) {
         wsc_forget(fd);
@@ -61,7 +61,7 @@ static int dup_done(struct wsc_sock *e, int nfd)
 
 IP_DEFINE(int, dup, (int fd))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
     int nfd;
 
     if (e == WSC_GONE)
@@ -101,12 +101,12 @@ static int dup_onto(int fd, int fd2, int flags)
 
     if (fd == fd2 || fcntl_valid(fd) < 0)
         return real_dup3(&a);
-    target = wsc_track_known(fd2);
+    target = wsc_claim_known(fd2);
     if (target == WSC_GONE) {
         errno = EBUSY; /* as Linux says when racing with a close */
         return -1;
     }
-    e = wsc_track(fd);
+    e = wsc_claim(fd);
     if (e == WSC_GONE) {
         if (target)
             wsc_release(target);
@@ -140,18 +140,9 @@ IP_DEFINE(int, dup3, (int fd, int fd2, int flags))
  * blocking mode; the engine keeps a copy of it. */
 static int fcntl_engine(struct wsc_sock *e, int cmd, long arg)
 {
-    int r;
-
     switch (cmd) {
     case F_SETFL:
-        r = wsc_os.fcntl(e->fd, F_SETFL, arg);
-        if (r == 0) {
-            if (arg & O_NONBLOCK)
-                wsc_set_flags(e, WSC_F_NONBLOCK);
-            else
-                wsc_clear_flags(e, WSC_F_NONBLOCK);
-        }
-        return r;
+        return (int)ip_result(wsc_e_kernel_setfl(e, arg));
     case F_DUPFD:
     case F_DUPFD_CLOEXEC:
         return dup_done(e, wsc_os.fcntl(e->fd, cmd, arg));
@@ -162,7 +153,7 @@ static int fcntl_engine(struct wsc_sock *e, int cmd, long arg)
 
 static int fcntl_any(int fd, int cmd, long arg)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
     int r;
 
     if (!e) {
@@ -203,7 +194,7 @@ IP_DEFINE(int, ioctl, (int fd, unsigned long req, ...))
     va_start(ap, req);
     arg = va_arg(ap, void *);
     va_end(ap);
-    e = wsc_track(fd);
+    e = wsc_claim(fd);
     if (!e)
         return wsc_os.ioctl(fd, req, arg);
     if (e == WSC_GONE)

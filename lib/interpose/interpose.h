@@ -30,19 +30,6 @@
 /* 1 once the interposer has started and was not switched off. */
 extern int ip_on;
 
-/* 1 when fd is known not to be ours, so the call goes straight to libc:
- * the hot path for files, pipes and UNIX sockets, two loads. */
-static inline int ip_foreign(int fd)
-{
-    struct wsc_sock *e = wsc_entry(fd);
-
-    return e && (WSC_FLAGS(atomic_load_explicit(&e->state,
-                                                memory_order_relaxed)) &
-                 WSC_H_FOREIGN);
-}
-
-/* A result meaning "failed, errno already says why" (from libc). */
-#define WSC_E_ERRNO (-2)
 
 /* The errno named like a WSA code (EINTR for WSC_E_SIGNAL). */
 int ip_errno(long r);

@@ -157,7 +157,7 @@ static void forget_passed_fds(struct msghdr *msg)
 
 static ssize_t __attribute__((noinline)) recvfrom_any(int fd, void *buf, size_t len, int flags, struct sockaddr *sa, socklen_t *salen)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
@@ -169,21 +169,21 @@ static ssize_t __attribute__((noinline)) recvfrom_any(int fd, void *buf, size_t 
 IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
                               struct sockaddr *sa, socklen_t *salen))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
     return recvfrom_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.recv(fd, buf, len, flags);
     return recvfrom_any(fd, buf, len, flags, NULL, NULL);
 }
 
 static ssize_t __attribute__((noinline)) read_any(int fd, void *buf, size_t len)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.read(fd, buf, len);
@@ -194,14 +194,14 @@ static ssize_t __attribute__((noinline)) read_any(int fd, void *buf, size_t len)
 
 IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.read(fd, buf, len);
     return read_any(fd, buf, len);
 }
 
 static ssize_t __attribute__((noinline)) readv_any(int fd, const struct iovec *iov, int n)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.readv(fd, iov, n);
@@ -212,14 +212,14 @@ static ssize_t __attribute__((noinline)) readv_any(int fd, const struct iovec *i
 
 IP_DEFINE(ssize_t, readv, (int fd, const struct iovec *iov, int n))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.readv(fd, iov, n);
     return readv_any(fd, iov, n);
 }
 
 static ssize_t __attribute__((noinline)) recvmsg_any(int fd, struct msghdr *msg, int flags)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
     ssize_t r;
 
     if (!e) {
@@ -235,7 +235,7 @@ static ssize_t __attribute__((noinline)) recvmsg_any(int fd, struct msghdr *msg,
 
 IP_DEFINE(ssize_t, recvmsg, (int fd, struct msghdr *msg, int flags))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.recvmsg(fd, msg, flags);
     return recvmsg_any(fd, msg, flags);
 }
@@ -267,7 +267,7 @@ static long mmsg_io(struct wsc_sock *e, struct mmsghdr *v, unsigned int n,
 IP_DEFINE(int, recvmmsg, (int fd, struct mmsghdr *v, unsigned int n,
                           int flags, struct timespec *tmo))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.recvmmsg(fd, v, n, flags, tmo);
@@ -280,7 +280,7 @@ IP_DEFINE(int, recvmmsg, (int fd, struct mmsghdr *v, unsigned int n,
 
 static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, size_t len, int flags, const struct sockaddr *sa, socklen_t salen)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.sendto(fd, buf, len, flags, sa, salen);
@@ -292,21 +292,21 @@ static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, siz
 IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
                             const struct sockaddr *sa, socklen_t salen))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.sendto(fd, buf, len, flags, sa, salen);
     return sendto_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.send(fd, buf, len, flags);
     return sendto_any(fd, buf, len, flags, NULL, 0);
 }
 
 static ssize_t __attribute__((noinline)) write_any(int fd, const void *buf, size_t len)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.write(fd, buf, len);
@@ -317,14 +317,14 @@ static ssize_t __attribute__((noinline)) write_any(int fd, const void *buf, size
 
 IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.write(fd, buf, len);
     return write_any(fd, buf, len);
 }
 
 static ssize_t __attribute__((noinline)) writev_any(int fd, const struct iovec *iov, int n)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.writev(fd, iov, n);
@@ -335,14 +335,14 @@ static ssize_t __attribute__((noinline)) writev_any(int fd, const struct iovec *
 
 IP_DEFINE(ssize_t, writev, (int fd, const struct iovec *iov, int n))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.writev(fd, iov, n);
     return writev_any(fd, iov, n);
 }
 
 static ssize_t __attribute__((noinline)) sendmsg_any(int fd, const struct msghdr *msg, int flags)
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.sendmsg(fd, msg, flags);
@@ -353,7 +353,7 @@ static ssize_t __attribute__((noinline)) sendmsg_any(int fd, const struct msghdr
 
 IP_DEFINE(ssize_t, sendmsg, (int fd, const struct msghdr *msg, int flags))
 {
-    if (ip_foreign(fd))
+    if (wsc_foreign(fd))
         return wsc_os.sendmsg(fd, msg, flags);
     return sendmsg_any(fd, msg, flags);
 }
@@ -361,7 +361,7 @@ IP_DEFINE(ssize_t, sendmsg, (int fd, const struct msghdr *msg, int flags))
 IP_DEFINE(int, sendmmsg, (int fd, struct mmsghdr *v, unsigned int n,
                           int flags))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.sendmmsg(fd, v, n, flags);

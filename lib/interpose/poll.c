@@ -19,7 +19,7 @@ static int any_ours(const struct pollfd *fds, nfds_t n)
     for (i = 0; i < n; i++) {
         if (fds[i].fd < 0)
             continue;
-        e = wsc_track(fds[i].fd);
+        e = wsc_claim(fds[i].fd);
         if (!e)
             continue;
         if (e != WSC_GONE)
@@ -48,7 +48,7 @@ static int writable(struct pollfd *fds, nfds_t n)
 
 static int64_t ms_deadline(int64_t ms)
 {
-    return ms < 0 ? -1 : ms == 0 ? 0 : wsc_now_ms() + ms;
+    return ms < 0 ? WSC_FOREVER : ms == 0 ? 0 : wsc_now_ms() + ms;
 }
 
 struct poll_work {
@@ -107,7 +107,7 @@ static long engine_poll(struct pollfd *fds, nfds_t n, int64_t deadline,
         w.p[i] = fds[i];
         w.p[i].revents = 0;
         fds[i].revents = 0;
-        w.ents[i] = fds[i].fd >= 0 ? wsc_track(fds[i].fd) : NULL;
+        w.ents[i] = fds[i].fd >= 0 ? wsc_claim(fds[i].fd) : NULL;
         if (w.ents[i] == WSC_GONE) {
             /* Being closed by another thread: reported at once. */
             w.ents[i] = NULL;
@@ -330,7 +330,7 @@ static int select_engine(int nfds, struct sel_copy *c, fd_set *rd,
                          fd_set *wr, fd_set *ex, struct timeval *tv)
 {
     struct pollfd small[64], *p = small;
-    int64_t deadline = -1;
+    int64_t deadline = WSC_FOREVER;
     nfds_t n = 0;
     long r, out;
     int fd, with_sets;

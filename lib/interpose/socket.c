@@ -39,40 +39,30 @@ IP_DEFINE(int, socketpair, (int domain, int type, int proto, int *sv))
 
 IP_DEFINE(int, bind, (int fd, const struct sockaddr *sa, socklen_t len))
 {
-    struct wsc_sock *e = wsc_track(fd);
-    int r;
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.bind(fd, sa, len);
     if (e == WSC_GONE)
         return ip_gone();
-    r = wsc_os.bind(e->fd, sa, len);
-    if (r == 0)
-        wsc_set_flags(e, WSC_F_BOUND);
-    wsc_release(e);
-    return r;
+    return (int)ip_leave(e, wsc_e_kernel_bind(e, sa, len));
 }
 
 IP_DEFINE(int, listen, (int fd, int backlog))
 {
-    struct wsc_sock *e = wsc_track(fd);
-    int r;
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.listen(fd, backlog);
     if (e == WSC_GONE)
         return ip_gone();
-    r = wsc_os.listen(e->fd, backlog);
-    if (r == 0)
-        wsc_set_flags(e, WSC_F_LISTENING | WSC_F_BOUND);
-    wsc_release(e);
-    return r;
+    return (int)ip_leave(e, wsc_e_kernel_listen(e, backlog));
 }
 
 IP_DEFINE(int, accept4,
           (int fd, struct sockaddr *sa, socklen_t *len, int flags))
 {
-    struct wsc_sock *e = wsc_track(fd), *ne;
+    struct wsc_sock *e = wsc_claim(fd), *ne;
     int r;
 
     if (!e)
@@ -98,7 +88,7 @@ IP_DEFINE(int, accept, (int fd, struct sockaddr *sa, socklen_t *len))
 
 IP_DEFINE(int, connect, (int fd, const struct sockaddr *sa, socklen_t len))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
     struct sockaddr_storage ss;
     long r;
 
@@ -112,14 +102,12 @@ IP_DEFINE(int, connect, (int fd, const struct sockaddr *sa, socklen_t len))
     r = wsc_e_connect(e, (struct sockaddr *)&ss, len);
     if (r == -WSAEWOULDBLOCK)
         r = -WSAEINPROGRESS; /* POSIX names a pending connect so */
-    if (r == 0)
-        wsc_set_flags(e, WSC_F_CONNECTED);
     return (int)ip_leave(e, r);
 }
 
 IP_DEFINE(int, shutdown, (int fd, int how))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.shutdown(fd, how);
@@ -135,47 +123,28 @@ static int is_timeout(int level, int name)
     return level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO);
 }
 
-static _Atomic uint32_t *timeout_of(struct wsc_sock *e, int name)
-{
-    return name == SO_RCVTIMEO ? &e->s->rcvtimeo_ms : &e->s->sndtimeo_ms;
-}
-
 /* SO_RCVTIMEO/SO_SNDTIMEO: receives are timed by the kernel, sends by
  * the engine.  A struct timeval as POSIX has it, or a 4-byte DWORD of
  * milliseconds as a port from Windows may still pass. */
 static int set_timeout(struct wsc_sock *e, int name, const void *val,
                        socklen_t len)
 {
-    struct timeval tv;
-    uint64_t ms;
+    uint32_t dw;
 
     if (!val || len < sizeof(uint32_t))
         return -WSAEFAULT; /* as Windows says for a short DWORD */
-    if (len == sizeof(uint32_t)) {
-        uint32_t dw;
-        if (wsc_copy_in(&dw, val, sizeof(dw)))
-            return -WSAEFAULT;
-        if (name == SO_RCVTIMEO)
-            return wsc_e_set_rcvtimeo(e, dw);
-        atomic_store(timeout_of(e, name), dw);
-        return 0;
-    }
-    /* The kernel checks the timeval (EINVAL, EDOM) and keeps it for
-     * getsockopt; the engine keeps the milliseconds. */
-    if (wsc_os.setsockopt(e->fd, SOL_SOCKET, name, val, len) < 0)
-        return WSC_E_ERRNO;
-    if (wsc_copy_in(&tv, val, sizeof(tv)))
+    if (len != sizeof(uint32_t))
+        return wsc_e_kernel_timeout(e, name, val, len);
+    if (wsc_copy_in(&dw, val, sizeof(dw)))
         return -WSAEFAULT;
-    ms = (uint64_t)tv.tv_sec * 1000 + ((uint64_t)tv.tv_usec + 999) / 1000;
-    atomic_store(timeout_of(e, name), ms > UINT32_MAX ? UINT32_MAX
-                                                      : (uint32_t)ms);
-    return 0;
+    return name == SO_RCVTIMEO ? wsc_e_set_rcvtimeo(e, dw)
+                               : wsc_e_set_sndtimeo(e, dw);
 }
 
 IP_DEFINE(int, setsockopt,
           (int fd, int level, int name, const void *val, socklen_t len))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
 
     if (!e)
         return wsc_os.setsockopt(fd, level, name, val, len);
@@ -188,10 +157,7 @@ IP_DEFINE(int, setsockopt,
         int on;
         if (wsc_copy_in(&on, val, sizeof(on)))
             return (int)ip_leave(e, -WSAEFAULT);
-        if (on)
-            wsc_set_flags(e, WSC_F_OOBINLINE);
-        else
-            wsc_clear_flags(e, WSC_F_OOBINLINE);
+        return (int)ip_leave(e, wsc_e_setopt_int(e, level, name, on));
     }
     {
         int r = wsc_os.setsockopt(e->fd, level, name, val, len);
@@ -228,7 +194,7 @@ static int get_so_error(struct wsc_sock *e, void *val, socklen_t *len)
 IP_DEFINE(int, getsockopt,
           (int fd, int level, int name, void *val, socklen_t *len))
 {
-    struct wsc_sock *e = wsc_track(fd);
+    struct wsc_sock *e = wsc_claim(fd);
     int r;
 
     if (!e)
@@ -243,7 +209,9 @@ IP_DEFINE(int, getsockopt,
             return (int)ip_leave(e, -WSAEFAULT);
         if (n == sizeof(uint32_t))
             return (int)ip_leave(e, put_int_opt(val, len,
-                                                atomic_load(timeout_of(e, name))));
+                                                name == SO_RCVTIMEO
+                                                    ? wsc_e_rcvtimeo(e)
+                                                    : wsc_e_sndtimeo(e)));
     }
     r = wsc_os.getsockopt(e->fd, level, name, val, len);
     wsc_release(e);

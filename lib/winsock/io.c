@@ -47,12 +47,7 @@ static int send_flags(int flags)
 /* Windows: a datagram socket must be bound before it can receive. */
 static int unbound_dgram(struct wsc_sock *e)
 {
-    if (e->type == SOCK_STREAM || (wsc_flags(e) & WSC_F_BOUND))
-        return 0;
-    if (!wsc_e_is_bound(e))
-        return 1;
-    wsc_set_flags(e, WSC_F_BOUND);
-    return 0;
+    return e->type != SOCK_STREAM && !wsc_e_known_bound(e);
 }
 
 /* The shared receive path.  from/fromlen are ignored on streams. */

@@ -47,8 +47,7 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     case OPT_RCVTIMEO:
         return wsc_e_set_rcvtimeo(e, (uint32_t)v);
     case OPT_SNDTIMEO:
-        atomic_store(&e->s->sndtimeo_ms, (uint32_t)v);
-        return 0;
+        return wsc_e_set_sndtimeo(e, (uint32_t)v);
     case OPT_DONTLINGER: {
         int on = 0, secs = 0;
         r = wsc_e_get_linger(e, &on, &secs);
@@ -59,8 +58,7 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     case OPT_EXCLUSIVE:
         return wsc_e_set_reuse(e, 1, v != 0);
     case OPT_ERROR:
-        atomic_store(&e->s->so_error, v);
-        return 0;
+        return wsc_e_set_so_error(e, v);
     case OPT_ACCEPTED:
         return 0;
     default:
@@ -83,10 +81,10 @@ static long get_value(struct wsc_sock *e, const struct wsc_optmap *m, int *v)
     case OPT_TYPE:
         return wsc_e_getopt_int(e, m->level, m->name, v);
     case OPT_RCVTIMEO:
-        *v = (int)atomic_load(&e->s->rcvtimeo_ms);
+        *v = (int)wsc_e_rcvtimeo(e);
         return 0;
     case OPT_SNDTIMEO:
-        *v = (int)atomic_load(&e->s->sndtimeo_ms);
+        *v = (int)wsc_e_sndtimeo(e);
         return 0;
     case OPT_DONTLINGER:
         r = wsc_e_get_linger(e, &on, &secs);

@@ -72,7 +72,7 @@ static int64_t timeval_deadline(const struct timeval *tv)
     int64_t ms;
 
     if (!tv)
-        return -1;
+        return WSC_FOREVER;
     ms = (int64_t)tv->tv_sec * 1000 + (tv->tv_usec + 999) / 1000;
     return ms <= 0 ? 0 : wsc_now_ms() + ms;
 }
@@ -206,7 +206,7 @@ int ws_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
     }
     m = gather(sets, u);
     for (k = 0; k < m; k++) {
-        ents[k] = wsc_acquire(u[k].s, &err);
+        ents[k] = wsc_ref_adopt(u[k].s, &err);
         if (!ents[k]) {
             release_all(ents, k);
             free(u), free(ents), free(fds);
@@ -307,13 +307,13 @@ int ws_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout)
         return wsc_fail(WSAENOBUFS);
     }
     for (i = 0; i < nfds; i++) {
-        ents[i] = wsc_acquire(fds[i].fd, &err);
+        ents[i] = wsc_ref_adopt(fds[i].fd, &err);
         lfds[i].fd = ents[i] ? ents[i]->fd : -1;
         lfds[i].events = linux_events(fds[i].events);
         lfds[i].revents = 0;
         valid += ents[i] != NULL;
     }
-    deadline = timeout < 0 ? -1 : timeout == 0 ? 0 : wsc_now_ms() + timeout;
+    deadline = timeout < 0 ? WSC_FOREVER : timeout == 0 ? 0 : wsc_now_ms() + timeout;
     rc = valid ? wsc_e_poll(ents, lfds, (int)nfds, deadline) : 0;
     if (rc == -WSAEINTR)
         rc = wsc_e_poll(ents, lfds, (int)nfds, 0) < 0 ? 0 : 1;

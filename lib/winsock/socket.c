@@ -89,8 +89,6 @@ int ws_bind(SOCKET s, const struct sockaddr *caller_name, int namelen)
         r = -WSAEFAULT;
     else
         r = wsc_e_bind(e, name, (socklen_t)namelen);
-    if (r == 0)
-        wsc_set_flags(e, WSC_F_BOUND);
     return wsc_leave(e, r);
 }
 

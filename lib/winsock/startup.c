@@ -81,7 +81,7 @@ struct wsc_sock *wsc_enter(SOCKET s)
         wsc_fail(WSANOTINITIALISED);
         return NULL;
     }
-    e = wsc_acquire(s, &err);
+    e = wsc_ref_adopt(s, &err);
     if (!e)
         wsc_fail(-err);
     return e;

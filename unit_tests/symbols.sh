@@ -30,7 +30,7 @@ compare() {
     fi
 }
 
-sed -n 's/^WINSOCK([^,]*, *\([A-Za-z0-9_]*\),.*/wsc_\1/p' "$s/lib/winsock/api.def" |
+sed -n 's/^WINSOCK([^,]*, [^,]*, *\([A-Za-z0-9_]*\),.*/wsc_\1/p' "$s/lib/winsock/api.def" |
     sort -u > "$tmp/api"
 sed -n 's/.*\bWSC_API\b.*\b\(wsc_[A-Za-z0-9_]*\) *(.*/\1/p' "$s"/include/wscompat/*.h |
     sort -u | sort -u - "$tmp/api" > "$tmp/required"

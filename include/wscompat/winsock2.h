@@ -91,8 +91,6 @@ typedef struct wsc_fd_set {
 #define fd_set wsc_fd_set
 typedef wsc_fd_set FD_SET, *PFD_SET, *LPFD_SET;
 
-WSC_API int wsc___WSAFDIsSet(SOCKET s, wsc_fd_set *set);
-#define __WSAFDIsSet wsc___WSAFDIsSet
 
 #undef FD_CLR
 #undef FD_SET
@@ -319,74 +317,10 @@ typedef void (*LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD, DWORD,
 #define FIOASYNC ((LONG)0x8004667Du)
 #define SIOCATMARK ((LONG)0x40047307u)
 
-/* ---- functions -------------------------------------------------------- */
-WSC_API int wsc_WSAStartup(WORD version, LPWSADATA data);
-WSC_API int wsc_WSACleanup(void);
-WSC_API int wsc_WSAGetLastError(void);
-WSC_API void wsc_WSASetLastError(int error);
-
-WSC_API SOCKET wsc_socket(int af, int type, int protocol);
-WSC_API SOCKET wsc_WSASocketA(int af, int type, int protocol, void *info,
-                              GROUP g, DWORD flags);
-WSC_API int wsc_bind(SOCKET s, const struct sockaddr *name, int namelen);
-WSC_API int wsc_listen(SOCKET s, int backlog);
-WSC_API SOCKET wsc_accept(SOCKET s, struct sockaddr *addr, int *addrlen);
-WSC_API int wsc_connect(SOCKET s, const struct sockaddr *name, int namelen);
-WSC_API int wsc_send(SOCKET s, const char *buf, int len, int flags);
-WSC_API int wsc_recv(SOCKET s, char *buf, int len, int flags);
-WSC_API int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
-                       const struct sockaddr *to, int tolen);
-WSC_API int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
-                         struct sockaddr *from, int *fromlen);
-WSC_API int wsc_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
-                        DWORD flags, LPWSAOVERLAPPED ov,
-                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
-WSC_API int wsc_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
-                        LPDWORD flags, LPWSAOVERLAPPED ov,
-                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
-WSC_API int wsc_closesocket(SOCKET s);
-WSC_API int wsc_shutdown(SOCKET s, int how);
-WSC_API int wsc_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
-                       wsc_fd_set *exceptfds, const struct timeval *timeout);
-WSC_API int wsc_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout);
-WSC_API int wsc_ioctlsocket(SOCKET s, LONG cmd, u_long *argp);
-WSC_API int wsc_setsockopt(SOCKET s, int level, int optname,
-                           const char *optval, int optlen);
-WSC_API int wsc_getsockopt(SOCKET s, int level, int optname, char *optval,
-                           int *optlen);
-WSC_API int wsc_getsockname(SOCKET s, struct sockaddr *name, int *namelen);
-WSC_API int wsc_getpeername(SOCKET s, struct sockaddr *name, int *namelen);
-WSC_API struct hostent *wsc_gethostbyname(const char *name);
-WSC_API int wsc_gethostname(char *name, int namelen);
-
-#define WSAStartup wsc_WSAStartup
-#define WSACleanup wsc_WSACleanup
-#define WSAGetLastError wsc_WSAGetLastError
-#define WSASetLastError wsc_WSASetLastError
-#define WSASocket wsc_WSASocketA
-#define WSASocketA wsc_WSASocketA
-#define socket wsc_socket
-#define bind wsc_bind
-#define listen wsc_listen
-#define accept wsc_accept
-#define connect wsc_connect
-#define send wsc_send
-#define recv wsc_recv
-#define sendto wsc_sendto
-#define recvfrom wsc_recvfrom
-#define WSASend wsc_WSASend
-#define WSARecv wsc_WSARecv
-#define closesocket wsc_closesocket
-#define shutdown wsc_shutdown
-#define select wsc_select
-#define WSAPoll wsc_WSAPoll
-#define ioctlsocket wsc_ioctlsocket
-#define setsockopt wsc_setsockopt
-#define getsockopt wsc_getsockopt
-#define getsockname wsc_getsockname
-#define getpeername wsc_getpeername
-#define gethostbyname wsc_gethostbyname
-#define gethostname wsc_gethostname
+/* ---- functions: prototypes and redirections, from lib/winsock/api.def -- */
+#define WSC_API_WINSOCK2
+#include "wsc_api.h"
+#undef WSC_API_WINSOCK2
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -61,29 +61,10 @@ typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 #define INET_ADDRSTRLEN_WIN 22
 #define INET6_ADDRSTRLEN_WIN 65
 
-WSC_API int wsc_getaddrinfo(const char *node, const char *service,
-                            const struct addrinfo *hints,
-                            struct addrinfo **res);
-WSC_API void wsc_freeaddrinfo(struct addrinfo *ai);
-WSC_API int wsc_getnameinfo(const struct sockaddr *sa, socklen_t salen,
-                            char *host, DWORD hostlen, char *serv,
-                            DWORD servlen, int flags);
-WSC_API const char *wsc_gai_strerror(int code);
-WSC_API int wsc_inet_pton(int af, const char *src, void *dst);
-WSC_API const char *wsc_inet_ntop(int af, const void *src, char *dst,
-                                  size_t size);
-
-#define getaddrinfo wsc_getaddrinfo
-#define freeaddrinfo wsc_freeaddrinfo
-#define getnameinfo wsc_getnameinfo
-#define gai_strerror wsc_gai_strerror
-#define gai_strerrorA wsc_gai_strerror
-#define inet_pton wsc_inet_pton
-#define inet_ntop wsc_inet_ntop
-#define InetPtonA wsc_inet_pton
-#define InetNtopA wsc_inet_ntop
-#define GetAddrInfoA wsc_getaddrinfo
-#define FreeAddrInfoA wsc_freeaddrinfo
+/* Prototypes and redirections, from lib/winsock/api.def. */
+#define WSC_API_WS2TCPIP
+#include "wsc_api.h"
+#undef WSC_API_WS2TCPIP
 
 #ifdef __cplusplus
 }

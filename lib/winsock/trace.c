@@ -1,4 +1,4 @@
-/* The public Winsock functions of winsock_api.def: each calls its
+/* The public Winsock functions api.def traces: each calls its
  * ws_NAME, and when WSCOMPAT_TRACE is on writes one line for it. */
 #include "ws.h"
 #include "trace.h"
@@ -55,7 +55,9 @@ static void end_PTR(struct wsc_trace *t, const void *r)
 
 /* The traced call is a function of its own, so that the untraced one
  * is a load, a branch and a jump, with no stack frame. */
-#define WINSOCK(ret, name, params, args, kind)                         \
+/* (name is pasted or quoted only: the headers redirect it by macro.) */
+#define WINSOCK(header, ret, name, params, args, kind)                 \
+    WSC_IF_TRACED_##kind(                                              \
     static __attribute__((noinline, cold)) ret traced_##name params    \
     {                                                                  \
         struct wsc_trace t;                                            \
@@ -71,5 +73,5 @@ static void end_PTR(struct wsc_trace *t, const void *r)
         if (__builtin_expect(!wsc_trace_on, 1))                        \
             return ws_##name args;                                     \
         return traced_##name args;                                     \
-    }
+    })
 #include "api.def"

@@ -53,7 +53,17 @@ enum {
 #include "wscompat.h"
 
 /* The implementations of the traced Winsock functions (ws_trace.c). */
-#define WINSOCK(ret, name, params, args, kind) ret ws_##name params;
+/* For the kind column of api.def: WSC_IF_TRACED_##kind(x) is x for the
+ * traced functions, nothing for the PLAIN ones. */
+#define WSC_IF_TRACED_INT(...) __VA_ARGS__
+#define WSC_IF_TRACED_SOCKET(...) __VA_ARGS__
+#define WSC_IF_TRACED_PTR(...) __VA_ARGS__
+#define WSC_IF_TRACED_PTON(...) __VA_ARGS__
+#define WSC_IF_TRACED_CODE(...) __VA_ARGS__
+#define WSC_IF_TRACED_PLAIN(...)
+#define WINSOCK(header, ret, name, params, args, kind) \
+    WSC_IF_TRACED_##kind(ret ws_##name params;)
+#define WINSOCK_ALIAS(header, alias, name)
 #include "api.def"
 #undef WINSOCK
 

@@ -20,6 +20,7 @@
 #include <arpa/inet.h>
 #include "platform.h"
 #include "expect.h"
+#include "../unit_tests/proc_self.h"
 
 struct ct_peer {
     int fd;
@@ -36,6 +37,9 @@ static ct_peer *peer_new(ct *t, int fd)
     return p;
 }
 
+
+/* The peer side is plain POSIX, without the Winsock headers that declare
+ * the harness's ct_loopback. */
 static struct sockaddr_in loop4(unsigned short port)
 {
     struct sockaddr_in a;
@@ -228,23 +232,6 @@ int ct_thread_join(ct_thread *th, int timeout_ms)
     return 0;
 }
 
-/* State letter of a thread from /proc/self/task/TID/stat. */
-static char thread_state(pid_t tid)
-{
-    char path[64], buf[512], *p;
-    FILE *f;
-    size_t n;
-
-    snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
-    f = fopen(path, "r");
-    if (!f)
-        return '?';
-    n = fread(buf, 1, sizeof(buf) - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    p = strrchr(buf, ')');
-    return p && p[1] == ' ' ? p[2] : '?';
-}
 
 int ct_thread_blocked(ct_thread *th, int timeout_ms)
 {
@@ -253,7 +240,7 @@ int ct_thread_blocked(ct_thread *th, int timeout_ms)
 
     /* Two sightings in a row: a thread between syscalls can flicker. */
     while (ct_now_ms() < deadline) {
-        if (th->tid && thread_state(th->tid) == 'S') {
+        if (th->tid && proc_thread_state(th->tid) == 'S') {
             if (++seen >= 2)
                 return 0;
         } else {

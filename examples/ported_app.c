@@ -15,6 +15,7 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+#include "../unit_tests/proc_self.h"
 
 static const char *err_name(int err)
 {
@@ -111,22 +112,6 @@ static void *recv_thread(void *arg)
     return NULL;
 }
 
-/* 1 once the thread sleeps in the kernel (state S in its stat file). */
-static int sleeping(pid_t tid)
-{
-    char path[64], line[256], *p;
-    FILE *f;
-    int s = 0;
-
-    snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
-    f = fopen(path, "r");
-    if (!f)
-        return 0;
-    if (fgets(line, sizeof(line), f) && (p = strrchr(line, ')')))
-        s = p[2] == 'S';
-    fclose(f);
-    return s;
-}
 
 static void close_during_recv(void)
 {
@@ -140,7 +125,7 @@ static void close_during_recv(void)
     tcp_pair(&b.fd, &peer);
     pthread_create(&th, NULL, recv_thread, &b);
     deadline = now_ms() + 2000;
-    while (!(__atomic_load_n(&b.tid, __ATOMIC_ACQUIRE) && sleeping(b.tid)))
+    while (!(__atomic_load_n(&b.tid, __ATOMIC_ACQUIRE) && proc_thread_state(b.tid) == 'S'))
         if (now_ms() > deadline)
             die("recv thread never blocked");
     t0 = now_ms();

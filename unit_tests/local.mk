@@ -133,3 +133,4 @@ EXTRA_DIST += unit_tests/version.sh
 installcheck-local:
 	VERSION='$(VERSION)' $(SHELL) $(top_srcdir)/unit_tests/version.sh \
 	  '$(DESTDIR)$(bindir)' '$(DESTDIR)$(mandir)'
+EXTRA_DIST += unit_tests/proc_self.h

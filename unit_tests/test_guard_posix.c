@@ -7,10 +7,6 @@
 #define _GNU_SOURCE
 #endif
 #include <check.h>
-#include <dirent.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 #include <errno.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -21,31 +17,7 @@
 #include <sys/time.h>
 #include <sys/uio.h>
 #include "guard.h"
-
-/* Open descriptors, less the engine's own (wake eventfds, the watcher's
- * epoll): the sockets the test holds, and the rest of the process. */
-static int open_descriptors(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    struct dirent *de;
-    char path[300], target[64];
-    ssize_t len;
-    int n = -1;
-
-    if (!d)
-        abort();
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
-        len = readlink(path, target, sizeof(target) - 1);
-        if (len > 0 && (target[len] = 0, !strncmp(target, "anon_inode:", 11)))
-            continue;
-        n++;
-    }
-    closedir(d);
-    return n;
-}
+#include "proc_self.h"
 
 static int tcp, peer, udp, base_entries;
 static struct sockaddr_in udp_addr;
@@ -76,22 +48,22 @@ static void fixture(void)
         sendto(udp, "dgram", 5, 0, (struct sockaddr *)&udp_addr, len) != 5 ||
         send(peer, "data", 4, 0) != 4)
         abort();
-    base_entries = open_descriptors() - 3;
+    base_entries = proc_open_fds() - 3;
 }
 
 static const char *unharmed(void)
 {
     char b[8];
 
-    if (open_descriptors() != base_entries + 3)
-        return failf("%d descriptors, expected %d", open_descriptors(),
+    if (proc_open_fds() != base_entries + 3)
+        return failf("%d descriptors, expected %d", proc_open_fds(),
                      base_entries + 3);
     if (send(tcp, "ok", 2, 0) != 2 || recv(peer, b, 2, MSG_PEEK) != 2)
         return failf("the TCP pair no longer works");
     if (close(tcp) || close(peer) || close(udp))
         return failf("close failed");
-    if (open_descriptors() != base_entries)
-        return failf("%d descriptors left", open_descriptors());
+    if (proc_open_fds() != base_entries)
+        return failf("%d descriptors left", proc_open_fds());
     return NULL;
 }
 

@@ -54,18 +54,7 @@ static long iterations(long dflt)
 /* 1 when the thread is asleep inside system call nr (/proc tells). */
 static int in_syscall(pid_t tid, long nr)
 {
-    char path[64], line[128];
-    FILE *f;
-    long got = -1;
-
-    snprintf(path, sizeof(path), "/proc/self/task/%d/syscall", (int)tid);
-    f = fopen(path, "r");
-    if (!f)
-        return 0;
-    if (!fgets(line, sizeof(line), f) || sscanf(line, "%ld", &got) != 1)
-        got = -1;
-    fclose(f);
-    return got == nr;
+    return proc_thread_syscall(tid) == nr;
 }
 
 /* ---- 1: a call on a stale number never takes over a fresh socket ------ */

@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <linux/close_range.h>
+#include "proc_self.h"
 
 /* ---- helpers --------------------------------------------------------- */
 
@@ -48,30 +49,12 @@ static long long wait_ms(void)
     return 2000LL * (m && atoi(m) > 0 ? atoi(m) : 1);
 }
 
-/* Open descriptors, less the directory stream and the engine's eventfds. */
+/* Open descriptors, less the engine's own. */
 static int open_fds(void)
 {
-    DIR *d = opendir("/proc/self/fd");
-    struct dirent *de;
-    char path[300], target[64];
-    int n = -1;
-    ssize_t len;
+    int n = proc_open_fds();
 
-    ck_assert_ptr_nonnull(d);
-    while ((de = readdir(d))) {
-        if (de->d_name[0] == '.')
-            continue;
-        snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
-        len = readlink(path, target, sizeof(target) - 1);
-        if (len > 0) {
-            target[len] = 0;
-            if (!strcmp(target, "anon_inode:[eventfd]") ||
-                !strcmp(target, "anon_inode:[eventpoll]"))
-                continue;
-        }
-        n++;
-    }
-    closedir(d);
+    ck_assert_int_ge(n, 0);
     return n;
 }
 
@@ -125,18 +108,7 @@ static void *recv_main(void *arg)
 
 static int thread_sleeping(pid_t tid)
 {
-    char path[64], line[256], *p;
-    FILE *f;
-    int s = 0;
-
-    snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
-    f = fopen(path, "r");
-    if (!f)
-        return 0;
-    if (fgets(line, sizeof(line), f) && (p = strrchr(line, ')')))
-        s = p[2] == 'S';
-    fclose(f);
-    return s;
+    return proc_thread_state(tid) == 'S';
 }
 
 static void start_blocked(struct blocked *b, int fd)

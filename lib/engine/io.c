@@ -181,7 +181,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
     int blocking = !(wsc_flags(e) & WSC_F_NONBLOCK) && !(flags & MSG_DONTWAIT);
     size_t want = waitall ? iov_total(msg) : 0, got = 0;
     uint32_t timeout = blocking ? atomic_load(&e->s->rcvtimeo_ms) : 0;
-    int64_t deadline = wsc_deadline(timeout);
+    int64_t deadline = timeout ? wsc_deadline(timeout) : WSC_FOREVER;
     ssize_t n;
 
     flags &= ~WSC_RECV_WAITALL;

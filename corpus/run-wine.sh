@@ -3,7 +3,7 @@
 #
 #   corpus/run-wine.sh [program ...]     (default: every program in MANIFEST)
 #
-# Each MANIFEST line whose mingw column is "yes" is built with
+# Each MANIFEST line whose mingw column is "yes" or "case" is built with
 # x86_64-w64-mingw32-gcc (C) or x86_64-w64-mingw32-g++-posix (C++: the
 # posix thread model, for std::thread), -static, -lws2_32, and -municode for
 # UNICODE programs (wmain).  A server runs with a free loopback port; once
@@ -23,6 +23,22 @@ CC_W=${CC_W:-x86_64-w64-mingw32-gcc}
 CXX_W=${CXX_W:-x86_64-w64-mingw32-g++-posix}
 TIMEOUT=${TIMEOUT:-60}
 mkdir -p "$OUT"
+
+# Windows' file system ignores case, so real code spells headers
+# <WinSock2.h>, <Windows.h>, <MSWSock.h>; mingw-w64's are all lower case
+# and Linux's file system is not.  Programs whose MANIFEST mingw column says
+# "case" build with a folder of lower-case links (made here from every
+# #include <...> in the corpus) on the include path, as they would on
+# Windows; their sources stay as written.
+MINGW_INC=${MINGW_INC:-/usr/share/mingw-w64/include}
+caseinc="$OUT/caseinc"
+mkdir -p "$caseinc"
+for h in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*<\([^>]*\)>.*/\1/p' "$here"/*.c "$here"/*.cpp | sort -u); do
+    lower=$(echo "$h" | tr 'A-Z' 'a-z')
+    if [ "$h" != "$lower" ] && [ ! -e "$MINGW_INC/$h" ] && [ -e "$MINGW_INC/$lower" ]; then
+        ln -sf "$MINGW_INC/$lower" "$caseinc/$h"
+    fi
+done
 
 if [ ! -f "$WINEPREFIX/system.reg" ]; then
     echo "creating $WINEPREFIX (wineboot -i, takes a while)"
@@ -62,6 +78,7 @@ build() {
     b_charset=$(field "$b_src" 3)
     b_exe=$(exe_of "$b_src")
     b_flags="-static -O1"
+    [ "$(field "$b_src" 6)" = case ] && b_flags="$b_flags -I$caseinc"
     [ "$b_charset" = unicode ] && b_flags="$b_flags -municode"
     if [ "$b_lang" = c++ ]; then
         b_cc=$CXX_W
@@ -101,7 +118,7 @@ run_one() {
         echo "UNKNOWN $src (not in MANIFEST)"
         fail=$((fail + 1)); failed="$failed $src"; return
     fi
-    if [ "$mingw" != yes ]; then
+    if [ "$mingw" != yes ] && [ "$mingw" != case ]; then
         echo "SKIP $src (mingw cannot build it: see MANIFEST)"
         skip=$((skip + 1)); return
     fi

@@ -1,0 +1,217 @@
+#!/bin/sh
+# Build the corpus and run it over loopback, one way:
+#
+#   corpus/run.sh linux [program ...]   gcc and g++ against wscompat's
+#                                       headers and library (make check)
+#   corpus/run.sh wine [program ...]    mingw-w64, run under Wine
+#
+# Default: every program in MANIFEST.  A server runs with a free loopback
+# port; once its output says "listening", its partner client runs with
+# "localhost" and that port.  Both must exit 0 within TIMEOUT (60) s.
+# Standalone programs run alone.  One pair at a time.
+#
+# linux: the sources are built unchanged, C with $CC and C++ with $CXX,
+# with the include path of `pkg-config --cflags wscompat` pointed at the
+# build tree (top_srcdir, top_builddir) and libwscompat linked statically;
+# CFLAGS/CXXFLAGS/LDFLAGS are the build's (the sanitizer trees pass
+# theirs).  Every program must build and pass.
+# wine: each MANIFEST line whose mingw column is "yes" or "case" is built
+# with x86_64-w64-mingw32-gcc (C) or x86_64-w64-mingw32-g++-posix (C++: the
+# posix thread model, for std::thread), -static, -lws2_32, and -municode for
+# UNICODE programs (wmain).  Environment: WINEPREFIX (default
+# /tmp/wineprefix-corpus, created with wineboot -i if missing).
+# OUT is the build and log folder (default /tmp/corpus-WAY).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+manifest="$here/MANIFEST"
+way=${1:-}
+case $way in
+linux|wine) shift ;;
+*) echo "usage: $0 linux|wine [program ...]" >&2; exit 2 ;;
+esac
+OUT=${OUT:-/tmp/corpus-$way}
+TIMEOUT=${TIMEOUT:-60}
+mkdir -p "$OUT"
+
+if [ "$way" = wine ]; then
+    export WINEPREFIX=${WINEPREFIX:-/tmp/wineprefix-corpus}
+    export WINEDEBUG=${WINEDEBUG:--all}
+    CC_W=${CC_W:-x86_64-w64-mingw32-gcc}
+    CXX_W=${CXX_W:-x86_64-w64-mingw32-g++-posix}
+    # Windows' file system ignores case, so real code spells headers
+    # <WinSock2.h>, <Windows.h>, <MSWSock.h>; mingw-w64's are all lower
+    # case and Linux's file system is not.  Programs whose MANIFEST mingw
+    # column says "case" build with a folder of lower-case links (made here
+    # from every #include <...> in the corpus) on the include path, as they
+    # would on Windows; their sources stay as written.
+    MINGW_INC=${MINGW_INC:-/usr/share/mingw-w64/include}
+    caseinc="$OUT/caseinc"
+    mkdir -p "$caseinc"
+    for h in $(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*<\([^>]*\)>.*/\1/p' "$here"/*.c "$here"/*.cpp | sort -u); do
+        lower=$(echo "$h" | tr 'A-Z' 'a-z')
+        if [ "$h" != "$lower" ] && [ ! -e "$MINGW_INC/$h" ] && [ -e "$MINGW_INC/$lower" ]; then
+            ln -sf "$MINGW_INC/$lower" "$caseinc/$h"
+        fi
+    done
+    if [ ! -f "$WINEPREFIX/system.reg" ]; then
+        echo "creating $WINEPREFIX (wineboot -i, takes a while)"
+        wineboot -i >"$OUT/wineboot.log" 2>&1
+    fi
+    RUNNER=wine
+else
+    : "${top_srcdir:?set top_srcdir}" "${top_builddir:?set top_builddir}"
+    CC=${CC:-cc}
+    CXX=${CXX:-c++}
+    WSC_CFLAGS="-I$top_srcdir/include/wscompat -I$top_builddir/include/wscompat -pthread"
+    WSC_LIBS="$top_builddir/.libs/libwscompat.a -pthread"
+    RUNNER=
+fi
+
+# A free TCP and UDP port on 127.0.0.1 (the kernel picks it; a small race
+# with other programs is accepted).
+free_port() {
+    python3 - <<'PY'
+import socket
+while True:
+    t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    t.bind(("127.0.0.1", 0))
+    port = t.getsockname()[1]
+    u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        u.bind(("127.0.0.1", port))
+    except OSError:
+        t.close(); continue
+    u.close(); t.close()
+    print(port)
+    break
+PY
+}
+
+# field N of a MANIFEST line for FILE
+field() {
+    awk -v f="$1" -v n="$2" '!/^#/ && $1 == f { print $n; exit }' "$manifest"
+}
+
+exe_of() {
+    if [ "$way" = wine ]; then
+        echo "$OUT/$(echo "$1" | sed 's/\.[^.]*$//').exe"
+    else
+        echo "$OUT/$(echo "$1" | sed 's/\.[^.]*$//')"
+    fi
+}
+
+# The build command of a source, as a Windows build file or a user of
+# wscompat would write it.
+build_cmd() {
+    lang=$(field "$1" 2)
+    if [ "$way" = wine ]; then
+        b_flags="-static -O1"
+        [ "$(field "$1" 6)" = case ] && b_flags="$b_flags -I$caseinc"
+        [ "$(field "$1" 3)" = unicode ] && b_flags="$b_flags -municode"
+        if [ "$lang" = c++ ]; then
+            echo "$CXX_W $b_flags -o $2 $here/$1 -lws2_32"
+        else
+            echo "$CC_W $b_flags -o $2 $here/$1 -lws2_32"
+        fi
+    elif [ "$lang" = c++ ]; then
+        echo "$CXX ${CXXFLAGS:-} $WSC_CFLAGS -o $2 $here/$1 ${LDFLAGS:-} $WSC_LIBS"
+    else
+        echo "$CC ${CFLAGS:-} $WSC_CFLAGS -o $2 $here/$1 ${LDFLAGS:-} $WSC_LIBS"
+    fi
+}
+
+build() {
+    b_exe=$(exe_of "$1")
+    # shellcheck disable=SC2046 # the command is words
+    if ! $(build_cmd "$1" "$b_exe") >"$OUT/$1.build.log" 2>&1; then
+        echo "BUILD FAIL $1 (see $OUT/$1.build.log)"
+        return 1
+    fi
+    return 0
+}
+
+wait_listening() {
+    i=0
+    while [ $i -lt 200 ]; do
+        grep -q listening "$1" 2>/dev/null && return 0
+        kill -0 "$2" 2>/dev/null || return 1
+        sleep 0.1
+        i=$((i + 1))
+    done
+    return 1
+}
+
+pass=0
+fail=0
+skip=0
+failed=""
+
+run_one() {
+    src=$1
+    role=$(field "$src" 4)
+    partner=$(field "$src" 5)
+    mingw=$(field "$src" 6)
+    if [ -z "$role" ]; then
+        echo "UNKNOWN $src (not in MANIFEST)"
+        fail=$((fail + 1)); failed="$failed $src"; return
+    fi
+    if [ "$way" = wine ] && [ "$mingw" != yes ] && [ "$mingw" != case ]; then
+        echo "SKIP $src (mingw cannot build it: see MANIFEST)"
+        skip=$((skip + 1)); return
+    fi
+    case $role in
+    client) return ;;   # run with its server
+    standalone)
+        build "$src" || { fail=$((fail + 1)); failed="$failed $src"; return; }
+        exe=$(exe_of "$src")
+        timeout "$TIMEOUT" $RUNNER "$exe" >"$OUT/$src.log" 2>&1
+        rc=$?
+        if [ $rc -eq 0 ]; then
+            echo "PASS $src"; pass=$((pass + 1))
+        else
+            echo "FAIL $src rc=$rc (see $OUT/$src.log)"
+            fail=$((fail + 1)); failed="$failed $src"
+        fi
+        ;;
+    server)
+        build "$src" && build "$partner" ||
+            { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        port=$(free_port)
+        sexe=$(exe_of "$src")
+        cexe=$(exe_of "$partner")
+        : >"$OUT/$src.log"
+        timeout "$TIMEOUT" $RUNNER "$sexe" "$port" >"$OUT/$src.log" 2>&1 &
+        spid=$!
+        if ! wait_listening "$OUT/$src.log" $spid; then
+            echo "FAIL $src: never said listening (see $OUT/$src.log)"
+            kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+            fail=$((fail + 1)); failed="$failed $src+$partner"; return
+        fi
+        timeout "$TIMEOUT" $RUNNER "$cexe" localhost "$port" >"$OUT/$partner.log" 2>&1
+        crc=$?
+        wait "$spid"
+        src_rc=$?
+        if [ $crc -eq 0 ] && [ $src_rc -eq 0 ]; then
+            echo "PASS $src + $partner (port $port)"; pass=$((pass + 1))
+        else
+            echo "FAIL $src rc=$src_rc + $partner rc=$crc (logs in $OUT)"
+            fail=$((fail + 1)); failed="$failed $src+$partner"
+        fi
+        ;;
+    *)
+        echo "BAD ROLE $src: $role"; fail=$((fail + 1)) ;;
+    esac
+}
+
+if [ $# -gt 0 ]; then
+    list="$*"
+else
+    list=$(awk '!/^#/ && NF { print $1 }' "$manifest")
+fi
+for f in $list; do
+    run_one "$f"
+done
+echo "corpus ($way): $pass passed, $fail failed, $skip skipped (mingw cannot build them)"
+[ -n "$failed" ] && echo "failed:$failed"
+[ $fail -eq 0 ]

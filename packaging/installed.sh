@@ -1,0 +1,59 @@
+#!/bin/sh
+# From a scratch installed tree (make install DESTDIR=...): a Windows
+# program linked with -lws2_32, -lwsock32 and -lmswsock, shared and
+# static, and the same through CMake's find_package(wscompat) with
+# target_link_libraries(app ws2_32), each built and run.
+set -u
+: "${top_builddir:?}" "${top_srcdir:?}"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+say() { echo "$1 $2"; [ "$1" = ok ] || fail=1; }
+
+"${MAKE:-make}" -C "$top_builddir" install DESTDIR="$tmp/root" > "$tmp/install.log" 2>&1 ||
+    { tail -20 "$tmp/install.log"; echo "FAIL make install"; exit 1; }
+root=$tmp/root$prefix
+lib=$tmp/root$libdir
+inc=$tmp/root$includedir/wscompat
+app=$top_srcdir/packaging/app.c
+
+for name in ws2_32 wsock32 mswsock; do
+    if ${CC:-cc} -I"$inc" -o "$tmp/app-$name" "$app" -L"$lib" -l$name \
+            -Wl,-rpath,"$lib" -pthread 2> "$tmp/cc.log" &&
+       [ "$("$tmp/app-$name")" = ok ]; then
+        say ok "-l$name (shared)"
+    else
+        cat "$tmp/cc.log"; say FAIL "-l$name (shared)"
+    fi
+done
+if [ -f "$lib/libwscompat.a" ]; then
+    if ${CC:-cc} -I"$inc" -o "$tmp/app-static" "$app" -L"$lib" \
+            -Wl,-Bstatic -lws2_32 -Wl,-Bdynamic -pthread 2> "$tmp/cc.log" &&
+       [ "$("$tmp/app-static")" = ok ]; then
+        say ok "-lws2_32 (static)"
+    else
+        cat "$tmp/cc.log"; say FAIL "-lws2_32 (static)"
+    fi
+fi
+
+if ! command -v cmake > /dev/null; then
+    say FAIL "cmake is not installed (README's first command installs it)"
+else
+    mkdir -p "$tmp/cm"
+    cat > "$tmp/cm/CMakeLists.txt" <<CMAKE
+cmake_minimum_required(VERSION 3.13)
+project(app C)
+find_package(wscompat 0.1 REQUIRED)
+add_executable(app $app)
+target_link_libraries(app ws2_32)
+CMAKE
+    if (cd "$tmp/cm" && cmake -S . -B build -DCMAKE_PREFIX_PATH="$root" \
+            -DCMAKE_BUILD_RPATH="$lib" > "$tmp/cmake.log" 2>&1 &&
+        cmake --build build >> "$tmp/cmake.log" 2>&1) &&
+       [ "$("$tmp/cm/build/app")" = ok ]; then
+        say ok "find_package(wscompat), target_link_libraries(app ws2_32)"
+    else
+        tail -30 "$tmp/cmake.log"; say FAIL "find_package(wscompat)"
+    fi
+fi
+exit $fail

@@ -16,5 +16,10 @@ for h in winsock2 ws2tcpip; do
         sed 's/\* wsc_/*wsc_/'
     sed -n "s/^WINSOCK($h, [^,]*, \\([A-Za-z0-9_]*\\),.*/#define \\1 wsc_\\1/p" "$def"
     sed -n "s/^WINSOCK_ALIAS($h, \\([A-Za-z0-9_]*\\), \\([A-Za-z0-9_]*\\)).*/#define \\1 wsc_\\2/p" "$def"
+    sed -n "s/^WINSOCK_AW($h, \\([A-Za-z0-9_]*\\)).*/#ifdef UNICODE\\
+#define \\1 wsc_\\1W\\
+#else\\
+#define \\1 wsc_\\1A\\
+#endif/p" "$def"
     echo "#endif"
 done

@@ -54,7 +54,8 @@ noinst_LTLIBRARIES += libwscwinsock.la
 libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/startup.c lib/winsock/socket.c lib/winsock/io.c \
 	lib/winsock/select.c lib/winsock/optmap.c lib/winsock/opt.c \
-	lib/winsock/names.c lib/winsock/api.def lib/winsock/trace.c
+	lib/winsock/names.c lib/winsock/convert.c lib/winsock/api.def \
+	lib/winsock/trace.c
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
 libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la

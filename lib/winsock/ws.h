@@ -64,6 +64,7 @@ enum {
 #define WINSOCK(header, ret, name, params, args, kind) \
     WSC_IF_TRACED_##kind(ret ws_##name params;)
 #define WINSOCK_ALIAS(header, alias, name)
+#define WINSOCK_AW(header, name)
 #include "api.def"
 #undef WINSOCK
 

@@ -52,8 +52,7 @@ static int unbound_dgram(struct wsc_sock *e)
 
 /* The shared receive path.  from/fromlen are ignored on streams. */
 static long do_recv(struct wsc_sock *e, struct iovec *iov, int niov,
-                    int flags, struct sockaddr *from, int *fromlen,
-                    int *out_flags)
+                    int flags, struct sockaddr *from, int *fromlen)
 {
     struct msghdr msg;
     size_t copied = 0;
@@ -81,8 +80,6 @@ static long do_recv(struct wsc_sock *e, struct iovec *iov, int niov,
         if (wsc_copy_out(fromlen, &flen, sizeof(flen)))
             r = -WSAEFAULT;
     }
-    if (out_flags)
-        *out_flags = r == -WSAEMSGSIZE ? MSG_PARTIAL : 0;
     return r;
 }
 
@@ -120,7 +117,7 @@ int ws_recvfrom(SOCKET s, char *buf, int len, int flags,
         return SOCKET_ERROR;
     if (len < 0 || (len > 0 && wsc_bad_ptr(buf)))
         return wsc_leave(e, -WSAEFAULT);
-    return wsc_leave(e, do_recv(e, &iov, 1, flags, from, fromlen, NULL));
+    return wsc_leave(e, do_recv(e, &iov, 1, flags, from, fromlen));
 }
 
 int ws_recv(SOCKET s, char *buf, int len, int flags)
@@ -204,13 +201,13 @@ static int put_count(LPDWORD out, long r)
     return wsc_bad_ptr(out) ? 0 : wsc_copy_out(out, &n, sizeof(n));
 }
 
-int ws_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
-                LPDWORD flags, LPWSAOVERLAPPED ov,
-                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+int ws_WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
+                   LPDWORD flags, struct sockaddr *from, LPINT fromlen,
+                   LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
 {
     struct wsc_sock *e = wsc_enter(s);
     struct iovec small[8], *iov;
-    int err = 0, of = 0;
+    int err = 0;
     DWORD fl = 0;
     long r;
 
@@ -223,20 +220,28 @@ int ws_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
     iov = to_iov(bufs, count, small, &err);
     if (!iov)
         return wsc_leave(e, err);
-    r = do_recv(e, iov, (int)count, (int)fl, NULL, NULL, &of);
+    r = do_recv(e, iov, (int)count, (int)fl, from, fromlen);
     if (iov != small)
         free(iov);
     if (r >= 0 && put_count(received, r))
         r = -WSAEFAULT;
-    fl = (DWORD)of;
+    fl = 0; /* no MSG_PARTIAL: UDP has none, the rest of a datagram is lost */
     if ((r >= 0 || r == -WSAEMSGSIZE) && wsc_copy_out(flags, &fl, sizeof(fl)))
         r = -WSAEFAULT;
     return wsc_leave(e, r < 0 ? r : 0);
 }
 
-int ws_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
-                DWORD flags, LPWSAOVERLAPPED ov,
+int ws_WSARecv(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
+                LPDWORD flags, LPWSAOVERLAPPED ov,
                 LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    return ws_WSARecvFrom(s, bufs, count, received, flags, NULL, NULL, ov,
+                          cr);
+}
+
+int ws_WSASendTo(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
+                 DWORD flags, const struct sockaddr *to, int tolen,
+                 LPWSAOVERLAPPED ov, LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
 {
     struct wsc_sock *e = wsc_enter(s);
     struct iovec small[8], *iov;
@@ -250,10 +255,17 @@ int ws_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
     iov = to_iov(bufs, count, small, &err);
     if (!iov)
         return wsc_leave(e, err);
-    r = do_send(e, iov, (int)count, (int)flags, NULL, 0);
+    r = do_send(e, iov, (int)count, (int)flags, to, tolen);
     if (iov != small)
         free(iov);
     if (r >= 0 && put_count(sent, r))
         r = -WSAEFAULT;
     return wsc_leave(e, r < 0 ? r : 0);
+}
+
+int ws_WSASend(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
+                DWORD flags, LPWSAOVERLAPPED ov,
+                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    return ws_WSASendTo(s, bufs, count, sent, flags, NULL, 0, ov, cr);
 }

@@ -56,6 +56,12 @@ SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
     return (SOCKET)fd;
 }
 
+SOCKET wsc_WSASocketW(int af, int type, int protocol, void *info, GROUP g,
+                      DWORD flags)
+{
+    return wsc_WSASocketA(af, type, protocol, info, g, flags);
+}
+
 SOCKET ws_socket(int af, int type, int protocol)
 {
     return ws_WSASocketA(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
@@ -164,6 +170,26 @@ int ws_connect(SOCKET s, const struct sockaddr *name, int namelen)
     else
         r = wsc_e_connect(e, (struct sockaddr *)&ss, (socklen_t)namelen);
     return wsc_leave(e, r);
+}
+
+/* TCP and UDP carry no connect data and no QoS here: the caller's data
+ * is not sent, and none comes back (the callee buffer's len is 0). */
+int wsc_WSAConnect(SOCKET s, const struct sockaddr *name, int namelen,
+                   LPWSABUF caller, LPWSABUF callee, void *sqos, void *gqos)
+{
+    ULONG none = 0;
+    int r;
+
+    (void)caller;
+    if (sqos || gqos) {
+        struct wsc_sock *e = wsc_enter(s);
+        return e ? wsc_leave(e, -WSAEOPNOTSUPP) : SOCKET_ERROR;
+    }
+    r = wsc_connect(s, name, namelen);
+    if (r == 0 && callee && !wsc_bad_ptr(callee) &&
+        wsc_copy_out(&callee->len, &none, sizeof(none)))
+        return wsc_fail(WSAEFAULT);
+    return r;
 }
 
 int ws_closesocket(SOCKET s)

@@ -3,13 +3,16 @@
 # One folder per layer, each compiled with its own include path and those
 # of the layers below it, so that an include against the arrows fails:
 #   lib/os         the only code that names libc's socket calls
+#   lib/win32      the Win32 baseline: last error, messages, heaps, the
+#                  handle table, threads, waits, locks, time, files
 #   lib/engine     socket table, blocking driver, close/shutdown, errors
 #   lib/winsock    the Winsock source API (libwscompat)
 #   lib/interpose  the POSIX interposer (preload module and --wrap archive)
 PUBLIC_INC = -I$(top_builddir)/include/wscompat -I$(top_srcdir)/include/wscompat
 OS_INC = -I$(top_srcdir)/lib/os
 ENGINE_INC = -I$(top_srcdir)/lib/engine $(OS_INC)
-WINSOCK_INC = -I$(top_srcdir)/lib/winsock $(ENGINE_INC)
+WIN32_INC = -I$(top_srcdir)/lib/win32
+WINSOCK_INC = -I$(top_srcdir)/lib/winsock $(ENGINE_INC) $(WIN32_INC)
 INTERPOSE_INC = -I$(top_srcdir)/lib/interpose $(ENGINE_INC)
 
 # Only the documented API is exported: the library code is compiled with
@@ -48,6 +51,19 @@ libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/wsa_errors.def \
 libwscengine_la_CPPFLAGS = $(PUBLIC_INC) $(ENGINE_INC)
 libwscengine_la_CFLAGS = $(LIB_CFLAGS) -fPIC -U_FORTIFY_SOURCE
 
+# The Win32 baseline, below the engine (the asynchronous engine puts its
+# events and completion ports on its handles and waits): libc and
+# pthreads only.
+noinst_LTLIBRARIES += libwscwin32.la
+libwscwin32_la_SOURCES = lib/win32/win32.h lib/win32/lasterror.h \
+	lib/win32/handle.h lib/win32/api.def lib/win32/errors.def \
+	lib/win32/error.c lib/win32/message.c lib/win32/heap.c \
+	lib/win32/handle.c lib/win32/wait.c lib/win32/thread.c \
+	lib/win32/sync.c lib/win32/time.c lib/win32/console.c \
+	lib/win32/file.c lib/win32/wide.c
+libwscwin32_la_CPPFLAGS = $(PUBLIC_INC) $(WIN32_INC)
+libwscwin32_la_CFLAGS = $(LIB_CFLAGS) -fPIC
+
 # The Winsock source API: the front end with the engine, as a convenience
 # library (the unit tests that look inside link it), and as libwscompat.
 noinst_LTLIBRARIES += libwscwinsock.la
@@ -58,7 +74,7 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/trace.c
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
-libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la
+libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la libwscwin32.la
 lib_LTLIBRARIES = libwscompat.la
 libwscompat_la_SOURCES =
 libwscompat_la_LIBADD = libwscwinsock.la

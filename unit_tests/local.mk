@@ -134,3 +134,9 @@ installcheck-local:
 	VERSION='$(VERSION)' $(SHELL) $(top_srcdir)/unit_tests/version.sh \
 	  '$(DESTDIR)$(bindir)' '$(DESTDIR)$(mandir)'
 EXTRA_DIST += unit_tests/proc_self.h
+
+# The Win32 baseline (lib/win32/), through the public headers.
+TEST_BINARIES += unit_tests/test_win32
+unit_tests_test_win32_SOURCES = unit_tests/test_win32.c
+unit_tests_test_win32_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_win32_LDADD = libwscompat.la $(CHECK_LIBS)

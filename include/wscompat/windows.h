@@ -89,4 +89,7 @@ typedef ULONG *PULONG;
 
 #define INFINITE 0xFFFFFFFFu
 
+#include "wsc_winerror.h" /* ERROR_*, from lib/win32/errors.def */
+#include "wsc_win32.h" /* the Win32 baseline: lib/win32/ */
+
 #endif /* WSCOMPAT_WINDOWS_H */

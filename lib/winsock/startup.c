@@ -3,9 +3,6 @@
 #include <string.h>
 #include "ws.h"
 
-/* initial-exec: read without a call into the dynamic loader on every
- * Winsock call (the library is linked, not dlopen'ed). */
-__thread int wsc_last_error __attribute__((tls_model("initial-exec")));
 static _Atomic int startups;
 
 int wsc_fail(int code)

@@ -51,6 +51,7 @@ enum {
 #include "winsock2.h"
 #include "ws2tcpip.h"
 #include "wscompat.h"
+#include "lasterror.h" /* the last error is Win32's (lib/win32) */
 
 /* The implementations of the traced Winsock functions (ws_trace.c). */
 /* For the kind column of api.def: WSC_IF_TRACED_##kind(x) is x for the
@@ -73,9 +74,7 @@ int wsc_fail(int code);
 /* Clear the last error and return value. */
 static inline int wsc_ok(int value)
 {
-    extern __thread int wsc_last_error
-        __attribute__((tls_model("initial-exec")));
-    wsc_last_error = 0;
+    wsc_w32_set_error(0);
     return value;
 }
 /* 1 between WSAStartup and the final WSACleanup. */

@@ -1,0 +1,297 @@
+/* wscompat: the types and constants of the Win32 baseline (lib/win32/)
+ * that windows.h includes after its basic types.  The functions are
+ * declared in wsc_api.h's WSC_API_WINDOWS section, from lib/win32/api.def.
+ * W functions take Linux wchar_t strings (32-bit); text they hand to the
+ * system (file names, console output) is converted to UTF-8. */
+#ifndef WSCOMPAT_WSC_WIN32_H
+#define WSCOMPAT_WSC_WIN32_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+#include <pthread.h>
+#include "wscompat.h" /* WSC_API */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef BYTE BOOLEAN;
+typedef wchar_t WCHAR;
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
+typedef size_t SIZE_T;
+typedef intptr_t SSIZE_T;
+typedef LONG *PLONG;
+typedef LONG *LPLONG;
+typedef int64_t LONG64;
+typedef uint64_t ULONG64;
+typedef uint64_t DWORD64;
+typedef HANDLE *PHANDLE;
+typedef HANDLE *LPHANDLE;
+typedef HANDLE HLOCAL;
+typedef HANDLE HGLOBAL;
+typedef HANDLE HMODULE;
+typedef HANDLE HINSTANCE;
+typedef DWORD LCID;
+typedef WORD LANGID;
+
+#define INVALID_HANDLE_VALUE ((HANDLE)(LONG_PTR)-1)
+
+typedef union _LARGE_INTEGER {
+    __extension__ struct {
+        DWORD LowPart;
+        LONG HighPart;
+    };
+    struct {
+        DWORD LowPart;
+        LONG HighPart;
+    } u;
+    LONGLONG QuadPart;
+} LARGE_INTEGER, *PLARGE_INTEGER;
+
+typedef union _ULARGE_INTEGER {
+    __extension__ struct {
+        DWORD LowPart;
+        DWORD HighPart;
+    };
+    struct {
+        DWORD LowPart;
+        DWORD HighPart;
+    } u;
+    ULONGLONG QuadPart;
+} ULARGE_INTEGER, *PULARGE_INTEGER;
+
+typedef struct _SECURITY_ATTRIBUTES {
+    DWORD nLength;
+    LPVOID lpSecurityDescriptor;
+    BOOL bInheritHandle;
+} SECURITY_ATTRIBUTES, *PSECURITY_ATTRIBUTES, *LPSECURITY_ATTRIBUTES;
+
+/* ---- errors and messages ---------------------------------------------- */
+#define FORMAT_MESSAGE_ALLOCATE_BUFFER 0x00000100
+#define FORMAT_MESSAGE_IGNORE_INSERTS 0x00000200
+#define FORMAT_MESSAGE_FROM_STRING 0x00000400
+#define FORMAT_MESSAGE_FROM_HMODULE 0x00000800
+#define FORMAT_MESSAGE_FROM_SYSTEM 0x00001000
+#define FORMAT_MESSAGE_ARGUMENT_ARRAY 0x00002000
+#define FORMAT_MESSAGE_MAX_WIDTH_MASK 0x000000FF
+#define MAKELANGID(p, s) ((((WORD)(s)) << 10) | (WORD)(p))
+#define PRIMARYLANGID(l) ((WORD)(l) & 0x3ff)
+#define SUBLANGID(l) ((WORD)(l) >> 10)
+#define LANG_NEUTRAL 0x00
+#define LANG_ENGLISH 0x09
+#define SUBLANG_NEUTRAL 0x00
+#define SUBLANG_DEFAULT 0x01
+#define SUBLANG_SYS_DEFAULT 0x02
+#define SUBLANG_ENGLISH_US 0x01
+#define LANG_USER_DEFAULT MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT)
+#define LANG_SYSTEM_DEFAULT MAKELANGID(LANG_NEUTRAL, SUBLANG_SYS_DEFAULT)
+
+/* ---- memory ------------------------------------------------------------ */
+#define HEAP_NO_SERIALIZE 0x00000001
+#define HEAP_GENERATE_EXCEPTIONS 0x00000004
+#define HEAP_ZERO_MEMORY 0x00000008
+#define HEAP_REALLOC_IN_PLACE_ONLY 0x00000010
+#define LMEM_FIXED 0x0000
+#define LMEM_MOVEABLE 0x0002
+#define LMEM_ZEROINIT 0x0040
+#define LPTR (LMEM_FIXED | LMEM_ZEROINIT)
+#define LHND (LMEM_MOVEABLE | LMEM_ZEROINIT)
+#define GMEM_FIXED 0x0000
+#define GMEM_MOVEABLE 0x0002
+#define GMEM_ZEROINIT 0x0040
+#define GPTR (GMEM_FIXED | GMEM_ZEROINIT)
+#define GHND (GMEM_MOVEABLE | GMEM_ZEROINIT)
+
+/* ---- threads, waits and waitable objects ------------------------------- */
+typedef DWORD (WINAPI *PTHREAD_START_ROUTINE)(LPVOID param);
+typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
+/* _beginthreadex's start routine (the same type: unsigned is DWORD). */
+typedef unsigned (*_beginthreadex_proc_type)(void *arg);
+#define CREATE_SUSPENDED 0x00000004
+#define STACK_SIZE_PARAM_IS_A_RESERVATION 0x00010000
+#define STILL_ACTIVE 259
+#define MAXIMUM_WAIT_OBJECTS 64
+#define WAIT_OBJECT_0 0x00000000u
+#define WAIT_ABANDONED 0x00000080u
+#define WAIT_ABANDONED_0 0x00000080u
+#define WAIT_IO_COMPLETION 0x000000C0u
+#define WAIT_FAILED 0xFFFFFFFFu
+#define DUPLICATE_CLOSE_SOURCE 0x00000001
+#define DUPLICATE_SAME_ACCESS 0x00000002
+#define SYNCHRONIZE 0x00100000
+#define EVENT_ALL_ACCESS 0x1F0003
+#define MUTEX_ALL_ACCESS 0x1F0001
+#define SEMAPHORE_ALL_ACCESS 0x1F0003
+#define THREAD_PRIORITY_NORMAL 0
+
+/* ---- locks --------------------------------------------------------------
+ * Windows' fields are there for code that reads them; RecursionCount and
+ * OwningThread are kept by the owner. */
+typedef struct _RTL_CRITICAL_SECTION {
+    void *DebugInfo;
+    LONG LockCount;
+    LONG RecursionCount;
+    HANDLE OwningThread;
+    HANDLE LockSemaphore;
+    ULONG_PTR SpinCount;
+    pthread_mutex_t wsc_mutex;
+} CRITICAL_SECTION, *PCRITICAL_SECTION, *LPCRITICAL_SECTION;
+
+typedef struct _RTL_SRWLOCK {
+    pthread_rwlock_t wsc_lock;
+} SRWLOCK, *PSRWLOCK;
+#define SRWLOCK_INIT {PTHREAD_RWLOCK_INITIALIZER}
+
+typedef struct _RTL_CONDITION_VARIABLE {
+    pthread_cond_t wsc_cond;
+} CONDITION_VARIABLE, *PCONDITION_VARIABLE;
+#define CONDITION_VARIABLE_INIT {PTHREAD_COND_INITIALIZER}
+#define CONDITION_VARIABLE_LOCKMODE_SHARED 0x1
+
+/* The state is in the low two bits of Ptr, the context in the rest, as on
+ * Windows. */
+typedef union _RTL_RUN_ONCE {
+    PVOID Ptr;
+} INIT_ONCE, *PINIT_ONCE, *LPINIT_ONCE;
+#define INIT_ONCE_STATIC_INIT {0}
+#define INIT_ONCE_CTX_RESERVED_BITS 2
+typedef BOOL (WINAPI *PINIT_ONCE_FN)(PINIT_ONCE once, PVOID param, PVOID *context);
+
+/* ---- the Interlocked family: Windows' return values (Increment,
+ * Decrement and Add the new value; Exchange, ExchangeAdd, CompareExchange,
+ * And, Or and Xor the old one), full barriers. */
+#define WSC_ILK static inline
+#define WSC_ILK_SC __ATOMIC_SEQ_CST
+WSC_ILK LONG InterlockedIncrement(LONG volatile *p) { return __atomic_add_fetch(p, 1, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedDecrement(LONG volatile *p) { return __atomic_sub_fetch(p, 1, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedAdd(LONG volatile *p, LONG v) { return __atomic_add_fetch(p, v, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedExchange(LONG volatile *p, LONG v) { return __atomic_exchange_n(p, v, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedExchangeAdd(LONG volatile *p, LONG v) { return __atomic_fetch_add(p, v, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedAnd(LONG volatile *p, LONG v) { return __atomic_fetch_and(p, v, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedOr(LONG volatile *p, LONG v) { return __atomic_fetch_or(p, v, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedXor(LONG volatile *p, LONG v) { return __atomic_fetch_xor(p, v, WSC_ILK_SC); }
+WSC_ILK LONG InterlockedCompareExchange(LONG volatile *p, LONG exchange, LONG comparand)
+{
+    __atomic_compare_exchange_n(p, &comparand, exchange, 0, WSC_ILK_SC, WSC_ILK_SC);
+    return comparand;
+}
+WSC_ILK LONG64 InterlockedIncrement64(LONG64 volatile *p) { return __atomic_add_fetch(p, 1, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedDecrement64(LONG64 volatile *p) { return __atomic_sub_fetch(p, 1, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedAdd64(LONG64 volatile *p, LONG64 v) { return __atomic_add_fetch(p, v, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedExchange64(LONG64 volatile *p, LONG64 v) { return __atomic_exchange_n(p, v, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedExchangeAdd64(LONG64 volatile *p, LONG64 v) { return __atomic_fetch_add(p, v, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedAnd64(LONG64 volatile *p, LONG64 v) { return __atomic_fetch_and(p, v, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedOr64(LONG64 volatile *p, LONG64 v) { return __atomic_fetch_or(p, v, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedXor64(LONG64 volatile *p, LONG64 v) { return __atomic_fetch_xor(p, v, WSC_ILK_SC); }
+WSC_ILK LONG64 InterlockedCompareExchange64(LONG64 volatile *p, LONG64 exchange, LONG64 comparand)
+{
+    __atomic_compare_exchange_n(p, &comparand, exchange, 0, WSC_ILK_SC, WSC_ILK_SC);
+    return comparand;
+}
+WSC_ILK PVOID InterlockedExchangePointer(PVOID volatile *p, PVOID v) { return __atomic_exchange_n(p, v, WSC_ILK_SC); }
+WSC_ILK PVOID InterlockedCompareExchangePointer(PVOID volatile *p, PVOID exchange, PVOID comparand)
+{
+    __atomic_compare_exchange_n(p, &comparand, exchange, 0, WSC_ILK_SC, WSC_ILK_SC);
+    return comparand;
+}
+#undef WSC_ILK
+#define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
+
+/* ---- time and system --------------------------------------------------- */
+typedef struct _FILETIME {
+    DWORD dwLowDateTime;
+    DWORD dwHighDateTime;
+} FILETIME, *PFILETIME, *LPFILETIME;
+
+typedef struct _SYSTEMTIME {
+    WORD wYear;
+    WORD wMonth;
+    WORD wDayOfWeek;
+    WORD wDay;
+    WORD wHour;
+    WORD wMinute;
+    WORD wSecond;
+    WORD wMilliseconds;
+} SYSTEMTIME, *PSYSTEMTIME, *LPSYSTEMTIME;
+
+typedef struct _SYSTEM_INFO {
+    __extension__ union {
+        DWORD dwOemId;
+        __extension__ struct {
+            WORD wProcessorArchitecture;
+            WORD wReserved;
+        };
+    };
+    DWORD dwPageSize;
+    LPVOID lpMinimumApplicationAddress;
+    LPVOID lpMaximumApplicationAddress;
+    DWORD_PTR dwActiveProcessorMask;
+    DWORD dwNumberOfProcessors;
+    DWORD dwProcessorType;
+    DWORD dwAllocationGranularity;
+    WORD wProcessorLevel;
+    WORD wProcessorRevision;
+} SYSTEM_INFO, *LPSYSTEM_INFO;
+#define PROCESSOR_ARCHITECTURE_INTEL 0
+#define PROCESSOR_ARCHITECTURE_ARM 5
+#define PROCESSOR_ARCHITECTURE_AMD64 9
+#define PROCESSOR_ARCHITECTURE_ARM64 12
+#define PROCESSOR_ARCHITECTURE_UNKNOWN 0xffff
+#define MAX_COMPUTERNAME_LENGTH 15
+
+/* ---- console ----------------------------------------------------------- */
+typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
+#define CTRL_C_EVENT 0
+#define CTRL_BREAK_EVENT 1
+#define CTRL_CLOSE_EVENT 2
+#define CTRL_LOGOFF_EVENT 5
+#define CTRL_SHUTDOWN_EVENT 6
+#define STD_INPUT_HANDLE ((DWORD)-10)
+#define STD_OUTPUT_HANDLE ((DWORD)-11)
+#define STD_ERROR_HANDLE ((DWORD)-12)
+
+/* ---- files ------------------------------------------------------------- */
+#define GENERIC_READ 0x80000000u
+#define GENERIC_WRITE 0x40000000u
+#define GENERIC_EXECUTE 0x20000000u
+#define GENERIC_ALL 0x10000000u
+#define FILE_SHARE_READ 0x00000001
+#define FILE_SHARE_WRITE 0x00000002
+#define FILE_SHARE_DELETE 0x00000004
+#define CREATE_NEW 1
+#define CREATE_ALWAYS 2
+#define OPEN_EXISTING 3
+#define OPEN_ALWAYS 4
+#define TRUNCATE_EXISTING 5
+#define FILE_ATTRIBUTE_READONLY 0x00000001
+#define FILE_ATTRIBUTE_HIDDEN 0x00000002
+#define FILE_ATTRIBUTE_NORMAL 0x00000080
+#define FILE_ATTRIBUTE_TEMPORARY 0x00000100
+#define FILE_FLAG_WRITE_THROUGH 0x80000000u
+#define FILE_FLAG_OVERLAPPED 0x40000000u
+#define FILE_FLAG_NO_BUFFERING 0x20000000u
+#define FILE_FLAG_RANDOM_ACCESS 0x10000000u
+#define FILE_FLAG_SEQUENTIAL_SCAN 0x08000000u
+#define FILE_BEGIN 0
+#define FILE_CURRENT 1
+#define FILE_END 2
+#define INVALID_FILE_SIZE ((DWORD)0xFFFFFFFF)
+#define INVALID_SET_FILE_POINTER ((DWORD)-1)
+
+/* ReadFile and WriteFile take Windows' OVERLAPPED; the synchronous forms
+ * here require NULL. */
+typedef struct _OVERLAPPED *LPOVERLAPPED;
+
+/* ---- functions: prototypes and redirections, from lib/win32/api.def ---- */
+#define WSC_API_WINDOWS
+#include "wsc_api.h"
+#undef WSC_API_WINDOWS
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* WSCOMPAT_WSC_WIN32_H */

@@ -1,0 +1,312 @@
+/* Files as handles: CreateFile, synchronous ReadFile/WriteFile, sizes and
+ * the file pointer, DeleteFile; errno becomes the Win32 code. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "handle.h"
+
+static BOOL fail_errno(void)
+{
+    return wsc_w32_fail((int)wsc_w32_from_errno(errno));
+}
+
+static int open_flags(DWORD access, DWORD disposition, DWORD flags)
+{
+    int rw = (access & GENERIC_WRITE) ? ((access & GENERIC_READ) ? O_RDWR : O_WRONLY)
+                                      : O_RDONLY;
+
+    (void)flags; /* FILE_FLAG_OVERLAPPED is accepted; I/O stays synchronous */
+    switch (disposition) {
+    case CREATE_NEW: return rw | O_CREAT | O_EXCL;
+    case CREATE_ALWAYS: return rw | O_CREAT | O_TRUNC;
+    case OPEN_EXISTING: return rw;
+    case OPEN_ALWAYS: return rw | O_CREAT;
+    case TRUNCATE_EXISTING: return rw | O_TRUNC;
+    default: return -1;
+    }
+}
+
+/* Opens the file; *existed tells CREATE_ALWAYS and OPEN_ALWAYS apart. */
+static int open_file(const char *name, int oflags, int *existed)
+{
+    int fd;
+
+    *existed = 0;
+    if (!(oflags & O_CREAT) || (oflags & O_EXCL))
+        return open(name, oflags | O_CLOEXEC, 0666);
+    fd = open(name, (oflags & ~O_TRUNC) | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST)
+        return fd;
+    *existed = 1;
+    return open(name, (oflags & ~O_CREAT) | O_CLOEXEC);
+}
+
+static HANDLE file_handle(int fd, int borrowed)
+{
+    struct w32_obj *o = wsc_w32_obj_new(W32_FILE);
+
+    if (!o) {
+        if (!borrowed)
+            close(fd);
+        return INVALID_HANDLE_VALUE;
+    }
+    o->u.file.fd = fd;
+    o->u.file.borrowed = borrowed;
+    return wsc_w32_handle_new(o);
+}
+
+HANDLE wsc_w32_file_borrow(int fd)
+{
+    HANDLE h = file_handle(fd, 1);
+    return h ? h : INVALID_HANDLE_VALUE;
+}
+
+HANDLE wsc_CreateFileA(LPCSTR name, DWORD access, DWORD share,
+                       LPSECURITY_ATTRIBUTES sa, DWORD disposition,
+                       DWORD flags, HANDLE template_file)
+{
+    int oflags = open_flags(access, disposition, flags), existed, fd;
+    HANDLE h;
+
+    (void)share, (void)sa, (void)template_file;
+    if (!name || oflags < 0 ||
+        (disposition == TRUNCATE_EXISTING && !(access & GENERIC_WRITE))) {
+        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+        return INVALID_HANDLE_VALUE;
+    }
+    if ((fd = open_file(name, oflags, &existed)) < 0) {
+        fail_errno();
+        return INVALID_HANDLE_VALUE;
+    }
+    if (!(h = file_handle(fd, 0)))
+        return INVALID_HANDLE_VALUE;
+    wsc_w32_set_error(existed ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
+    return h;
+}
+
+HANDLE wsc_CreateFileW(LPCWSTR name, DWORD access, DWORD share,
+                       LPSECURITY_ATTRIBUTES sa, DWORD disposition,
+                       DWORD flags, HANDLE template_file)
+{
+    int bad;
+    char *u = wsc_w32_utf8(name, &bad);
+    HANDLE h;
+
+    if (bad) {
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return INVALID_HANDLE_VALUE;
+    }
+    h = wsc_CreateFileA(u, access, share, sa, disposition, flags, template_file);
+    free(u);
+    return h;
+}
+
+/* The descriptor of a file handle, with a reference, or NULL. */
+static struct w32_obj *file_get(HANDLE h)
+{
+    return wsc_w32_get(h, W32_FILE);
+}
+
+BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done)
+{
+    struct w32_obj *o = file_get(h);
+    ssize_t r = 0;
+
+    *done = 0;
+    if (!o)
+        return FALSE;
+    while (*done < n) {
+        r = write(o->u.file.fd, (const char *)buf + *done, n - *done);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            break;
+        *done += (size_t)r;
+    }
+    if (r < 0)
+        fail_errno();
+    wsc_w32_put(o);
+    return r >= 0;
+}
+
+BOOL wsc_WriteFile(HANDLE file, LPCVOID buffer, DWORD size, LPDWORD done,
+                   LPOVERLAPPED ov)
+{
+    size_t n = 0;
+    BOOL ok;
+
+    if (ov)
+        return wsc_w32_fail(ERROR_INVALID_PARAMETER);
+    if (!buffer && size)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    ok = wsc_w32_file_write(file, buffer, size, &n);
+    if (done)
+        *done = (DWORD)n;
+    return ok;
+}
+
+/* At the end of the file: TRUE with 0 bytes read, as on Windows. */
+BOOL wsc_ReadFile(HANDLE file, LPVOID buffer, DWORD size, LPDWORD done,
+                  LPOVERLAPPED ov)
+{
+    struct w32_obj *o;
+    ssize_t r;
+
+    if (done)
+        *done = 0;
+    if (ov)
+        return wsc_w32_fail(ERROR_INVALID_PARAMETER);
+    if (!buffer && size)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    if (!(o = file_get(file)))
+        return FALSE;
+    while ((r = read(o->u.file.fd, buffer, size)) < 0 && errno == EINTR)
+        ;
+    if (r < 0)
+        fail_errno();
+    else if (done)
+        *done = (DWORD)r;
+    wsc_w32_put(o);
+    return r >= 0;
+}
+
+/* The file's size, or -1 with the last error set. */
+static int64_t file_size(HANDLE file)
+{
+    struct w32_obj *o = file_get(file);
+    struct stat st;
+    int r;
+
+    if (!o)
+        return -1;
+    if ((r = fstat(o->u.file.fd, &st)) < 0)
+        fail_errno();
+    wsc_w32_put(o);
+    return r < 0 ? -1 : (int64_t)st.st_size;
+}
+
+/* INVALID_FILE_SIZE is also a valid low part: the last error tells. */
+DWORD wsc_GetFileSize(HANDLE file, LPDWORD high)
+{
+    int64_t n = file_size(file);
+
+    if (n < 0)
+        return INVALID_FILE_SIZE;
+    if (high)
+        *high = (DWORD)((uint64_t)n >> 32);
+    wsc_w32_set_error(ERROR_SUCCESS);
+    return (DWORD)n;
+}
+
+BOOL wsc_GetFileSizeEx(HANDLE file, PLARGE_INTEGER size)
+{
+    int64_t n = file_size(file);
+
+    if (n < 0)
+        return FALSE;
+    if (!size)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    size->QuadPart = n;
+    return TRUE;
+}
+
+/* Moves the pointer; the new position, or -1 with the last error set. */
+static int64_t seek(HANDLE file, int64_t distance, DWORD method)
+{
+    static const int whence[] = {SEEK_SET, SEEK_CUR, SEEK_END};
+    struct w32_obj *o;
+    off_t r;
+
+    if (method > FILE_END) {
+        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+        return -1;
+    }
+    if (!(o = file_get(file)))
+        return -1;
+    r = lseek(o->u.file.fd, (off_t)distance, whence[method]);
+    if (r < 0)
+        wsc_w32_set_error(errno == EINVAL ? ERROR_NEGATIVE_SEEK
+                                          : (int)wsc_w32_from_errno(errno));
+    wsc_w32_put(o);
+    return r;
+}
+
+DWORD wsc_SetFilePointer(HANDLE file, LONG distance, PLONG high, DWORD method)
+{
+    int64_t d = high ? (int64_t)(((uint64_t)(uint32_t)*high << 32) | (uint32_t)distance)
+                     : distance;
+    int64_t r = seek(file, d, method);
+
+    if (r < 0)
+        return INVALID_SET_FILE_POINTER;
+    if (high)
+        *high = (LONG)(r >> 32);
+    wsc_w32_set_error(ERROR_SUCCESS);
+    return (DWORD)r;
+}
+
+BOOL wsc_SetFilePointerEx(HANDLE file, LARGE_INTEGER distance,
+                          PLARGE_INTEGER position, DWORD method)
+{
+    int64_t r = seek(file, distance.QuadPart, method);
+
+    if (r < 0)
+        return FALSE;
+    if (position)
+        position->QuadPart = r;
+    return TRUE;
+}
+
+BOOL wsc_SetEndOfFile(HANDLE file)
+{
+    struct w32_obj *o = file_get(file);
+    off_t at;
+    int r = -1;
+
+    if (!o)
+        return FALSE;
+    if ((at = lseek(o->u.file.fd, 0, SEEK_CUR)) >= 0)
+        r = ftruncate(o->u.file.fd, at);
+    if (r < 0)
+        fail_errno();
+    wsc_w32_put(o);
+    return r == 0;
+}
+
+BOOL wsc_FlushFileBuffers(HANDLE file)
+{
+    struct w32_obj *o = file_get(file);
+    int r;
+
+    if (!o)
+        return FALSE;
+    /* a terminal or pipe has nothing to flush: Windows says no error */
+    if ((r = fsync(o->u.file.fd)) < 0 && errno == EINVAL)
+        r = 0;
+    if (r < 0)
+        fail_errno();
+    wsc_w32_put(o);
+    return r == 0;
+}
+
+BOOL wsc_DeleteFileA(LPCSTR name)
+{
+    if (!name)
+        return wsc_w32_fail(ERROR_INVALID_PARAMETER);
+    return unlink(name) == 0 ? TRUE : fail_errno();
+}
+
+BOOL wsc_DeleteFileW(LPCWSTR name)
+{
+    int bad;
+    char *u = wsc_w32_utf8(name, &bad);
+    BOOL r;
+
+    if (bad)
+        return wsc_w32_fail(ERROR_NOT_ENOUGH_MEMORY);
+    r = wsc_DeleteFileA(u);
+    free(u);
+    return r;
+}

@@ -1,0 +1,264 @@
+/* The handle table.  A handle is (generation << 32) | (slot << 2): a
+ * multiple of 4 as on Windows, never a socket number (those are below
+ * 2^31), and never its slot's next user's, whose generation differs. */
+#include <errno.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+#include "handle.h"
+
+#if UINTPTR_MAX > 0xffffffffu
+#define GEN_SHIFT 32
+#define GEN_MASK 0x7fffffffu
+#define SLOT_MAX ((1u << 30) - 1)
+#define TAG 0
+#else
+/* 32-bit: the top bit tags a handle, 11 bits of generation, 18 of slot. */
+#define GEN_SHIFT 20
+#define GEN_MASK 0x7ffu
+#define SLOT_MAX ((1u << 18) - 1)
+#define TAG 0x80000000u
+#endif
+
+struct slot {
+    uint32_t gen;
+    uint32_t next_free;
+    struct w32_obj *obj;
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t changed;
+static pthread_once_t changed_once = PTHREAD_ONCE_INIT;
+static struct slot *slots;
+static uint32_t nslots, free_head; /* free_head 0: none (slot 0 unused) */
+
+static void init_changed(void)
+{
+    pthread_condattr_t a;
+
+    pthread_condattr_init(&a);
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+    pthread_cond_init(&changed, &a);
+    pthread_condattr_destroy(&a);
+}
+
+void wsc_w32_lock(void)
+{
+    pthread_once(&changed_once, init_changed);
+    pthread_mutex_lock(&lock);
+}
+
+void wsc_w32_unlock(void)
+{
+    pthread_mutex_unlock(&lock);
+}
+
+void wsc_w32_changed(void)
+{
+    pthread_cond_broadcast(&changed);
+}
+
+int wsc_w32_sleep_until(uint64_t deadline)
+{
+    struct timespec ts;
+
+    if (deadline == UINT64_MAX) {
+        pthread_cond_wait(&changed, &lock);
+        return 0;
+    }
+    if (wsc_w32_now_ms() >= deadline)
+        return 1;
+    ts.tv_sec = (time_t)(deadline / 1000);
+    ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
+    return pthread_cond_timedwait(&changed, &lock, &ts) == ETIMEDOUT &&
+           wsc_w32_now_ms() >= deadline;
+}
+
+struct w32_obj *wsc_w32_obj_new(enum w32_type type)
+{
+    struct w32_obj *o = calloc(1, sizeof(*o));
+
+    if (!o) {
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    o->type = type;
+    o->refs = 1;
+    return o;
+}
+
+static void obj_free(struct w32_obj *o)
+{
+    if (o->type == W32_FILE && !o->u.file.borrowed)
+        close(o->u.file.fd);
+    free(o);
+}
+
+/* Under the lock: a free slot index, or 0. */
+static uint32_t slot_take(void)
+{
+    uint32_t i, n;
+    struct slot *s;
+
+    if (free_head) {
+        i = free_head;
+        free_head = slots[i].next_free;
+        return i;
+    }
+    n = nslots ? nslots * 2 : 64;
+    if (n - 1 > SLOT_MAX || !(s = realloc(slots, n * sizeof(*s))))
+        return 0;
+    slots = s;
+    for (i = nslots ? nslots : 1; i < n; i++) {
+        slots[i].gen = 1;
+        slots[i].obj = NULL;
+        slots[i].next_free = i + 1 < n ? i + 1 : 0;
+    }
+    i = nslots ? nslots : 1;
+    free_head = slots[i].next_free;
+    nslots = n;
+    return i;
+}
+
+static HANDLE encode(uint32_t i)
+{
+    return (HANDLE)(TAG | ((uintptr_t)slots[i].gen << GEN_SHIFT) |
+                    ((uintptr_t)i << 2));
+}
+
+/* The slot a live handle names, or 0. */
+static uint32_t decode(HANDLE h)
+{
+    uintptr_t v = (uintptr_t)h;
+    uint32_t i = (uint32_t)((v & (((uintptr_t)1 << GEN_SHIFT) - 1)) >> 2);
+    uint32_t gen = (uint32_t)((v & ~(uintptr_t)TAG) >> GEN_SHIFT);
+
+    if ((v & 3) || (TAG && !(v & TAG)) || i == 0 || i >= nslots ||
+        slots[i].gen != gen || !slots[i].obj)
+        return 0;
+    return i;
+}
+
+HANDLE wsc_w32_handle_new(struct w32_obj *o)
+{
+    uint32_t i;
+    HANDLE h = NULL;
+
+    wsc_w32_lock();
+    if ((i = slot_take())) {
+        slots[i].obj = o;
+        h = encode(i);
+    }
+    wsc_w32_unlock();
+    if (!h) {
+        wsc_w32_put(o);
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+    }
+    return h;
+}
+
+struct w32_obj *wsc_w32_find(HANDLE h, enum w32_type type)
+{
+    uint32_t i = decode(h);
+    struct w32_obj *o = i ? slots[i].obj : NULL;
+
+    return o && (type == W32_ANY || o->type == type) ? o : NULL;
+}
+
+struct w32_obj *wsc_w32_get(HANDLE h, enum w32_type type)
+{
+    struct w32_obj *o;
+
+    wsc_w32_lock();
+    if ((o = wsc_w32_find(h, type)))
+        o->refs++;
+    wsc_w32_unlock();
+    if (!o)
+        wsc_w32_set_error(ERROR_INVALID_HANDLE);
+    return o;
+}
+
+void wsc_w32_put(struct w32_obj *o)
+{
+    int last;
+
+    wsc_w32_lock();
+    last = --o->refs == 0;
+    wsc_w32_unlock();
+    if (last)
+        obj_free(o);
+}
+
+void wsc_w32_each(void (*fn)(struct w32_obj *o, void *arg), void *arg)
+{
+    uint32_t i;
+
+    for (i = 1; i < nslots; i++)
+        if (slots[i].obj)
+            fn(slots[i].obj, arg);
+}
+
+/* The pseudo-handles of GetCurrentProcess and GetCurrentThread. */
+#define PSEUDO_PROCESS ((HANDLE)(LONG_PTR)-1)
+#define PSEUDO_THREAD ((HANDLE)(LONG_PTR)-2)
+
+HANDLE wsc_GetCurrentProcess(void)
+{
+    return PSEUDO_PROCESS;
+}
+
+HANDLE wsc_GetCurrentThread(void)
+{
+    return PSEUDO_THREAD;
+}
+
+DWORD wsc_GetCurrentProcessId(void)
+{
+    return (DWORD)getpid();
+}
+
+BOOL wsc_CloseHandle(HANDLE h)
+{
+    uint32_t i;
+    struct w32_obj *o = NULL;
+
+    if (h == PSEUDO_PROCESS || h == PSEUDO_THREAD)
+        return TRUE;
+    wsc_w32_lock();
+    if ((i = decode(h))) {
+        o = slots[i].obj;
+        slots[i].obj = NULL;
+        slots[i].gen = (slots[i].gen + 1) & GEN_MASK;
+        if (!slots[i].gen)
+            slots[i].gen = 1;
+        slots[i].next_free = free_head;
+        free_head = i;
+    }
+    wsc_w32_unlock();
+    if (!o)
+        return wsc_w32_fail(ERROR_INVALID_HANDLE);
+    wsc_w32_put(o);
+    return TRUE;
+}
+
+/* Within this process only; the pseudo-handles are not duplicated. */
+BOOL wsc_DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
+                         LPHANDLE dst, DWORD access, BOOL inherit,
+                         DWORD options)
+{
+    struct w32_obj *o;
+    HANDLE h;
+
+    (void)access, (void)inherit;
+    if (src_process != PSEUDO_PROCESS || dst_process != PSEUDO_PROCESS)
+        return wsc_w32_fail(ERROR_INVALID_HANDLE);
+    if (!(o = wsc_w32_get(src, W32_ANY)))
+        return FALSE;
+    if (!(h = wsc_w32_handle_new(o)))
+        return FALSE;
+    if (options & DUPLICATE_CLOSE_SOURCE)
+        wsc_CloseHandle(src);
+    if (dst)
+        *dst = h;
+    return TRUE;
+}

@@ -1,0 +1,225 @@
+/* CreateThread and _beginthreadex, thread exit codes, thread ids, Sleep.
+ * A thread object has two references while its thread runs: its handle's
+ * and the thread's own, so closing the handle early is harmless. */
+#include <errno.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <time.h>
+#include <unistd.h>
+#include "handle.h"
+
+static _Atomic uint32_t last_tid;
+static __thread DWORD my_tid;
+static __thread struct w32_obj *my_thread;
+
+/* Windows' thread ids are multiples of 4; never 0. */
+static DWORD new_tid(void)
+{
+    return atomic_fetch_add(&last_tid, 4) + 4;
+}
+
+DWORD wsc_w32_tid(void)
+{
+    if (!my_tid)
+        my_tid = new_tid();
+    return my_tid;
+}
+
+DWORD wsc_GetCurrentThreadId(void)
+{
+    return wsc_w32_tid();
+}
+
+/* The thread's end: its mutexes abandoned, then its object signalled. */
+static void finish(DWORD code)
+{
+    struct w32_obj *o = my_thread;
+
+    wsc_w32_lock();
+    wsc_w32_abandon_owned(wsc_w32_tid());
+    o->u.thread.done = 1;
+    o->u.thread.code = code;
+    wsc_w32_changed();
+    wsc_w32_unlock();
+    my_thread = NULL;
+    wsc_w32_put(o);
+}
+
+static void *trampoline(void *arg)
+{
+    struct w32_obj *o = arg;
+
+    my_thread = o;
+    my_tid = o->u.thread.id;
+    wsc_w32_lock();
+    while (o->u.thread.suspended)
+        wsc_w32_sleep_until(UINT64_MAX);
+    wsc_w32_unlock();
+    finish(o->u.thread.fn(o->u.thread.arg));
+    return NULL;
+}
+
+static int start(struct w32_obj *o, SIZE_T stack)
+{
+    pthread_attr_t a;
+    pthread_t t;
+    long page = sysconf(_SC_PAGESIZE);
+    int r;
+
+    pthread_attr_init(&a);
+    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+    if (stack) {
+        stack = (stack + (SIZE_T)page - 1) & ~((SIZE_T)page - 1);
+        pthread_attr_setstacksize(&a, stack < (SIZE_T)PTHREAD_STACK_MIN ? (SIZE_T)PTHREAD_STACK_MIN : stack);
+    }
+    r = pthread_create(&t, &a, trampoline, o);
+    pthread_attr_destroy(&a);
+    return r;
+}
+
+HANDLE wsc_CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack,
+                        LPTHREAD_START_ROUTINE fn, LPVOID param, DWORD flags,
+                        LPDWORD id)
+{
+    struct w32_obj *o;
+    HANDLE h;
+
+    (void)sa;
+    if (!fn) {
+        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    if (!(o = wsc_w32_obj_new(W32_THREAD)))
+        return NULL;
+    o->u.thread.id = new_tid();
+    o->u.thread.fn = fn;
+    o->u.thread.arg = param;
+    o->u.thread.suspended = (flags & CREATE_SUSPENDED) != 0;
+    o->refs = 2;
+    if (!(h = wsc_w32_handle_new(o))) {
+        wsc_w32_put(o);
+        return NULL;
+    }
+    if (start(o, (flags & STACK_SIZE_PARAM_IS_A_RESERVATION) ? 0 : stack)) {
+        wsc_CloseHandle(h);
+        wsc_w32_put(o);
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    if (id)
+        *id = o->u.thread.id;
+    return h;
+}
+
+/* unsigned and DWORD are one type here, so the start routines are too. */
+uintptr_t wsc__beginthreadex(void *security, unsigned stack,
+                             _beginthreadex_proc_type start_fn, void *arg,
+                             unsigned flags, unsigned *id)
+{
+    HANDLE h;
+    DWORD tid;
+
+    (void)security;
+    if (!start_fn) {
+        errno = EINVAL;
+        return 0;
+    }
+    h = wsc_CreateThread(NULL, stack, (LPTHREAD_START_ROUTINE)start_fn, arg,
+                         flags, &tid);
+    if (!h) {
+        errno = EAGAIN;
+        return 0;
+    }
+    if (id)
+        *id = tid;
+    return (uintptr_t)h;
+}
+
+void wsc_ExitThread(DWORD code)
+{
+    if (my_thread)
+        finish(code);
+    pthread_exit(NULL);
+}
+
+void wsc__endthreadex(unsigned code)
+{
+    wsc_ExitThread(code);
+}
+
+BOOL wsc_GetExitCodeThread(HANDLE thread, LPDWORD code)
+{
+    struct w32_obj *o;
+
+    if (!code)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    if (thread == wsc_GetCurrentThread()) {
+        *code = STILL_ACTIVE;
+        return TRUE;
+    }
+    wsc_w32_lock();
+    if ((o = wsc_w32_find(thread, W32_THREAD)))
+        *code = o->u.thread.done ? o->u.thread.code : STILL_ACTIVE;
+    wsc_w32_unlock();
+    return o ? TRUE : wsc_w32_fail(ERROR_INVALID_HANDLE);
+}
+
+DWORD wsc_ResumeThread(HANDLE thread)
+{
+    struct w32_obj *o;
+    DWORD was = (DWORD)-1;
+
+    wsc_w32_lock();
+    if ((o = wsc_w32_find(thread, W32_THREAD))) {
+        was = (DWORD)o->u.thread.suspended;
+        o->u.thread.suspended = 0;
+        wsc_w32_changed();
+    }
+    wsc_w32_unlock();
+    if (!o)
+        wsc_w32_set_error(ERROR_INVALID_HANDLE);
+    return was;
+}
+
+DWORD wsc_GetThreadId(HANDLE thread)
+{
+    struct w32_obj *o;
+    DWORD id = 0;
+
+    if (thread == wsc_GetCurrentThread())
+        return wsc_w32_tid();
+    wsc_w32_lock();
+    if ((o = wsc_w32_find(thread, W32_THREAD)))
+        id = o->u.thread.id;
+    wsc_w32_unlock();
+    if (!o)
+        wsc_w32_set_error(ERROR_INVALID_HANDLE);
+    return id;
+}
+
+void wsc_Sleep(DWORD ms)
+{
+    struct timespec ts = {(time_t)(ms / 1000), (long)(ms % 1000) * 1000000L};
+
+    if (ms == INFINITE)
+        for (;;)
+            pause();
+    while (nanosleep(&ts, &ts) && errno == EINTR)
+        ;
+}
+
+/* No completion routines yet (the asynchronous engine queues them): an
+ * alertable sleep runs to its end. */
+DWORD wsc_SleepEx(DWORD ms, BOOL alertable)
+{
+    (void)alertable;
+    wsc_Sleep(ms);
+    return 0;
+}
+
+BOOL wsc_SwitchToThread(void)
+{
+    sched_yield();
+    return TRUE;
+}

@@ -1,0 +1,168 @@
+/* Tick counts, the performance counter, FILETIME and SYSTEMTIME, the
+ * system's description. */
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+#include "win32.h"
+
+/* 100 ns intervals from 1601-01-01 to 1970-01-01. */
+#define EPOCH_1601 116444736000000000ULL
+/* Windows 10 and later report 10 MHz. */
+#define QPC_HZ 10000000LL
+
+static uint64_t clock_ns(clockid_t id)
+{
+    struct timespec ts;
+
+    clock_gettime(id, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t wsc_w32_now_ms(void)
+{
+    return clock_ns(CLOCK_MONOTONIC) / 1000000u;
+}
+
+DWORD wsc_GetTickCount(void)
+{
+    return (DWORD)wsc_w32_now_ms();
+}
+
+ULONGLONG wsc_GetTickCount64(void)
+{
+    return wsc_w32_now_ms();
+}
+
+BOOL wsc_QueryPerformanceCounter(LARGE_INTEGER *count)
+{
+    if (!count)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    count->QuadPart = (LONGLONG)(clock_ns(CLOCK_MONOTONIC) / (1000000000u / QPC_HZ));
+    return TRUE;
+}
+
+BOOL wsc_QueryPerformanceFrequency(LARGE_INTEGER *frequency)
+{
+    if (!frequency)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    frequency->QuadPart = QPC_HZ;
+    return TRUE;
+}
+
+void wsc_GetSystemTimeAsFileTime(LPFILETIME ft)
+{
+    uint64_t t = clock_ns(CLOCK_REALTIME) / 100u + EPOCH_1601;
+
+    ft->dwLowDateTime = (DWORD)t;
+    ft->dwHighDateTime = (DWORD)(t >> 32);
+}
+
+static void to_systemtime(const struct tm *tm, long ns, LPSYSTEMTIME st)
+{
+    st->wYear = (WORD)(tm->tm_year + 1900);
+    st->wMonth = (WORD)(tm->tm_mon + 1);
+    st->wDayOfWeek = (WORD)tm->tm_wday;
+    st->wDay = (WORD)tm->tm_mday;
+    st->wHour = (WORD)tm->tm_hour;
+    st->wMinute = (WORD)tm->tm_min;
+    st->wSecond = (WORD)tm->tm_sec;
+    st->wMilliseconds = (WORD)(ns / 1000000L);
+}
+
+static void system_time(LPSYSTEMTIME st, int local)
+{
+    struct timespec ts;
+    struct tm tm;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    if (local)
+        localtime_r(&ts.tv_sec, &tm);
+    else
+        gmtime_r(&ts.tv_sec, &tm);
+    to_systemtime(&tm, ts.tv_nsec, st);
+}
+
+void wsc_GetSystemTime(LPSYSTEMTIME st)
+{
+    system_time(st, 0);
+}
+
+void wsc_GetLocalTime(LPSYSTEMTIME st)
+{
+    system_time(st, 1);
+}
+
+static WORD architecture(void)
+{
+#if defined(__x86_64__)
+    return PROCESSOR_ARCHITECTURE_AMD64;
+#elif defined(__i386__)
+    return PROCESSOR_ARCHITECTURE_INTEL;
+#elif defined(__aarch64__)
+    return PROCESSOR_ARCHITECTURE_ARM64;
+#elif defined(__arm__)
+    return PROCESSOR_ARCHITECTURE_ARM;
+#else
+    return PROCESSOR_ARCHITECTURE_UNKNOWN;
+#endif
+}
+
+void wsc_GetSystemInfo(LPSYSTEM_INFO info)
+{
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN), page = sysconf(_SC_PAGESIZE);
+
+    memset(info, 0, sizeof(*info));
+    info->wProcessorArchitecture = architecture();
+    info->dwPageSize = (DWORD)page;
+    info->lpMinimumApplicationAddress = (LPVOID)(uintptr_t)0x10000;
+    info->lpMaximumApplicationAddress = (LPVOID)(uintptr_t)(UINTPTR_MAX >> 17 << 16);
+    info->dwNumberOfProcessors = cpus > 0 ? (DWORD)cpus : 1;
+    info->dwActiveProcessorMask = info->dwNumberOfProcessors >= 8 * sizeof(DWORD_PTR)
+        ? ~(DWORD_PTR)0 : ((DWORD_PTR)1 << info->dwNumberOfProcessors) - 1;
+    info->dwAllocationGranularity = 65536;
+}
+
+/* *size: the buffer's capacity in, the length without the NUL out; too
+ * small: ERROR_BUFFER_OVERFLOW with the capacity needed. */
+static BOOL computer_name(char *name, size_t cap)
+{
+    if (gethostname(name, cap - 1))
+        return wsc_w32_fail(wsc_w32_from_errno(errno));
+    name[cap - 1] = 0;
+    return TRUE;
+}
+
+BOOL wsc_GetComputerNameA(LPSTR buffer, LPDWORD size)
+{
+    char name[256];
+    size_t n;
+
+    if (!size || !computer_name(name, sizeof(name)))
+        return size ? FALSE : wsc_w32_fail(ERROR_INVALID_PARAMETER);
+    n = strlen(name);
+    if (!buffer || *size < n + 1) {
+        *size = (DWORD)n + 1;
+        return wsc_w32_fail(ERROR_BUFFER_OVERFLOW);
+    }
+    memcpy(buffer, name, n + 1);
+    *size = (DWORD)n;
+    return TRUE;
+}
+
+BOOL wsc_GetComputerNameW(LPWSTR buffer, LPDWORD size)
+{
+    char name[256];
+    size_t i, n;
+
+    if (!size || !computer_name(name, sizeof(name)))
+        return size ? FALSE : wsc_w32_fail(ERROR_INVALID_PARAMETER);
+    n = strlen(name);
+    if (!buffer || *size < n + 1) {
+        *size = (DWORD)n + 1;
+        return wsc_w32_fail(ERROR_BUFFER_OVERFLOW);
+    }
+    for (i = 0; i <= n; i++) /* host names are ASCII */
+        buffer[i] = (unsigned char)name[i];
+    *size = (DWORD)n;
+    return TRUE;
+}

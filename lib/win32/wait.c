@@ -1,0 +1,374 @@
+/* Events, mutexes, semaphores, and the waits on any waitable handle.  A
+ * wait checks its objects under the process-wide lock and sleeps on the
+ * shared condition variable until some state changes or its deadline
+ * passes; wait-all takes every object in one step under the lock. */
+#include <stdlib.h>
+#include "handle.h"
+
+/* A wait's view of its objects: PulseEvent releases the waiters that were
+ * already waiting, which is what pulses0 records. */
+struct waitset {
+    DWORD n;
+    struct w32_obj *o[MAXIMUM_WAIT_OBJECTS];
+    unsigned pulses0[MAXIMUM_WAIT_OBJECTS];
+};
+
+static int pulsed(const struct w32_obj *o, unsigned pulses0)
+{
+    return o->u.event.pulses != pulses0 &&
+           (o->u.event.manual || o->u.event.tokens > 0);
+}
+
+static int signalled(const struct w32_obj *o, unsigned pulses0, DWORD tid)
+{
+    switch (o->type) {
+    case W32_EVENT: return o->u.event.set || pulsed(o, pulses0);
+    case W32_MUTEX: return o->u.mutex.owner == 0 || o->u.mutex.owner == tid;
+    case W32_SEMAPHORE: return o->u.sem.count > 0;
+    case W32_THREAD: return o->u.thread.done;
+    default: return 1;
+    }
+}
+
+/* Takes a signalled object as a satisfied wait does; 1 if it was an
+ * abandoned mutex. */
+static int consume(struct w32_obj *o, unsigned pulses0, DWORD tid)
+{
+    int abandoned = 0;
+
+    switch (o->type) {
+    case W32_EVENT:
+        if (!o->u.event.manual && o->u.event.set)
+            o->u.event.set = 0;
+        else if (!o->u.event.manual && pulsed(o, pulses0))
+            o->u.event.tokens--;
+        break;
+    case W32_MUTEX:
+        o->u.mutex.owner = tid;
+        o->u.mutex.count++;
+        abandoned = o->u.mutex.abandoned;
+        o->u.mutex.abandoned = 0;
+        wsc_w32_note_owner();
+        break;
+    case W32_SEMAPHORE: o->u.sem.count--; break;
+    default: break;
+    }
+    return abandoned;
+}
+
+/* Under the lock: the wait's result now, or WAIT_TIMEOUT. */
+static DWORD try_any(struct waitset *w, DWORD tid)
+{
+    DWORD i;
+
+    for (i = 0; i < w->n; i++)
+        if (signalled(w->o[i], w->pulses0[i], tid))
+            return (consume(w->o[i], w->pulses0[i], tid) ? WAIT_ABANDONED_0
+                                                        : WAIT_OBJECT_0) + i;
+    return WAIT_TIMEOUT;
+}
+
+static DWORD try_all(struct waitset *w, DWORD tid)
+{
+    DWORD i, abandoned = 0;
+
+    for (i = 0; i < w->n; i++)
+        if (!signalled(w->o[i], w->pulses0[i], tid))
+            return WAIT_TIMEOUT;
+    for (i = 0; i < w->n; i++)
+        abandoned |= (DWORD)consume(w->o[i], w->pulses0[i], tid);
+    return abandoned ? WAIT_ABANDONED_0 : WAIT_OBJECT_0;
+}
+
+static void release_all(struct waitset *w)
+{
+    DWORD i;
+
+    for (i = 0; i < w->n; i++)
+        wsc_w32_put(w->o[i]);
+}
+
+/* References to every object; 0, or the Win32 code of the failure. */
+static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
+                      BOOL all)
+{
+    DWORD i, j;
+
+    w->n = 0;
+    if (count == 0 || count > MAXIMUM_WAIT_OBJECTS)
+        return ERROR_INVALID_PARAMETER;
+    if (!handles)
+        return ERROR_NOACCESS;
+    for (i = 0; i < count; i++) {
+        if (!(w->o[i] = wsc_w32_get(handles[i], W32_ANY)))
+            return ERROR_INVALID_HANDLE;
+        w->n++;
+        for (j = 0; all && j < i; j++)
+            if (w->o[j] == w->o[i])
+                return ERROR_INVALID_PARAMETER;
+    }
+    return 0;
+}
+
+static void note_pulses(struct waitset *w)
+{
+    DWORD i;
+
+    for (i = 0; i < w->n; i++)
+        w->pulses0[i] = w->o[i]->type == W32_EVENT ? w->o[i]->u.event.pulses : 0;
+}
+
+DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
+                                   BOOL all, DWORD ms, BOOL alertable)
+{
+    struct waitset w;
+    DWORD r, err, tid = wsc_w32_tid();
+    uint64_t deadline = ms == INFINITE ? UINT64_MAX : wsc_w32_now_ms() + ms;
+
+    (void)alertable;
+    if ((err = take_all(&w, count, handles, all))) {
+        release_all(&w);
+        wsc_w32_set_error((int)err);
+        return WAIT_FAILED;
+    }
+    wsc_w32_lock();
+    note_pulses(&w);
+    for (;;) {
+        r = all ? try_all(&w, tid) : try_any(&w, tid);
+        if (r != WAIT_TIMEOUT || ms == 0)
+            break;
+        if (wsc_w32_sleep_until(deadline)) {
+            r = all ? try_all(&w, tid) : try_any(&w, tid);
+            break;
+        }
+    }
+    wsc_w32_unlock();
+    release_all(&w);
+    return r;
+}
+
+DWORD wsc_WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL all,
+                                 DWORD ms)
+{
+    return wsc_WaitForMultipleObjectsEx(count, handles, all, ms, FALSE);
+}
+
+DWORD wsc_WaitForSingleObjectEx(HANDLE h, DWORD ms, BOOL alertable)
+{
+    return wsc_WaitForMultipleObjectsEx(1, &h, FALSE, ms, alertable);
+}
+
+DWORD wsc_WaitForSingleObject(HANDLE h, DWORD ms)
+{
+    return wsc_WaitForMultipleObjectsEx(1, &h, FALSE, ms, FALSE);
+}
+
+/* ---- events ------------------------------------------------------------ */
+static HANDLE event_new(BOOL manual, BOOL initial)
+{
+    struct w32_obj *o = wsc_w32_obj_new(W32_EVENT);
+
+    if (!o)
+        return NULL;
+    o->u.event.manual = manual != 0;
+    o->u.event.set = initial != 0;
+    return wsc_w32_handle_new(o);
+}
+
+/* Names are not shared between processes here; within the process an
+ * unnamed object is what a name would give the first caller. */
+HANDLE wsc_CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
+                        LPCSTR name)
+{
+    (void)sa, (void)name;
+    return event_new(manual, initial);
+}
+
+HANDLE wsc_CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
+                        LPCWSTR name)
+{
+    (void)sa, (void)name;
+    return event_new(manual, initial);
+}
+
+/* Under the lock, for an event handle: applies the change and wakes the
+ * waiters. */
+static BOOL event_change(HANDLE h, void (*change)(struct w32_obj *o))
+{
+    struct w32_obj *o;
+
+    wsc_w32_lock();
+    if ((o = wsc_w32_find(h, W32_EVENT))) {
+        change(o);
+        wsc_w32_changed();
+    }
+    wsc_w32_unlock();
+    return o ? TRUE : wsc_w32_fail(ERROR_INVALID_HANDLE);
+}
+
+static void event_set(struct w32_obj *o)
+{
+    o->u.event.set = 1;
+}
+
+static void event_reset(struct w32_obj *o)
+{
+    o->u.event.set = 0;
+}
+
+static void event_pulse(struct w32_obj *o)
+{
+    o->u.event.pulses++;
+    o->u.event.tokens = 1;
+    o->u.event.set = 0;
+}
+
+BOOL wsc_SetEvent(HANDLE event)
+{
+    return event_change(event, event_set);
+}
+
+BOOL wsc_ResetEvent(HANDLE event)
+{
+    return event_change(event, event_reset);
+}
+
+BOOL wsc_PulseEvent(HANDLE event)
+{
+    return event_change(event, event_pulse);
+}
+
+/* ---- mutexes ----------------------------------------------------------- */
+static HANDLE mutex_new(BOOL owned)
+{
+    struct w32_obj *o = wsc_w32_obj_new(W32_MUTEX);
+
+    if (!o)
+        return NULL;
+    if (owned) {
+        o->u.mutex.owner = wsc_w32_tid();
+        o->u.mutex.count = 1;
+        wsc_w32_note_owner();
+    }
+    return wsc_w32_handle_new(o);
+}
+
+HANDLE wsc_CreateMutexA(LPSECURITY_ATTRIBUTES sa, BOOL owned, LPCSTR name)
+{
+    (void)sa, (void)name;
+    return mutex_new(owned);
+}
+
+HANDLE wsc_CreateMutexW(LPSECURITY_ATTRIBUTES sa, BOOL owned, LPCWSTR name)
+{
+    (void)sa, (void)name;
+    return mutex_new(owned);
+}
+
+BOOL wsc_ReleaseMutex(HANDLE mutex)
+{
+    struct w32_obj *o;
+    DWORD err = 0;
+
+    wsc_w32_lock();
+    if (!(o = wsc_w32_find(mutex, W32_MUTEX)))
+        err = ERROR_INVALID_HANDLE;
+    else if (o->u.mutex.owner != wsc_w32_tid())
+        err = ERROR_NOT_OWNER;
+    else if (--o->u.mutex.count == 0) {
+        o->u.mutex.owner = 0;
+        wsc_w32_changed();
+    }
+    wsc_w32_unlock();
+    return err ? wsc_w32_fail((int)err) : TRUE;
+}
+
+static void abandon(struct w32_obj *o, void *arg)
+{
+    if (o->type == W32_MUTEX && o->u.mutex.owner == (DWORD)(uintptr_t)arg) {
+        o->u.mutex.owner = 0;
+        o->u.mutex.count = 0;
+        o->u.mutex.abandoned = 1;
+    }
+}
+
+/* A thread that ever owned a mutex abandons what it still owns at exit. */
+static pthread_key_t owner_key;
+static pthread_once_t owner_once = PTHREAD_ONCE_INIT;
+
+void wsc_w32_abandon_owned(DWORD tid)
+{
+    wsc_w32_each(abandon, (void *)(uintptr_t)tid);
+}
+
+static void owner_exit(void *tid)
+{
+    wsc_w32_lock();
+    wsc_w32_abandon_owned((DWORD)(uintptr_t)tid);
+    wsc_w32_changed();
+    wsc_w32_unlock();
+}
+
+static void owner_init(void)
+{
+    pthread_key_create(&owner_key, owner_exit);
+}
+
+void wsc_w32_note_owner(void)
+{
+    pthread_once(&owner_once, owner_init);
+    if (!pthread_getspecific(owner_key))
+        pthread_setspecific(owner_key, (void *)(uintptr_t)wsc_w32_tid());
+}
+
+/* ---- semaphores -------------------------------------------------------- */
+static HANDLE semaphore_new(LONG initial, LONG maximum)
+{
+    struct w32_obj *o;
+
+    if (maximum <= 0 || initial < 0 || initial > maximum) {
+        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    if (!(o = wsc_w32_obj_new(W32_SEMAPHORE)))
+        return NULL;
+    o->u.sem.count = initial;
+    o->u.sem.max = maximum;
+    return wsc_w32_handle_new(o);
+}
+
+HANDLE wsc_CreateSemaphoreA(LPSECURITY_ATTRIBUTES sa, LONG initial,
+                            LONG maximum, LPCSTR name)
+{
+    (void)sa, (void)name;
+    return semaphore_new(initial, maximum);
+}
+
+HANDLE wsc_CreateSemaphoreW(LPSECURITY_ATTRIBUTES sa, LONG initial,
+                            LONG maximum, LPCWSTR name)
+{
+    (void)sa, (void)name;
+    return semaphore_new(initial, maximum);
+}
+
+BOOL wsc_ReleaseSemaphore(HANDLE semaphore, LONG count, LPLONG previous)
+{
+    struct w32_obj *o;
+    DWORD err = 0;
+
+    wsc_w32_lock();
+    if (!(o = wsc_w32_find(semaphore, W32_SEMAPHORE)))
+        err = ERROR_INVALID_HANDLE;
+    else if (count <= 0)
+        err = ERROR_INVALID_PARAMETER;
+    else if (count > o->u.sem.max - o->u.sem.count)
+        err = ERROR_TOO_MANY_POSTS;
+    else {
+        if (previous)
+            *previous = o->u.sem.count;
+        o->u.sem.count += count;
+        wsc_w32_changed();
+    }
+    wsc_w32_unlock();
+    return err ? wsc_w32_fail((int)err) : TRUE;
+}

@@ -1,0 +1,975 @@
+/* The Win32 baseline (lib/win32/) through the public headers, as a
+ * Windows program calls it: exact results and last-error codes, bad
+ * handles, waits with measured bounds, locks, Interlocked, time, files,
+ * the console. */
+#include <check.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <winsock2.h>
+
+#define ERR(call, result, code)                                      \
+    do {                                                             \
+        SetLastError(0xdeadu);                                       \
+        ck_assert_uint_eq((uintptr_t)(call), (uintptr_t)(result));   \
+        ck_assert_uint_eq(GetLastError(), (code));                   \
+    } while (0)
+
+static ULONGLONG elapsed_since(ULONGLONG t0)
+{
+    return GetTickCount64() - t0;
+}
+
+/* ---- errors ------------------------------------------------------------ */
+START_TEST(last_error_is_wsa_last_error)
+{
+    WSADATA d;
+
+    SetLastError(ERROR_ACCESS_DENIED);
+    ck_assert_int_eq(WSAGetLastError(), 5);
+    WSASetLastError(WSAEWOULDBLOCK);
+    ck_assert_uint_eq(GetLastError(), 10035);
+    ck_assert_int_eq(WSAStartup(MAKEWORD(2, 2), &d), 0);
+    ck_assert_int_eq(closesocket((SOCKET)123456), SOCKET_ERROR);
+    ck_assert_uint_eq(GetLastError(), WSAENOTSOCK);
+    ck_assert_int_eq(WSAGetLastError(), WSAENOTSOCK);
+    WSACleanup();
+}
+END_TEST
+
+static DWORD sys_msg(DWORD id, char *buf, DWORD size)
+{
+    return FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM | FORMAT_MESSAGE_IGNORE_INSERTS,
+                          NULL, id, MAKELANGID(LANG_NEUTRAL, SUBLANG_DEFAULT),
+                          buf, size, NULL);
+}
+
+static void expect_msg(DWORD id, const char *text)
+{
+    char buf[512], want[512];
+
+    snprintf(want, sizeof(want), "%s\r\n", text);
+    ck_assert_uint_eq(sys_msg(id, buf, sizeof(buf)), strlen(want));
+    ck_assert_str_eq(buf, want);
+}
+
+START_TEST(format_message_system)
+{
+    char buf[512];
+
+    expect_msg(10054, "An existing connection was forcibly closed by the remote host.");
+    expect_msg(10060, "A connection attempt failed because the connected party did not "
+                      "properly respond after a period of time, or established connection "
+                      "failed because connected host has failed to respond.");
+    expect_msg(0, "The operation completed successfully.");
+    expect_msg(2, "The system cannot find the file specified.");
+    expect_msg(8, "Not enough memory resources are available to process this command.");
+    expect_msg(258, "The wait operation timed out.");
+    expect_msg(317, "The system cannot find message text for message number 0x%1 "
+                    "in the message file for %2.");
+    ERR(sys_msg(12345678, buf, sizeof(buf)), 0, ERROR_MR_MID_NOT_FOUND);
+    ERR(sys_msg(10054, buf, 10), 0, ERROR_INSUFFICIENT_BUFFER);
+    ERR(FormatMessageA(FORMAT_MESSAGE_FROM_SYSTEM, NULL, 2, MAKELANGID(0x07, 1),
+                       buf, sizeof(buf), NULL), 0, ERROR_RESOURCE_LANG_NOT_FOUND);
+}
+END_TEST
+
+START_TEST(format_message_allocate_and_wide)
+{
+    LPSTR a = NULL;
+    LPWSTR w = NULL;
+    DWORD n;
+
+    n = FormatMessageA(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM |
+                       FORMAT_MESSAGE_IGNORE_INSERTS, NULL, 10061, 0, (LPSTR)&a, 0, NULL);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_uint_eq(n, strlen(a));
+    ck_assert_ptr_null(LocalFree(a));
+    n = FormatMessageW(FORMAT_MESSAGE_ALLOCATE_BUFFER | FORMAT_MESSAGE_FROM_SYSTEM |
+                       FORMAT_MESSAGE_IGNORE_INSERTS, NULL, 10054, 0, (LPWSTR)&w, 0, NULL);
+    ck_assert_ptr_nonnull(w);
+    ck_assert_int_eq(wcscmp(w, L"An existing connection was forcibly closed by the remote host.\r\n"), 0);
+    ck_assert_uint_eq(n, wcslen(w));
+    ck_assert_ptr_null(LocalFree(w));
+}
+END_TEST
+
+static DWORD format_va(char *buf, DWORD size, const char *fmt, ...)
+{
+    va_list ap;
+    DWORD n;
+
+    va_start(ap, fmt);
+    n = FormatMessageA(FORMAT_MESSAGE_FROM_STRING, fmt, 0, 0, buf, size, &ap);
+    va_end(ap);
+    return n;
+}
+
+START_TEST(format_message_inserts)
+{
+    char buf[128];
+    wchar_t wbuf[64];
+    DWORD_PTR args[] = {(DWORD_PTR)"peer", 42, (DWORD_PTR)0xff};
+    DWORD_PTR wargs[] = {(DWORD_PTR)L"w\u00e9de"};
+
+    ck_assert_uint_eq(FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY,
+                                     "%1 sent %2!d! bytes (%3!x!)%n%%%0 ignored", 0, 0, buf,
+                                     sizeof(buf), (va_list *)args), 26);
+    ck_assert_str_eq(buf, "peer sent 42 bytes (ff)\r\n%");
+    ck_assert_uint_eq(format_va(buf, sizeof(buf), "%2-%1", "a", "b"), 3);
+    ck_assert_str_eq(buf, "b-a");
+    ck_assert_uint_eq(FormatMessageA(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_IGNORE_INSERTS,
+                                     "x %1 y", 0, 0, buf, sizeof(buf), NULL), 6);
+    ck_assert_str_eq(buf, "x %1 y");
+    ck_assert_uint_eq(FormatMessageW(FORMAT_MESSAGE_FROM_STRING | FORMAT_MESSAGE_ARGUMENT_ARRAY,
+                                     L"<%1>", 0, 0, wbuf, 64, (va_list *)wargs), 6);
+    ck_assert_int_eq(wcscmp(wbuf, L"<w\u00e9de>"), 0);
+    ERR(FormatMessageA(FORMAT_MESSAGE_FROM_STRING, "%1", 0, 0, buf, sizeof(buf), NULL),
+        0, ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+/* ---- memory ------------------------------------------------------------ */
+START_TEST(heaps)
+{
+    HANDLE heap = GetProcessHeap(), priv;
+    unsigned char *p;
+    int i;
+
+    ck_assert_ptr_nonnull(heap);
+    p = HeapAlloc(heap, HEAP_ZERO_MEMORY, 100);
+    ck_assert_ptr_nonnull(p);
+    for (i = 0; i < 100; i++)
+        ck_assert_int_eq(p[i], 0);
+    ck_assert_uint_eq(HeapSize(heap, 0, p), 100);
+    memset(p, 7, 100);
+    p = HeapReAlloc(heap, HEAP_ZERO_MEMORY, p, 300);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p[99], 7);
+    ck_assert_int_eq(p[299], 0);
+    ck_assert_uint_eq(HeapSize(heap, 0, p), 300);
+    ck_assert_ptr_null(HeapReAlloc(heap, HEAP_REALLOC_IN_PLACE_ONLY, p, 600));
+    ck_assert_ptr_eq(HeapReAlloc(heap, HEAP_REALLOC_IN_PLACE_ONLY, p, 50), p);
+    ck_assert_int_eq(HeapFree(heap, 0, p), TRUE);
+    ck_assert_int_eq(HeapFree(heap, 0, NULL), TRUE);
+    ck_assert_uint_eq(HeapSize(heap, 0, NULL), (SIZE_T)-1);
+    priv = HeapCreate(0, 0, 0);
+    ck_assert_ptr_nonnull(priv);
+    for (i = 0; i < 50; i++)
+        ck_assert_ptr_nonnull(HeapAlloc(priv, 0, (SIZE_T)i * 10));
+    p = HeapAlloc(priv, 0, 10);
+    ck_assert_int_eq(HeapFree(priv, 0, p), TRUE);
+    ck_assert_int_eq(HeapDestroy(priv), TRUE); /* frees the 50 others */
+    ERR(HeapDestroy(NULL), FALSE, ERROR_INVALID_HANDLE);
+    ERR(HeapFree(NULL, 0, NULL), FALSE, ERROR_INVALID_HANDLE);
+    ck_assert_ptr_null(HeapAlloc(NULL, 0, 1));
+}
+END_TEST
+
+START_TEST(local_and_global)
+{
+    char *p = LocalAlloc(LPTR, 64), *g;
+
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p[63], 0);
+    ck_assert_uint_eq(LocalSize(p), 64);
+    p = LocalReAlloc(p, 128, LMEM_MOVEABLE | LMEM_ZEROINIT);
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(p[127], 0);
+    ck_assert_ptr_eq(LocalLock(p), p);
+    ck_assert_ptr_null(LocalFree(p));
+    ck_assert_ptr_null(LocalFree(NULL));
+    g = GlobalAlloc(GPTR, 32);
+    ck_assert_ptr_nonnull(g);
+    ck_assert_int_eq(g[31], 0);
+    ck_assert_uint_eq(GlobalSize(g), 32);
+    ck_assert_ptr_null(GlobalFree(g));
+}
+END_TEST
+
+/* ---- handles ----------------------------------------------------------- */
+START_TEST(bad_handles)
+{
+    HANDLE e = CreateEventA(NULL, TRUE, FALSE, NULL), e2, dup;
+    HANDLE bad[] = {NULL, INVALID_HANDLE_VALUE, (HANDLE)0x12345678, (HANDLE)(uintptr_t)3,
+                    (HANDLE)(uintptr_t)0x7fffffff0ull, e};
+    DWORD code;
+    size_t i;
+
+    ck_assert_ptr_nonnull(e);
+    ck_assert_uint_eq((uintptr_t)e % 4, 0);
+    ck_assert_uint_gt((uintptr_t)e, 0x7fffffffu); /* never a socket number */
+    ck_assert_int_eq(CloseHandle(e), TRUE);
+    e2 = CreateEventA(NULL, TRUE, FALSE, NULL); /* likely reuses e's slot */
+    ck_assert_ptr_ne(e2, e);
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        if (bad[i] != INVALID_HANDLE_VALUE) /* GetCurrentProcess's pseudo-handle */
+            ERR(CloseHandle(bad[i]), FALSE, ERROR_INVALID_HANDLE);
+        ERR(SetEvent(bad[i]), FALSE, ERROR_INVALID_HANDLE);
+        ERR(WaitForSingleObject(bad[i], 0), WAIT_FAILED, ERROR_INVALID_HANDLE);
+        ERR(GetExitCodeThread(bad[i], &code), FALSE, ERROR_INVALID_HANDLE);
+        ERR(ReleaseMutex(bad[i]), FALSE, ERROR_INVALID_HANDLE);
+        ERR(ReleaseSemaphore(bad[i], 1, NULL), FALSE, ERROR_INVALID_HANDLE);
+        ERR(WriteFile(bad[i], "x", 1, &code, NULL), FALSE, ERROR_INVALID_HANDLE);
+    }
+    ERR(SetEvent(GetProcessHeap()), FALSE, ERROR_INVALID_HANDLE);
+    /* a handle of another type */
+    ERR(ReleaseMutex(e2), FALSE, ERROR_INVALID_HANDLE);
+    ck_assert_int_eq(DuplicateHandle(GetCurrentProcess(), e2, GetCurrentProcess(), &dup,
+                                     0, FALSE, DUPLICATE_SAME_ACCESS | DUPLICATE_CLOSE_SOURCE),
+                     TRUE);
+    ERR(SetEvent(e2), FALSE, ERROR_INVALID_HANDLE);
+    ck_assert_int_eq(SetEvent(dup), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(dup, 0), WAIT_OBJECT_0);
+    ck_assert_int_eq(CloseHandle(dup), TRUE);
+    ck_assert_int_eq(CloseHandle(GetCurrentThread()), TRUE);
+}
+END_TEST
+
+/* ---- threads ----------------------------------------------------------- */
+static DWORD WINAPI return_42(LPVOID arg)
+{
+    *(DWORD *)arg = GetCurrentThreadId();
+    return 42;
+}
+
+static DWORD WINAPI exit_7(LPVOID arg)
+{
+    (void)arg;
+    ExitThread(7);
+    return 0;
+}
+
+static DWORD WINAPI wait_event(LPVOID arg)
+{
+    return WaitForSingleObject((HANDLE)arg, INFINITE) == WAIT_OBJECT_0 ? 3 : 99;
+}
+
+static unsigned __attribute__((unused)) endthread_9(void *arg)
+{
+    (void)arg;
+    _endthreadex(9);
+    return 0;
+}
+
+START_TEST(threads)
+{
+    DWORD id = 0, seen = 0, code;
+    HANDLE t = CreateThread(NULL, 0, return_42, &seen, 0, &id), go;
+    unsigned uid;
+    uintptr_t bt;
+
+    ck_assert_ptr_nonnull(t);
+    ck_assert_uint_eq(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(seen, id);
+    ck_assert_uint_ne(id, GetCurrentThreadId());
+    ck_assert_uint_eq(GetThreadId(t), id);
+    ck_assert_int_eq(GetExitCodeThread(t, &code), TRUE);
+    ck_assert_uint_eq(code, 42);
+    ck_assert_uint_eq(WaitForSingleObject(t, 0), WAIT_OBJECT_0); /* stays signalled */
+    ck_assert_int_eq(CloseHandle(t), TRUE);
+
+    t = CreateThread(NULL, 0, exit_7, NULL, 0, NULL);
+    ck_assert_uint_eq(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
+    ck_assert_int_eq(GetExitCodeThread(t, &code), TRUE);
+    ck_assert_uint_eq(code, 7);
+    CloseHandle(t);
+
+    go = CreateEventA(NULL, TRUE, FALSE, NULL);
+    t = CreateThread(NULL, 64 * 1024, wait_event, go, CREATE_SUSPENDED, NULL);
+    ck_assert_int_eq(GetExitCodeThread(t, &code), TRUE);
+    ck_assert_uint_eq(code, STILL_ACTIVE);
+    ck_assert_uint_eq(WaitForSingleObject(t, 0), WAIT_TIMEOUT);
+    ck_assert_uint_eq(ResumeThread(t), 1);
+    ck_assert_uint_eq(ResumeThread(t), 0);
+    SetEvent(go);
+    ck_assert_uint_eq(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
+    GetExitCodeThread(t, &code);
+    ck_assert_uint_eq(code, 3);
+    CloseHandle(t);
+    CloseHandle(go);
+
+    bt = _beginthreadex(NULL, 0, endthread_9, NULL, 0, &uid);
+    ck_assert_uint_ne(bt, 0);
+    ck_assert_uint_eq(WaitForSingleObject((HANDLE)bt, 5000), WAIT_OBJECT_0);
+    GetExitCodeThread((HANDLE)bt, &code);
+    ck_assert_uint_eq(code, 9);
+    ck_assert_uint_eq(GetThreadId((HANDLE)bt), uid);
+    CloseHandle((HANDLE)bt);
+    ERR(CreateThread(NULL, 0, NULL, NULL, 0, NULL), NULL, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(GetExitCodeThread(GetCurrentThread(), &code), TRUE);
+    ck_assert_uint_eq(code, STILL_ACTIVE);
+    ck_assert_uint_eq(GetCurrentProcessId(), (DWORD)getpid());
+}
+END_TEST
+
+START_TEST(thread_handle_closed_early)
+{
+    HANDLE go = CreateEventA(NULL, TRUE, FALSE, NULL);
+    HANDLE t = CreateThread(NULL, 0, wait_event, go, 0, NULL);
+
+    ck_assert_int_eq(CloseHandle(t), TRUE);
+    SetEvent(go);
+    CloseHandle(go); /* the thread still holds its wait's reference */
+}
+END_TEST
+
+START_TEST(sleeps)
+{
+    ULONGLONG t0 = GetTickCount64();
+
+    Sleep(20);
+    ck_assert_uint_ge(elapsed_since(t0), 19);
+    ck_assert_uint_eq(SleepEx(1, TRUE), 0);
+    ck_assert_int_eq(SwitchToThread(), TRUE);
+}
+END_TEST
+
+/* ---- events and waits -------------------------------------------------- */
+START_TEST(events)
+{
+    HANDLE m = CreateEventA(NULL, TRUE, TRUE, NULL);
+    HANDLE a = CreateEventW(NULL, FALSE, FALSE, NULL);
+
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_OBJECT_0);
+    ck_assert_int_eq(ResetEvent(m), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_TIMEOUT);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_TIMEOUT);
+    ck_assert_int_eq(SetEvent(a), TRUE);
+    ck_assert_int_eq(SetEvent(a), TRUE);
+    ck_assert_uint_eq(WaitForSingleObjectEx(a, 0, TRUE), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_TIMEOUT); /* reset by the wait */
+    ck_assert_int_eq(PulseEvent(m), TRUE); /* nobody waiting: stays reset */
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_TIMEOUT);
+    CloseHandle(m);
+    CloseHandle(a);
+}
+END_TEST
+
+struct herd {
+    HANDLE event, done;
+    volatile LONG woken;
+};
+
+static DWORD WINAPI herd_member(LPVOID arg)
+{
+    struct herd *h = arg;
+
+    if (WaitForSingleObject(h->event, 10000) != WAIT_OBJECT_0)
+        return 1;
+    InterlockedIncrement(&h->woken);
+    ReleaseSemaphore(h->done, 1, NULL);
+    return 0;
+}
+
+START_TEST(auto_reset_wakes_one)
+{
+    struct herd h = {CreateEventA(NULL, FALSE, FALSE, NULL),
+                     CreateSemaphoreA(NULL, 0, 10, NULL), 0};
+    HANDLE t[4];
+    int i;
+
+    for (i = 0; i < 4; i++)
+        t[i] = CreateThread(NULL, 0, herd_member, &h, 0, NULL);
+    for (i = 1; i <= 4; i++) {
+        SetEvent(h.event);
+        ck_assert_uint_eq(WaitForSingleObject(h.done, 5000), WAIT_OBJECT_0);
+        /* no second waiter gets through on the same SetEvent */
+        ck_assert_uint_eq(WaitForSingleObject(h.done, i == 4 ? 0 : 50), WAIT_TIMEOUT);
+        ck_assert_int_eq(InterlockedCompareExchange(&h.woken, 0, 0), i);
+    }
+    ck_assert_uint_eq(WaitForMultipleObjects(4, t, TRUE, 5000), WAIT_OBJECT_0);
+    for (i = 0; i < 4; i++)
+        CloseHandle(t[i]);
+    CloseHandle(h.event);
+    CloseHandle(h.done);
+}
+END_TEST
+
+static DWORD WINAPI set_both(LPVOID arg)
+{
+    HANDLE *e = arg;
+
+    SetEvent(e[0]);
+    SetEvent(e[1]);
+    return 0;
+}
+
+START_TEST(wait_any_all)
+{
+    HANDLE e[2] = {CreateEventA(NULL, FALSE, FALSE, NULL), CreateEventA(NULL, FALSE, FALSE, NULL)};
+    HANDLE dup[2] = {e[0], e[0]}, t;
+    ULONGLONG t0;
+
+    ck_assert_uint_eq(WaitForMultipleObjects(2, e, FALSE, 0), WAIT_TIMEOUT);
+    SetEvent(e[1]);
+    ck_assert_uint_eq(WaitForMultipleObjects(2, e, FALSE, 0), WAIT_OBJECT_0 + 1);
+    SetEvent(e[0]);
+    SetEvent(e[1]);
+    ck_assert_uint_eq(WaitForMultipleObjects(2, e, FALSE, 0), WAIT_OBJECT_0); /* lowest index */
+    ck_assert_uint_eq(WaitForMultipleObjects(2, e, FALSE, 0), WAIT_OBJECT_0 + 1);
+    /* wait-all takes all or none: a timed-out wait leaves e[0] set */
+    SetEvent(e[0]);
+    t0 = GetTickCount64();
+    ck_assert_uint_eq(WaitForMultipleObjects(2, e, TRUE, 60), WAIT_TIMEOUT);
+    ck_assert_uint_ge(elapsed_since(t0), 59);
+    ck_assert_uint_lt(elapsed_since(t0), 3000);
+    ck_assert_uint_eq(WaitForSingleObject(e[0], 0), WAIT_OBJECT_0);
+    t = CreateThread(NULL, 0, set_both, e, 0, NULL);
+    ck_assert_uint_eq(WaitForMultipleObjectsEx(2, e, TRUE, 5000, FALSE), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForMultipleObjects(2, e, FALSE, 0), WAIT_TIMEOUT); /* both taken */
+    ERR(WaitForMultipleObjects(0, e, FALSE, 0), WAIT_FAILED, ERROR_INVALID_PARAMETER);
+    ERR(WaitForMultipleObjects(MAXIMUM_WAIT_OBJECTS + 1, e, FALSE, 0), WAIT_FAILED,
+        ERROR_INVALID_PARAMETER);
+    ERR(WaitForMultipleObjects(2, dup, TRUE, 0), WAIT_FAILED, ERROR_INVALID_PARAMETER);
+    WaitForSingleObject(t, 5000);
+    CloseHandle(t);
+    CloseHandle(e[1]);
+    e[1] = INVALID_HANDLE_VALUE;
+    ERR(WaitForMultipleObjects(2, e, FALSE, 0), WAIT_FAILED, ERROR_INVALID_HANDLE);
+    CloseHandle(e[0]);
+}
+END_TEST
+
+START_TEST(wait_timeout_bounds)
+{
+    HANDLE e = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ULONGLONG t0 = GetTickCount64();
+
+    ck_assert_uint_eq(WaitForSingleObject(e, 100), WAIT_TIMEOUT);
+    ck_assert_uint_ge(elapsed_since(t0), 99);
+    ck_assert_uint_lt(elapsed_since(t0), 3000);
+    t0 = GetTickCount64();
+    ck_assert_uint_eq(WaitForSingleObject(e, 0), WAIT_TIMEOUT);
+    ck_assert_uint_lt(elapsed_since(t0), 1000);
+    CloseHandle(e);
+}
+END_TEST
+
+static DWORD WINAPI take_and_exit(LPVOID arg)
+{
+    return WaitForSingleObject((HANDLE)arg, 0) == WAIT_OBJECT_0 ? 0 : 1;
+}
+
+static DWORD WINAPI release_foreign(LPVOID arg)
+{
+    SetLastError(0);
+    return ReleaseMutex((HANDLE)arg) ? 0 : GetLastError();
+}
+
+START_TEST(mutexes)
+{
+    HANDLE m = CreateMutexA(NULL, TRUE, NULL), t;
+    DWORD code;
+
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_OBJECT_0); /* recursive */
+    t = CreateThread(NULL, 0, release_foreign, m, 0, NULL);
+    WaitForSingleObject(t, 5000);
+    GetExitCodeThread(t, &code);
+    ck_assert_uint_eq(code, ERROR_NOT_OWNER);
+    CloseHandle(t);
+    ck_assert_int_eq(ReleaseMutex(m), TRUE);
+    ck_assert_int_eq(ReleaseMutex(m), TRUE);
+    ERR(ReleaseMutex(m), FALSE, ERROR_NOT_OWNER);
+    /* a thread that exits owning it abandons it */
+    t = CreateThread(NULL, 0, take_and_exit, m, 0, NULL);
+    WaitForSingleObject(t, 5000);
+    GetExitCodeThread(t, &code);
+    ck_assert_uint_eq(code, 0);
+    CloseHandle(t);
+    ck_assert_uint_eq(WaitForSingleObject(m, 5000), WAIT_ABANDONED);
+    ck_assert_int_eq(ReleaseMutex(m), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_OBJECT_0);
+    ck_assert_int_eq(ReleaseMutex(m), TRUE);
+    CloseHandle(m);
+    m = CreateMutexW(NULL, FALSE, NULL);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_OBJECT_0);
+    CloseHandle(m);
+}
+END_TEST
+
+START_TEST(semaphores)
+{
+    HANDLE s = CreateSemaphoreA(NULL, 1, 2, NULL);
+    LONG prev = -1;
+
+    ERR(ReleaseSemaphore(s, 2, &prev), FALSE, ERROR_TOO_MANY_POSTS);
+    ck_assert_int_eq(prev, -1);
+    ck_assert_int_eq(ReleaseSemaphore(s, 1, &prev), TRUE);
+    ck_assert_int_eq(prev, 1);
+    ck_assert_uint_eq(WaitForSingleObject(s, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(s, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(s, 0), WAIT_TIMEOUT);
+    ERR(ReleaseSemaphore(s, 0, NULL), FALSE, ERROR_INVALID_PARAMETER);
+    CloseHandle(s);
+    ERR(CreateSemaphoreA(NULL, 3, 2, NULL), NULL, ERROR_INVALID_PARAMETER);
+    ERR(CreateSemaphoreW(NULL, 0, 0, NULL), NULL, ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+/* ---- locks ------------------------------------------------------------- */
+static CRITICAL_SECTION cs;
+static LONG cs_count;
+
+static DWORD WINAPI try_cs(LPVOID arg)
+{
+    BOOL got = TryEnterCriticalSection(&cs);
+
+    (void)arg;
+    if (got)
+        LeaveCriticalSection(&cs);
+    return (DWORD)got;
+}
+
+static DWORD try_cs_elsewhere(void)
+{
+    HANDLE t = CreateThread(NULL, 0, try_cs, NULL, 0, NULL);
+    DWORD code = 99;
+
+    WaitForSingleObject(t, 5000);
+    GetExitCodeThread(t, &code);
+    CloseHandle(t);
+    return code;
+}
+
+static DWORD WINAPI count_under_cs(LPVOID arg)
+{
+    int i;
+
+    (void)arg;
+    for (i = 0; i < 10000; i++) {
+        EnterCriticalSection(&cs);
+        cs_count++;
+        LeaveCriticalSection(&cs);
+    }
+    return 0;
+}
+
+START_TEST(critical_sections)
+{
+    HANDLE t[4];
+    int i;
+
+    InitializeCriticalSection(&cs);
+    EnterCriticalSection(&cs);
+    EnterCriticalSection(&cs);
+    ck_assert_int_eq(cs.RecursionCount, 2);
+    ck_assert_int_eq(TryEnterCriticalSection(&cs), TRUE);
+    LeaveCriticalSection(&cs);
+    ck_assert_uint_eq(try_cs_elsewhere(), FALSE);
+    LeaveCriticalSection(&cs);
+    ck_assert_uint_eq(try_cs_elsewhere(), FALSE);
+    LeaveCriticalSection(&cs);
+    ck_assert_uint_eq(try_cs_elsewhere(), TRUE);
+    for (i = 0; i < 4; i++)
+        t[i] = CreateThread(NULL, 0, count_under_cs, NULL, 0, NULL);
+    WaitForMultipleObjects(4, t, TRUE, INFINITE);
+    ck_assert_int_eq(cs_count, 40000);
+    for (i = 0; i < 4; i++)
+        CloseHandle(t[i]);
+    DeleteCriticalSection(&cs);
+    ck_assert_int_eq(InitializeCriticalSectionAndSpinCount(&cs, 4000), TRUE);
+    DeleteCriticalSection(&cs);
+}
+END_TEST
+
+static SRWLOCK srw = SRWLOCK_INIT;
+
+static DWORD WINAPI try_srw_exclusive(LPVOID arg)
+{
+    BOOLEAN got = TryAcquireSRWLockExclusive(&srw);
+
+    (void)arg;
+    if (got)
+        ReleaseSRWLockExclusive(&srw);
+    return got;
+}
+
+static DWORD WINAPI try_srw_shared(LPVOID arg)
+{
+    BOOLEAN got = TryAcquireSRWLockShared(&srw);
+
+    (void)arg;
+    if (got)
+        ReleaseSRWLockShared(&srw);
+    return got;
+}
+
+static DWORD run_code(LPTHREAD_START_ROUTINE fn, LPVOID arg)
+{
+    HANDLE t = CreateThread(NULL, 0, fn, arg, 0, NULL);
+    DWORD code = 99;
+
+    WaitForSingleObject(t, 5000);
+    GetExitCodeThread(t, &code);
+    CloseHandle(t);
+    return code;
+}
+
+START_TEST(srw_locks)
+{
+    AcquireSRWLockShared(&srw);
+    ck_assert_uint_eq(run_code(try_srw_shared, NULL), 1);
+    ck_assert_uint_eq(run_code(try_srw_exclusive, NULL), 0);
+    ReleaseSRWLockShared(&srw);
+    AcquireSRWLockExclusive(&srw);
+    ck_assert_uint_eq(run_code(try_srw_shared, NULL), 0);
+    ReleaseSRWLockExclusive(&srw);
+    ck_assert_uint_eq(run_code(try_srw_exclusive, NULL), 1);
+    InitializeSRWLock(&srw);
+}
+END_TEST
+
+static CONDITION_VARIABLE cv = CONDITION_VARIABLE_INIT;
+static int cv_ready;
+
+static DWORD WINAPI cv_producer(LPVOID arg)
+{
+    if (arg) {
+        AcquireSRWLockExclusive(&srw);
+        cv_ready = 1;
+        ReleaseSRWLockExclusive(&srw);
+    } else {
+        EnterCriticalSection(&cs);
+        cv_ready = 1;
+        LeaveCriticalSection(&cs);
+    }
+    WakeAllConditionVariable(&cv);
+    return 0;
+}
+
+START_TEST(condition_variables)
+{
+    HANDLE t;
+    ULONGLONG t0;
+
+    InitializeCriticalSection(&cs);
+    EnterCriticalSection(&cs);
+    t0 = GetTickCount64();
+    ERR(SleepConditionVariableCS(&cv, &cs, 50), FALSE, ERROR_TIMEOUT);
+    ck_assert_uint_ge(elapsed_since(t0), 49);
+    ck_assert_int_eq(cs.RecursionCount, 1);
+    t = CreateThread(NULL, 0, cv_producer, NULL, 0, NULL);
+    while (!cv_ready)
+        ck_assert_int_eq(SleepConditionVariableCS(&cv, &cs, 5000), TRUE);
+    LeaveCriticalSection(&cs);
+    WaitForSingleObject(t, 5000);
+    CloseHandle(t);
+    DeleteCriticalSection(&cs);
+
+    cv_ready = 0;
+    InitializeConditionVariable(&cv);
+    AcquireSRWLockExclusive(&srw);
+    ERR(SleepConditionVariableSRW(&cv, &srw, 20, 0), FALSE, ERROR_TIMEOUT);
+    t = CreateThread(NULL, 0, cv_producer, &srw, 0, NULL);
+    while (!cv_ready)
+        ck_assert_int_eq(SleepConditionVariableSRW(&cv, &srw, 5000, 0), TRUE);
+    ReleaseSRWLockExclusive(&srw);
+    WakeConditionVariable(&cv);
+    WaitForSingleObject(t, 5000);
+    CloseHandle(t);
+}
+END_TEST
+
+static INIT_ONCE once = INIT_ONCE_STATIC_INIT;
+static LONG once_calls;
+static int once_target;
+
+static BOOL CALLBACK once_fn(PINIT_ONCE o, PVOID param, PVOID *ctx)
+{
+    (void)o;
+    InterlockedIncrement(&once_calls);
+    *ctx = &once_target;
+    return param == NULL;
+}
+
+static DWORD WINAPI run_once(LPVOID arg)
+{
+    PVOID ctx = NULL;
+
+    (void)arg;
+    return InitOnceExecuteOnce(&once, once_fn, NULL, &ctx) && ctx == &once_target;
+}
+
+START_TEST(init_once)
+{
+    HANDLE t[4];
+    PVOID ctx;
+    DWORD code;
+    int i;
+
+    ck_assert_int_eq(InitOnceExecuteOnce(&once, once_fn, (PVOID)1, &ctx), FALSE);
+    ck_assert_int_eq(once_calls, 1); /* failed: tried again by the next call */
+    for (i = 0; i < 4; i++)
+        t[i] = CreateThread(NULL, 0, run_once, NULL, 0, NULL);
+    WaitForMultipleObjects(4, t, TRUE, 5000);
+    for (i = 0; i < 4; i++) {
+        GetExitCodeThread(t[i], &code);
+        ck_assert_uint_eq(code, 1);
+        CloseHandle(t[i]);
+    }
+    ck_assert_int_eq(once_calls, 2);
+}
+END_TEST
+
+START_TEST(interlocked)
+{
+    volatile LONG v = 5;
+    volatile LONG64 w = (LONG64)1 << 40;
+    PVOID volatile p = NULL;
+    int x, y;
+
+    ck_assert_int_eq(InterlockedIncrement(&v), 6);
+    ck_assert_int_eq(InterlockedDecrement(&v), 5);
+    ck_assert_int_eq(InterlockedExchangeAdd(&v, 10), 5);
+    ck_assert_int_eq(v, 15);
+    ck_assert_int_eq(InterlockedAdd(&v, 1), 16);
+    ck_assert_int_eq(InterlockedExchange(&v, 3), 16);
+    ck_assert_int_eq(InterlockedCompareExchange(&v, 9, 4), 3); /* no swap */
+    ck_assert_int_eq(v, 3);
+    ck_assert_int_eq(InterlockedCompareExchange(&v, 9, 3), 3);
+    ck_assert_int_eq(v, 9);
+    ck_assert_int_eq(InterlockedAnd(&v, 1), 9);
+    ck_assert_int_eq(InterlockedOr(&v, 6), 1);
+    ck_assert_int_eq(InterlockedXor(&v, 7), 7);
+    ck_assert_int_eq(v, 0);
+    ck_assert_int_eq(InterlockedDecrement(&v), -1);
+    ck_assert(InterlockedIncrement64(&w) == ((LONG64)1 << 40) + 1);
+    ck_assert(InterlockedExchangeAdd64(&w, 1) == ((LONG64)1 << 40) + 1);
+    ck_assert(InterlockedCompareExchange64(&w, 0, ((LONG64)1 << 40) + 2) == ((LONG64)1 << 40) + 2);
+    ck_assert(InterlockedExchange64(&w, 5) == 0);
+    ck_assert(InterlockedDecrement64(&w) == 4);
+    ck_assert_ptr_null(InterlockedExchangePointer(&p, &x));
+    ck_assert_ptr_eq(InterlockedCompareExchangePointer(&p, &y, NULL), &x);
+    ck_assert_ptr_eq(InterlockedCompareExchangePointer(&p, &y, &x), &x);
+    ck_assert_ptr_eq(p, &y);
+    ck_assert_uint_eq(sizeof(LONG), 4);
+}
+END_TEST
+
+/* ---- time and system --------------------------------------------------- */
+START_TEST(time_and_system)
+{
+    LARGE_INTEGER f, c1, c2;
+    FILETIME ft;
+    SYSTEMTIME st;
+    SYSTEM_INFO si;
+    ULONGLONG t, now;
+    char name[256];
+    DWORD n = sizeof(name);
+
+    ck_assert_int_eq(QueryPerformanceFrequency(&f), TRUE);
+    ck_assert(f.QuadPart == 10000000);
+    QueryPerformanceCounter(&c1);
+    Sleep(2);
+    QueryPerformanceCounter(&c2);
+    ck_assert(c2.QuadPart - c1.QuadPart >= 20000);
+    ck_assert(c2.u.LowPart == c2.LowPart && c2.HighPart == c2.u.HighPart);
+    ck_assert_uint_le((DWORD)(GetTickCount64() & 0xffffffffu) - GetTickCount(), 1000);
+    GetSystemTimeAsFileTime(&ft);
+    t = ((ULONGLONG)ft.dwHighDateTime << 32 | ft.dwLowDateTime);
+    now = (ULONGLONG)time(NULL);
+    ck_assert_uint_le((t - 116444736000000000ULL) / 10000000u - now + 2, 4);
+    GetSystemTime(&st);
+    ck_assert_uint_ge(st.wYear, 2024);
+    ck_assert_uint_ge(st.wMonth, 1);
+    ck_assert_uint_le(st.wMonth, 12);
+    GetLocalTime(&st);
+    ck_assert_uint_le(st.wDayOfWeek, 6);
+    GetSystemInfo(&si);
+    ck_assert_uint_eq(si.dwNumberOfProcessors, (DWORD)sysconf(_SC_NPROCESSORS_ONLN));
+    ck_assert_uint_eq(si.dwPageSize, (DWORD)sysconf(_SC_PAGESIZE));
+    ck_assert_uint_eq(si.dwAllocationGranularity, 65536);
+    ck_assert_int_eq(GetComputerNameA(name, &n), TRUE);
+    ck_assert_uint_eq(n, strlen(name));
+    n = 1;
+    ERR(GetComputerNameA(name, &n), FALSE, ERROR_BUFFER_OVERFLOW);
+    ck_assert_uint_eq(n, strlen(name) + 1);
+}
+END_TEST
+
+/* ---- files and the console --------------------------------------------- */
+START_TEST(files)
+{
+    char dir[] = "/tmp/wsc_w32_XXXXXX", path[64], buf[16];
+    wchar_t wpath[64];
+    HANDLE f;
+    DWORD n, high;
+    LARGE_INTEGER size, pos, d;
+
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    snprintf(path, sizeof(path), "%s/a.txt", dir);
+    ERR(CreateFileA(path, GENERIC_READ, 0, NULL, OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL),
+        INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+    f = CreateFileA(path, GENERIC_READ | GENERIC_WRITE, 0, NULL, CREATE_NEW,
+                    FILE_ATTRIBUTE_NORMAL, NULL);
+    ck_assert_ptr_ne(f, INVALID_HANDLE_VALUE);
+    ck_assert_uint_eq(GetLastError(), ERROR_SUCCESS);
+    ck_assert_int_eq(WriteFile(f, "hello", 5, &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_uint_eq(GetFileSize(f, &high), 5);
+    ck_assert_uint_eq(high, 0);
+    ck_assert_int_eq(GetFileSizeEx(f, &size), TRUE);
+    ck_assert(size.QuadPart == 5);
+    ck_assert_uint_eq(SetFilePointer(f, 0, NULL, FILE_BEGIN), 0);
+    ck_assert_int_eq(ReadFile(f, buf, sizeof(buf), &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 5);
+    ck_assert_int_eq(memcmp(buf, "hello", 5), 0);
+    ck_assert_int_eq(ReadFile(f, buf, sizeof(buf), &n, NULL), TRUE); /* end of file */
+    ck_assert_uint_eq(n, 0);
+    ERR(SetFilePointer(f, -10, NULL, FILE_CURRENT), INVALID_SET_FILE_POINTER, ERROR_NEGATIVE_SEEK);
+    d.QuadPart = -2;
+    ck_assert_int_eq(SetFilePointerEx(f, d, &pos, FILE_END), TRUE);
+    ck_assert(pos.QuadPart == 3);
+    ck_assert_int_eq(SetEndOfFile(f), TRUE);
+    ck_assert_uint_eq(GetFileSize(f, NULL), 3);
+    ck_assert_int_eq(FlushFileBuffers(f), TRUE);
+    ERR(ReadFile(f, buf, 1, &n, (LPOVERLAPPED)buf), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(WriteFile(f, buf, 1, &n, (LPOVERLAPPED)buf), FALSE, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(CloseHandle(f), TRUE);
+    ERR(ReadFile(f, buf, 1, &n, NULL), FALSE, ERROR_INVALID_HANDLE);
+    ERR(CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_NEW, 0, NULL),
+        INVALID_HANDLE_VALUE, ERROR_FILE_EXISTS);
+    f = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, FILE_FLAG_OVERLAPPED, NULL);
+    ck_assert_ptr_ne(f, INVALID_HANDLE_VALUE);
+    ck_assert_uint_eq(GetLastError(), ERROR_ALREADY_EXISTS);
+    ck_assert_uint_eq(GetFileSize(f, NULL), 0);
+    CloseHandle(f);
+    ck_assert_int_eq(DeleteFileA(path), TRUE);
+    ERR(DeleteFileA(path), FALSE, ERROR_FILE_NOT_FOUND);
+    f = CreateFileA(path, GENERIC_WRITE, 0, NULL, OPEN_ALWAYS, 0, NULL);
+    ck_assert_uint_eq(GetLastError(), ERROR_SUCCESS);
+    CloseHandle(f);
+    ck_assert_int_eq(DeleteFileA(path), TRUE);
+    swprintf(wpath, 64, L"%s/w\u00e9.txt", dir);
+    f = CreateFileW(wpath, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    ck_assert_ptr_ne(f, INVALID_HANDLE_VALUE);
+    CloseHandle(f);
+    snprintf(path, sizeof(path), "%s/w\xc3\xa9.txt", dir); /* UTF-8 on disk */
+    ck_assert_int_eq(access(path, F_OK), 0);
+    ck_assert_int_eq(DeleteFileW(wpath), TRUE);
+    ck_assert_int_eq(rmdir(dir), 0);
+    ERR(CreateFileA(dir, GENERIC_READ, 0, NULL, 9, 0, NULL), INVALID_HANDLE_VALUE,
+        ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+START_TEST(console_output)
+{
+    HANDLE out = GetStdHandle(STD_ERROR_HANDLE);
+    DWORD n;
+
+    ck_assert_ptr_ne(out, INVALID_HANDLE_VALUE);
+    ck_assert_ptr_eq(GetStdHandle(STD_ERROR_HANDLE), out);
+    ck_assert_ptr_ne(GetStdHandle(STD_OUTPUT_HANDLE), out);
+    ck_assert_int_eq(WriteConsoleA(out, "[console A]\n", 12, &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 12);
+    ck_assert_int_eq(WriteConsoleW(out, L"[console W \u00e9]\n", 14, &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 14);
+    ck_assert_int_eq(WriteFile(out, "[WriteFile]\n", 12, &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 12);
+    ERR(GetStdHandle(5), INVALID_HANDLE_VALUE, ERROR_INVALID_HANDLE);
+}
+END_TEST
+
+static HANDLE ctrl_seen;
+static DWORD ctrl_type = 99, ctrl_tid;
+
+static BOOL WINAPI on_ctrl(DWORD type)
+{
+    ctrl_type = type;
+    ctrl_tid = GetCurrentThreadId();
+    SetEvent(ctrl_seen);
+    return TRUE;
+}
+
+static BOOL WINAPI not_handled(DWORD type)
+{
+    (void)type;
+    return FALSE;
+}
+
+static BOOL WINAPI never_added(DWORD type)
+{
+    (void)type;
+    return FALSE;
+}
+
+START_TEST(console_ctrl_handler)
+{
+    ctrl_seen = CreateEventA(NULL, FALSE, FALSE, NULL);
+    ck_assert_int_eq(SetConsoleCtrlHandler(on_ctrl, TRUE), TRUE);
+    ck_assert_int_eq(SetConsoleCtrlHandler(not_handled, TRUE), TRUE); /* asked first */
+    ERR(SetConsoleCtrlHandler(never_added, FALSE), FALSE, ERROR_INVALID_PARAMETER);
+    raise(SIGINT);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ctrl_type, CTRL_C_EVENT);
+    ck_assert_uint_ne(ctrl_tid, GetCurrentThreadId());
+    raise(SIGQUIT);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ctrl_type, CTRL_BREAK_EVENT);
+    ck_assert_int_eq(SetConsoleCtrlHandler(on_ctrl, FALSE), TRUE);
+    ck_assert_int_eq(SetConsoleCtrlHandler(not_handled, FALSE), TRUE);
+    CloseHandle(ctrl_seen);
+}
+END_TEST
+
+/* No handler returns TRUE: the process ends by the signal. */
+START_TEST(console_ctrl_unhandled)
+{
+    ck_assert_int_eq(SetConsoleCtrlHandler(not_handled, TRUE), TRUE);
+    raise(SIGINT);
+    WaitForSingleObject(CreateEventA(NULL, TRUE, FALSE, NULL), 10000);
+}
+END_TEST
+
+START_TEST(exit_process)
+{
+    ExitProcess(3);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("win32");
+    TCase *tc = tcase_create("win32");
+    SRunner *sr;
+    int failed;
+
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, last_error_is_wsa_last_error);
+    tcase_add_test(tc, format_message_system);
+    tcase_add_test(tc, format_message_allocate_and_wide);
+    tcase_add_test(tc, format_message_inserts);
+    tcase_add_test(tc, heaps);
+    tcase_add_test(tc, local_and_global);
+    tcase_add_test(tc, bad_handles);
+    tcase_add_test(tc, threads);
+    tcase_add_test(tc, thread_handle_closed_early);
+    tcase_add_test(tc, sleeps);
+    tcase_add_test(tc, events);
+    tcase_add_test(tc, auto_reset_wakes_one);
+    tcase_add_test(tc, wait_any_all);
+    tcase_add_test(tc, wait_timeout_bounds);
+    tcase_add_test(tc, mutexes);
+    tcase_add_test(tc, semaphores);
+    tcase_add_test(tc, critical_sections);
+    tcase_add_test(tc, srw_locks);
+    tcase_add_test(tc, condition_variables);
+    tcase_add_test(tc, init_once);
+    tcase_add_test(tc, interlocked);
+    tcase_add_test(tc, time_and_system);
+    tcase_add_test(tc, files);
+    tcase_add_test(tc, console_output);
+    tcase_add_test(tc, console_ctrl_handler);
+    tcase_add_test_raise_signal(tc, console_ctrl_unhandled, SIGINT);
+    tcase_add_exit_test(tc, exit_process, 3);
+    suite_add_tcase(su, tc);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -22,6 +22,14 @@ static int read_value(const char *optval, int optlen, int boolean, int *v)
     return -WSAEFAULT;
 }
 
+/* Options whose value Windows reads as a BOOL of any length >= 1. */
+static int is_bool(const struct wsc_optmap *m)
+{
+    return m->kind == OPT_BOOL || m->kind == OPT_V6ONLY ||
+           m->kind == OPT_DONTLINGER || m->kind == OPT_REUSEADDR ||
+           m->kind == OPT_EXCLUSIVE;
+}
+
 static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
                     const char *optval, int optlen)
 {
@@ -34,12 +42,15 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
         memcpy(&lg, optval, sizeof(lg));
         return wsc_e_set_linger(e, lg.l_onoff != 0, lg.l_linger);
     }
-    r = read_value(optval, optlen, m->kind == OPT_BOOL ||
-                   m->kind == OPT_DONTLINGER || m->kind == OPT_REUSEADDR ||
-                   m->kind == OPT_EXCLUSIVE, &v);
+    r = read_value(optval, optlen, is_bool(m), &v);
     if (r)
         return r;
     switch (m->kind) {
+    case OPT_V6ONLY:
+        /* An IPv4 socket takes it until bound (row V65); Linux refuses. */
+        if (e->family != AF_INET6)
+            return wsc_e_is_bound(e) ? -WSAEINVAL : 0;
+        /* fall through */
     case OPT_BOOL:
         return wsc_e_setopt_int(e, m->level, m->name, v != 0);
     case OPT_INT:
@@ -73,6 +84,12 @@ static long get_value(struct wsc_sock *e, const struct wsc_optmap *m, int *v)
     long r;
 
     switch (m->kind) {
+    case OPT_V6ONLY:
+        if (e->family != AF_INET6) {
+            *v = 1; /* an IPv4 socket is IPv4 only (row V65) */
+            return 0;
+        }
+        /* fall through */
     case OPT_BOOL:
         r = wsc_e_getopt_int(e, m->level, m->name, v);
         *v = *v != 0;
@@ -129,7 +146,8 @@ static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
         *len = sizeof(lg);
         return 0;
     }
-    if (*len < 4 && !(m->kind == OPT_BOOL && *len >= 1))
+    if (*len < 4 && !((m->kind == OPT_BOOL || m->kind == OPT_V6ONLY) &&
+                      *len >= 1))
         return -WSAEFAULT;
     r = get_value(e, m, &v);
     if (r)

@@ -16,6 +16,7 @@ enum wsc_optkind {
     OPT_TYPE,       /* read-only */
     OPT_ACCEPTCONN, /* read-only */
     OPT_ACCEPTED,   /* accepted and ignored (mswsock context updates) */
+    OPT_V6ONLY,     /* BOOL; on an IPv4 socket Windows answers it too */
 };
 
 struct wsc_optmap {

@@ -29,6 +29,18 @@ static int socket_args(int *af, int *type, int protocol)
     return 0;
 }
 
+/* Windows' IPv6 sockets are IPv6 only until told otherwise (row V61),
+ * Linux's dual-stack: [::]:P and 0.0.0.0:P are two sockets on Windows. */
+static void ipv6_only(int fd)
+{
+    struct wsc_sock *e = wsc_ref(fd);
+
+    if (e) {
+        wsc_e_setopt_int(e, IPPROTO_IPV6, L_IPV6_V6ONLY, 1);
+        wsc_release(e);
+    }
+}
+
 SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
                       DWORD flags)
 {
@@ -52,6 +64,8 @@ SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
         wsc_fail(-fd);
         return INVALID_SOCKET;
     }
+    if (af == AF_INET6)
+        ipv6_only(fd);
     wsc_ok(0);
     return (SOCKET)fd;
 }

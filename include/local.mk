@@ -1,14 +1,17 @@
 # Public headers (included by Makefile.am).  Two are generated, each from
-# its one list: the WSA error numbers (lib/engine/wsa_errors.def) and the
-# Winsock API's prototypes and redirections (lib/winsock/api.def).
+# its lists: the WSA error numbers (lib/engine/wsa_errors.def) and the
+# Winsock and Win32 API's prototypes and redirections (lib/winsock/api.def,
+# lib/win32/api.def).  The header names as Windows code spells them are
+# generated too, from WSC_SPELLINGS below.
+API_DEFS = $(top_srcdir)/lib/winsock/api.def $(top_srcdir)/lib/win32/api.def
 BUILT_SOURCES = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h
 include/wscompat/wsaerrors.h: $(top_srcdir)/lib/engine/wsa_errors.def $(top_srcdir)/lib/gen-errors.sh
 	$(MKDIR_P) include/wscompat
 	$(SHELL) $(top_srcdir)/lib/gen-errors.sh $(top_srcdir)/lib/engine/wsa_errors.def > $@.tmp
 	mv $@.tmp $@
-include/wscompat/wsc_api.h: $(top_srcdir)/lib/winsock/api.def $(top_srcdir)/lib/gen-api.sh
+include/wscompat/wsc_api.h: $(API_DEFS) $(top_srcdir)/lib/gen-api.sh
 	$(MKDIR_P) include/wscompat
-	$(SHELL) $(top_srcdir)/lib/gen-api.sh $(top_srcdir)/lib/winsock/api.def > $@.tmp
+	$(SHELL) $(top_srcdir)/lib/gen-api.sh $(API_DEFS) > $@.tmp
 	mv $@.tmp $@
 CLEANFILES = $(BUILT_SOURCES)
 EXTRA_DIST = lib/gen-api.sh
@@ -16,8 +19,40 @@ EXTRA_DIST = lib/gen-api.sh
 wscincludedir = $(includedir)/wscompat
 wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/ws2tcpip.h include/wscompat/windows.h \
-	include/wscompat/mswsock.h include/wscompat/wscompat.h
+	include/wscompat/mswsock.h include/wscompat/wscompat.h \
+	include/wscompat/wsc_msvc.h include/wscompat/wsc_text.h \
+	include/wscompat/wsc_winerror.h include/wscompat/sal.h \
+	include/wscompat/windef.h include/wscompat/winbase.h \
+	include/wscompat/minwindef.h include/wscompat/winnt.h \
+	include/wscompat/wtypes.h include/wscompat/basetsd.h \
+	include/wscompat/winerror.h include/wscompat/tchar.h \
+	include/wscompat/strsafe.h include/wscompat/process.h \
+	include/wscompat/mstcpip.h include/wscompat/ws2def.h \
+	include/wscompat/ws2ipdef.h include/wscompat/inaddr.h \
+	include/wscompat/in6addr.h include/wscompat/iphlpapi.h \
+	include/wscompat/wspiapi.h
 nodist_wscinclude_HEADERS = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h
+
+# The header names as Windows code spells them (its file system ignores
+# case): the one list.  Each is a one-line header, in the build tree and
+# installed, that includes the lower-case header of the same name.
+WSC_SPELLINGS = WinSock2.h Winsock2.h WINSOCK2.H WinSock.h Winsock.h \
+	WINSOCK.H Ws2tcpip.h WS2tcpip.h WS2TCPIP.H WS2TcpIp.h Windows.h \
+	WINDOWS.H MSWSock.h Mswsock.h MSWSOCK.H MSTcpIP.h Mstcpip.h MSTCPIP.H \
+	StrSafe.h Strsafe.h STRSAFE.H TChar.h Tchar.h TCHAR.H WinError.h \
+	Winerror.h WINERROR.H WS2ipdef.h Ws2ipdef.h WS2IPDEF.H WS2def.h \
+	Ws2def.h WS2DEF.H WSPiApi.h Wspiapi.h WSPIAPI.H IPHlpApi.h Iphlpapi.h \
+	IPHLPAPI.H IpHlpApi.h Process.h WinDef.h Windef.h WinBase.h Winbase.h \
+	MinWinDef.h WinNT.h Winnt.h BaseTsd.h WTypes.h Wtypes.h InAddr.h \
+	Inaddr.h In6Addr.h In6addr.h Sal.h SAL.H
+WSC_SPELLING_FILES = $(WSC_SPELLINGS:%=include/wscompat/%)
+BUILT_SOURCES += $(WSC_SPELLING_FILES)
+nodist_wscinclude_HEADERS += $(WSC_SPELLING_FILES)
+$(WSC_SPELLING_FILES): $(top_srcdir)/include/local.mk
+	$(AM_V_GEN)$(MKDIR_P) include/wscompat && \
+	lower=`echo '$(@F)' | tr A-Z a-z` && \
+	printf '/* wscompat: <%s> as Windows code spells it. */\n#include "%s"\n' \
+	  '$(@F)' "$$lower" > $@
 
 pkgconfigdir = $(libdir)/pkgconfig
 pkgconfig_DATA = wscompat.pc

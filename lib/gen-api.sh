@@ -1,14 +1,18 @@
 #!/bin/sh
 # Writes wsc_api.h, the prototypes and redirections of the public Winsock
-# API, from lib/winsock/api.def, the one list of it.  winsock2.h and
-# ws2tcpip.h include it once each, with WSC_API_WINSOCK2 or
-# WSC_API_WS2TCPIP defined, after the types it names.
-#   gen-api.sh lib/winsock/api.def > include/wscompat/wsc_api.h
+# and Win32 API, from lib/winsock/api.def and lib/win32/api.def, the lists
+# of it.  winsock2.h, ws2tcpip.h and windows.h include it once each, with
+# WSC_API_WINSOCK2, WSC_API_WS2TCPIP or WSC_API_WINDOWS defined, after the
+# types it names.
+#   gen-api.sh lib/winsock/api.def lib/win32/api.def > include/wscompat/wsc_api.h
 set -e
-def=$1
-echo '/* Generated from lib/winsock/api.def by lib/gen-api.sh; do not edit.'
-echo ' * Included by winsock2.h and ws2tcpip.h, a section each. */'
-for h in winsock2 ws2tcpip; do
+def=$(mktemp)
+trap 'rm -f "$def"' EXIT
+cat "$@" > "$def"
+echo '/* Generated from lib/winsock/api.def and lib/win32/api.def by'
+echo ' * lib/gen-api.sh; do not edit.  Included by winsock2.h, ws2tcpip.h and'
+echo ' * windows.h, a section each. */'
+for h in winsock2 ws2tcpip windows; do
     H=$(echo "$h" | tr a-z A-Z)
     echo "#ifdef WSC_API_$H"
     # WINSOCK(header, ret, name, (params), (args), kind)

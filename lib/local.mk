@@ -6,10 +6,12 @@
 #   lib/engine     socket table, blocking driver, close/shutdown, errors
 #   lib/winsock    the Winsock source API (libwscompat)
 #   lib/interpose  the POSIX interposer (preload module and --wrap archive)
+#   lib/win32      the Win32 functions of windows.h (in libwscompat)
 PUBLIC_INC = -I$(top_builddir)/include/wscompat -I$(top_srcdir)/include/wscompat
 OS_INC = -I$(top_srcdir)/lib/os
 ENGINE_INC = -I$(top_srcdir)/lib/engine $(OS_INC)
 WINSOCK_INC = -I$(top_srcdir)/lib/winsock $(ENGINE_INC)
+WIN32_INC = -I$(top_srcdir)/lib/win32
 INTERPOSE_INC = -I$(top_srcdir)/lib/interpose $(ENGINE_INC)
 
 # Only the documented API is exported: the library code is compiled with
@@ -58,9 +60,14 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
 libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la
+# The Win32 layer: its functions are listed in lib/win32/api.def.
+noinst_LTLIBRARIES += libwscwin32.la
+libwscwin32_la_SOURCES = lib/win32/api.def lib/win32/text.c
+libwscwin32_la_CPPFLAGS = $(PUBLIC_INC) $(WIN32_INC)
+libwscwin32_la_CFLAGS = $(LIB_CFLAGS) -fPIC
 lib_LTLIBRARIES = libwscompat.la
 libwscompat_la_SOURCES =
-libwscompat_la_LIBADD = libwscwinsock.la
+libwscompat_la_LIBADD = libwscwinsock.la libwscwin32.la
 libwscompat_la_LDFLAGS = -version-info 0:0:0 -pthread
 libwscompat_la_LINK = $(LOCALIZE) --localize-hidden $(LOCALIZE_LINK) \
 	$(AM_CFLAGS) $(CFLAGS) $(libwscompat_la_LDFLAGS) $(LDFLAGS) -o $@

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Only the documented API is exported.  libwscompat.so (and .a): wsc_
-# names of the public headers only, every function of winsock_api.def and
+# names of the public headers only, every function of lib/winsock/api.def and lib/win32/api.def and
 # every WSC_API declaration among them; libwscompat-preload.so: exactly
 # the TAKEN names of lib/os/calls.def; libwscompat-wrap.a: exactly their __wrap_
 # names.  Internal ws_, ip_ and wsc_ names must not be visible to a
@@ -30,7 +30,7 @@ compare() {
     fi
 }
 
-sed -n 's/^WINSOCK([^,]*, [^,]*, *\([A-Za-z0-9_]*\),.*/wsc_\1/p' "$s/lib/winsock/api.def" |
+sed -n 's/^WINSOCK([^,]*, [^,]*, *\([A-Za-z0-9_]*\),.*/wsc_\1/p' "$s/lib/winsock/api.def" "$s/lib/win32/api.def" |
     sort -u > "$tmp/api"
 sed -n 's/.*\bWSC_API\b.*\b\(wsc_[A-Za-z0-9_]*\) *(.*/\1/p' "$s"/include/wscompat/*.h |
     sort -u | sort -u - "$tmp/api" > "$tmp/required"

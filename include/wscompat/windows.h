@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
+#include "wsc_msvc.h" /* C library headers, __cdecl, SAL, min/max, __try */
 
 typedef uint8_t BYTE;
 typedef uint16_t WORD;
@@ -88,5 +89,24 @@ typedef ULONG *PULONG;
 #define FillMemory(d, n, c) memset((d), (c), (n))
 
 #define INFINITE 0xFFFFFFFFu
+
+#include "wsc_winerror.h"
+#include "wsc_text.h" /* TCHAR, the CRT's Microsoft names, wide printf */
+
+/* ---- functions: prototypes and redirections, from lib/win32/api.def ---- */
+#ifdef __cplusplus
+extern "C" {
+#endif
+#define WSC_API_WINDOWS
+#include "wsc_api.h"
+#undef WSC_API_WINDOWS
+#ifdef __cplusplus
+}
+/* std::wprintf and the rest, redirected like the global names. */
+namespace std {
+using ::wsc_wprintf; using ::wsc_fwprintf; using ::wsc_vwprintf;
+using ::wsc_vfwprintf; using ::wsc_swprintf; using ::wsc_vswprintf;
+}
+#endif
 
 #endif /* WSCOMPAT_WINDOWS_H */

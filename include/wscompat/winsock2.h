@@ -326,6 +326,8 @@ typedef void (*LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD, DWORD,
 } /* extern "C" */
 #endif
 
+#include "ws2def.h" /* the SIO_ numbers */
+
 /* `#pragma comment(lib, "ws2_32.lib")` is an MSVC pragma; GCC and Clang
  * ignore unknown pragmas unless -Wunknown-pragmas, which -Wall enables. */
 #if defined(__GNUC__)

@@ -19,7 +19,7 @@ INTERPOSE_INC = -I$(top_srcdir)/lib/interpose $(ENGINE_INC)
 # static archives are each made one object in which nothing else stays
 # global (lib/localize.sh): the internal ws_, ip_ and wsc_ names of the
 # engine and the front ends cannot meet a program's own.
-LIB_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+LIB_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -DWSC_INSIDE_LIB
 LOCALIZE = LD='$(LD)' OBJCOPY='$(OBJCOPY)' AR='$(AR)' RANLIB='$(RANLIB)' \
 	$(SHELL) $(top_srcdir)/lib/localize.sh
 LOCALIZE_LINK = $(LIBTOOL) $(AM_V_lt) --tag=CC $(AM_LIBTOOLFLAGS) \

@@ -55,7 +55,7 @@ static inline BOOL IN4_ADDR_EQUAL(const IN_ADDR *a, const IN_ADDR *b)
 }
 static inline BOOL IN4_IS_ADDR_UNSPECIFIED(const IN_ADDR *a)
 {
-    static const unsigned char zero[4];
+    static const unsigned char zero[4] = {0};
     return memcmp(a, zero, 4) == 0;
 }
 static inline BOOL IN4_IS_ADDR_LOOPBACK(const IN_ADDR *a)
@@ -68,7 +68,7 @@ static inline BOOL IN6_ADDR_EQUAL(const IN6_ADDR *a, const IN6_ADDR *b)
 }
 static inline BOOL IN6_IS_ADDR_ANY_(const IN6_ADDR *a)
 {
-    static const unsigned char zero[16];
+    static const unsigned char zero[16] = {0};
     return memcmp(a, zero, 16) == 0;
 }
 static inline BOOL IN6_IS_ADDR_LOOPBACK_(const IN6_ADDR *a)

@@ -222,14 +222,17 @@
  * (std::min)(a, b), std::max(a, b) and <algorithm> in any order. */
 #ifndef NOMINMAX
 #ifdef __cplusplus
+#include <type_traits>
 extern "C++" {
 template <typename WscA, typename WscB>
-inline constexpr auto min(WscA a, WscB b) -> decltype((a < b) ? a : b)
+inline constexpr auto min(WscA a, WscB b) ->
+    typename std::decay<decltype((a < b) ? a : b)>::type
 {
     return (a < b) ? a : b;
 }
 template <typename WscA, typename WscB>
-inline constexpr auto max(WscA a, WscB b) -> decltype((a > b) ? a : b)
+inline constexpr auto max(WscA a, WscB b) ->
+    typename std::decay<decltype((a > b) ? a : b)>::type
 {
     return (a > b) ? a : b;
 }

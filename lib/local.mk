@@ -8,6 +8,7 @@
 #   lib/engine     socket table, blocking driver, close/shutdown, errors
 #   lib/winsock    the Winsock source API (libwscompat)
 #   lib/interpose  the POSIX interposer (preload module and --wrap archive)
+#   lib/win32      the Win32 functions of windows.h (in libwscompat)
 PUBLIC_INC = -I$(top_builddir)/include/wscompat -I$(top_srcdir)/include/wscompat
 OS_INC = -I$(top_srcdir)/lib/os
 ENGINE_INC = -I$(top_srcdir)/lib/engine $(OS_INC)
@@ -20,7 +21,7 @@ INTERPOSE_INC = -I$(top_srcdir)/lib/interpose $(ENGINE_INC)
 # static archives are each made one object in which nothing else stays
 # global (lib/localize.sh): the internal ws_, ip_ and wsc_ names of the
 # engine and the front ends cannot meet a program's own.
-LIB_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden
+LIB_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -DWSC_INSIDE_LIB
 LOCALIZE = LD='$(LD)' OBJCOPY='$(OBJCOPY)' AR='$(AR)' RANLIB='$(RANLIB)' \
 	$(SHELL) $(top_srcdir)/lib/localize.sh
 LOCALIZE_LINK = $(LIBTOOL) $(AM_V_lt) --tag=CC $(AM_LIBTOOLFLAGS) \
@@ -60,7 +61,7 @@ libwscwin32_la_SOURCES = lib/win32/win32.h lib/win32/lasterror.h \
 	lib/win32/error.c lib/win32/message.c lib/win32/heap.c \
 	lib/win32/handle.c lib/win32/wait.c lib/win32/thread.c \
 	lib/win32/sync.c lib/win32/time.c lib/win32/console.c \
-	lib/win32/file.c lib/win32/wide.c
+	lib/win32/file.c lib/win32/wide.c lib/win32/text.c
 libwscwin32_la_CPPFLAGS = $(PUBLIC_INC) $(WIN32_INC)
 libwscwin32_la_CFLAGS = $(LIB_CFLAGS) -fPIC
 

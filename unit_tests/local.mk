@@ -43,6 +43,32 @@ unit_tests_headers_cxx11_LDADD = libwscompat.la
 unit_tests_headers_cxx17_SOURCES = unit_tests/headers_cxx.cpp
 unit_tests_headers_cxx17_CXXFLAGS = -std=c++17 $(STRICT) -pthread
 unit_tests_headers_cxx17_LDADD = libwscompat.la
+# Windows code as written (issue 14): C99, C11, C11 UNICODE, C++11, C++17.
+TEST_BINARIES += unit_tests/headers_win_c99 unit_tests/headers_win_c11 \
+	unit_tests/headers_win_unicode unit_tests/headers_win_cxx11 \
+	unit_tests/headers_win_cxx17
+unit_tests_headers_win_c99_SOURCES = unit_tests/headers_win.c
+unit_tests_headers_win_c99_CFLAGS = -std=c99 $(STRICT) -pthread
+unit_tests_headers_win_c99_LDADD = libwscompat.la
+unit_tests_headers_win_c11_SOURCES = unit_tests/headers_win.c
+unit_tests_headers_win_c11_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_headers_win_c11_LDADD = libwscompat.la
+unit_tests_headers_win_unicode_SOURCES = unit_tests/headers_win.c
+unit_tests_headers_win_unicode_CPPFLAGS = $(AM_CPPFLAGS) -DUNICODE -D_UNICODE
+unit_tests_headers_win_unicode_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_headers_win_unicode_LDADD = libwscompat.la
+unit_tests_headers_win_cxx11_SOURCES = unit_tests/headers_win_cxx.cpp
+unit_tests_headers_win_cxx11_CXXFLAGS = -std=c++11 $(STRICT) -pthread
+unit_tests_headers_win_cxx11_LDADD = libwscompat.la
+unit_tests_headers_win_cxx17_SOURCES = unit_tests/headers_win_cxx.cpp
+unit_tests_headers_win_cxx17_CXXFLAGS = -std=c++17 $(STRICT) -pthread
+unit_tests_headers_win_cxx17_LDADD = libwscompat.la
+# wmain as the entry (argv converted) and wide printf's Microsoft %s.
+check_PROGRAMS += unit_tests/wmain_app
+unit_tests_wmain_app_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_wmain_app_LDADD = libwscompat.la
+TESTS += unit_tests/wmain.sh
+EXTRA_DIST += unit_tests/wmain.sh
 
 # A ported program, fortified, plain and linked with --wrap.
 FORTIFY = -D_FORTIFY_SOURCE=2 -O2

@@ -843,7 +843,7 @@ START_TEST(files)
     ck_assert_uint_eq(GetLastError(), ERROR_SUCCESS);
     CloseHandle(f);
     ck_assert_int_eq(DeleteFileA(path), TRUE);
-    swprintf(wpath, 64, L"%s/w\u00e9.txt", dir);
+    swprintf(wpath, 64, L"%hs/w\u00e9.txt", dir); /* Microsoft: %hs narrow */
     f = CreateFileW(wpath, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
     ck_assert_ptr_ne(f, INVALID_HANDLE_VALUE);
     CloseHandle(f);

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
+#include "wsc_msvc.h" /* C library headers, __cdecl, SAL, min/max, __try */
 
 typedef uint8_t BYTE;
 typedef uint16_t WORD;
@@ -90,6 +91,14 @@ typedef ULONG *PULONG;
 #define INFINITE 0xFFFFFFFFu
 
 #include "wsc_winerror.h" /* ERROR_*, from lib/win32/errors.def */
-#include "wsc_win32.h" /* the Win32 baseline: lib/win32/ */
+#include "wsc_text.h" /* TCHAR, the CRT's Microsoft names, wide printf */
+#include "wsc_win32.h" /* the Win32 baseline and its prototypes */
+#ifdef __cplusplus
+/* std::wprintf and the rest, redirected like the global names. */
+namespace std {
+using ::wsc_wprintf; using ::wsc_fwprintf; using ::wsc_vwprintf;
+using ::wsc_vfwprintf; using ::wsc_swprintf; using ::wsc_vswprintf;
+}
+#endif
 
 #endif /* WSCOMPAT_WINDOWS_H */

@@ -138,6 +138,51 @@ typedef struct WSAData {
 } WSADATA, *LPWSADATA;
 
 /* ---- address types ---------------------------------------------------- */
+/* Windows' struct in_addr, a union (S_un.S_addr, S_un.S_un_b.s_b1..4,
+ * S_un.S_un_w.s_w1/s_w2, and s_addr as a macro, as Windows has it), with
+ * Linux's layout; struct sockaddr_in and struct ip_mreq, which hold one,
+ * follow.  inet_ntoa takes it.  The library's own sources keep Linux's
+ * (WSC_INSIDE_LIB); addresses pass to the wsc_ functions as pointers. */
+#ifndef WSC_INSIDE_LIB
+typedef struct in_addr wsc_linux_in_addr_;
+struct wsc_in_addr {
+    union {
+        struct {
+            u_char s_b1, s_b2, s_b3, s_b4;
+        } S_un_b;
+        struct {
+            u_short s_w1, s_w2;
+        } S_un_w;
+        uint32_t S_addr;
+    } S_un;
+};
+struct wsc_sockaddr_in {
+    sa_family_t sin_family;
+    in_port_t sin_port;
+    struct wsc_in_addr sin_addr;
+    unsigned char sin_zero[8];
+};
+struct wsc_ip_mreq {
+    struct wsc_in_addr imr_multiaddr;
+    struct wsc_in_addr imr_interface;
+};
+static inline char *wsc_inet_ntoa_(struct wsc_in_addr a)
+{
+    wsc_linux_in_addr_ l;
+    memcpy(&l, &a, sizeof l);
+    return inet_ntoa(l);
+}
+#define in_addr wsc_in_addr
+#define sockaddr_in wsc_sockaddr_in
+#define ip_mreq wsc_ip_mreq
+#define inet_ntoa wsc_inet_ntoa_
+#define s_addr S_un.S_addr
+#define s_net S_un.S_un_b.s_b1
+#define s_host S_un.S_un_b.s_b2
+#define s_lh S_un.S_un_b.s_b3
+#define s_impno S_un.S_un_b.s_b4
+#define s_imp S_un.S_un_w.s_w2
+#endif
 typedef struct sockaddr SOCKADDR, *PSOCKADDR, *LPSOCKADDR;
 typedef struct sockaddr_in SOCKADDR_IN, *PSOCKADDR_IN, *LPSOCKADDR_IN;
 typedef struct sockaddr_in6 SOCKADDR_IN6, *PSOCKADDR_IN6, *LPSOCKADDR_IN6;
@@ -325,6 +370,39 @@ typedef void (*LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD, DWORD,
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
+
+/* ---- ioctlsocket with any of Windows' 32-bit argument types --------------
+ * Windows code passes u_long *, unsigned long *, ULONG * and DWORD * alike
+ * (all 32-bit there).  u_long, ULONG and DWORD are 32-bit here; an
+ * unsigned long * goes through a 32-bit copy: in C by _Generic, in C++ by
+ * an overload.  The library's own definition is not renamed. */
+#ifndef WSC_INSIDE_LIB
+static inline int wsc_ioctlsocket_ul_(SOCKET s, LONG cmd, unsigned long *argp)
+{
+    u_long v;
+    int rc;
+
+    if (!argp)
+        return (wsc_ioctlsocket)(s, cmd, (u_long *)0);
+    v = (cmd == FIONREAD || cmd == SIOCATMARK) ? 0 : (u_long)*argp;
+    rc = (wsc_ioctlsocket)(s, cmd, &v);
+    if (rc == 0)
+        *argp = v;
+    return rc;
+}
+#ifdef __cplusplus
+extern "C++" inline int wsc_ioctlsocket(SOCKET s, LONG cmd, unsigned long *argp)
+{
+    return wsc_ioctlsocket_ul_(s, cmd, argp);
+}
+#else
+#define wsc_ioctlsocket(s, cmd, argp)                                      \
+    (__extension__ _Generic((argp), unsigned long *: wsc_ioctlsocket_ul_,  \
+                            default: wsc_ioctlsocket)(s, cmd, argp))
+#endif
+#endif
+
+#include "ws2def.h" /* the SIO_ numbers */
 
 /* `#pragma comment(lib, "ws2_32.lib")` is an MSVC pragma; GCC and Clang
  * ignore unknown pragmas unless -Wunknown-pragmas, which -Wall enables. */

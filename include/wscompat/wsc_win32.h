@@ -12,15 +12,14 @@
 #include <wchar.h>
 #include <pthread.h>
 #include "wscompat.h" /* WSC_API */
+#include "wsc_text.h" /* WCHAR, TCHAR */
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 typedef BYTE BOOLEAN;
-typedef wchar_t WCHAR;
-typedef WCHAR *LPWSTR;
-typedef const WCHAR *LPCWSTR;
+/* WCHAR, LPWSTR, LPCWSTR: wsc_text.h, which windows.h includes first. */
 typedef size_t SIZE_T;
 typedef intptr_t SSIZE_T;
 typedef LONG *PLONG;

@@ -1,0 +1,2 @@
+/* wscompat: <basetsd.h> is part of <windows.h> here. */
+#include "windows.h"

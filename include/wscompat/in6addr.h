@@ -1,0 +1,2 @@
+/* wscompat: <in6addr.h>; the address structure is winsock2.h's. */
+#include "winsock2.h"

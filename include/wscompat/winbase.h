@@ -1,0 +1,2 @@
+/* wscompat: <winbase.h> is part of <windows.h> here. */
+#include "windows.h"

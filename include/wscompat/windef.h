@@ -1,0 +1,2 @@
+/* wscompat: <windef.h> is part of <windows.h> here. */
+#include "windows.h"

@@ -1,0 +1,155 @@
+/* wscompat: text as Windows code writes it: WCHAR and TCHAR, TEXT(), the
+ * Microsoft names of the C library (_stricmp, _strdup, ...), errno_t and
+ * the secure CRT's constants.  The library functions (sprintf_s,
+ * strcpy_s, _snprintf, the wide printf family with Microsoft's %s, ...)
+ * are declared from lib/win32/api.def at the end of windows.h.
+ *
+ * wchar_t is Linux's, 32-bit (Windows' is 16-bit): the W functions and a
+ * UNICODE build's TCHAR take Linux wide strings, L"..." literals work, and
+ * code that assumes two bytes per character (sizeof(WCHAR) == 2, UTF-16
+ * surrogates) does not. */
+#ifndef WSCOMPAT_WSC_TEXT_H
+#define WSCOMPAT_WSC_TEXT_H
+
+#include <wchar.h>
+#include <strings.h>
+#include <unistd.h>
+#include "wscompat.h" /* WSC_API */
+
+typedef wchar_t WCHAR;
+typedef WCHAR *PWCHAR, *LPWCH, *PWCH, *LPWSTR, *PWSTR, *NWPSTR;
+typedef const WCHAR *LPCWCH, *PCWCH, *LPCWSTR, *PCWSTR;
+typedef char *PSTR, *NPSTR, *PCHAR, *LPCH, *PCH;
+typedef const char *PCSTR, *LPCCH, *PCCH;
+
+#ifdef UNICODE
+typedef WCHAR TCHAR, *PTCHAR;
+typedef WCHAR TBYTE, *PTBYTE;
+typedef LPWSTR LPTSTR, PTSTR, LPTCH, PTCH;
+typedef LPCWSTR LPCTSTR, PCTSTR;
+#define WSC_TEXT_(s) L##s
+#else
+typedef char TCHAR, *PTCHAR;
+typedef unsigned char TBYTE, *PTBYTE;
+typedef LPSTR LPTSTR, PTSTR, LPTCH, PTCH;
+typedef LPCSTR LPCTSTR, PCTSTR;
+#define WSC_TEXT_(s) s
+#endif
+#ifndef TEXT
+#define TEXT(s) WSC_TEXT_(s)
+#endif
+#ifndef __TEXT
+#define __TEXT(s) WSC_TEXT_(s)
+#endif
+
+/* ---- the secure CRT ----------------------------------------------------- */
+#ifndef _ERRCODE_DEFINED
+#define _ERRCODE_DEFINED
+typedef int errno_t;
+#endif
+#ifndef _RSIZE_T_DEFINED
+#define _RSIZE_T_DEFINED
+typedef size_t rsize_t;
+#endif
+#ifndef _TRUNCATE
+#define _TRUNCATE ((size_t)-1)
+#endif
+#ifndef STRUNCATE
+#define STRUNCATE 80
+#endif
+#ifndef _CRT_SECURE_NO_WARNINGS
+#define _CRT_SECURE_NO_WARNINGS 1
+#endif
+
+/* ---- Microsoft's names of C library functions --------------------------- */
+#define _stricmp strcasecmp
+#define _strnicmp strncasecmp
+#define stricmp strcasecmp
+#define strnicmp strncasecmp
+#define _strcmpi strcasecmp
+#define strcmpi strcasecmp
+#define _wcsicmp wcscasecmp
+#define _wcsnicmp wcsncasecmp
+#define wcsicmp wcscasecmp
+#define _strdup strdup
+#define _wcsdup wcsdup
+#define _fileno fileno
+#define _unlink unlink
+#define _close close
+#define _read read
+#define _write write
+#define _getpid getpid
+#define _strtoui64 strtoull
+#define _strtoi64 strtoll
+#define _wcstoui64 wcstoull
+#define _wcstoi64 wcstoll
+#define _atoi64 atoll
+#define _wtoi(s) ((int)wcstol((s), NULL, 10))
+#define _wtol(s) wcstol((s), NULL, 10)
+#define _wtoi64(s) wcstoll((s), NULL, 10)
+#define _wtof(s) wcstod((s), NULL)
+#define _fdopen fdopen
+#define _tzset tzset
+#define _putenv putenv
+#define _vscprintf(fmt, ap) vsnprintf(NULL, 0, (fmt), (ap))
+
+static inline char *wsc_strlwr_(char *s)
+{
+    char *p;
+    for (p = s; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    return s;
+}
+static inline char *wsc_strupr_(char *s)
+{
+    char *p;
+    for (p = s; *p; p++)
+        *p = (char)toupper((unsigned char)*p);
+    return s;
+}
+static inline wchar_t *wsc_wcslwr_(wchar_t *s)
+{
+    wchar_t *p;
+    for (p = s; *p; p++)
+        *p = (wchar_t)towlower((wint_t)*p);
+    return s;
+}
+static inline wchar_t *wsc_wcsupr_(wchar_t *s)
+{
+    wchar_t *p;
+    for (p = s; *p; p++)
+        *p = (wchar_t)towupper((wint_t)*p);
+    return s;
+}
+#define _strlwr wsc_strlwr_
+#define _strupr wsc_strupr_
+#define strlwr wsc_strlwr_
+#define strupr wsc_strupr_
+#define _wcslwr wsc_wcslwr_
+#define _wcsupr wsc_wcsupr_
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* The entry of a program that defines wmain (tchar.h's _tmain under
+ * _UNICODE): converts argv (setlocale(LC_CTYPE, ""), mbstowcs; a byte per
+ * character where that fails) and calls it. */
+WSC_API int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **));
+#ifdef __cplusplus
+}
+#endif
+
+/* Linux has no wmain: `int wmain(int argc, wchar_t *argv[]) { ... }`
+ * becomes wsc_wmain_, and a main that converts argv and calls it. */
+#ifndef WSC_NO_WMAIN
+#define wmain(...)                                                       \
+    wsc_wmain_(__VA_ARGS__);                                             \
+    int main(int wsc_argc_, char **wsc_argv_)                            \
+    {                                                                    \
+        return wsc_run_wmain(wsc_argc_, wsc_argv_,                       \
+                             (int (*)(int, wchar_t **))wsc_wmain_);      \
+    }                                                                    \
+    int wsc_wmain_(__VA_ARGS__)
+#endif
+
+#endif /* WSCOMPAT_WSC_TEXT_H */

@@ -1,0 +1,2 @@
+/* wscompat: <wtypes.h> is part of <windows.h> here. */
+#include "windows.h"

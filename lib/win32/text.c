@@ -1,0 +1,632 @@
+/* The C library functions Windows code calls with Microsoft's semantics
+ * (lib/win32/api.def lists them): _snprintf's missing NUL on overflow,
+ * the secure CRT's error returns, and printf formats read the Microsoft
+ * way (%s in a wide format is a wide string, %I64d is 64-bit). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include "windows.h"
+
+/* The C library's own, under the names windows.h redirected. */
+#undef wprintf
+#undef fwprintf
+#undef vwprintf
+#undef vfwprintf
+#undef swprintf
+#undef vswprintf
+
+/* ---- Microsoft's format conversions in glibc's terms --------------------
+ * Rewrites one format: the string and character conversions by their
+ * width in Microsoft's rule (wide: %s and %c are wchar_t in a wide format,
+ * char in a narrow one; %S/%C the other; h narrow; l and w wide) and the
+ * I64, I32 and I size prefixes.  Everything else is copied. */
+#define DEFINE_TRANSLATE(name, T)                                       \
+    static T *name(const T *fmt, int wide_fmt)                             \
+    {                                                                      \
+        size_t n = 0, o = 0;                                               \
+        T *out;                                                            \
+        while (fmt[n])                                                     \
+            n++;                                                           \
+        out = malloc((2 * n + 1) * sizeof(T)); /* each spec grows <= 1 */ \
+        if (!out)                                                          \
+            return NULL;                                                   \
+        for (size_t i = 0; i < n;) {                                       \
+            if (fmt[i] != L'%') {                                          \
+                out[o++] = fmt[i++];                                       \
+                continue;                                                  \
+            }                                                              \
+            out[o++] = fmt[i++];                                           \
+            if (fmt[i] == L'%') {                                          \
+                out[o++] = fmt[i++];                                       \
+                continue;                                                  \
+            }                                                              \
+            while (fmt[i] && wcschr(L"-+ #0'123456789.*$", (wchar_t)fmt[i])) \
+                out[o++] = fmt[i++];                                       \
+            int len = 0; /* 0 none, 'h' narrow, 'l' wide, 'I' copied */    \
+            size_t mark = o;                                               \
+            if (fmt[i] == L'I' && fmt[i + 1] == L'6' && fmt[i + 2] == L'4') { \
+                out[o++] = L'l', out[o++] = L'l', i += 3, len = 'I';       \
+            } else if (fmt[i] == L'I' && fmt[i + 1] == L'3' &&             \
+                       fmt[i + 2] == L'2') {                               \
+                i += 3, len = 'I';                                         \
+            } else if (fmt[i] == L'I') {                                   \
+                out[o++] = L'z', i++, len = 'I';                           \
+            } else if (fmt[i] == L'w') {                                   \
+                i++, len = 'l';                                            \
+            } else if (fmt[i] == L'h' && fmt[i + 1] != L'h') {             \
+                len = 'h';                                                 \
+                out[o++] = fmt[i++];                                       \
+            } else if (fmt[i] == L'l' && fmt[i + 1] != L'l') {             \
+                len = 'l';                                                 \
+                out[o++] = fmt[i++];                                       \
+            } else {                                                       \
+                while (fmt[i] && wcschr(L"hlLqjzt", (wchar_t)fmt[i]))      \
+                    out[o++] = fmt[i++];                                   \
+            }                                                              \
+            T c = fmt[i];                                                  \
+            if (!c)                                                        \
+                break;                                                     \
+            i++;                                                           \
+            if (c == L's' || c == L'c' || c == L'S' || c == L'C') {        \
+                int w;                                                     \
+                if (len == 'h')                                            \
+                    w = 0;                                                 \
+                else if (len == 'l')                                       \
+                    w = 1;                                                 \
+                else                                                       \
+                    w = (c == L's' || c == L'c') ? wide_fmt : !wide_fmt;   \
+                o = mark;                                                  \
+                if (w)                                                     \
+                    out[o++] = L'l';                                       \
+                out[o++] = (c == L'S' || c == L'C') ? (T)(c + 32) : c;     \
+            } else {                                                       \
+                out[o++] = c;                                              \
+            }                                                              \
+        }                                                                  \
+        out[o] = 0;                                                        \
+        return out;                                                        \
+    }
+DEFINE_TRANSLATE(ms_fmt_a, char)
+DEFINE_TRANSLATE(ms_fmt_w, wchar_t)
+
+/* The whole output of a Microsoft narrow format, malloc'd; its length, or
+ * -1 (errno set). */
+static int fmt_a(char **out, const char *fmt, va_list ap)
+{
+    char *f = ms_fmt_a(fmt, 0);
+    int n;
+
+    if (!f)
+        return errno = ENOMEM, -1;
+    n = vasprintf(out, f, ap);
+    free(f);
+    if (n < 0)
+        *out = NULL;
+    return n;
+}
+
+/* The same for a wide format. */
+static int fmt_w(wchar_t **out, const wchar_t *fmt, va_list ap)
+{
+    wchar_t *f = ms_fmt_w(fmt, 1);
+    size_t size = 0;
+    FILE *m;
+    int n;
+
+    *out = NULL;
+    if (!f)
+        return errno = ENOMEM, -1;
+    m = open_wmemstream(out, &size);
+    if (!m) {
+        free(f);
+        return -1;
+    }
+    n = vfwprintf(m, f, ap);
+    free(f);
+    if (fclose(m) != 0 || n < 0) {
+        free(*out);
+        *out = NULL;
+        return -1;
+    }
+    return (int)size;
+}
+
+/* ---- _snprintf: no NUL when the output fills the buffer, -1 if cut ---- */
+int wsc__vsnprintf(char *buf, size_t count, const char *fmt, va_list ap)
+{
+    char *s;
+    int n = fmt_a(&s, fmt, ap);
+
+    if (n < 0)
+        return -1;
+    if ((size_t)n < count) {
+        memcpy(buf, s, (size_t)n + 1);
+    } else {
+        memcpy(buf, s, count);
+        if ((size_t)n > count)
+            n = -1;
+    }
+    free(s);
+    return n;
+}
+
+int wsc__snprintf(char *buf, size_t count, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wsc__vsnprintf(buf, count, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int wsc__vsnwprintf(wchar_t *buf, size_t count, const wchar_t *fmt, va_list ap)
+{
+    wchar_t *s;
+    int n = fmt_w(&s, fmt, ap);
+
+    if (n < 0)
+        return -1;
+    if ((size_t)n < count) {
+        wmemcpy(buf, s, (size_t)n + 1);
+    } else {
+        wmemcpy(buf, s, count);
+        if ((size_t)n > count)
+            n = -1;
+    }
+    free(s);
+    return n;
+}
+
+int wsc__snwprintf(wchar_t *buf, size_t count, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wsc__vsnwprintf(buf, count, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int wsc__swprintf(wchar_t *buf, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    wchar_t *s;
+    int n;
+
+    va_start(ap, fmt);
+    n = fmt_w(&s, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return -1;
+    wmemcpy(buf, s, (size_t)n + 1);
+    free(s);
+    return n;
+}
+
+/* ---- the _s printf family -----------------------------------------------
+ * As with Microsoft's invalid parameter handler returning: a NULL buffer,
+ * size or format fails EINVAL; output that does not fit empties the
+ * buffer and fails ERANGE (-1), unless a count (_snprintf_s) allows
+ * truncation: then the result is cut, NUL-terminated, and -1 returned. */
+#define DEFINE_PRINTF_S(name, T, fmtfn, copy)                              \
+    static int name(T *buf, size_t size, size_t count, const T *fmt,       \
+                    va_list ap)                                            \
+    {                                                                      \
+        T *s;                                                              \
+        int n;                                                             \
+        size_t lim;                                                        \
+        if (!buf || size == 0 || !fmt) {                                   \
+            if (buf && size)                                               \
+                buf[0] = 0;                                                \
+            errno = EINVAL;                                                \
+            return -1;                                                     \
+        }                                                                  \
+        n = fmtfn(&s, fmt, ap);                                            \
+        if (n < 0) {                                                       \
+            buf[0] = 0;                                                    \
+            return -1;                                                     \
+        }                                                                  \
+        if ((size_t)n < size && (size_t)n <= count) {                      \
+            copy(buf, s, (size_t)n + 1);                                   \
+        } else if (count == _TRUNCATE || count < size) {                   \
+            lim = count == _TRUNCATE ? size - 1 : count;                   \
+            if (lim > size - 1)                                            \
+                lim = size - 1;                                            \
+            copy(buf, s, lim);                                             \
+            buf[lim] = 0;                                                  \
+            n = -1;                                                        \
+        } else {                                                           \
+            buf[0] = 0;                                                    \
+            errno = ERANGE;                                                \
+            n = -1;                                                        \
+        }                                                                  \
+        free(s);                                                           \
+        return n;                                                          \
+    }
+#define COPY_A(d, s, n) memcpy((d), (s), (n))
+#define COPY_W(d, s, n) wmemcpy((d), (s), (n))
+DEFINE_PRINTF_S(printf_s_a, char, fmt_a, COPY_A)
+DEFINE_PRINTF_S(printf_s_w, wchar_t, fmt_w, COPY_W)
+
+/* Without a count, the whole output must fit. */
+#define WHOLE ((size_t)-2)
+
+int wsc_vsprintf_s(char *buf, size_t size, const char *fmt, va_list ap)
+{
+    return printf_s_a(buf, size, WHOLE, fmt, ap);
+}
+
+int wsc_sprintf_s(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = printf_s_a(buf, size, WHOLE, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int wsc__vsnprintf_s(char *buf, size_t size, size_t count, const char *fmt,
+                     va_list ap)
+{
+    return printf_s_a(buf, size, count, fmt, ap);
+}
+
+int wsc__snprintf_s(char *buf, size_t size, size_t count, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = printf_s_a(buf, size, count, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int wsc_vswprintf_s(wchar_t *buf, size_t size, const wchar_t *fmt, va_list ap)
+{
+    return printf_s_w(buf, size, WHOLE, fmt, ap);
+}
+
+int wsc_swprintf_s(wchar_t *buf, size_t size, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = printf_s_w(buf, size, WHOLE, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int wsc__vsnwprintf_s(wchar_t *buf, size_t size, size_t count,
+                      const wchar_t *fmt, va_list ap)
+{
+    return printf_s_w(buf, size, count, fmt, ap);
+}
+
+int wsc__snwprintf_s(wchar_t *buf, size_t size, size_t count,
+                     const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = printf_s_w(buf, size, count, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+/* ---- strcpy_s and friends -----------------------------------------------
+ * NULL destination or zero size: EINVAL.  NULL source: the destination
+ * emptied, EINVAL.  Too small: emptied, ERANGE; with count _TRUNCATE the
+ * n functions cut instead and return STRUNCATE. */
+#define DEFINE_COPY_S(name, T)                                      \
+    static errno_t name(T *dst, rsize_t size, size_t at, const T *src,     \
+                        rsize_t count)                                     \
+    {                                                                      \
+        size_t n;                                                          \
+        if (!dst || size == 0)                                             \
+            return EINVAL;                                                 \
+        if (!src) {                                                        \
+            dst[0] = 0;                                                    \
+            return EINVAL;                                                 \
+        }                                                                  \
+        if (at >= size) { /* strcat_s: dst not terminated in size */       \
+            dst[0] = 0;                                                    \
+            return EINVAL;                                                 \
+        }                                                                  \
+        for (n = 0; src[n] && (count == _TRUNCATE || n < count); n++)      \
+            ;                                                              \
+        if (at + n >= size) {                                              \
+            if (count == _TRUNCATE) {                                      \
+                n = size - 1 - at;                                         \
+                memmove(dst + at, src, n * sizeof(T));                     \
+                dst[at + n] = 0;                                           \
+                return STRUNCATE;                                          \
+            }                                                              \
+            dst[0] = 0;                                                    \
+            return ERANGE;                                                 \
+        }                                                                  \
+        memmove(dst + at, src, n * sizeof(T));                             \
+        dst[at + n] = 0;                                                   \
+        return 0;                                                          \
+    }                                                                      \
+    static size_t name##_len(const T *dst, rsize_t size)                   \
+    {                                                                      \
+        size_t n = 0;                                                      \
+        if (!dst)                                                          \
+            return 0;                                                      \
+        while (n < size && dst[n])                                         \
+            n++;                                                           \
+        return n;                                                          \
+    }
+DEFINE_COPY_S(copy_s_a, char)
+DEFINE_COPY_S(copy_s_w, wchar_t)
+#define ALL ((rsize_t)-2)
+
+errno_t wsc_strcpy_s(char *dst, rsize_t size, const char *src)
+{
+    return copy_s_a(dst, size, 0, src, ALL);
+}
+
+errno_t wsc_strncpy_s(char *dst, rsize_t size, const char *src, rsize_t count)
+{
+    return copy_s_a(dst, size, 0, src, count);
+}
+
+errno_t wsc_strcat_s(char *dst, rsize_t size, const char *src)
+{
+    return copy_s_a(dst, size, copy_s_a_len(dst, size), src, ALL);
+}
+
+errno_t wsc_strncat_s(char *dst, rsize_t size, const char *src, rsize_t count)
+{
+    return copy_s_a(dst, size, copy_s_a_len(dst, size), src, count);
+}
+
+errno_t wsc_wcscpy_s(wchar_t *dst, rsize_t size, const wchar_t *src)
+{
+    return copy_s_w(dst, size, 0, src, ALL);
+}
+
+errno_t wsc_wcsncpy_s(wchar_t *dst, rsize_t size, const wchar_t *src,
+                      rsize_t count)
+{
+    return copy_s_w(dst, size, 0, src, count);
+}
+
+errno_t wsc_wcscat_s(wchar_t *dst, rsize_t size, const wchar_t *src)
+{
+    return copy_s_w(dst, size, copy_s_w_len(dst, size), src, ALL);
+}
+
+/* ---- _itoa and friends: negative only in base 10, as Microsoft's -------- */
+static char *to_str(unsigned long long v, int neg, char *buf, int radix)
+{
+    char tmp[72];
+    int n = 0, i = 0;
+
+    if (!buf)
+        return buf;
+    if (radix < 2 || radix > 36) {
+        buf[0] = 0;
+        return buf;
+    }
+    do {
+        int d = (int)(v % (unsigned)radix);
+        tmp[n++] = (char)(d < 10 ? '0' + d : 'a' + d - 10);
+        v /= (unsigned)radix;
+    } while (v);
+    if (neg)
+        buf[i++] = '-';
+    while (n)
+        buf[i++] = tmp[--n];
+    buf[i] = 0;
+    return buf;
+}
+
+static char *signed_str(long long v, char *buf, int radix, unsigned bits)
+{
+    if (radix == 10 && v < 0)
+        return to_str(0ull - (unsigned long long)v, 1, buf, radix);
+    if (bits < 64)
+        return to_str((unsigned long long)v & ((1ull << bits) - 1), 0, buf,
+                      radix);
+    return to_str((unsigned long long)v, 0, buf, radix);
+}
+
+char *wsc__itoa(int value, char *buf, int radix)
+{
+    return signed_str(value, buf, radix, 32);
+}
+
+/* Windows' long is 32-bit; a Linux long holds what the program gave. */
+char *wsc__ltoa(long value, char *buf, int radix)
+{
+    return signed_str(value, buf, radix, 64);
+}
+
+char *wsc__ultoa(unsigned long value, char *buf, int radix)
+{
+    return to_str(value, 0, buf, radix);
+}
+
+char *wsc__i64toa(long long value, char *buf, int radix)
+{
+    return signed_str(value, buf, radix, 64);
+}
+
+char *wsc__ui64toa(unsigned long long value, char *buf, int radix)
+{
+    return to_str(value, 0, buf, radix);
+}
+
+wchar_t *wsc__itow(int value, wchar_t *buf, int radix)
+{
+    char tmp[72];
+    int i;
+
+    if (!buf)
+        return buf;
+    signed_str(value, tmp, radix, 32);
+    for (i = 0; tmp[i]; i++)
+        buf[i] = (wchar_t)tmp[i];
+    buf[i] = 0;
+    return buf;
+}
+
+errno_t wsc__itoa_s(int value, char *buf, size_t size, int radix)
+{
+    char tmp[72];
+
+    if (!buf || size == 0)
+        return EINVAL;
+    if (radix < 2 || radix > 36) {
+        buf[0] = 0;
+        return EINVAL;
+    }
+    signed_str(value, tmp, radix, 32);
+    if (strlen(tmp) >= size) {
+        buf[0] = 0;
+        return ERANGE;
+    }
+    strcpy(buf, tmp);
+    return 0;
+}
+
+/* ---- the wide printf family, Microsoft's way ----------------------------
+ * A stream the program has made wide-oriented gets wide output; any other
+ * gets the text in the locale's multibyte encoding (a character it cannot
+ * encode as '?'), so that printf and wprintf can share stdout as they do
+ * on Windows. */
+static int put_wide(FILE *f, const wchar_t *s, int n)
+{
+    mbstate_t st;
+    char mb[MB_LEN_MAX];
+    int i;
+
+    if (fwide(f, 0) > 0)
+        return fputws(s, f) < 0 ? -1 : n;
+    memset(&st, 0, sizeof st);
+    for (i = 0; i < n; i++) {
+        size_t k = wcrtomb(mb, s[i], &st);
+        if (k == (size_t)-1) {
+            memset(&st, 0, sizeof st);
+            mb[0] = '?';
+            k = 1;
+        }
+        if (fwrite(mb, 1, k, f) != k)
+            return -1;
+    }
+    return n;
+}
+
+int wsc_vfwprintf(FILE *f, const wchar_t *fmt, va_list ap)
+{
+    wchar_t *s;
+    int n = fmt_w(&s, fmt, ap);
+
+    if (n < 0)
+        return -1;
+    n = put_wide(f, s, n);
+    free(s);
+    return n;
+}
+
+int wsc_fwprintf(FILE *f, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wsc_vfwprintf(f, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+int wsc_vwprintf(const wchar_t *fmt, va_list ap)
+{
+    return wsc_vfwprintf(stdout, fmt, ap);
+}
+
+int wsc_wprintf(const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wsc_vfwprintf(stdout, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+/* ISO swprintf: -1 when the output and its NUL do not fit (the buffer
+ * then holds as much as fits, terminated). */
+int wsc_vswprintf(wchar_t *buf, size_t count, const wchar_t *fmt, va_list ap)
+{
+    wchar_t *s;
+    int n = fmt_w(&s, fmt, ap);
+
+    if (n < 0 || !buf || count == 0) {
+        free(s);
+        return -1;
+    }
+    if ((size_t)n < count) {
+        wmemcpy(buf, s, (size_t)n + 1);
+    } else {
+        wmemcpy(buf, s, count - 1);
+        buf[count - 1] = 0;
+        n = -1;
+    }
+    free(s);
+    return n;
+}
+
+int wsc_swprintf(wchar_t *buf, size_t count, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wsc_vswprintf(buf, count, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+/* ---- wmain -------------------------------------------------------------- */
+int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **))
+{
+    wchar_t **wargv;
+    int i, rc;
+
+    setlocale(LC_CTYPE, "");
+    wargv = calloc((size_t)argc + 1, sizeof *wargv);
+    if (!wargv)
+        return 1;
+    for (i = 0; i < argc; i++) {
+        size_t len = strlen(argv[i]), k;
+        wargv[i] = calloc(len + 1, sizeof(wchar_t));
+        if (!wargv[i])
+            return 1;
+        if (mbstowcs(wargv[i], argv[i], len + 1) == (size_t)-1)
+            for (k = 0; k <= len; k++)
+                wargv[i][k] = (wchar_t)(unsigned char)argv[i][k];
+    }
+    rc = entry(argc, wargv);
+    for (i = 0; i < argc; i++)
+        free(wargv[i]);
+    free(wargv);
+    return rc;
+}

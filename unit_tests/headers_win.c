@@ -1,0 +1,227 @@
+/* Windows code as it is written, compiled with -Wall -Wextra -pedantic
+ * -Werror as C99 and C11, ANSI and (-DUNICODE -D_UNICODE) UNICODE, and
+ * run: the header spellings, calling conventions, SAL and __declspec,
+ * __try/__finally, min/max, _countof, strsafe.h's return codes and
+ * truncation, the secure CRT, TCHAR, ioctlsocket(FIONREAD) into each of
+ * Windows' 32-bit types, and struct in_addr's S_un. */
+#include <WinSock2.h>
+#include <Winsock2.h>
+#include <WS2tcpip.h>
+#include <Ws2tcpip.h>
+#include <Windows.h>
+#include <MSWSock.h>
+#include <mstcpip.h>
+#include <ws2def.h>
+#include <ws2ipdef.h>
+#include <wspiapi.h>
+#include <iphlpapi.h>
+#include <inaddr.h>
+#include <in6addr.h>
+#include <winerror.h>
+#include <windef.h>
+#include <winbase.h>
+#include <process.h>
+#include <sal.h>
+#include <tchar.h>
+#include <strsafe.h>
+
+#pragma comment(lib, "ws2_32.lib")
+
+static int failures;
+#define CHECK(c)                                                            \
+    do {                                                                    \
+        if (!(c)) {                                                         \
+            printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #c);             \
+            failures++;                                                     \
+        }                                                                   \
+    } while (0)
+
+typedef int (WSAAPI *LPFN_CLOSESOCKET_)(SOCKET s);
+static __declspec(thread) int tls_value;
+__declspec(noinline) static int FAR PASCAL annotated(_In_ int a,
+                                                    _In_reads_(n) const char *p,
+                                                    _In_ size_t n,
+                                                    _Out_writes_to_(n, 1) char *out,
+                                                    _Inout_opt_ int *io)
+{
+    UNREFERENCED_PARAMETER(io);
+    out[0] = n ? p[0] : 0;
+    return a;
+}
+_Check_return_ _Ret_maybenull_ static __forceinline const char *__cdecl pass(
+    _In_z_ const char *s)
+{
+    return s;
+}
+static unsigned __stdcall thread_proc_(void *arg) { return (unsigned)(uintptr_t)arg; }
+static __int64 big = 1;
+static _int64 big2 = 2;
+static __int32 i32 = 3;
+static unsigned __int8 u8 = 4;
+
+static int finally_runs, except_runs;
+static int seh(int leave)
+{
+    int r = 0;
+    __try {
+        if (leave)
+            __leave;
+        r = 1;
+    }
+    __finally {
+        finally_runs++;
+        CHECK(!AbnormalTermination());
+    }
+    __try {
+        r += 10;
+    }
+    __except (EXCEPTION_EXECUTE_HANDLER) {
+        except_runs++;
+    }
+    return r;
+}
+
+static void text(void)
+{
+    char a[8];
+    wchar_t w[8], w16[16];
+    size_t len = 99;
+    TCHAR t[16];
+
+    /* StringCch*: always terminated, the cut result and the error. */
+    CHECK(StringCchCopyA(a, _countof(a), "1234567") == S_OK && !strcmp(a, "1234567"));
+    CHECK(StringCchCopyA(a, _countof(a), "12345678") == STRSAFE_E_INSUFFICIENT_BUFFER);
+    CHECK(!strcmp(a, "1234567"));
+    CHECK(StringCchCopyA(a, 0, "x") == STRSAFE_E_INVALID_PARAMETER);
+    CHECK(STRSAFE_E_INSUFFICIENT_BUFFER == (HRESULT)0x8007007A);
+    CHECK(StringCchCopyA(a, 4, "ab") == S_OK);
+    CHECK(StringCchCatA(a, 4, "c") == S_OK && !strcmp(a, "abc"));
+    CHECK(StringCchCatA(a, 4, "d") == STRSAFE_E_INSUFFICIENT_BUFFER && !strcmp(a, "abc"));
+    CHECK(StringCchCopyNA(a, 8, "abcdef", 2) == S_OK && !strcmp(a, "ab"));
+    CHECK(StringCchCatNA(a, 8, "cdefgh", 3) == S_OK && !strcmp(a, "abcde"));
+    CHECK(StringCchLengthA("abc", 8, &len) == S_OK && len == 3);
+    CHECK(StringCchLengthA("abc", 3, &len) == STRSAFE_E_INVALID_PARAMETER && len == 0);
+    CHECK(StringCbLengthA("abc", 8, &len) == S_OK && len == 3);
+    CHECK(StringCchPrintfA(a, 8, "%d-%s", 42, "xy") == S_OK && !strcmp(a, "42-xy"));
+    CHECK(StringCchPrintfA(a, 8, "%s", "1234567") == S_OK && !strcmp(a, "1234567"));
+    CHECK(StringCchPrintfA(a, 8, "%s", "123456789") == STRSAFE_E_INSUFFICIENT_BUFFER &&
+          !strcmp(a, "1234567"));
+    CHECK(StringCbPrintfA(a, sizeof a, "%I64d", (long long)-5) == S_OK && !strcmp(a, "-5"));
+    CHECK(StringCchCopyW(w, 4, L"abcd") == STRSAFE_E_INSUFFICIENT_BUFFER && !wcscmp(w, L"abc"));
+    CHECK(StringCchPrintfW(w, 8, L"%s|%S", L"ab", "cd") == S_OK && !wcscmp(w, L"ab|cd"));
+    CHECK(StringCchPrintfW(w, 4, L"%s", L"abcd") == STRSAFE_E_INSUFFICIENT_BUFFER &&
+          !wcscmp(w, L"abc"));
+    CHECK(StringCchLengthW(L"ab", STRSAFE_MAX_CCH, &len) == S_OK && len == 2);
+
+    /* The secure CRT and _snprintf. */
+    CHECK(strcpy_s(a, sizeof a, "1234567") == 0 && !strcmp(a, "1234567"));
+    CHECK(strcpy_s(a, sizeof a, "12345678") == ERANGE && a[0] == 0);
+    CHECK(strcpy_s(a, sizeof a, NULL) == EINVAL && a[0] == 0);
+    CHECK(strcpy_s(NULL, 4, "x") == EINVAL);
+    CHECK(strcpy_s(a, 4, "ab") == 0 && strcat_s(a, 4, "c") == 0 && !strcmp(a, "abc"));
+    CHECK(strcat_s(a, 4, "d") == ERANGE && a[0] == 0);
+    CHECK(strncpy_s(a, 4, "abcdef", _TRUNCATE) == STRUNCATE && !strcmp(a, "abc"));
+    CHECK(strncpy_s(a, 8, "abcdef", 2) == 0 && !strcmp(a, "ab"));
+    CHECK(sprintf_s(a, sizeof a, "%d", 1234567) == 7 && !strcmp(a, "1234567"));
+    CHECK(sprintf_s(a, sizeof a, "%d", 12345678) == -1 && a[0] == 0);
+    CHECK(_snprintf_s(a, sizeof a, _TRUNCATE, "%s", "123456789") == -1 && !strcmp(a, "1234567"));
+    memset(a, 'x', sizeof a);
+    CHECK(_snprintf(a, 4, "%s", "abcd") == 4 && memcmp(a, "abcdx", 5) == 0); /* no NUL */
+    CHECK(_snprintf(a, 4, "%s", "abcde") == -1 && memcmp(a, "abcdx", 5) == 0);
+    CHECK(_snprintf(a, 4, "%s", "ab") == 2 && !strcmp(a, "ab"));
+    CHECK(_snprintf(a, sizeof a, "%I64u|%Id", 7ull, (ptrdiff_t)-1) == 4 && !strcmp(a, "7|-1"));
+    CHECK(!strcmp(_itoa(-255, a, 10), "-255") && !strcmp(_itoa(255, a, 16), "ff"));
+    CHECK(_stricmp("AbC", "aBc") == 0 && _strnicmp("ABx", "aby", 2) == 0);
+    CHECK(_wcsicmp(L"AbC", L"aBc") == 0);
+    CHECK(!strcmp(_strlwr(strcpy(a, "AbC")), "abc"));
+    CHECK(_snwprintf(w16, 16, L"%s %c %hs %S %ls %ws", L"a", L'b', "c", "d", L"e", L"f") == 11 &&
+          !wcscmp(w16, L"a b c d e f"));
+    CHECK(_snwprintf(w16, 8, L"%s", L"123456789") == -1 && !wmemcmp(w16, L"12345678", 8));
+    CHECK(_snwprintf(w, 8, L"%s%c%hs", L"ab", L'c', "d") == 4 && !wcscmp(w, L"abcd"));
+    CHECK(swprintf(w, 8, L"%s=%d", L"n", 5) == 3 && !wcscmp(w, L"n=5"));
+
+    /* TCHAR, in the build's character set. */
+    CHECK(_tcscpy(t, _T("Hello")) == t && _tcslen(t) == 5);
+    CHECK(_tcscmp(t, TEXT("Hello")) == 0 && _tcsicmp(t, _T("HELLO")) == 0);
+    CHECK(_tcschr(t, _T('l')) == t + 2 && _tcsrchr(t, _T('l')) == t + 3);
+    CHECK(_tcsstr(t, _T("llo")) == t + 2 && _ttoi(_T("42")) == 42);
+    CHECK(_tcstol(_T("ff"), NULL, 16) == 255 && _totupper(_T('a')) == _T('A'));
+    CHECK(_istdigit(_T('7')) && _istspace(_T(' ')));
+    CHECK(_stprintf_s(t, _countof(t), _T("%s%d"), _T("x"), 1) == 2 && !_tcscmp(t, _T("x1")));
+#ifdef _UNICODE
+    CHECK(sizeof(TCHAR) == sizeof(wchar_t) && sizeof(_TCHAR) == sizeof(wchar_t));
+#else
+    CHECK(sizeof(TCHAR) == 1 && sizeof(_TCHAR) == 1);
+#endif
+}
+
+/* ioctlsocket(FIONREAD) into each type Windows code passes, over a pair
+ * with 5 bytes queued. */
+static void fionread(void)
+{
+    SOCKET l, c, s;
+    struct sockaddr_in a;
+    int alen = sizeof a;
+    u_long ul = 77;
+    unsigned long lng = ~0ul;
+    ULONG u = 77;
+    DWORD d = 77;
+    u_long nb = 1;
+    unsigned long nb2 = 0;
+
+    l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.S_un.S_addr = htonl(INADDR_LOOPBACK);
+    CHECK(bind(l, (SOCKADDR *)&a, sizeof a) == 0 && listen(l, 1) == 0);
+    CHECK(getsockname(l, (SOCKADDR *)&a, &alen) == 0);
+    CHECK(a.sin_addr.S_un.S_un_b.s_b1 == 127 && a.sin_addr.S_un.S_un_b.s_b4 == 1);
+    CHECK(a.sin_addr.s_addr == htonl(INADDR_LOOPBACK));
+    CHECK(!strcmp(inet_ntoa(a.sin_addr), "127.0.0.1"));
+    c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    CHECK(connect(c, (SOCKADDR *)&a, sizeof a) == 0);
+    s = accept(l, NULL, NULL);
+    CHECK(send(c, "hello", 5, 0) == 5);
+    CHECK(ioctlsocket(s, FIONBIO, &nb) == 0 && ioctlsocket(s, FIONBIO, &nb2) == 0);
+    for (int i = 0; i < 1000; i++) { /* bounded: loopback data is there at once */
+        DWORD n = 0;
+        if (ioctlsocket(s, FIONREAD, &n) == 0 && n == 5)
+            break;
+    }
+    CHECK(ioctlsocket(s, FIONREAD, &ul) == 0 && ul == 5);
+    CHECK(ioctlsocket(s, FIONREAD, &lng) == 0 && lng == 5);
+    CHECK(ioctlsocket(s, FIONREAD, &u) == 0 && u == 5);
+    CHECK(ioctlsocket(s, FIONREAD, &d) == 0 && d == 5);
+    closesocket(s);
+    closesocket(c);
+    closesocket(l);
+}
+
+typedef char in_addr_is_4_bytes[sizeof(IN_ADDR) == 4 ? 1 : -1];
+typedef char sockaddr_in_is_16_bytes[sizeof(SOCKADDR_IN) == 16 ? 1 : -1];
+typedef char max_path[MAX_PATH == 260 ? 1 : -1];
+
+int main(void)
+{
+    WSADATA wsa;
+    char out[2];
+    int arr[7];
+    struct tcp_keepalive ka = {1, 1000, 100};
+
+    CHECK(WSAStartup(MAKEWORD(2, 2), &wsa) == 0);
+    CHECK(annotated(3, "x", 1, out, NULL) == 3 && out[0] == 'x');
+    CHECK(pass("p")[0] == 'p' && tls_value == 0);
+    CHECK(thread_proc_((void *)5) == 5 && big + big2 + i32 + u8 == 10);
+    CHECK(seh(0) == 11 && seh(1) == 10 && finally_runs == 2 && except_runs == 0);
+    CHECK(min(3, 5) == 3 && max(3, 5) == 5 && _countof(arr) == 7);
+    CHECK(tolower('A') == 'a' && isdigit('1') && wcslen(L"ab") == 2 && errno >= 0);
+    CHECK(ka.onoff == 1 && SIO_KEEPALIVE_VALS == 0x98000004u);
+    CHECK(SIO_GET_EXTENSION_FUNCTION_POINTER == 0xC8000006u);
+    CHECK(NO_ERROR == 0 && SUCCEEDED(S_OK) && FAILED(E_INVALIDARG));
+    CHECK(&WspiapiGetAddrInfo != NULL);
+    text();
+    fionread();
+    WSACleanup();
+    printf("%s %d\n", failures ? "FAIL" : "ok", failures);
+    return failures != 0;
+}

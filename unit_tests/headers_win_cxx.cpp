@@ -1,0 +1,77 @@
+// Windows C++ as it is written, built as C++11 and C++17 with -Wall
+// -Wextra -pedantic -Werror, and run: header spellings, min/max with the
+// C++ library included after <Windows.h>, (std::min), ioctlsocket into
+// each of Windows' 32-bit types, in_addr's S_un, strsafe.h and tchar.h.
+#include <Windows.h>
+#include <WinSock2.h>
+#include <WS2tcpip.h>
+#include <mstcpip.h>
+#include <strsafe.h>
+#include <tchar.h>
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <vector>
+#include <thread>
+#include <cstdio>
+
+static int failures;
+#define CHECK(c)                                                               \
+    do {                                                                       \
+        if (!(c)) {                                                            \
+            std::printf("FAIL %s:%d: %s\n", __FILE__, __LINE__, #c);           \
+            failures++;                                                        \
+        }                                                                      \
+    } while (0)
+
+static int __cdecl twice(_In_ int x) { return 2 * x; }
+
+int main()
+{
+    WSADATA wsa;
+    CHECK(WSAStartup(MAKEWORD(2, 2), &wsa) == 0);
+    std::vector<int> v{3, 1, 2};
+    size_t sz = 4;
+    CHECK(min(sz, (size_t)9) == 4 && max(2, 7) == 7 && min(1L, 2) == 1);
+    CHECK((std::min)(3, 4) == 3 && (std::max)(sz, (size_t)1) == 4);
+    CHECK(std::min(1, 2) == 1 && std::numeric_limits<int>::max() == INT_MAX);
+    CHECK(*std::max_element(v.begin(), v.end()) == 3 && twice(2) == 4);
+    CHECK(_countof(wsa.szDescription) == WSADESCRIPTION_LEN + 1);
+
+    char a[4];
+    CHECK(StringCchCopyA(a, _countof(a), "abcd") == STRSAFE_E_INSUFFICIENT_BUFFER &&
+          std::string(a) == "abc");
+    TCHAR t[8];
+    CHECK(SUCCEEDED(StringCchPrintf(t, _countof(t), _T("%d"), 5)) && _ttoi(t) == 5);
+
+    SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    sockaddr_in sa = {};
+    sa.sin_family = AF_INET;
+    sa.sin_addr.S_un.S_addr = htonl(INADDR_LOOPBACK);
+    int len = sizeof sa;
+    CHECK(bind(l, (SOCKADDR *)&sa, sizeof sa) == 0 && listen(l, 1) == 0 &&
+          getsockname(l, (SOCKADDR *)&sa, &len) == 0);
+    CHECK(sa.sin_addr.S_un.S_un_b.s_b1 == 127 && sa.sin_addr.s_addr == htonl(INADDR_LOOPBACK));
+    SOCKET c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    CHECK(connect(c, (SOCKADDR *)&sa, sizeof sa) == 0);
+    SOCKET s = accept(l, nullptr, nullptr);
+    CHECK(send(c, "hello!", 6, 0) == 6);
+    DWORD d = 0;
+    for (int i = 0; i < 1000 && d != 6; i++)
+        ioctlsocket(s, FIONREAD, &d);
+    u_long ul = 0;
+    unsigned long lng = ~0ul;
+    ULONG u = 0;
+    CHECK(d == 6);
+    CHECK(ioctlsocket(s, FIONREAD, &ul) == 0 && ul == 6);
+    CHECK(ioctlsocket(s, FIONREAD, &lng) == 0 && lng == 6);
+    CHECK(ioctlsocket(s, FIONREAD, &u) == 0 && u == 6);
+    unsigned long nb = 1;
+    CHECK(ioctlsocket(s, FIONBIO, &nb) == 0);
+    closesocket(s);
+    closesocket(c);
+    closesocket(l);
+    WSACleanup();
+    std::printf("%s %d\n", failures ? "FAIL" : "ok", failures);
+    return failures != 0;
+}

@@ -206,6 +206,49 @@ def main():
             lines.append("- %s: %s" % (rid, ", ".join(
                 "%s %s" % (COLUMNS[i][1], table[rid][i]) for i in range(3))))
     w("\n".join(lines) + "\n" if lines else "Nowhere in the rows run.\n")
+    write_corpus(w, src, resdir)
+
+
+def read_corpus(path):
+    """corpus/run.sh's verdicts: {program: "pass"|"FAIL"|"n/a"}."""
+    out = {}
+    if not os.path.exists(path):
+        return None
+    for line in open(path):
+        word, _, rest = line.partition(" ")
+        if word == "BUILD":  # "BUILD FAIL x": the pair's FAIL line follows
+            continue
+        prog = rest.split()[0] if rest.split() else ""
+        if word == "PASS":
+            out[prog] = "pass"
+        elif word == "FAIL":
+            out[prog.split("+")[0].rstrip(":")] = "FAIL"
+        elif word == "SKIP":
+            out[prog] = "n/a"
+    return out
+
+
+def write_corpus(w, src, resdir):
+    progs = []
+    for line in open(os.path.join(src, "corpus", "MANIFEST")):
+        f = line.split()
+        if f and not line.startswith("#") and f[3] != "client":
+            progs.append((f[0], f[4], f[5], " ".join(f[6:])))
+    linux = read_corpus(os.path.join(resdir, "corpus-linux"))
+    wine = read_corpus(os.path.join(resdir, "corpus-wine"))
+    w("\n## Real programs (corpus/MANIFEST)\n\n")
+    w("Windows-style programs written as real code is written, built "
+      "unchanged and run over loopback, each server with its client: "
+      "**wscompat** with gcc or g++ against wscompat's headers and "
+      "library, **Wine** built with mingw-w64 (`n/a` where mingw-w64 "
+      "cannot build it, the reason in the MANIFEST).\n\n")
+    w("| program | with | wscompat | Wine |\n|---|---|---|---|\n")
+    for prog, partner, mingw, features in progs:
+        cells = []
+        for res in (linux, wine):
+            cells.append("not run" if res is None else res.get(prog, "FAIL"))
+        w("| %s | %s | %s |\n" % (prog, "-" if partner == "-" else partner,
+                                  " | ".join(cells)))
 
 
 if __name__ == "__main__":

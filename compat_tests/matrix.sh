@@ -30,6 +30,14 @@ if [ -f "$b/win32/run_rows.exe" ] && command -v wine >/dev/null 2>&1; then
 else
     echo "matrix: Wine or mingw-w64 not installed, no Wine column" >&2
 fi
+echo "matrix: corpus, wscompat" >&2
+OUT=$res/corpus-out-linux top_srcdir=$src top_builddir=$b \
+    sh "$src/corpus/run.sh" linux > "$res/corpus-linux" 2>&1 || true
+if [ -f "$res/wine" ] && command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
+    echo "matrix: corpus, Wine" >&2
+    OUT=$res/corpus-out-wine WINEPREFIX=$b/wineprefix DISPLAY= \
+        sh "$src/corpus/run.sh" wine > "$res/corpus-wine" 2>&1 || true
+fi
 python3 "$src/compat_tests/matrix.py" "$src" "$res" > "$out.tmp"
 mv "$out.tmp" "$out"
 echo "matrix: wrote $out" >&2

@@ -23,301 +23,37 @@ typedef const char *STRSAFE_LPCSTR;
 typedef wchar_t *STRSAFE_LPWSTR;
 typedef const wchar_t *STRSAFE_LPCWSTR;
 
-/* ---- CH: char ---- */
-STRSAFEAPI wsc_ss_copy_A(char *d, size_t cch, const char *s, size_t n)
-{
-    size_t i;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    if (!s)
-        s = "";
-    for (i = 0; i < n && s[i]; i++) {
-        if (i == cch - 1) {
-            d[i] = 0;
-            return STRSAFE_E_INSUFFICIENT_BUFFER;
-        }
-        d[i] = s[i];
-    }
-    d[i] = 0;
-    return S_OK;
-}
-STRSAFEAPI wsc_ss_len_A(const char *s, size_t cch, size_t *len)
-{
-    size_t i = 0;
-    if (s && cch <= STRSAFE_MAX_CCH)
-        for (; i < cch; i++)
-            if (!s[i]) {
-                if (len)
-                    *len = i;
-                return S_OK;
-            }
-    if (len)
-        *len = 0;
-    return STRSAFE_E_INVALID_PARAMETER;
-}
-STRSAFEAPI wsc_ss_cat_A(char *d, size_t cch, const char *s, size_t n)
-{
-    size_t at;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH ||
-        FAILED(wsc_ss_len_A(d, cch, &at)))
-        return STRSAFE_E_INVALID_PARAMETER;
-    return wsc_ss_copy_A(d + at, cch - at, s, n);
-}
-STRSAFEAPI wsc_ss_vprintf_A(char *d, size_t cch, const char *fmt, va_list ap)
-{
-    int n;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    n = wsc__vsnprintf(d, cch - 1, fmt, ap);
-    d[cch - 1] = 0;
-    if (n < 0 || (size_t)n > cch - 1)
-        return STRSAFE_E_INSUFFICIENT_BUFFER;
-    if ((size_t)n < cch - 1)
-        d[n] = 0;
-    return S_OK;
-}
-STRSAFEAPI StringCchCopyA(char *d, size_t cch, const char *s)
-{
-    return wsc_ss_copy_A(d, cch, s, (size_t)-1);
-}
-STRSAFEAPI StringCbCopyA(char *d, size_t cb, const char *s)
-{
-    return wsc_ss_copy_A(d, cb / sizeof(char), s, (size_t)-1);
-}
-STRSAFEAPI StringCchCopyNA(char *d, size_t cch, const char *s, size_t n)
-{
-    if (n > STRSAFE_MAX_CCH) {
-        if (cch && cch <= STRSAFE_MAX_CCH)
-            d[0] = 0;
-        return STRSAFE_E_INVALID_PARAMETER;
-    }
-    return wsc_ss_copy_A(d, cch, s, n);
-}
-STRSAFEAPI StringCbCopyNA(char *d, size_t cb, const char *s, size_t cbn)
-{
-    return StringCchCopyNA(d, cb / sizeof(char), s, cbn / sizeof(char));
-}
-STRSAFEAPI StringCchCatA(char *d, size_t cch, const char *s)
-{
-    return wsc_ss_cat_A(d, cch, s, (size_t)-1);
-}
-STRSAFEAPI StringCbCatA(char *d, size_t cb, const char *s)
-{
-    return wsc_ss_cat_A(d, cb / sizeof(char), s, (size_t)-1);
-}
-STRSAFEAPI StringCchCatNA(char *d, size_t cch, const char *s, size_t n)
-{
-    if (n > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    return wsc_ss_cat_A(d, cch, s, n);
-}
-STRSAFEAPI StringCbCatNA(char *d, size_t cb, const char *s, size_t cbn)
-{
-    return StringCchCatNA(d, cb / sizeof(char), s, cbn / sizeof(char));
-}
-STRSAFEAPI StringCchLengthA(const char *s, size_t cch, size_t *len)
-{
-    return wsc_ss_len_A(s, cch, len);
-}
-STRSAFEAPI StringCbLengthA(const char *s, size_t cb, size_t *lenb)
-{
-    size_t n;
-    HRESULT hr = wsc_ss_len_A(s, cb / sizeof(char), &n);
-    if (lenb)
-        *lenb = SUCCEEDED(hr) ? n * sizeof(char) : 0;
-    return hr;
-}
-STRSAFEAPI StringCchVPrintfA(char *d, size_t cch, const char *fmt, va_list ap)
-{
-    return wsc_ss_vprintf_A(d, cch, fmt, ap);
-}
-STRSAFEAPI StringCbVPrintfA(char *d, size_t cb, const char *fmt, va_list ap)
-{
-    return wsc_ss_vprintf_A(d, cb / sizeof(char), fmt, ap);
-}
-STRSAFEAPI StringCchPrintfA(char *d, size_t cch, const char *fmt, ...)
-{
-    HRESULT hr;
-    va_list ap;
-    va_start(ap, fmt);
-    hr = wsc_ss_vprintf_A(d, cch, fmt, ap);
-    va_end(ap);
-    return hr;
-}
-STRSAFEAPI StringCbPrintfA(char *d, size_t cb, const char *fmt, ...)
-{
-    HRESULT hr;
-    va_list ap;
-    va_start(ap, fmt);
-    hr = wsc_ss_vprintf_A(d, cb / sizeof(char), fmt, ap);
-    va_end(ap);
-    return hr;
-}
-STRSAFEAPI StringCchGetsA(char *d, size_t cch)
-{
-    size_t i = 0;
-    int c = 0;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    while (i < cch - 1 && (c = getc(stdin)) != EOF && c != '\n')
-        d[i++] = (char)c;
-    d[i] = 0;
-    if (i == 0 && c == EOF)
-        return STRSAFE_E_END_OF_FILE;
-    return i == cch - 1 ? STRSAFE_E_INSUFFICIENT_BUFFER : S_OK;
-}
-STRSAFEAPI StringCbGetsA(char *d, size_t cb)
-{
-    return StringCchGetsA(d, cb / sizeof(char));
-}
-
-/* ---- CH: wchar_t ---- */
-STRSAFEAPI wsc_ss_copy_W(wchar_t *d, size_t cch, const wchar_t *s, size_t n)
-{
-    size_t i;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    if (!s)
-        s = L"";
-    for (i = 0; i < n && s[i]; i++) {
-        if (i == cch - 1) {
-            d[i] = 0;
-            return STRSAFE_E_INSUFFICIENT_BUFFER;
-        }
-        d[i] = s[i];
-    }
-    d[i] = 0;
-    return S_OK;
-}
-STRSAFEAPI wsc_ss_len_W(const wchar_t *s, size_t cch, size_t *len)
-{
-    size_t i = 0;
-    if (s && cch <= STRSAFE_MAX_CCH)
-        for (; i < cch; i++)
-            if (!s[i]) {
-                if (len)
-                    *len = i;
-                return S_OK;
-            }
-    if (len)
-        *len = 0;
-    return STRSAFE_E_INVALID_PARAMETER;
-}
-STRSAFEAPI wsc_ss_cat_W(wchar_t *d, size_t cch, const wchar_t *s, size_t n)
-{
-    size_t at;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH ||
-        FAILED(wsc_ss_len_W(d, cch, &at)))
-        return STRSAFE_E_INVALID_PARAMETER;
-    return wsc_ss_copy_W(d + at, cch - at, s, n);
-}
-STRSAFEAPI wsc_ss_vprintf_W(wchar_t *d, size_t cch, const wchar_t *fmt, va_list ap)
-{
-    int n;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    n = wsc__vsnwprintf(d, cch - 1, fmt, ap);
-    d[cch - 1] = 0;
-    if (n < 0 || (size_t)n > cch - 1)
-        return STRSAFE_E_INSUFFICIENT_BUFFER;
-    if ((size_t)n < cch - 1)
-        d[n] = 0;
-    return S_OK;
-}
-STRSAFEAPI StringCchCopyW(wchar_t *d, size_t cch, const wchar_t *s)
-{
-    return wsc_ss_copy_W(d, cch, s, (size_t)-1);
-}
-STRSAFEAPI StringCbCopyW(wchar_t *d, size_t cb, const wchar_t *s)
-{
-    return wsc_ss_copy_W(d, cb / sizeof(wchar_t), s, (size_t)-1);
-}
-STRSAFEAPI StringCchCopyNW(wchar_t *d, size_t cch, const wchar_t *s, size_t n)
-{
-    if (n > STRSAFE_MAX_CCH) {
-        if (cch && cch <= STRSAFE_MAX_CCH)
-            d[0] = 0;
-        return STRSAFE_E_INVALID_PARAMETER;
-    }
-    return wsc_ss_copy_W(d, cch, s, n);
-}
-STRSAFEAPI StringCbCopyNW(wchar_t *d, size_t cb, const wchar_t *s, size_t cbn)
-{
-    return StringCchCopyNW(d, cb / sizeof(wchar_t), s, cbn / sizeof(wchar_t));
-}
-STRSAFEAPI StringCchCatW(wchar_t *d, size_t cch, const wchar_t *s)
-{
-    return wsc_ss_cat_W(d, cch, s, (size_t)-1);
-}
-STRSAFEAPI StringCbCatW(wchar_t *d, size_t cb, const wchar_t *s)
-{
-    return wsc_ss_cat_W(d, cb / sizeof(wchar_t), s, (size_t)-1);
-}
-STRSAFEAPI StringCchCatNW(wchar_t *d, size_t cch, const wchar_t *s, size_t n)
-{
-    if (n > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    return wsc_ss_cat_W(d, cch, s, n);
-}
-STRSAFEAPI StringCbCatNW(wchar_t *d, size_t cb, const wchar_t *s, size_t cbn)
-{
-    return StringCchCatNW(d, cb / sizeof(wchar_t), s, cbn / sizeof(wchar_t));
-}
-STRSAFEAPI StringCchLengthW(const wchar_t *s, size_t cch, size_t *len)
-{
-    return wsc_ss_len_W(s, cch, len);
-}
-STRSAFEAPI StringCbLengthW(const wchar_t *s, size_t cb, size_t *lenb)
-{
-    size_t n;
-    HRESULT hr = wsc_ss_len_W(s, cb / sizeof(wchar_t), &n);
-    if (lenb)
-        *lenb = SUCCEEDED(hr) ? n * sizeof(wchar_t) : 0;
-    return hr;
-}
-STRSAFEAPI StringCchVPrintfW(wchar_t *d, size_t cch, const wchar_t *fmt, va_list ap)
-{
-    return wsc_ss_vprintf_W(d, cch, fmt, ap);
-}
-STRSAFEAPI StringCbVPrintfW(wchar_t *d, size_t cb, const wchar_t *fmt, va_list ap)
-{
-    return wsc_ss_vprintf_W(d, cb / sizeof(wchar_t), fmt, ap);
-}
-STRSAFEAPI StringCchPrintfW(wchar_t *d, size_t cch, const wchar_t *fmt, ...)
-{
-    HRESULT hr;
-    va_list ap;
-    va_start(ap, fmt);
-    hr = wsc_ss_vprintf_W(d, cch, fmt, ap);
-    va_end(ap);
-    return hr;
-}
-STRSAFEAPI StringCbPrintfW(wchar_t *d, size_t cb, const wchar_t *fmt, ...)
-{
-    HRESULT hr;
-    va_list ap;
-    va_start(ap, fmt);
-    hr = wsc_ss_vprintf_W(d, cb / sizeof(wchar_t), fmt, ap);
-    va_end(ap);
-    return hr;
-}
-STRSAFEAPI StringCchGetsW(wchar_t *d, size_t cch)
-{
-    size_t i = 0;
-    wint_t c = 0;
-    if (cch == 0 || cch > STRSAFE_MAX_CCH)
-        return STRSAFE_E_INVALID_PARAMETER;
-    while (i < cch - 1 && (c = getwc(stdin)) != WEOF && c != '\n')
-        d[i++] = (wchar_t)c;
-    d[i] = 0;
-    if (i == 0 && c == WEOF)
-        return STRSAFE_E_END_OF_FILE;
-    return i == cch - 1 ? STRSAFE_E_INSUFFICIENT_BUFFER : S_OK;
-}
-STRSAFEAPI StringCbGetsW(wchar_t *d, size_t cb)
-{
-    return StringCchGetsW(d, cb / sizeof(wchar_t));
-}
+/* The A functions (char), then the W functions (wchar_t): one body. */
+#define WSC_SS_CH char
+#define WSC_SS_SFX A
+#define WSC_SS_EMPTY ""
+#define WSC_SS_VSNPRINTF wsc__vsnprintf
+#define WSC_SS_INT int
+#define WSC_SS_GETC getc
+#define WSC_SS_EOF EOF
+#include "wsc_strsafe_body.h"
+#undef WSC_SS_CH
+#undef WSC_SS_SFX
+#undef WSC_SS_EMPTY
+#undef WSC_SS_VSNPRINTF
+#undef WSC_SS_INT
+#undef WSC_SS_GETC
+#undef WSC_SS_EOF
+#define WSC_SS_CH wchar_t
+#define WSC_SS_SFX W
+#define WSC_SS_EMPTY L""
+#define WSC_SS_VSNPRINTF wsc__vsnwprintf
+#define WSC_SS_INT wint_t
+#define WSC_SS_GETC getwc
+#define WSC_SS_EOF WEOF
+#include "wsc_strsafe_body.h"
+#undef WSC_SS_CH
+#undef WSC_SS_SFX
+#undef WSC_SS_EMPTY
+#undef WSC_SS_VSNPRINTF
+#undef WSC_SS_INT
+#undef WSC_SS_GETC
+#undef WSC_SS_EOF
 
 /* The names without a suffix, by UNICODE. */
 #ifdef UNICODE

@@ -18,8 +18,9 @@ inc=$tmp/root$includedir/wscompat
 app=$top_srcdir/packaging/app.c
 
 for name in ws2_32 wsock32 mswsock; do
-    if ${CC:-cc} -I"$inc" -o "$tmp/app-$name" "$app" -L"$lib" -l$name \
-            -Wl,-rpath,"$lib" -pthread 2> "$tmp/cc.log" &&
+    # shellcheck disable=SC2086 # the build's flags are words
+    if ${CC:-cc} ${CFLAGS:-} -I"$inc" -o "$tmp/app-$name" "$app" ${LDFLAGS:-} \
+            -L"$lib" -l$name -Wl,-rpath,"$lib" -pthread 2> "$tmp/cc.log" &&
        [ "$("$tmp/app-$name")" = ok ]; then
         say ok "-l$name (shared)"
     else
@@ -27,8 +28,9 @@ for name in ws2_32 wsock32 mswsock; do
     fi
 done
 if [ -f "$lib/libwscompat.a" ]; then
-    if ${CC:-cc} -I"$inc" -o "$tmp/app-static" "$app" -L"$lib" \
-            -Wl,-Bstatic -lws2_32 -Wl,-Bdynamic -pthread 2> "$tmp/cc.log" &&
+    # shellcheck disable=SC2086
+    if ${CC:-cc} ${CFLAGS:-} -I"$inc" -o "$tmp/app-static" "$app" ${LDFLAGS:-} \
+            -L"$lib" -Wl,-Bstatic -lws2_32 -Wl,-Bdynamic -pthread 2> "$tmp/cc.log" &&
        [ "$("$tmp/app-static")" = ok ]; then
         say ok "-lws2_32 (static)"
     else
@@ -48,7 +50,8 @@ add_executable(app $app)
 target_link_libraries(app ws2_32)
 CMAKE
     if (cd "$tmp/cm" && cmake -S . -B build -DCMAKE_PREFIX_PATH="$root" \
-            -DCMAKE_BUILD_RPATH="$lib" > "$tmp/cmake.log" 2>&1 &&
+            -DCMAKE_BUILD_RPATH="$lib" -DCMAKE_C_FLAGS="${CFLAGS:-}" \
+            -DCMAKE_EXE_LINKER_FLAGS="${LDFLAGS:-}" > "$tmp/cmake.log" 2>&1 &&
         cmake --build build >> "$tmp/cmake.log" 2>&1) &&
        [ "$("$tmp/cm/build/app")" = ok ]; then
         say ok "find_package(wscompat), target_link_libraries(app ws2_32)"

@@ -4,6 +4,7 @@
  * Windows, instead of crashing, and the sockets are unharmed.  Each probe
  * runs in a child of its own; the run prints how many crashed. */
 #include <check.h>
+#include <pthread.h>
 #include "ws.h"
 #include "testutil.h"
 #include "guard.h"
@@ -674,6 +675,46 @@ START_TEST(without_process_vm_calls)
 }
 END_TEST
 
+/* A page mapped before a thread starts lies above that thread's stack
+ * (mappings grow down): it is not the thread's live stack, and a call on
+ * the thread with a pointer into it gets WSAEFAULT, not SIGSEGV. */
+struct above_stack {
+    long rc_string, err_string, rc_opt, err_opt;
+};
+
+static void *call_above_stack(void *p)
+{
+    struct above_stack *r = p;
+    struct sockaddr_in a;
+    int len = sizeof(a);
+    SOCKET s = socket(AF_INET, SOCK_STREAM, 0);
+
+    r->rc_string = WSAStringToAddressA(guard_page, AF_INET, NULL,
+                                       (struct sockaddr *)&a, &len);
+    r->err_string = WSAGetLastError();
+    r->rc_opt = setsockopt(s, SOL_SOCKET, SO_KEEPALIVE, guard_page, 4);
+    r->err_opt = WSAGetLastError();
+    closesocket(s);
+    return NULL;
+}
+
+START_TEST(memory_above_the_thread_stack)
+{
+    struct above_stack r;
+    pthread_t th;
+    WSADATA d;
+
+    WSAStartup(MAKEWORD(2, 2), &d);
+    guard_init(PROT_NONE);
+    ck_assert_int_eq(pthread_create(&th, NULL, call_above_stack, &r), 0);
+    pthread_join(th, NULL);
+    ck_assert_int_eq(r.rc_string, SOCKET_ERROR);
+    ck_assert_int_eq(r.err_string, WSAEFAULT);
+    ck_assert_int_eq(r.rc_opt, SOCKET_ERROR);
+    ck_assert_int_eq(r.err_opt, WSAEFAULT);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("guard");
@@ -682,6 +723,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, every_buffer_at_a_guard_page);
     tcase_add_test(tc, without_process_vm_calls);
+    tcase_add_test(tc, memory_above_the_thread_stack);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

@@ -69,7 +69,7 @@ static int on_live_stack(const void *p, size_t n)
         find_stack();
     /* here outside the stack: a signal or coroutine stack of its own. */
     return here >= stack_lo && here < stack_hi && a >= here &&
-           n <= stack_hi - a;
+           a < stack_hi && n <= stack_hi - a;
 }
 
 static int copy(void *dst, const void *src, size_t n, int out)
@@ -164,6 +164,17 @@ long wsc_copy_str(char *dst, const char *src, size_t cap)
     size_t got = 0, chunk;
     char *nul;
 
+    /* The caller's own stack is mapped: read no further than the NUL. */
+    if (on_live_stack(src, 1)) {
+        size_t room = stack_hi - (uintptr_t)src, n;
+        n = strnlen(src, cap < room ? cap : room);
+        if (n == cap)
+            return -WSAENAMETOOLONG;
+        if (n == room)
+            return -WSAEFAULT;
+        memcpy(dst, src, n + 1);
+        return (long)n;
+    }
     while (got < cap) {
         /* Never past the page the string has reached. */
         chunk = STEP - (((uintptr_t)src + got) & (STEP - 1));

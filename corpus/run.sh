@@ -93,11 +93,16 @@ field() {
     awk -v f="$1" -v n="$2" '!/^#/ && $1 == f { print $n; exit }' "$manifest"
 }
 
+# linux: the C programs are built and run a second time as C++ (g++ -x
+# c++), as Windows code often is; SEH is C only in wscompat.
+C_ONLY="seh_cleanup.c"
+as_cxx=
+
 exe_of() {
     if [ "$way" = wine ]; then
         echo "$OUT/$(echo "$1" | sed 's/\.[^.]*$//').exe"
     else
-        echo "$OUT/$(echo "$1" | sed 's/\.[^.]*$//')"
+        echo "$OUT/$(echo "$1" | sed 's/\.[^.]*$//')$as_cxx"
     fi
 }
 
@@ -114,8 +119,9 @@ build_cmd() {
         else
             echo "$CC_W $b_flags -o $2 $here/$1 -lws2_32"
         fi
-    elif [ "$lang" = c++ ]; then
-        echo "$CXX ${CXXFLAGS:-} $WSC_CFLAGS -o $2 $here/$1 ${LDFLAGS:-} $WSC_LIBS"
+    elif [ "$lang" = c++ ] || [ -n "$as_cxx" ]; then
+        [ "$lang" = c ] && x="-x c++" && y="-x none" || x= y=
+        echo "$CXX ${CXXFLAGS:-} $WSC_CFLAGS -o $2 $x $here/$1 $y ${LDFLAGS:-} $WSC_LIBS"
     else
         echo "$CC ${CFLAGS:-} $WSC_CFLAGS -o $2 $here/$1 ${LDFLAGS:-} $WSC_LIBS"
     fi
@@ -212,6 +218,14 @@ fi
 for f in $list; do
     run_one "$f"
 done
+if [ "$way" = linux ]; then
+    as_cxx=-cxx
+    for f in $list; do
+        case " $C_ONLY " in *" $f "*) continue ;; esac
+        [ "$(field "$f" 2)" = c ] && [ "$(field "$f" 4)" != client ] &&
+            { printf 'as C++: '; run_one "$f"; }
+    done
+fi
 echo "corpus ($way): $pass passed, $fail failed, $skip skipped (mingw cannot build them)"
 [ -n "$failed" ] && echo "failed:$failed"
 [ $fail -eq 0 ]

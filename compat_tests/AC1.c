@@ -1,6 +1,7 @@
-/* AC1: accept with a zero address length leaves the connection queued;
+/* AC1: accept with a zero address length leaves the connection queued,
+ * with an address but no length it accepts;
  * an accepted socket inherits the listener's options; connect on a
- * listener or on a connected socket (rows 2d, 2f, 9l, 9m). */
+ * listener or on a connected socket (rows 2d, 2f, 2k, 9l, 9m). */
 #include "harness.h"
 
 struct opt {
@@ -85,6 +86,24 @@ static void inheritance(ct *t)
     closesocket(l);
 }
 
+/* An address without its length: the connection is accepted. */
+static void accept_null_len(ct *t)
+{
+    unsigned short port;
+    SOCKET l = ct_listener(t, &port), c, a;
+    struct sockaddr_in to = ct_loopback(port), peer;
+
+    c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    connect(c, (struct sockaddr *)&to, sizeof(to));
+    a = accept(l, (struct sockaddr *)&peer, NULL);
+    ct_obs(t, "accept_null_len", "%s", a == INVALID_SOCKET ? "INVALID_SOCKET"
+                                                           : "socket");
+    if (a != INVALID_SOCKET)
+        closesocket(a);
+    closesocket(c);
+    closesocket(l);
+}
+
 void sc_AC1(ct *t)
 {
     unsigned short port;
@@ -117,4 +136,5 @@ void sc_AC1(ct *t)
     closesocket(c);
     closesocket(l);
     inheritance(t);
+    accept_null_len(t);
 }

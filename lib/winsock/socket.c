@@ -130,6 +130,8 @@ static int accept_room(struct wsc_sock *e, struct sockaddr *addr,
 
     if (!addr)
         return addrlen && wsc_bad_ptr(addrlen) ? -WSAEFAULT : 0;
+    if (!addrlen)
+        return 0; /* an address without its length: none is written */
     if (wsc_bad_ptr(addrlen) || wsc_copy_in(alen, addrlen, sizeof(*alen)) ||
         *alen < size || !wsc_user_writable(addrlen, sizeof(*addrlen)) ||
         !wsc_user_writable(addr, (size_t)size))
@@ -164,7 +166,7 @@ SOCKET ws_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     r = accept_room(e, addr, addrlen, &alen);
     if (r == 0)
         r = wsc_e_accept(e, (struct sockaddr *)&ss, &len, 0);
-    if (r >= 0 && addr)
+    if (r >= 0 && addr && addrlen)
         r = accept_out(r, addr, addrlen, alen, &ss, len);
     if (wsc_leave(e, r < 0 ? r : 0) == SOCKET_ERROR)
         return INVALID_SOCKET;

@@ -90,7 +90,6 @@ static int address_text(const struct sockaddr *sa, DWORD salen, char *text,
                         size_t cap, const DWORD *len)
 {
     struct sockaddr_storage ss;
-    int r;
 
     if (!wsc_started())
         return WSANOTINITIALISED;
@@ -100,50 +99,46 @@ static int address_text(const struct sockaddr *sa, DWORD salen, char *text,
     if ((ss.ss_family == AF_INET || ss.ss_family == AF_INET6) &&
         salen < (DWORD)wsc_addr_size(ss.ss_family))
         return WSAEFAULT;
-    r = format_address(&ss, text, cap);
-    return r;
+    return format_address(&ss, text, cap);
+}
+
+/* text out to the caller, as char or (wide) as wchar_t: *len is set to
+ * the room needed with the NUL, and too little room is WSAEFAULT. */
+static int put_text(const char *text, void *out, DWORD *len, int wide)
+{
+    wchar_t w[96];
+    DWORD need = (DWORD)strlen(text) + 1, have, i;
+    size_t unit = wide ? sizeof(wchar_t) : 1;
+
+    for (i = 0; wide && i < need; i++)
+        w[i] = (unsigned char)text[i];
+    if (wsc_copy_in(&have, len, sizeof(have)) ||
+        wsc_copy_out(len, &need, sizeof(need)))
+        return wsc_fail(WSAEFAULT);
+    if (have < need || wsc_bad_ptr(out) ||
+        wsc_copy_out(out, wide ? (const void *)w : text, need * unit))
+        return wsc_fail(WSAEFAULT);
+    return wsc_ok(0);
 }
 
 int wsc_WSAAddressToStringA(struct sockaddr *sa, DWORD salen, void *info,
                             char *out, DWORD *len)
 {
     char text[96];
-    DWORD need, have;
     int r = address_text(sa, salen, text, sizeof(text), len);
 
     (void)info;
-    if (r)
-        return wsc_fail(r);
-    need = (DWORD)strlen(text) + 1;
-    if (wsc_copy_in(&have, len, sizeof(have)) ||
-        wsc_copy_out(len, &need, sizeof(need)))
-        return wsc_fail(WSAEFAULT);
-    if (have < need || wsc_bad_ptr(out) || wsc_copy_out(out, text, need))
-        return wsc_fail(WSAEFAULT);
-    return wsc_ok(0);
+    return r ? wsc_fail(r) : put_text(text, out, len, 0);
 }
 
 int wsc_WSAAddressToStringW(struct sockaddr *sa, DWORD salen, void *info,
                             wchar_t *out, DWORD *len)
 {
     char text[96];
-    wchar_t wide[96];
-    DWORD need, have, i;
     int r = address_text(sa, salen, text, sizeof(text), len);
 
     (void)info;
-    if (r)
-        return wsc_fail(r);
-    need = (DWORD)strlen(text) + 1;
-    for (i = 0; i < need; i++)
-        wide[i] = (unsigned char)text[i];
-    if (wsc_copy_in(&have, len, sizeof(have)) ||
-        wsc_copy_out(len, &need, sizeof(need)))
-        return wsc_fail(WSAEFAULT);
-    if (have < need || wsc_bad_ptr(out) ||
-        wsc_copy_out(out, wide, need * sizeof(wchar_t)))
-        return wsc_fail(WSAEFAULT);
-    return wsc_ok(0);
+    return r ? wsc_fail(r) : put_text(text, out, len, 1);
 }
 
 /* ---- text to address ----------------------------------------------------- */

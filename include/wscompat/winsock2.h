@@ -238,9 +238,13 @@ typedef struct _WSABUF {
     ULONG len;
     CHAR *buf;
 } WSABUF, *LPWSABUF;
-typedef struct _WSAOVERLAPPED WSAOVERLAPPED, *LPWSAOVERLAPPED;
-typedef void (*LPWSAOVERLAPPED_COMPLETION_ROUTINE)(DWORD, DWORD,
-                                                   LPWSAOVERLAPPED, DWORD);
+/* As on Windows, a WSAOVERLAPPED is an OVERLAPPED and a WSAEVENT an event
+ * handle. */
+#define WSAOVERLAPPED OVERLAPPED
+typedef struct _OVERLAPPED *LPWSAOVERLAPPED;
+typedef void(CALLBACK *LPWSAOVERLAPPED_COMPLETION_ROUTINE)(
+    DWORD dwError, DWORD cbTransferred, LPWSAOVERLAPPED lpOverlapped,
+    DWORD dwFlags);
 #define WSA_FLAG_OVERLAPPED 0x01
 #define WSA_FLAG_NO_HANDLE_INHERIT 0x80
 

@@ -280,9 +280,51 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 #define INVALID_FILE_SIZE ((DWORD)0xFFFFFFFF)
 #define INVALID_SET_FILE_POINTER ((DWORD)-1)
 
-/* ReadFile and WriteFile take Windows' OVERLAPPED; the synchronous forms
- * here require NULL. */
-typedef struct _OVERLAPPED *LPOVERLAPPED;
+/* OVERLAPPED: Internal holds the operation's NTSTATUS (STATUS_PENDING
+ * while it runs), InternalHigh its byte count; Offset/OffsetHigh are the
+ * file position (ReadFile, TransmitFile), never written for sockets. */
+#ifndef DUMMYUNIONNAME
+#define DUMMYUNIONNAME
+#define DUMMYUNIONNAME2
+#define DUMMYSTRUCTNAME
+#define DUMMYSTRUCTNAME2
+#endif
+typedef struct _OVERLAPPED {
+    ULONG_PTR Internal;
+    ULONG_PTR InternalHigh;
+    union {
+        struct {
+            DWORD Offset;
+            DWORD OffsetHigh;
+        } DUMMYSTRUCTNAME;
+        PVOID Pointer;
+    } DUMMYUNIONNAME;
+    HANDLE hEvent;
+} OVERLAPPED, *LPOVERLAPPED;
+
+typedef struct _OVERLAPPED_ENTRY {
+    ULONG_PTR lpCompletionKey;
+    LPOVERLAPPED lpOverlapped;
+    ULONG_PTR Internal;
+    DWORD dwNumberOfBytesTransferred;
+} OVERLAPPED_ENTRY, *LPOVERLAPPED_ENTRY;
+
+typedef void(WINAPI *LPOVERLAPPED_COMPLETION_ROUTINE)(DWORD error,
+                                                      DWORD bytes,
+                                                      LPOVERLAPPED ov);
+typedef void(WINAPI *PAPCFUNC)(ULONG_PTR param);
+
+#define STATUS_WAIT_0 ((DWORD)0x00000000)
+#define STATUS_ABANDONED_WAIT_0 ((DWORD)0x00000080)
+#define STATUS_USER_APC ((DWORD)0x000000C0)
+#define STATUS_TIMEOUT ((DWORD)0x00000102)
+#define STATUS_PENDING ((DWORD)0x00000103)
+#define HasOverlappedIoCompleted(ov) \
+    ((DWORD)(ov)->Internal != STATUS_PENDING)
+
+/* SetFileCompletionNotificationModes */
+#define FILE_SKIP_COMPLETION_PORT_ON_SUCCESS 0x1
+#define FILE_SKIP_SET_EVENT_ON_HANDLE 0x2
 
 /* ---- functions: prototypes and redirections, from lib/win32/api.def ---- */
 #define WSC_API_WINDOWS

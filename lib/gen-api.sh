@@ -1,9 +1,10 @@
 #!/bin/sh
 # Writes wsc_api.h, the prototypes and redirections of the public Winsock
 # API and of the Win32 baseline, from lib/winsock/api.def and
-# lib/win32/api.def, the one list of each.  winsock2.h, ws2tcpip.h and
-# windows.h include it once each, with WSC_API_WINSOCK2, WSC_API_WS2TCPIP
-# or WSC_API_WINDOWS defined, after the types it names.
+# lib/win32/api.def, the one list of each.  winsock2.h, ws2tcpip.h,
+# mswsock.h and windows.h include it once each, with WSC_API_WINSOCK2,
+# WSC_API_WS2TCPIP, WSC_API_MSWSOCK or WSC_API_WINDOWS defined, after the
+# types it names.
 #   gen-api.sh lib/winsock/api.def lib/win32/api.def > include/wscompat/wsc_api.h
 set -e
 def=$1
@@ -11,7 +12,7 @@ w32=$2
 echo '/* Generated from lib/winsock/api.def and lib/win32/api.def by'
 echo ' * lib/gen-api.sh; do not edit.  Included by winsock2.h, ws2tcpip.h and'
 echo ' * windows.h, a section each. */'
-for h in winsock2 ws2tcpip; do
+for h in winsock2 ws2tcpip mswsock; do
     H=$(echo "$h" | tr a-z A-Z)
     echo "#ifdef WSC_API_$H"
     # WINSOCK(header, ret, name, (params), (args), kind)

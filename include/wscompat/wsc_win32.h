@@ -50,6 +50,17 @@ typedef union _LARGE_INTEGER {
     LONGLONG QuadPart;
 } LARGE_INTEGER, *PLARGE_INTEGER;
 
+#ifndef GUID_DEFINED
+#define GUID_DEFINED
+typedef struct _GUID {
+    uint32_t Data1; /* unsigned long on Windows: 32 bits */
+    unsigned short Data2;
+    unsigned short Data3;
+    unsigned char Data4[8];
+} GUID, *LPGUID;
+typedef const GUID *LPCGUID;
+#endif
+
 typedef union _ULARGE_INTEGER {
     __extension__ struct {
         DWORD LowPart;

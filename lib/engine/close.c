@@ -177,10 +177,9 @@ static int watcher_add(struct wsc_sock *e)
 
 static void watcher_del(struct wsc_sock *e)
 {
-    uint64_t old = atomic_fetch_and(&e->state,
-                                    ~WSC_FLAG_BITS(WSC_F_WATCHED));
+    uint32_t old = atomic_fetch_and(&e->s->flags, ~WSC_F_WATCHED);
 
-    if ((WSC_FLAGS(old) & WSC_F_WATCHED) && watch_ep >= 0)
+    if ((old & WSC_F_WATCHED) && watch_ep >= 0)
         wsc_os.epoll_ctl(watch_ep, EPOLL_CTL_DEL, e->fd, NULL);
 }
 
@@ -308,6 +307,9 @@ static int close_begin(struct wsc_sock *e)
     if (atomic_load(&e->s->slots) > 1)
         others++;
     watcher_del(e);
+    /* Pending overlapped receives count as receives in flight: reset. */
+    if (wsc_async_close(e) && wsc_emulate_close)
+        set_hard_linger(e->fd);
     if (others > 0 && wsc_emulate_close) {
         if (e->type == SOCK_STREAM)
             set_hard_linger(e->fd);

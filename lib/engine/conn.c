@@ -153,7 +153,8 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
 
     atomic_store(&to->s->rcvtimeo_ms, atomic_load(&from->s->rcvtimeo_ms));
     atomic_store(&to->s->sndtimeo_ms, atomic_load(&from->s->sndtimeo_ms));
-    wsc_set_flags(to, wsc_flags(from) & keep);
+    wsc_set_flags(to, (wsc_flags(from) & keep) | WSC_F_ACCEPTED);
+    wsc_netev_inherit(from, to);
 }
 
 int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
@@ -184,8 +185,10 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
          * listener's SO_RCVTIMEO to a blocking accept too. */
         if (errno == EAGAIN && !nb && !wsc_posix_mode)
             continue;
-        if (errno == EAGAIN)
+        if (errno == EAGAIN) {
+            wsc_netev_reenable(e, WSC_FD_ACCEPT);
             return -WSAEWOULDBLOCK;
+        }
         return wsc_errno_result(WSC_OP_ACCEPT, errno, wsc_flags(e));
     }
     ne = wsc_register(fd, e->family, e->type, 0);
@@ -195,6 +198,7 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
     }
     inherit(e, ne);
     wsc_release(ne);
+    wsc_netev_reenable(e, WSC_FD_ACCEPT);
     return fd;
 }
 
@@ -309,7 +313,8 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
     uint32_t f = wsc_flags(e);
     int r, err;
 
-    if (f & WSC_F_LISTENING)
+    /* Also a socket a ConnectEx or an AcceptEx is working on. */
+    if (f & (WSC_F_LISTENING | WSC_F_ACONNECT | WSC_F_ACCEPTING))
         return -WSAEINVAL;
     if (e->type == SOCK_DGRAM && sa->sa_family == AF_UNSPEC)
         return udp_disconnect(e, sa, len);

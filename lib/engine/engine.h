@@ -34,6 +34,11 @@ enum {
     WSC_F_CONNECTED = 1u << 15,  /* has been connected */
     WSC_F_BOUND = 1u << 16,      /* known to have a local address */
     WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
+    WSC_F_ASELECT = 1u << 18,    /* WSAEventSelect active: stays non-blocking */
+    WSC_F_ACONNECT = 1u << 19,   /* ConnectEx under way */
+    WSC_F_ACCEPTING = 1u << 20,  /* an AcceptEx will accept into it */
+    WSC_F_NOOVERLAP = 1u << 21,  /* WSASocket without WSA_FLAG_OVERLAPPED */
+    WSC_F_ACCEPTED = 1u << 22,   /* came from accept, not connect */
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -72,6 +77,7 @@ extern int wsc_posix_mode;
 typedef struct pollfd wsc_os_pollfd;
 
 struct wsc_waiter;
+struct wsc_async;
 
 /* The Windows state of one kernel socket, shared by every descriptor
  * that reaches it (dup, dup2, fcntl(F_DUPFD)): one socket, one state. */
@@ -85,6 +91,7 @@ struct wsc_ksock {
     _Atomic int slots;        /* table entries pointing here; freed at 0 */
     pthread_mutex_t lock;     /* the waiters list */
     struct wsc_waiter *waiters;
+    _Atomic(struct wsc_async *) async; /* overlapped I/O, events (async.c) */
 };
 
 /* One entry per descriptor number, on a cache line of its own: two
@@ -388,5 +395,107 @@ int wsc_e_at_mark(struct wsc_sock *e);
 /* getsockname/getpeername. */
 int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len);
+
+/* ---- async.c: overlapped operations and the reactor ------------------- */
+/* An operation the front end hands over: the engine tries it at once and,
+ * if it would block, queues it in issue order and performs it from its
+ * reactor thread straight into the caller's buffers.  The front end
+ * embeds this in its own record and is told through done(), called once,
+ * with no engine lock held, from whichever thread finished it. */
+enum wsc_aop_kind {
+    WSC_AOP_RECV, WSC_AOP_SEND, WSC_AOP_ACCEPT, WSC_AOP_CONNECT
+};
+#define WSC_AOP_IOV 4
+struct wsc_aop {
+    struct wsc_aop *next;
+    enum wsc_aop_kind kind;
+    int flags;                /* Linux MSG_*; a receive's msg_flags out */
+    struct iovec *iov;        /* iov_inline, or malloc'ed for more */
+    int niov;
+    struct iovec iov_inline[WSC_AOP_IOV];
+    struct sockaddr_storage addr; /* sendto's destination, recvfrom's source */
+    socklen_t addrlen;        /* 0: none */
+    int want_addr;            /* a receive records its source */
+    size_t done;              /* bytes so far (a send completes whole) */
+    long res;                 /* bytes, or -WSA code */
+    int started;              /* a connect was started */
+    int always_pend;          /* report pending even when known at once */
+    void *owner;              /* CancelIo's thread token */
+    /* AcceptEx: the socket accepted into, and the first data wanted. */
+    int acceptor_fd;
+    unsigned acceptor_gen;
+    size_t first_data;
+    int accepted;             /* the connection is in the acceptor */
+    void (*done_fn)(struct wsc_aop *op);
+};
+/* Results of wsc_async_submit. */
+#define WSC_AOP_DONE 0        /* finished now: res is set, done_fn not called */
+#define WSC_AOP_PENDING 1     /* done_fn will be (or was already) called */
+int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op);
+/* Cancels the pending operations match accepts (match NULL: all) with
+ * -WSA_OPERATION_ABORTED; returns how many. */
+int wsc_async_cancel(struct wsc_sock *e, int (*match)(struct wsc_aop *op,
+                                                      void *arg), void *arg);
+/* The last handle of the socket is closing: completes every pending
+ * operation as Windows does (a receive WSAECONNABORTED, the rest
+ * WSA_OPERATION_ABORTED) and ends the selection; 1 if a receive was
+ * pending on a stream (closesocket then resets the connection). */
+int wsc_async_close(struct wsc_sock *e);
+/* Frees the state with its kernel socket (table.c). */
+void wsc_async_free(struct wsc_ksock *s);
+/* DisconnectEx(TF_REUSE_SOCKET): a fresh kernel socket under the same
+ * number.  0 or -WSA code. */
+int wsc_async_renew(struct wsc_sock *e);
+/* Fork child: the reactor is the parent's (fork.c). */
+void wsc_async_atfork_child(void);
+/* The number of operations pending (tests, closesocket). */
+int wsc_async_pending(struct wsc_sock *e);
+/* AcceptEx: the acceptor may take a connection (not listening, bound,
+ * connected or accepting already): 0 or -WSAEINVAL. */
+int wsc_async_acceptor_ok(struct wsc_sock *e);
+
+/* The front end's per-socket association (a completion port and key, the
+ * notification modes, the socket's own event): kept by the engine with
+ * the socket and handed to wsc_assoc_release when the socket goes. */
+struct wsc_assoc {
+    void *port;
+    uintptr_t key;
+    unsigned modes;
+    void *event;
+};
+extern void (*wsc_assoc_release)(struct wsc_assoc *a);
+/* Under the socket's async lock: fn(assoc, arg); returns fn's result, or
+ * -WSAENOBUFS without memory. */
+int wsc_async_assoc(struct wsc_sock *e,
+                    int (*fn)(struct wsc_assoc *a, void *arg), void *arg);
+
+/* ---- netevents.c: WSAEventSelect's records ---------------------------- */
+/* Windows' FD_ bits and their number. */
+#define WSC_FD_READ 0x01
+#define WSC_FD_WRITE 0x02
+#define WSC_FD_OOB 0x04
+#define WSC_FD_ACCEPT 0x08
+#define WSC_FD_CONNECT 0x10
+#define WSC_FD_CLOSE 0x20
+#define WSC_FD_MAX_EVENTS 10
+/* Selects mask on the socket (0 ends the selection); notify(ctx) is
+ * called when an event is recorded.  The socket becomes non-blocking. */
+int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
+                     void *ctx);
+/* Takes what is recorded and selected: *events, and errors[bit] for each
+ * bit taken (the others untouched).  reset(ctx) is called under the lock
+ * when ctx is not NULL. */
+int wsc_netev_enum(struct wsc_sock *e, long *events, int *errors,
+                   void (*reset)(void *), void *ctx);
+/* A re-enabling call was made (recv: FD_READ|FD_OOB, send that would
+ * block: FD_WRITE, accept: FD_ACCEPT). */
+void wsc_netev_reenable(struct wsc_sock *e, long bits);
+/* An accepted socket takes its listener's selection. */
+void wsc_netev_inherit(struct wsc_sock *listener, struct wsc_sock *e);
+/* 1 when a selection is active (cheap). */
+static inline int wsc_netev_active(struct wsc_sock *e)
+{
+    return (wsc_flags(e) & WSC_F_ASELECT) != 0;
+}
 
 #endif

@@ -21,6 +21,7 @@ static void child(void)
     wsc_table_atfork_child();
     wsc_wait_reset_after_fork();
     wsc_close_atfork_child();
+    wsc_async_atfork_child();
 }
 
 static void register_handlers(void)

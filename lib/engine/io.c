@@ -247,6 +247,8 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
     }
     if (blocking && (wsc_flags(e) & WSC_F_SHUT_RECV))
         wsc_e_shutrecv_rearm(e);
+    if (wsc_netev_active(e))
+        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB);
     if (n >= 0 && got)
         return (long)got;
     return (long)n;
@@ -297,8 +299,11 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
             continue;
         if (errno != EAGAIN && errno != ENOBUFS)
             return done ? (long)done : io_error(e, WSC_OP_SEND, errno);
-        if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT))
+        if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
+            if (!done && wsc_netev_active(e))
+                wsc_netev_reenable(e, WSC_FD_WRITE);
             return done ? (long)done : -WSAEWOULDBLOCK;
+        }
         r = block(e, WSC_OP_SEND, POLLOUT, &deadline,
                   atomic_load(&e->s->sndtimeo_ms));
         if (r)

@@ -85,8 +85,12 @@ int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on)
 
 int wsc_e_set_nonblock(struct wsc_sock *e, int on)
 {
-    int fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
+    int fl;
 
+    /* WSAEventSelect keeps the socket non-blocking (row EV23). */
+    if (!on && (wsc_flags(e) & WSC_F_ASELECT))
+        return -WSAEINVAL;
+    fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
     if (fl < 0 || wsc_os.fcntl(e->fd, F_SETFL, on ? fl | O_NONBLOCK
                                                   : fl & ~O_NONBLOCK) < 0)
         return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));

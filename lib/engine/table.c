@@ -42,6 +42,7 @@ static struct wsc_ksock *ksock_new(uint32_t flags)
 static void ksock_put(struct wsc_ksock *s)
 {
     if (s && atomic_fetch_sub(&s->slots, 1) == 1) {
+        wsc_async_free(s);
         pthread_mutex_destroy(&s->lock);
         free(s);
     }

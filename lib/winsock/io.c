@@ -1,9 +1,10 @@
-/* Winsock: send, recv, sendto, recvfrom, and WSASend/WSARecv without
- * overlapped I/O.  Windows flags and buffers in, engine calls out. */
+/* Winsock: send, recv, sendto, recvfrom, and WSASend/WSARecv (their
+ * overlapped form is overlapped.c's).  Windows flags and buffers in, engine calls out. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/uio.h>
 #include "ws.h"
+#include "overlapped.h"
 
 #define WS_RECV_FLAGS (MSG_OOB | MSG_PEEK | MSG_WAITALL | MSG_PUSH_IMMEDIATE)
 #define WS_SEND_FLAGS (MSG_OOB | MSG_DONTROUTE)
@@ -213,8 +214,9 @@ int ws_WSARecvFrom(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD received,
 
     if (!e)
         return SOCKET_ERROR;
-    if (ov || cr)
-        return wsc_leave(e, -WSAEOPNOTSUPP); /* no overlapped I/O */
+    if (ov)
+        return wsc_leave(e, ws_overlapped_recv(e, bufs, count, received,
+                                               flags, from, fromlen, ov, cr));
     if (wsc_bad_ptr(flags) || wsc_copy_in(&fl, flags, sizeof(fl)))
         return wsc_leave(e, -WSAEFAULT);
     iov = to_iov(bufs, count, small, &err);
@@ -250,8 +252,9 @@ int ws_WSASendTo(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
 
     if (!e)
         return SOCKET_ERROR;
-    if (ov || cr)
-        return wsc_leave(e, -WSAEOPNOTSUPP);
+    if (ov)
+        return wsc_leave(e, ws_overlapped_send(e, bufs, count, sent, flags,
+                                               to, tolen, ov, cr));
     iov = to_iov(bufs, count, small, &err);
     if (!iov)
         return wsc_leave(e, err);

@@ -2,6 +2,7 @@
  * every handle-taking call. */
 #include <string.h>
 #include "ws.h"
+#include "overlapped.h"
 
 static _Atomic int startups;
 
@@ -44,6 +45,7 @@ int ws_WSAStartup(WORD version, LPWSADATA data)
     strcpy(d.szSystemStatus, "Running");
     if (wsc_copy_out(data, &d, sizeof(d)))
         return WSAEFAULT;
+    ws_overlapped_init();
     atomic_fetch_add(&startups, 1);
     wsc_last_error = 0;
     return 0;

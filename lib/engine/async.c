@@ -1,0 +1,829 @@
+/* Overlapped operations and the reactor.  Windows completes I/O; Linux
+ * reports readiness.  An operation is tried at once (without blocking);
+ * if it would block it joins its socket's FIFO (receives and accepts in
+ * one, sends and connects in the other) and the reactor, one thread on
+ * an edge-triggered epoll set, performs it when the socket is ready,
+ * straight into the caller's buffers, in issue order.  The per-socket
+ * lock is held while an operation runs, so a submit, a cancel and the
+ * reactor never see a queue half-changed; completions are delivered
+ * after it is released. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include "async.h"
+#include "os.h"
+
+#define AGAIN 1
+#define FINISHED 0
+
+void (*wsc_assoc_release)(struct wsc_assoc *a);
+
+static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
+static int reactor_ep = -1;
+static unsigned reactor_epoch = 1; /* bumped in a fork child */
+
+/* ---- state ------------------------------------------------------------ */
+
+struct wsc_async *wsc_async_of(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e), *none = NULL;
+
+    if (a)
+        return a;
+    a = calloc(1, sizeof(*a));
+    if (!a)
+        return NULL;
+    pthread_mutex_init(&a->lock, NULL);
+    a->reg_fd = -1;
+    a->accepting_fd = -1;
+    if (!atomic_compare_exchange_strong(&e->s->async, &none, a)) {
+        pthread_mutex_destroy(&a->lock);
+        free(a);
+        return none;
+    }
+    return a;
+}
+
+void wsc_async_free(struct wsc_ksock *s)
+{
+    struct wsc_async *a = atomic_load(&s->async);
+
+    if (!a)
+        return;
+    if (wsc_assoc_release)
+        wsc_assoc_release(&a->assoc);
+    pthread_mutex_destroy(&a->lock);
+    free(a);
+}
+
+int wsc_async_assoc(struct wsc_sock *e,
+                    int (*fn)(struct wsc_assoc *a, void *arg), void *arg)
+{
+    struct wsc_async *a = wsc_async_of(e);
+    int r;
+
+    if (!a)
+        return -WSAENOBUFS;
+    pthread_mutex_lock(&a->lock);
+    r = fn(&a->assoc, arg);
+    pthread_mutex_unlock(&a->lock);
+    return r;
+}
+
+/* ---- queues ------------------------------------------------------------ */
+
+static void push(struct wsc_aop **head, struct wsc_aop **tail,
+                 struct wsc_aop *op)
+{
+    op->next = NULL;
+    if (*tail)
+        (*tail)->next = op;
+    else
+        *head = op;
+    *tail = op;
+}
+
+static struct wsc_aop *pop(struct wsc_aop **head, struct wsc_aop **tail)
+{
+    struct wsc_aop *op = *head;
+
+    if (op && !(*head = op->next))
+        *tail = NULL;
+    return op;
+}
+
+static int is_write_kind(const struct wsc_aop *op)
+{
+    return op->kind == WSC_AOP_SEND || op->kind == WSC_AOP_CONNECT;
+}
+
+/* Completions gathered under the lock, delivered after it. */
+struct donelist {
+    struct wsc_aop *head, *tail;
+};
+
+static void deliver(struct donelist *d)
+{
+    struct wsc_aop *op, *next;
+
+    for (op = d->head; op; op = next) {
+        next = op->next;
+        op->next = NULL;
+        op->done_fn(op);
+    }
+    d->head = d->tail = NULL;
+}
+
+/* ---- performing one operation ------------------------------------------ */
+
+static size_t iov_left(const struct wsc_aop *op, struct iovec *out, int *n)
+{
+    size_t skip = op->done, total = 0;
+    int i;
+
+    *n = 0;
+    for (i = 0; i < op->niov; i++) {
+        struct iovec v = op->iov[i];
+
+        if (skip >= v.iov_len) {
+            skip -= v.iov_len;
+            continue;
+        }
+        v.iov_base = (char *)v.iov_base + skip;
+        v.iov_len -= skip;
+        skip = 0;
+        total += v.iov_len;
+        out[(*n)++] = v;
+    }
+    return total;
+}
+
+static size_t iov_total(const struct wsc_aop *op)
+{
+    size_t n = 0;
+    int i;
+
+    for (i = 0; i < op->niov; i++)
+        n += op->iov[i].iov_len;
+    return n;
+}
+
+static int is_stream(struct wsc_sock *e)
+{
+    return e->type == SOCK_STREAM;
+}
+
+/* A failed receive or send: Windows' code, with a reset remembered. */
+static long io_fail(struct wsc_sock *e, enum wsc_op op, int err)
+{
+    if (err == ECONNRESET && is_stream(e)) {
+        wsc_set_flags(e, WSC_F_RESET);
+        return -WSAECONNRESET;
+    }
+    if (err == EPIPE)
+        return (wsc_flags(e) & WSC_F_SHUT_SEND) ? -WSAESHUTDOWN
+                                                : -WSAECONNRESET;
+    if (err == ECONNREFUSED && !is_stream(e))
+        return -WSAECONNRESET;
+    return wsc_errno_result(op, err, wsc_flags(e));
+}
+
+static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
+{
+    struct iovec v[64];
+    struct msghdr m;
+    ssize_t n;
+    char c;
+    uint32_t f = wsc_flags(e);
+
+    if (f & WSC_F_ABORTED) {
+        op->res = -WSAECONNABORTED;
+        return FINISHED;
+    }
+    if (f & WSC_F_RESET) {
+        op->res = -WSAECONNRESET;
+        return FINISHED;
+    }
+    /* A zero-byte receive is a readiness probe: it completes when data
+     * (or the end) is there and leaves the data queued. */
+    if (iov_total(op) == 0 && is_stream(e)) {
+        n = wsc_os.recvfrom(e->fd, &c, 1, MSG_PEEK | MSG_DONTWAIT, NULL, NULL);
+        if (n >= 0) {
+            op->res = 0;
+            return FINISHED;
+        }
+        if (errno == EAGAIN || errno == EINTR)
+            return AGAIN;
+        op->res = io_fail(e, WSC_OP_RECV, errno);
+        return FINISHED;
+    }
+    memset(&m, 0, sizeof(m));
+    m.msg_iov = v;
+    op->niov = op->niov > 64 ? 64 : op->niov;
+    iov_left(op, v, (int *)&m.msg_iovlen);
+    if (op->want_addr) {
+        m.msg_name = &op->addr;
+        m.msg_namelen = sizeof(op->addr);
+    }
+    n = wsc_os.recvmsg(e->fd, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EINTR)
+            return AGAIN;
+        op->res = io_fail(e, WSC_OP_RECV, errno);
+        return FINISHED;
+    }
+    if (op->want_addr)
+        op->addrlen = m.msg_namelen;
+    op->flags = m.msg_flags;
+    if (!is_stream(e) && (m.msg_flags & MSG_TRUNC)) {
+        op->done = iov_total(op);
+        op->res = -WSAEMSGSIZE;
+        return FINISHED;
+    }
+    op->done += (size_t)n;
+    op->res = (long)op->done;
+    return FINISHED;
+}
+
+static int try_send(struct wsc_sock *e, struct wsc_aop *op)
+{
+    struct iovec v[64];
+    struct msghdr m;
+    size_t want;
+    ssize_t n;
+    uint32_t f = wsc_flags(e);
+
+    if (f & WSC_F_ABORTED) {
+        op->res = -WSAECONNABORTED;
+        return FINISHED;
+    }
+    if (f & WSC_F_SHUT_SEND) {
+        op->res = -WSAESHUTDOWN;
+        return FINISHED;
+    }
+    for (;;) {
+        memset(&m, 0, sizeof(m));
+        m.msg_iov = v;
+        op->niov = op->niov > 64 ? 64 : op->niov;
+        want = iov_left(op, v, (int *)&m.msg_iovlen);
+        if (op->addrlen && !is_stream(e)) {
+            m.msg_name = &op->addr;
+            m.msg_namelen = op->addrlen;
+        }
+        if (want == 0 && (is_stream(e) || op->done)) {
+            op->res = (long)op->done;
+            return FINISHED;
+        }
+        n = wsc_os.sendmsg(e->fd, &m, MSG_NOSIGNAL | MSG_DONTWAIT |
+                                      (op->flags & MSG_OOB));
+        if (n < 0) {
+            if (errno == EAGAIN || errno == ENOBUFS || errno == EINTR)
+                return AGAIN;
+            op->res = io_fail(e, WSC_OP_SEND, errno);
+            return FINISHED;
+        }
+        op->done += (size_t)n;
+        if (!is_stream(e)) {
+            op->res = (long)n;
+            return FINISHED;
+        }
+    }
+}
+
+/* connect without sleeping, whatever the application's mode. */
+static int connect_nonblocking(struct wsc_sock *e, const struct sockaddr *sa,
+                               socklen_t len)
+{
+    int fl = -1, r, err;
+
+    if (!(wsc_flags(e) & WSC_F_NONBLOCK)) {
+        fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
+        if (fl >= 0)
+            wsc_os.fcntl(e->fd, F_SETFL, fl | O_NONBLOCK);
+    }
+    r = wsc_os.connect(e->fd, sa, len);
+    err = errno;
+    if (fl >= 0)
+        wsc_os.fcntl(e->fd, F_SETFL, fl);
+    errno = err;
+    return r;
+}
+
+static void connect_done(struct wsc_sock *e, struct wsc_aop *op)
+{
+    wsc_clear_flags(e, WSC_F_ACONNECT);
+    wsc_set_flags(e, WSC_F_CONNECTED | WSC_F_BOUND);
+    /* What is left to send goes as a send of the same operation. */
+    op->kind = WSC_AOP_SEND;
+    op->addrlen = 0;
+    op->done = 0;
+}
+
+static int try_connect(struct wsc_sock *e, struct wsc_aop *op)
+{
+    struct pollfd p = { .fd = e->fd, .events = POLLOUT };
+    int err = 0;
+    socklen_t len = sizeof(err);
+
+    if (!op->started) {
+        op->started = 1;
+        wsc_set_flags(e, WSC_F_ACONNECT);
+        if (connect_nonblocking(e, (struct sockaddr *)&op->addr,
+                                op->addrlen) == 0) {
+            connect_done(e, op);
+            return try_send(e, op);
+        }
+        if (errno != EINPROGRESS && errno != EAGAIN) {
+            err = errno;
+            wsc_clear_flags(e, WSC_F_ACONNECT);
+            op->res = wsc_errno_result(WSC_OP_CONNECT, err, wsc_flags(e));
+            return FINISHED;
+        }
+        return AGAIN;
+    }
+    if (wsc_os.poll(&p, 1, 0) <= 0)
+        return AGAIN;
+    if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+        err = errno;
+    if (err) {
+        wsc_clear_flags(e, WSC_F_ACONNECT);
+        op->res = wsc_errno_result(WSC_OP_CONNECT, err, wsc_flags(e));
+        return FINISHED;
+    }
+    connect_done(e, op);
+    return try_send(e, op);
+}
+
+/* The acceptor's number takes over the accepted connection: the kernel
+ * socket is replaced under the same descriptor, its Windows state made
+ * that of a fresh accepted socket. */
+static int accept_into(struct wsc_sock *l, struct wsc_sock *acc, int nfd)
+{
+    struct wsc_async *aa = wsc_async_peek(acc);
+    uint32_t keep;
+
+    if (aa && aa->reg_fd == acc->fd && aa->reg_epoch == reactor_epoch &&
+        reactor_ep >= 0) {
+        wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, acc->fd, NULL);
+        aa->reg_fd = -1;
+    }
+    if (wsc_os.dup2(nfd, acc->fd) < 0) {
+        wsc_os.close(nfd);
+        return -WSAENOBUFS;
+    }
+    wsc_os.close(nfd);
+    keep = wsc_flags(acc) & (WSC_F_NONBLOCK | WSC_F_NOOVERLAP);
+    atomic_store(&acc->s->flags, keep | WSC_F_BOUND | WSC_F_ACCEPTED |
+                 (wsc_flags(l) & (WSC_F_OOBINLINE | WSC_F_REUSEADDR)));
+    acc->family = l->family;
+    acc->type = l->type;
+    return 0;
+}
+
+static struct wsc_sock *acceptor_of(struct wsc_aop *op)
+{
+    struct wsc_sock *acc = wsc_ref(op->acceptor_fd);
+
+    if (acc && atomic_load(&acc->gen) != op->acceptor_gen) {
+        wsc_release(acc);
+        return NULL;
+    }
+    return acc;
+}
+
+/* Under the listener's lock: the accepted socket takes its selection. */
+static void inherit_selection(struct wsc_sock *l, struct wsc_sock *acc)
+{
+    struct wsc_async *la = wsc_async_peek(l);
+
+    if (la && la->ev_mask)
+        wsc_netev_select(acc, la->ev_mask, la->ev_notify, la->ev_ctx);
+}
+
+static int try_accept(struct wsc_sock *e, struct wsc_aop *op)
+{
+    struct wsc_sock *acc = acceptor_of(op);
+    socklen_t len = sizeof(op->addr);
+    int fd, fl = -1, err, nb;
+
+    if (!acc) {
+        op->res = -WSA_OPERATION_ABORTED;
+        return FINISHED;
+    }
+    nb = (wsc_flags(acc) & WSC_F_NONBLOCK) ? SOCK_NONBLOCK : 0;
+    if (!(wsc_flags(e) & WSC_F_NONBLOCK)) {
+        fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
+        if (fl >= 0)
+            wsc_os.fcntl(e->fd, F_SETFL, fl | O_NONBLOCK);
+    }
+    do
+        fd = wsc_os.accept4(e->fd, (struct sockaddr *)&op->addr, &len, nb);
+    while (fd < 0 && errno == ECONNABORTED);
+    err = errno;
+    if (fl >= 0)
+        wsc_os.fcntl(e->fd, F_SETFL, fl);
+    if (fd < 0) {
+        wsc_release(acc);
+        if (err == EAGAIN || err == EINTR)
+            return AGAIN;
+        op->res = wsc_errno_result(WSC_OP_ACCEPT, err, wsc_flags(e));
+        return FINISHED;
+    }
+    op->addrlen = len;
+    op->res = accept_into(e, acc, fd);
+    if (op->res == 0) {
+        wsc_clear_flags(acc, WSC_F_ACCEPTING);
+        op->accepted = 1;
+        inherit_selection(e, acc);
+    }
+    wsc_release(acc);
+    return FINISHED;
+}
+
+static int try_op(struct wsc_sock *e, struct wsc_aop *op)
+{
+    switch (op->kind) {
+    case WSC_AOP_RECV: return try_recv(e, op);
+    case WSC_AOP_SEND: return try_send(e, op);
+    case WSC_AOP_CONNECT: return try_connect(e, op);
+    case WSC_AOP_ACCEPT: return try_accept(e, op);
+    }
+    return FINISHED;
+}
+
+/* Under the lock: run the head of a queue while it finishes. */
+static void progress(struct wsc_sock *e, struct wsc_aop **head,
+                     struct wsc_aop **tail, struct donelist *d)
+{
+    while (*head && try_op(e, *head) == FINISHED)
+        push(&d->head, &d->tail, pop(head, tail));
+}
+
+/* ---- the reactor --------------------------------------------------------- */
+
+static uint64_t key_of(struct wsc_sock *e)
+{
+    return (uint64_t)(uint32_t)e->fd | (uint64_t)atomic_load(&e->gen) << 32;
+}
+
+static void continue_accepts(struct donelist *d);
+
+/* Readiness on a socket: its queues move, its network events are
+ * recorded. */
+static void ready(uint64_t key)
+{
+    int fd = (int)(uint32_t)key;
+    struct wsc_sock *e = wsc_ref(fd);
+    struct wsc_async *a;
+    struct donelist d = { NULL, NULL };
+
+    if (!e)
+        return;
+    if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
+        (a = wsc_async_peek(e))) {
+        pthread_mutex_lock(&a->lock);
+        progress(e, &a->rq, &a->rq_tail, &d);
+        progress(e, &a->wq, &a->wq_tail, &d);
+        if (a->ev_mask)
+            wsc_netev_check(e, a, 1);
+        pthread_mutex_unlock(&a->lock);
+    }
+    wsc_release(e);
+    continue_accepts(&d);
+    deliver(&d);
+}
+
+static void *reactor_main(void *arg)
+{
+    struct epoll_event evs[64];
+    int i, n, ep = (int)(intptr_t)arg;
+
+    for (;;) {
+        n = wsc_os.epoll_wait(ep, evs, 64, -1);
+        for (i = 0; i < n; i++)
+            ready(evs[i].data.u64);
+    }
+    return NULL;
+}
+
+static int reactor_start(void)
+{
+    pthread_attr_t attr;
+    pthread_t th;
+    int ep;
+
+    pthread_mutex_lock(&reactor_lock);
+    if (reactor_ep < 0) {
+        ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        if (ep >= 0 &&
+            pthread_create(&th, &attr, reactor_main, (void *)(intptr_t)ep)) {
+            wsc_os.close(ep);
+            ep = -1;
+        }
+        pthread_attr_destroy(&attr);
+        reactor_ep = ep;
+    }
+    pthread_mutex_unlock(&reactor_lock);
+    return reactor_ep >= 0 ? 0 : -WSAENOBUFS;
+}
+
+int wsc_async_watch(struct wsc_sock *e, struct wsc_async *a)
+{
+    struct epoll_event ev;
+
+    if (a->reg_fd == e->fd && a->reg_gen == atomic_load(&e->gen) &&
+        a->reg_epoch == reactor_epoch)
+        return 0;
+    if (reactor_start() < 0)
+        return -WSAENOBUFS;
+    memset(&ev, 0, sizeof(ev));
+    ev.events = EPOLLIN | EPOLLOUT | EPOLLPRI | EPOLLRDHUP | EPOLLET;
+    ev.data.u64 = key_of(e);
+    if (wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_ADD, e->fd, &ev) < 0 &&
+        (errno != EEXIST ||
+         wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_MOD, e->fd, &ev) < 0))
+        return -WSAENOBUFS;
+    a->reg_fd = e->fd;
+    a->reg_gen = atomic_load(&e->gen);
+    a->reg_epoch = reactor_epoch;
+    return 0;
+}
+
+static void unwatch(struct wsc_sock *e, struct wsc_async *a)
+{
+    if (a->reg_fd >= 0 && a->reg_epoch == reactor_epoch && reactor_ep >= 0)
+        wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, a->reg_fd, NULL);
+    a->reg_fd = -1;
+}
+
+/* ---- AcceptEx's second half --------------------------------------------- */
+
+/* An accept that wants first data waits for it on the acceptor, as a
+ * receive into the same buffer. */
+static int accept_wait_data(struct wsc_aop *op)
+{
+    struct wsc_sock *acc = acceptor_of(op);
+    struct wsc_async *a;
+    int r = FINISHED;
+
+    if (!acc) {
+        op->res = -WSA_OPERATION_ABORTED;
+        return FINISHED;
+    }
+    op->kind = WSC_AOP_RECV;
+    op->done = 0;
+    if (!(a = wsc_async_of(acc))) {
+        op->res = -WSAENOBUFS;
+    } else {
+        pthread_mutex_lock(&a->lock);
+        if (!a->rq && (r = try_recv(acc, op)) == AGAIN) {
+            push(&a->rq, &a->rq_tail, op);
+            if (wsc_async_watch(acc, a) < 0) {
+                a->rq = a->rq_tail = NULL;
+                op->res = -WSAENOBUFS;
+                r = FINISHED;
+            }
+        } else if (a->rq) {
+            push(&a->rq, &a->rq_tail, op);
+            r = AGAIN;
+        }
+        pthread_mutex_unlock(&a->lock);
+    }
+    wsc_release(acc);
+    return r;
+}
+
+/* Takes the accepts that now wait for data out of the list. */
+static void continue_accepts(struct donelist *d)
+{
+    struct wsc_aop *op, *next, *keep_head = NULL, *keep_tail = NULL;
+
+    for (op = d->head; op; op = next) {
+        next = op->next;
+        if (op->kind == WSC_AOP_ACCEPT && op->accepted && op->res == 0 &&
+            op->first_data && accept_wait_data(op) == AGAIN)
+            continue;
+        push(&keep_head, &keep_tail, op);
+    }
+    d->head = keep_head;
+    d->tail = keep_tail;
+}
+
+/* ---- the front end's calls -------------------------------------------- */
+
+int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op)
+{
+    struct wsc_async *a = wsc_async_of(e);
+    struct wsc_aop **head, **tail;
+    struct donelist d = { NULL, NULL };
+    int r = AGAIN;
+
+    if (!a) {
+        op->res = -WSAENOBUFS;
+        return WSC_AOP_DONE;
+    }
+    op->done = 0;
+    op->next = NULL;
+    pthread_mutex_lock(&a->lock);
+    head = is_write_kind(op) ? &a->wq : &a->rq;
+    tail = is_write_kind(op) ? &a->wq_tail : &a->rq_tail;
+    if (!*head)
+        r = try_op(e, op);
+    if (r == AGAIN) {
+        push(head, tail, op);
+        if (wsc_async_watch(e, a) < 0) {
+            pop(head, tail);
+            op->res = -WSAENOBUFS;
+            r = FINISHED;
+        }
+    }
+    if (op->kind == WSC_AOP_ACCEPT && r == AGAIN) {
+        struct wsc_sock *acc = acceptor_of(op);
+
+        struct wsc_async *aa = acc ? wsc_async_of(acc) : NULL;
+
+        if (aa) {
+            wsc_set_flags(acc, WSC_F_ACCEPTING);
+            aa->accepting_fd = e->fd;
+            aa->accepting_gen = atomic_load(&e->gen);
+        }
+        if (acc)
+            wsc_release(acc);
+    }
+    pthread_mutex_unlock(&a->lock);
+    if (r == AGAIN)
+        return WSC_AOP_PENDING;
+    if (op->kind == WSC_AOP_ACCEPT && op->accepted && op->res == 0 &&
+        op->first_data) {
+        if (accept_wait_data(op) == AGAIN)
+            return WSC_AOP_PENDING;
+    }
+    if (op->always_pend) {
+        push(&d.head, &d.tail, op);
+        deliver(&d);
+        return WSC_AOP_PENDING;
+    }
+    return WSC_AOP_DONE;
+}
+
+/* Under the lock: moves the matching operations of a queue to d, ended
+ * with res (a receive with rres). */
+static int take(struct wsc_aop **head, struct wsc_aop **tail,
+                int (*match)(struct wsc_aop *, void *), void *arg,
+                struct donelist *d, long rres, long res)
+{
+    struct wsc_aop *op, *next, *kh = NULL, *kt = NULL;
+    int n = 0;
+
+    for (op = *head; op; op = next) {
+        next = op->next;
+        if (!match || match(op, arg)) {
+            op->res = op->kind == WSC_AOP_RECV ? rres : res;
+            push(&d->head, &d->tail, op);
+            n++;
+        } else {
+            push(&kh, &kt, op);
+        }
+    }
+    *head = kh;
+    *tail = kt;
+    return n;
+}
+
+static void clear_accepting(struct wsc_aop *op)
+{
+    struct wsc_sock *acc;
+
+    if (op->kind != WSC_AOP_ACCEPT || !(acc = acceptor_of(op)))
+        return;
+    wsc_clear_flags(acc, WSC_F_ACCEPTING);
+    wsc_release(acc);
+}
+
+int wsc_async_cancel(struct wsc_sock *e,
+                     int (*match)(struct wsc_aop *op, void *arg), void *arg)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    struct donelist d = { NULL, NULL };
+    struct wsc_aop *op;
+    int n;
+
+    if (!a)
+        return 0;
+    pthread_mutex_lock(&a->lock);
+    n = take(&a->rq, &a->rq_tail, match, arg, &d, -WSA_OPERATION_ABORTED,
+             -WSA_OPERATION_ABORTED);
+    n += take(&a->wq, &a->wq_tail, match, arg, &d, -WSA_OPERATION_ABORTED,
+              -WSA_OPERATION_ABORTED);
+    if (!a->wq)
+        wsc_clear_flags(e, WSC_F_ACONNECT);
+    pthread_mutex_unlock(&a->lock);
+    for (op = d.head; op; op = op->next)
+        clear_accepting(op);
+    deliver(&d);
+    return n;
+}
+
+static int match_accept_into(struct wsc_aop *op, void *arg)
+{
+    struct wsc_sock *acc = arg;
+
+    return op->kind == WSC_AOP_ACCEPT && op->acceptor_fd == acc->fd &&
+           op->acceptor_gen == atomic_load(&acc->gen);
+}
+
+/* The acceptor of a pending AcceptEx is closing: the AcceptEx, queued on
+ * its listener, ends with WSA_OPERATION_ABORTED. */
+static void cancel_accept_into(struct wsc_sock *acc)
+{
+    struct wsc_async *aa = wsc_async_peek(acc);
+    struct wsc_sock *l;
+
+    if (!aa || aa->accepting_fd < 0 || !(l = wsc_ref(aa->accepting_fd)))
+        return;
+    if (atomic_load(&l->gen) == aa->accepting_gen)
+        wsc_async_cancel(l, match_accept_into, acc);
+    wsc_release(l);
+}
+
+int wsc_async_close(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    struct donelist d = { NULL, NULL };
+    struct wsc_aop *op;
+    int reset = 0;
+
+    if (wsc_flags(e) & WSC_F_ACCEPTING) {
+        wsc_clear_flags(e, WSC_F_ACCEPTING);
+        cancel_accept_into(e);
+    }
+    if (!a)
+        return 0;
+    pthread_mutex_lock(&a->lock);
+    for (op = a->rq; op; op = op->next)
+        if (op->kind == WSC_AOP_RECV && is_stream(e))
+            reset = 1;
+    take(&a->rq, &a->rq_tail, NULL, NULL, &d,
+         is_stream(e) ? -WSAECONNABORTED : -WSA_OPERATION_ABORTED,
+         -WSA_OPERATION_ABORTED);
+    take(&a->wq, &a->wq_tail, NULL, NULL, &d, -WSA_OPERATION_ABORTED,
+         -WSA_OPERATION_ABORTED);
+    unwatch(e, a);
+    a->ev_mask = 0;
+    a->ev_notify = NULL;
+    pthread_mutex_unlock(&a->lock);
+    for (op = d.head; op; op = op->next)
+        clear_accepting(op);
+    deliver(&d);
+    return reset;
+}
+
+int wsc_async_pending(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    struct wsc_aop *op;
+    int n = 0;
+
+    if (!a)
+        return 0;
+    pthread_mutex_lock(&a->lock);
+    for (op = a->rq; op; op = op->next)
+        n++;
+    for (op = a->wq; op; op = op->next)
+        n++;
+    pthread_mutex_unlock(&a->lock);
+    return n;
+}
+
+int wsc_async_acceptor_ok(struct wsc_sock *e)
+{
+    uint32_t f = wsc_flags(e);
+
+    if (e->type != SOCK_STREAM ||
+        (f & (WSC_F_LISTENING | WSC_F_BOUND | WSC_F_CONNECTED |
+              WSC_F_ACCEPTING | WSC_F_CONNECTING | WSC_F_ACONNECT)) ||
+        wsc_e_is_bound(e))
+        return -WSAEINVAL;
+    return 0;
+}
+
+/* Fork child: the reactor thread is the parent's; start afresh. */
+void wsc_async_atfork_child(void)
+{
+    if (reactor_ep >= 0)
+        wsc_os.close(reactor_ep);
+    reactor_ep = -1;
+    reactor_epoch++;
+    pthread_mutex_init(&reactor_lock, NULL);
+}
+
+/* DisconnectEx(TF_REUSE_SOCKET): the number gets a fresh kernel socket,
+ * unbound and unconnected, for the next AcceptEx or ConnectEx; the old
+ * connection ends as a close of it would. */
+int wsc_async_renew(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    uint32_t keep = wsc_flags(e) & (WSC_F_NONBLOCK | WSC_F_NOOVERLAP);
+    int fd = wsc_os.socket(e->family, e->type | SOCK_CLOEXEC |
+                                          (keep & WSC_F_NONBLOCK ? SOCK_NONBLOCK
+                                                                 : 0), 0);
+
+    if (fd < 0)
+        return wsc_errno_result(WSC_OP_SOCKET, errno, 0);
+    if (a) {
+        pthread_mutex_lock(&a->lock);
+        unwatch(e, a);
+        pthread_mutex_unlock(&a->lock);
+    }
+    if (wsc_os.dup2(fd, e->fd) < 0) {
+        wsc_os.close(fd);
+        return -WSAENOBUFS;
+    }
+    wsc_os.close(fd);
+    atomic_store(&e->s->flags, keep);
+    return 0;
+}

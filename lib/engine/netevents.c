@@ -1,0 +1,220 @@
+/* WSAEventSelect's network events.  A condition (data readable, a
+ * connection waiting, the peer's FIN...) is recorded once and signalled;
+ * it is recorded again only after its re-enabling call (recv for FD_READ,
+ * a send that would block for FD_WRITE, accept for FD_ACCEPT) if it still
+ * holds, or, for data and connections, when more arrive.  FD_CONNECT and
+ * FD_CLOSE are recorded once.  The reactor's edges and the re-enabling
+ * calls look at the socket with a zero-timeout poll. */
+#include <errno.h>
+#include <sys/ioctl.h>
+#include "async.h"
+#include "os.h"
+
+static int bit_of(long ev)
+{
+    int i;
+
+    for (i = 0; i < WSC_FD_MAX_EVENTS; i++)
+        if (ev == 1L << i)
+            return i;
+    return 0;
+}
+
+static int readable_bytes(int fd)
+{
+    int n = 0;
+
+    return wsc_os.ioctl(fd, FIONREAD, &n) < 0 ? 0 : n;
+}
+
+/* A reset found by poll: remembered, so that receives report it. */
+static int close_code(struct wsc_sock *e, short revents)
+{
+    int err = 0;
+    socklen_t len = sizeof(err);
+
+    if (revents & POLLERR) {
+        wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len);
+        if (err == ECONNRESET || err == EPIPE)
+            wsc_set_flags(e, WSC_F_RESET);
+    }
+    return (wsc_flags(e) & (WSC_F_RESET | WSC_F_ABORTED)) ? WSAECONNABORTED
+                                                          : 0;
+}
+
+static long dgram_conditions(struct wsc_sock *e, short rev, int *avail)
+{
+    uint32_t f = wsc_flags(e);
+    long c = 0;
+
+    if (rev & POLLIN) {
+        c |= WSC_FD_READ;
+        *avail = readable_bytes(e->fd);
+    }
+    if ((rev & POLLOUT) && ((f & WSC_F_CONNECTED) || wsc_e_known_bound(e)))
+        c |= WSC_FD_WRITE;
+    if (f & WSC_F_CONNECTED)
+        c |= WSC_FD_CONNECT;
+    return c;
+}
+
+/* What holds now, with the codes of FD_CONNECT and FD_CLOSE. */
+static long conditions(struct wsc_sock *e, int *errs, int *avail)
+{
+    struct pollfd p = { .fd = e->fd,
+                        .events = POLLIN | POLLOUT | POLLPRI | POLLRDHUP };
+    uint32_t f = wsc_flags(e);
+    long c = 0;
+
+    *avail = 0;
+    if (wsc_os.poll(&p, 1, 0) < 0)
+        return 0;
+    if (f & WSC_F_LISTENING)
+        return (p.revents & POLLIN) ? WSC_FD_ACCEPT : 0;
+    if (e->type != SOCK_STREAM)
+        return dgram_conditions(e, p.revents, avail);
+    if (f & WSC_F_CONNECTING) {
+        if (!(p.revents & (POLLOUT | POLLERR | POLLHUP)))
+            return 0;
+        errs[bit_of(WSC_FD_CONNECT)] = wsc_e_so_error(e);
+        c = WSC_FD_CONNECT;
+        if (errs[bit_of(WSC_FD_CONNECT)])
+            return c;
+        f = wsc_flags(e);
+    }
+    if (!(f & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        return c;
+    if (!(f & WSC_F_ACCEPTED))
+        c |= WSC_FD_CONNECT;
+    if ((p.revents & POLLIN) && (*avail = readable_bytes(e->fd)) > 0)
+        c |= WSC_FD_READ;
+    if (p.revents & POLLPRI)
+        c |= WSC_FD_OOB;
+    if ((p.revents & (POLLRDHUP | POLLHUP | POLLERR)) ||
+        (f & WSC_F_RESET)) {
+        c |= WSC_FD_CLOSE;
+        errs[bit_of(WSC_FD_CLOSE)] = close_code(e, p.revents);
+    }
+    if ((p.revents & POLLOUT) && !(f & WSC_F_SHUT_SEND) &&
+        !(c & WSC_FD_CLOSE && errs[bit_of(WSC_FD_CLOSE)]))
+        c |= WSC_FD_WRITE;
+    return c;
+}
+
+void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge)
+{
+    int errs[WSC_FD_MAX_EVENTS] = { 0 }, avail = 0, i;
+    long c, fresh;
+
+    if (!a->ev_mask)
+        return;
+    c = conditions(e, errs, &avail) & a->ev_mask;
+    fresh = c & ~a->ev_disabled;
+    /* More data or another connection while the first is still
+     * recorded: reported again (event mode). */
+    if (edge && (c & WSC_FD_READ) && avail > a->ev_avail)
+        fresh |= WSC_FD_READ;
+    if (edge && (c & WSC_FD_ACCEPT))
+        fresh |= WSC_FD_ACCEPT;
+    if (c & WSC_FD_READ)
+        a->ev_avail = avail;
+    if (!fresh)
+        return;
+    for (i = 0; i < WSC_FD_MAX_EVENTS; i++)
+        if (fresh & (1L << i))
+            a->ev_err[i] = errs[i];
+    a->ev_recorded |= fresh;
+    a->ev_disabled |= fresh;
+    if (a->ev_notify)
+        a->ev_notify(a->ev_ctx);
+}
+
+int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
+                     void *ctx)
+{
+    struct wsc_async *a = wsc_async_of(e);
+    int r = 0;
+
+    if (!a)
+        return -WSAENOBUFS;
+    if (mask) {
+        wsc_set_flags(e, WSC_F_ASELECT);
+        r = wsc_e_set_nonblock(e, 1);
+        if (r < 0)
+            return r;
+    }
+    pthread_mutex_lock(&a->lock);
+    a->ev_mask = mask;
+    a->ev_notify = mask ? notify : NULL;
+    a->ev_ctx = mask ? ctx : NULL;
+    if (!mask) {
+        wsc_clear_flags(e, WSC_F_ASELECT);
+    } else if ((r = wsc_async_watch(e, a)) == 0) {
+        /* What was recorded and not yet taken signals again. */
+        if ((a->ev_recorded & mask) && notify)
+            notify(ctx);
+        wsc_netev_check(e, a, 0);
+    }
+    pthread_mutex_unlock(&a->lock);
+    return r;
+}
+
+int wsc_netev_enum(struct wsc_sock *e, long *events, int *errors,
+                   void (*reset)(void *), void *ctx)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    long taken;
+    int i;
+
+    *events = 0;
+    if (!a) {
+        if (ctx)
+            reset(ctx);
+        return 0;
+    }
+    pthread_mutex_lock(&a->lock);
+    taken = a->ev_recorded & a->ev_mask;
+    a->ev_recorded &= ~taken;
+    for (i = 0; i < WSC_FD_MAX_EVENTS; i++)
+        if (taken & (1L << i))
+            errors[i] = a->ev_err[i];
+    *events = taken;
+    if (ctx)
+        reset(ctx);
+    pthread_mutex_unlock(&a->lock);
+    return 0;
+}
+
+void wsc_netev_reenable(struct wsc_sock *e, long bits)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+
+    if (!a || !wsc_netev_active(e))
+        return;
+    pthread_mutex_lock(&a->lock);
+    a->ev_disabled &= ~bits;
+    if (bits & WSC_FD_READ)
+        a->ev_avail = 0;
+    /* FD_WRITE comes back with the next writable edge, not now. */
+    if (bits & ~WSC_FD_WRITE)
+        wsc_netev_check(e, a, 0);
+    pthread_mutex_unlock(&a->lock);
+}
+
+void wsc_netev_inherit(struct wsc_sock *listener, struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(listener);
+    void (*notify)(void *);
+    void *ctx;
+    long mask;
+
+    if (!a || !wsc_netev_active(listener))
+        return;
+    pthread_mutex_lock(&a->lock);
+    mask = a->ev_mask;
+    notify = a->ev_notify;
+    ctx = a->ev_ctx;
+    pthread_mutex_unlock(&a->lock);
+    if (mask)
+        wsc_netev_select(e, mask, notify, ctx);
+}

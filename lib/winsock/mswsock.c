@@ -1,0 +1,339 @@
+/* The mswsock extensions (AcceptEx, GetAcceptExSockaddrs, ConnectEx,
+ * DisconnectEx) and WSAIoctl, which hands out their pointers. */
+#include <string.h>
+#include "ws.h"
+#include "mswsock.h"
+#include "mstcpip.h"
+#include "overlapped.h"
+
+/* A BOOL-returning extension's end: TRUE, or FALSE with the last error
+ * (ERROR_IO_PENDING for an operation under way). */
+static BOOL ext_leave(struct wsc_sock *e, long r)
+{
+    wsc_leave(e, r);
+    return r < 0 ? FALSE : TRUE;
+}
+
+/* ---- AcceptEx ------------------------------------------------------------ */
+
+/* Each address as GetAcceptExSockaddrs reads it: its length, then the
+ * address, in a region of the size the caller gave. */
+static int put_addr(char *region, DWORD size, const void *sa, socklen_t len)
+{
+    int n = (int)len;
+
+    if (size == 0)
+        return 0;
+    if (size < sizeof(int) + len)
+        return -WSAEFAULT;
+    if (wsc_copy_out(region, &n, sizeof(n)) ||
+        wsc_copy_out(region + sizeof(int), sa, len))
+        return -WSAEFAULT;
+    return 0;
+}
+
+static void accept_finish(struct ws_op *op)
+{
+    struct wsc_sock *acc;
+    struct sockaddr_storage local;
+    socklen_t len = sizeof(local);
+    char *p = op->abuf + op->rxlen;
+    int r;
+
+    if (!op->aop.accepted || (op->aop.res < 0 && op->aop.res != -WSAEMSGSIZE))
+        return;
+    acc = wsc_ref(op->aop.acceptor_fd);
+    if (!acc || wsc_e_getname(acc, 0, (struct sockaddr *)&local, &len) < 0)
+        len = 0;
+    if (acc)
+        wsc_release(acc);
+    r = put_addr(p, op->llen, &local, len);
+    if (r == 0)
+        r = put_addr(p + op->llen, op->rlen, &op->aop.addr, op->aop.addrlen);
+    if (r < 0)
+        op->aop.res = r;
+}
+
+static long accept_ex(struct wsc_sock *l, struct wsc_sock *a, PVOID buf,
+                      DWORD rxlen, DWORD llen, DWORD rlen, LPDWORD received,
+                      LPOVERLAPPED ov)
+{
+    struct ws_op *op;
+    int r;
+
+    if (!(wsc_flags(l) & WSC_F_LISTENING))
+        return -WSAEINVAL;
+    if ((r = wsc_async_acceptor_ok(a)) < 0)
+        return r;
+    if (wsc_bad_ptr(buf) || rlen == 0)
+        return -WSAEFAULT;
+    if (!(op = ws_op_new(ov, NULL)))
+        return -WSAENOBUFS;
+    op->aop.kind = WSC_AOP_ACCEPT;
+    op->aop.acceptor_fd = a->fd;
+    op->aop.acceptor_gen = atomic_load(&a->gen);
+    op->aop.first_data = rxlen;
+    op->aop.niov = 1;
+    op->aop.iov[0].iov_base = buf;
+    op->aop.iov[0].iov_len = rxlen;
+    op->abuf = buf;
+    op->rxlen = rxlen;
+    op->llen = llen;
+    op->rlen = rlen;
+    op->finish = accept_finish;
+    return ws_op_submit(l, op, received);
+}
+
+BOOL wsc_AcceptEx(SOCKET listener, SOCKET acceptor, PVOID buf, DWORD rxlen,
+                  DWORD llen, DWORD rlen, LPDWORD received, LPOVERLAPPED ov)
+{
+    struct wsc_sock *l = wsc_enter(listener), *a;
+    long r;
+
+    if (!l)
+        return FALSE;
+    if (!(a = wsc_enter(acceptor)))
+        return ext_leave(l, -WSAENOTSOCK);
+    if (!wsc_bad_ptr(ov))
+        ov->Internal = STATUS_PENDING;
+    if (wsc_bad_ptr(ov))
+        r = -ERROR_INVALID_PARAMETER;
+    else
+        r = accept_ex(l, a, buf, rxlen, llen, rlen, received, ov);
+    wsc_release(a);
+    return ext_leave(l, r);
+}
+
+void wsc_GetAcceptExSockaddrs(PVOID buf, DWORD rxlen, DWORD llen, DWORD rlen,
+                              struct sockaddr **local, LPINT locallen,
+                              struct sockaddr **remote, LPINT remotelen)
+{
+    char *p = (char *)buf + rxlen;
+    int n = 0;
+
+    if (!buf)
+        return;
+    if (llen >= sizeof(int))
+        memcpy(&n, p, sizeof(n));
+    if (local)
+        *local = llen >= sizeof(int) ? (struct sockaddr *)(p + sizeof(int))
+                                     : NULL;
+    if (locallen)
+        *locallen = n;
+    p += llen;
+    n = 0;
+    if (rlen >= sizeof(int))
+        memcpy(&n, p, sizeof(n));
+    if (remote)
+        *remote = rlen >= sizeof(int) ? (struct sockaddr *)(p + sizeof(int))
+                                      : NULL;
+    if (remotelen)
+        *remotelen = n;
+}
+
+/* ---- ConnectEx, DisconnectEx -------------------------------------------- */
+
+static long connect_ex(struct wsc_sock *e, const struct sockaddr *name,
+                       int namelen, PVOID sendbuf, DWORD sendlen,
+                       LPDWORD sent, LPOVERLAPPED ov)
+{
+    uint32_t f = wsc_flags(e);
+    struct ws_op *op;
+
+    if (wsc_bad_ptr(ov))
+        return -ERROR_INVALID_PARAMETER;
+    if (e->type != SOCK_STREAM || (f & (WSC_F_LISTENING | WSC_F_CONNECTING |
+                                        WSC_F_ACONNECT | WSC_F_ACCEPTING)))
+        return -WSAEINVAL;
+    if (f & (WSC_F_CONNECTED | WSC_F_ACCEPTED))
+        return -WSAEISCONN;
+    if (!wsc_e_known_bound(e))
+        return -WSAEINVAL;
+    if (wsc_bad_ptr(name) || namelen < wsc_addr_size(e->family))
+        return -WSAEFAULT;
+    if (sendlen && wsc_bad_ptr(sendbuf))
+        return -WSAEFAULT;
+    if (!(op = ws_op_new(ov, NULL)))
+        return -WSAENOBUFS;
+    if (wsc_copy_addr(&op->aop.addr, name, (size_t)namelen)) {
+        ws_op_free(op);
+        return -WSAEFAULT;
+    }
+    op->aop.addrlen = (socklen_t)namelen;
+    op->aop.kind = WSC_AOP_CONNECT;
+    op->aop.always_pend = 1;
+    op->aop.niov = 1;
+    op->aop.iov[0].iov_base = sendbuf;
+    op->aop.iov[0].iov_len = sendlen;
+    return ws_op_submit(e, op, sent);
+}
+
+static BOOL PASCAL ConnectEx_impl(SOCKET s, const struct sockaddr *name,
+                                  int namelen, PVOID sendbuf, DWORD sendlen,
+                                  LPDWORD sent, LPOVERLAPPED ov)
+{
+    struct wsc_sock *e = wsc_enter(s);
+
+    if (!e)
+        return FALSE;
+    return ext_leave(e, connect_ex(e, name, namelen, sendbuf, sendlen, sent,
+                                   ov));
+}
+
+static BOOL PASCAL DisconnectEx_impl(SOCKET s, LPOVERLAPPED ov, DWORD flags,
+                                     DWORD reserved)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct ws_op *op;
+    long r;
+
+    if (!e)
+        return FALSE;
+    if (reserved || (flags & ~(DWORD)TF_REUSE_SOCKET))
+        return ext_leave(e, -WSAEINVAL);
+    if (!(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        return ext_leave(e, -WSAENOTCONN);
+    r = wsc_e_shutdown(e, SHUT_WR);
+    if (r == 0 && (flags & TF_REUSE_SOCKET))
+        r = wsc_async_renew(e);
+    if (r < 0 || wsc_bad_ptr(ov))
+        return ext_leave(e, r);
+    if (!(op = ws_op_new(ov, NULL)))
+        return ext_leave(e, -WSAENOBUFS);
+    ov->Internal = STATUS_PENDING;
+    return ext_leave(e, ws_op_complete_now(e, op, 0, NULL, 1));
+}
+
+/* ---- WSAIoctl ------------------------------------------------------------- */
+
+static const struct {
+    GUID id;
+    void *fn;
+} extensions[] = {
+    { WSAID_ACCEPTEX, (void *)wsc_AcceptEx },
+    { WSAID_GETACCEPTEXSOCKADDRS, (void *)wsc_GetAcceptExSockaddrs },
+    { WSAID_CONNECTEX, (void *)ConnectEx_impl },
+    { WSAID_DISCONNECTEX, (void *)DisconnectEx_impl },
+};
+
+static long get_extension(const void *in, DWORD inlen, void *out,
+                          DWORD outlen, DWORD *size)
+{
+    GUID g;
+    size_t i;
+
+    if (inlen < sizeof(GUID) || wsc_bad_ptr(in) ||
+        wsc_copy_in(&g, in, sizeof(g)))
+        return -WSAEFAULT;
+    for (i = 0; i < sizeof(extensions) / sizeof(extensions[0]); i++) {
+        if (memcmp(&g, &extensions[i].id, sizeof(g)))
+            continue;
+        if (outlen < sizeof(void *) || wsc_bad_ptr(out))
+            return -WSAEFAULT;
+        *size = sizeof(void *);
+        return wsc_copy_out(out, &extensions[i].fn, sizeof(void *));
+    }
+    return -WSAEINVAL;
+}
+
+static long keepalive_vals(struct wsc_sock *e, const void *in, DWORD inlen)
+{
+    struct tcp_keepalive k;
+    long r;
+
+    if (inlen < sizeof(k) || wsc_bad_ptr(in) || wsc_copy_in(&k, in, sizeof(k)))
+        return -WSAEFAULT;
+    r = wsc_e_setopt_int(e, L_SOL_SOCKET, L_SO_KEEPALIVE, k.onoff != 0);
+    if (r == 0 && k.onoff && e->type == SOCK_STREAM) {
+        /* Milliseconds on Windows, whole seconds on Linux (at least 1). */
+        int idle = k.keepalivetime ? (int)((k.keepalivetime + 999) / 1000) : 1;
+        int intvl = k.keepaliveinterval
+                        ? (int)((k.keepaliveinterval + 999) / 1000) : 1;
+
+        r = wsc_e_setopt_int(e, IPPROTO_TCP, L_TCP_KEEPIDLE, idle);
+        if (r == 0)
+            r = wsc_e_setopt_int(e, IPPROTO_TCP, L_TCP_KEEPINTVL, intvl);
+    }
+    return r;
+}
+
+static long put_ulong(void *out, DWORD outlen, u_long v, DWORD *size)
+{
+    if (outlen < sizeof(v) || wsc_bad_ptr(out))
+        return -WSAEFAULT;
+    *size = sizeof(v);
+    return wsc_copy_out(out, &v, sizeof(v));
+}
+
+/* A control code done at once: its result, *size the bytes written;
+ * -WSAEOPNOTSUPP for the ones not known. */
+static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
+                      const void *in, DWORD inlen, void *out, DWORD outlen,
+                      DWORD *size)
+{
+    u_long v;
+
+    *size = 0;
+    switch (code) {
+    case SIO_GET_EXTENSION_FUNCTION_POINTER:
+        return get_extension(in, inlen, out, outlen, size);
+    case (DWORD)FIONBIO:
+        if (inlen < sizeof(v) || wsc_bad_ptr(in) ||
+            wsc_copy_in(&v, in, sizeof(v)))
+            return -WSAEFAULT;
+        return wsc_e_set_nonblock(e, v != 0);
+    case (DWORD)FIONREAD:
+        return put_ulong(out, outlen, (u_long)wsc_e_bytes_readable(e), size);
+    case (DWORD)SIOCATMARK:
+        return put_ulong(out, outlen, (u_long)wsc_e_at_mark(e), size);
+    case SIO_KEEPALIVE_VALS:
+        return keepalive_vals(e, in, inlen);
+    case SIO_LOOPBACK_FAST_PATH:
+        if (inlen < sizeof(int) || wsc_bad_ptr(in))
+            return -WSAEFAULT;
+        return e->type == SOCK_STREAM ? 0 : -WSAEOPNOTSUPP;
+    case SIO_BASE_HANDLE:
+        if (outlen < sizeof(SOCKET) || wsc_bad_ptr(out))
+            return -WSAEFAULT;
+        *size = sizeof(SOCKET);
+        return wsc_copy_out(out, &s, sizeof(s));
+    case SIO_IDEAL_SEND_BACKLOG_QUERY:
+        if (e->type != SOCK_STREAM)
+            return -WSAEOPNOTSUPP;
+        if (!(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+            return -WSAENOTCONN;
+        return put_ulong(out, outlen, 0x10000, size);
+    }
+    return -WSAEOPNOTSUPP;
+}
+
+int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
+                DWORD outlen, LPDWORD returned, LPWSAOVERLAPPED ov,
+                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct ws_op *op;
+    DWORD size = 0;
+    long r;
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (!ov && wsc_bad_ptr(returned))
+        return wsc_leave(e, -WSAEFAULT);
+    r = ioctl_now(e, s, code, in, inlen, out, outlen, &size);
+    if (!ov) {
+        if (r == 0 && wsc_copy_out(returned, &size, sizeof(size)))
+            r = -WSAEFAULT;
+        return wsc_leave(e, r);
+    }
+    if (wsc_bad_ptr(ov))
+        return wsc_leave(e, -WSAEFAULT);
+    if (r < 0 && r != -WSAEOPNOTSUPP)
+        return wsc_leave(e, r); /* failed at once: nothing queued */
+    if (!(op = ws_op_new(ov, cr)))
+        return wsc_leave(e, -WSAENOBUFS);
+    ov->Internal = STATUS_PENDING;
+    /* An unknown code with an OVERLAPPED pends, then fails (row CP19). */
+    return wsc_leave(e, ws_op_complete_now(e, op, r < 0 ? r : (long)size,
+                                           r < 0 ? NULL : returned, r < 0));
+}

@@ -1,0 +1,561 @@
+/* Overlapped Winsock: the calls that take a WSAOVERLAPPED hand their
+ * operation to the engine (async.c) and report its end the three ways
+ * Windows does: the OVERLAPPED's event (or the socket's own), a
+ * completion routine run in the issuing thread's next alertable wait,
+ * and a packet on the completion port the socket is associated with.
+ * Also WSAGetOverlappedResult, and the hooks through which the Win32
+ * layer's CreateIoCompletionPort, CancelIo(Ex), CloseHandle and waits
+ * reach a socket. */
+#include <stdlib.h>
+#include <string.h>
+#include "ws.h"
+#include "overlapped.h"
+
+/* ---- statuses: one table, read both ways ------------------------------ */
+
+static const struct {
+    int wsa;
+    DWORD status;
+} status_map[] = {
+    { WSAECONNABORTED, WSC_STATUS_CONNECTION_ABORTED },
+    { WSAECONNRESET, WSC_STATUS_CONNECTION_RESET },
+    { WSA_OPERATION_ABORTED, WSC_STATUS_CANCELLED },
+    { WSAECONNREFUSED, WSC_STATUS_CONNECTION_REFUSED },
+    { WSAEMSGSIZE, WSC_STATUS_BUFFER_OVERFLOW },
+    { WSAEFAULT, WSC_STATUS_BUFFER_TOO_SMALL },
+    { WSAETIMEDOUT, WSC_STATUS_IO_TIMEOUT },
+    { WSAEDISCON, WSC_STATUS_GRACEFUL_DISCONNECT },
+    { WSAEOPNOTSUPP, WSC_STATUS_NOT_SUPPORTED },
+    { WSAENETUNREACH, WSC_STATUS_NETWORK_UNREACHABLE },
+    { WSAEHOSTUNREACH, WSC_STATUS_HOST_UNREACHABLE },
+    { WSAENOTCONN, WSC_STATUS_INVALID_CONNECTION },
+    { WSAEADDRINUSE, WSC_STATUS_ADDRESS_ALREADY_EXISTS },
+    { WSAEACCES, WSC_STATUS_ACCESS_DENIED },
+    { WSAENOBUFS, WSC_STATUS_NO_MEMORY },
+    { WSAEINVAL, WSC_STATUS_INVALID_PARAMETER },
+};
+#define NSTATUS (sizeof(status_map) / sizeof(status_map[0]))
+
+DWORD ws_status_of(long res)
+{
+    size_t i;
+
+    if (res >= 0)
+        return WSC_STATUS_SUCCESS;
+    for (i = 0; i < NSTATUS; i++)
+        if (status_map[i].wsa == -res)
+            return status_map[i].status;
+    return WSC_STATUS_INVALID_PARAMETER;
+}
+
+/* Windows' WSA code for an operation's status (WSAGetOverlappedResult,
+ * completion routines): 0 for success. */
+int ws_wsa_of_status(DWORD status)
+{
+    size_t i;
+
+    if (status == WSC_STATUS_SUCCESS)
+        return 0;
+    if (status == STATUS_PENDING)
+        return WSA_IO_INCOMPLETE;
+    if (status == WSC_STATUS_LOCAL_DISCONNECT)
+        return WSAECONNABORTED;
+    if (status == WSC_STATUS_REMOTE_DISCONNECT)
+        return WSAECONNRESET;
+    for (i = 0; i < NSTATUS; i++)
+        if (status_map[i].status == status)
+            return status_map[i].wsa;
+    return (status & 0xC0000000u) ? WSAEINVAL : 0;
+}
+
+/* ---- the socket's association ------------------------------------------ */
+
+struct assoc_copy {
+    struct w32_obj *port;
+    ULONG_PTR key;
+    unsigned modes;
+    HANDLE event;
+    int want_event;
+};
+
+static int read_assoc(struct wsc_assoc *a, void *arg)
+{
+    struct assoc_copy *c = arg;
+
+    if (c->want_event && !a->event)
+        a->event = wsc_CreateEventW(NULL, TRUE, FALSE, NULL);
+    c->port = a->port;
+    if (c->port)
+        wsc_w32_port_ref(c->port);
+    c->key = a->key;
+    c->modes = a->modes;
+    c->event = a->event;
+    return 0;
+}
+
+static void release_assoc(struct wsc_assoc *a)
+{
+    if (a->port)
+        wsc_w32_put(a->port);
+    if (a->event)
+        wsc_CloseHandle(a->event);
+    memset(a, 0, sizeof(*a));
+}
+
+/* ---- delivery ------------------------------------------------------------ */
+
+static DWORD op_bytes(const struct ws_op *op)
+{
+    if (op->aop.res >= 0)
+        return (DWORD)op->aop.res;
+    if (op->aop.res == -WSAEMSGSIZE)
+        return (DWORD)op->aop.done;
+    return 0;
+}
+
+void ws_op_free(struct ws_op *op)
+{
+    if (op->aop.iov != op->aop.iov_inline)
+        free(op->aop.iov);
+    if (op->port)
+        wsc_w32_put(op->port);
+    if (op->apc)
+        wsc_w32_apc_put(op->apc);
+    free(op);
+}
+
+static void run_routine(void *arg)
+{
+    struct ws_op *op = arg;
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE cr = op->cr;
+    LPWSAOVERLAPPED ov = op->ov;
+    DWORD status = (DWORD)ov->Internal, bytes = (DWORD)ov->InternalHigh;
+
+    ws_op_free(op);
+    cr((DWORD)ws_wsa_of_status(status), bytes, ov, 0);
+}
+
+/* The operation ended (immediate: inside the call that issued it). */
+static void complete(struct ws_op *op, int immediate)
+{
+    LPWSAOVERLAPPED ov = op->ov;
+    DWORD status, bytes;
+    HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
+    int no_packet = ((uintptr_t)ov->hEvent & 1) != 0;
+
+    if (op->finish)
+        op->finish(op);
+    status = ws_status_of(op->aop.res);
+    bytes = op_bytes(op);
+    ov->InternalHigh = bytes;
+    __atomic_store_n(&ov->Internal, (ULONG_PTR)status, __ATOMIC_RELEASE);
+    if (op->cr) {
+        if (!wsc_w32_apc_queue(op->apc, run_routine, op))
+            ws_op_free(op);
+        return;
+    }
+    if (ev)
+        wsc_SetEvent(ev);
+    else if (op->event && !(op->modes & FILE_SKIP_SET_EVENT_ON_HANDLE))
+        wsc_SetEvent(op->event);
+    if (op->port && !no_packet &&
+        !(immediate && status == WSC_STATUS_SUCCESS &&
+          (op->modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS)))
+        wsc_w32_port_post(op->port, bytes, op->key, ov, status);
+    ws_op_free(op);
+}
+
+static void on_done(struct wsc_aop *aop)
+{
+    complete((struct ws_op *)aop, 0);
+}
+
+/* ---- issuing ------------------------------------------------------------- */
+
+struct ws_op *ws_op_new(LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    struct ws_op *op = calloc(1, sizeof(*op));
+
+    if (!op)
+        return NULL;
+    op->ov = ov;
+    op->cr = cr;
+    op->aop.iov = op->aop.iov_inline;
+    op->aop.acceptor_fd = -1;
+    op->aop.done_fn = on_done;
+    op->aop.owner = (void *)(uintptr_t)wsc_GetCurrentThreadId();
+    return op;
+}
+
+/* The caller's WSABUFs, captured: Windows lets the array go once the
+ * call returns.  0 or -WSA code. */
+int ws_op_bufs(struct ws_op *op, LPWSABUF bufs, DWORD count)
+{
+    WSABUF b;
+    DWORD i;
+
+    if (count == 0 || !bufs)
+        return -WSAEINVAL;
+    if (wsc_bad_ptr(bufs) || count > 1024)
+        return -WSAEFAULT;
+    if (count > WSC_AOP_IOV &&
+        !(op->aop.iov = calloc(count, sizeof(*op->aop.iov)))) {
+        op->aop.iov = op->aop.iov_inline;
+        return -WSAENOBUFS;
+    }
+    op->aop.niov = (int)count;
+    for (i = 0; i < count; i++) {
+        if (wsc_copy_in(&b, bufs + i, sizeof(b)) ||
+            (b.len && wsc_bad_ptr(b.buf)))
+            return -WSAEFAULT;
+        op->aop.iov[i].iov_base = b.buf;
+        op->aop.iov[i].iov_len = b.len;
+    }
+    return 0;
+}
+
+long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
+{
+    struct assoc_copy c = { 0 };
+    LPWSAOVERLAPPED ov = op->ov;
+    long r;
+    DWORD n;
+
+    c.want_event = ov->hEvent == NULL;
+    if (wsc_async_assoc(e, read_assoc, &c) < 0) {
+        ws_op_free(op);
+        return -WSAENOBUFS;
+    }
+    op->port = c.port;
+    op->key = c.key;
+    op->modes = c.modes;
+    op->event = c.event;
+    /* A completion routine and a completion port do not go together. */
+    if (op->cr && op->port) {
+        ws_op_free(op);
+        return -WSAEINVAL;
+    }
+    if (op->cr && !(op->apc = wsc_w32_apc_self())) {
+        ws_op_free(op);
+        return -WSAENOBUFS;
+    }
+    /* As the I/O manager does when an operation starts. */
+    if (ov->hEvent)
+        wsc_ResetEvent((HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1));
+    else if (op->event)
+        wsc_ResetEvent(op->event);
+    ov->Internal = STATUS_PENDING;
+    if (wsc_async_submit(e, &op->aop) == WSC_AOP_PENDING)
+        return -WSA_IO_PENDING;
+    r = op->aop.res;
+    if (r < 0) {
+        ws_op_free(op);
+        return r;
+    }
+    if (op->finish)
+        op->finish(op);
+    op->finish = NULL;
+    r = op->aop.res;
+    n = op_bytes(op);
+    if (r >= 0 && count && !wsc_bad_ptr(count))
+        wsc_copy_out(count, &n, sizeof(n));
+    complete(op, 1);
+    return r < 0 ? r : 0;
+}
+
+long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
+                        LPDWORD count, int pend)
+{
+    struct assoc_copy c = { 0 };
+    DWORD n = res > 0 ? (DWORD)res : 0;
+
+    if (res < 0 && !pend) {
+        ws_op_free(op);
+        return res;
+    }
+    c.want_event = op->ov->hEvent == NULL;
+    if (wsc_async_assoc(e, read_assoc, &c) == 0) {
+        op->port = c.port;
+        op->key = c.key;
+        op->modes = c.modes;
+        op->event = c.event;
+    }
+    if (op->cr && !(op->apc = wsc_w32_apc_self())) {
+        ws_op_free(op);
+        return -WSAENOBUFS;
+    }
+    op->aop.res = res;
+    if (!pend && count && !wsc_bad_ptr(count))
+        wsc_copy_out(count, &n, sizeof(n));
+    complete(op, !pend);
+    return pend ? -WSA_IO_PENDING : 0;
+}
+
+/* ---- WSARecv, WSASend and their address forms --------------------------- */
+
+long ws_overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
+                        LPDWORD received, LPDWORD flags,
+                        struct sockaddr *from, LPINT fromlen,
+                        LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    struct ws_op *op;
+    DWORD fl = 0;
+    long r;
+
+    if (wsc_bad_ptr(ov) || wsc_bad_ptr(flags) ||
+        wsc_copy_in(&fl, flags, sizeof(fl)))
+        return -WSAEFAULT;
+    if (fl & ~(DWORD)(MSG_OOB | MSG_PEEK))
+        return -WSAEOPNOTSUPP;
+    if (e->type != SOCK_STREAM && !wsc_e_known_bound(e))
+        return -WSAEINVAL;
+    if (wsc_flags(e) & WSC_F_SHUT_RECV)
+        return -WSAESHUTDOWN;
+    if (!(op = ws_op_new(ov, cr)))
+        return -WSAENOBUFS;
+    if ((r = ws_op_bufs(op, bufs, count)) < 0) {
+        ws_op_free(op);
+        return r;
+    }
+    op->aop.kind = WSC_AOP_RECV;
+    op->aop.flags = (fl & MSG_OOB ? L_MSG_OOB : 0) |
+                    (fl & MSG_PEEK ? L_MSG_PEEK : 0);
+    if (from && fromlen && e->type != SOCK_STREAM) {
+        op->aop.want_addr = 1;
+        op->from = from;
+        op->fromlen = fromlen;
+        op->finish = ws_finish_from;
+    }
+    r = ws_op_submit(e, op, received);
+    if (r == 0 || r == -WSA_IO_PENDING) {
+        fl = 0;
+        wsc_copy_out(flags, &fl, sizeof(fl));
+    }
+    if (wsc_netev_active(e))
+        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB);
+    return r;
+}
+
+/* A datagram's source out to the caller's buffer (which must outlive the
+ * operation, as on Windows). */
+void ws_finish_from(struct ws_op *op)
+{
+    int len;
+
+    if (op->aop.res < 0 && op->aop.res != -WSAEMSGSIZE)
+        return;
+    if (wsc_copy_in(&len, op->fromlen, sizeof(len)) == 0 && len > 0) {
+        if ((socklen_t)len > op->aop.addrlen)
+            len = (int)op->aop.addrlen;
+        wsc_copy_out(op->from, &op->aop.addr, (size_t)len);
+        len = (int)op->aop.addrlen;
+        wsc_copy_out(op->fromlen, &len, sizeof(len));
+    }
+}
+
+long ws_overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
+                        LPDWORD sent, DWORD flags, const struct sockaddr *to,
+                        int tolen, LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    struct ws_op *op;
+    long r;
+
+    if (wsc_bad_ptr(ov))
+        return -WSAEFAULT;
+    if (flags & ~(DWORD)(MSG_OOB | MSG_DONTROUTE))
+        return -WSAEOPNOTSUPP;
+    if (e->type == SOCK_STREAM && !(wsc_flags(e) & (WSC_F_CONNECTED |
+                                                    WSC_F_ACCEPTED)))
+        return -WSAENOTCONN;
+    if (!(op = ws_op_new(ov, cr)))
+        return -WSAENOBUFS;
+    if ((r = ws_op_bufs(op, bufs, count)) < 0) {
+        ws_op_free(op);
+        return r;
+    }
+    op->aop.kind = WSC_AOP_SEND;
+    op->aop.flags = flags & MSG_OOB ? L_MSG_OOB : 0;
+    if (to && e->type != SOCK_STREAM) {
+        if (wsc_bad_ptr(to) || tolen < (int)sizeof(struct sockaddr) ||
+            wsc_copy_addr(&op->aop.addr, to, (size_t)tolen)) {
+            ws_op_free(op);
+            return -WSAEFAULT;
+        }
+        op->aop.addrlen = (socklen_t)tolen;
+    } else if (e->type != SOCK_STREAM &&
+               !(wsc_flags(e) & WSC_F_CONNECTED)) {
+        ws_op_free(op);
+        return -WSAENOTCONN;
+    }
+    return ws_op_submit(e, op, sent);
+}
+
+/* ---- WSAGetOverlappedResult ----------------------------------------------- */
+
+/* Waits (not alertably) until the operation is no longer pending. */
+static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
+{
+    HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
+
+    while (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
+        HANDLE h = ev ? ev : ws_socket_event(sockh);
+
+        if (!h || wsc_WaitForSingleObject(h, INFINITE) == WAIT_FAILED)
+            break;
+        if (!ev)
+            break;
+    }
+}
+
+BOOL wsc_WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD bytes,
+                               BOOL wait, LPDWORD flags)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    DWORD status, n, fl = 0;
+    int code;
+
+    if (!e)
+        return FALSE;
+    if (wsc_bad_ptr(ov)) {
+        wsc_leave(e, -WSAEFAULT);
+        return FALSE;
+    }
+    if (wait)
+        wait_done((HANDLE)s, ov);
+    status = (DWORD)__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE);
+    if (status == STATUS_PENDING) {
+        wsc_leave(e, -WSA_IO_INCOMPLETE);
+        return FALSE;
+    }
+    n = (DWORD)ov->InternalHigh;
+    if ((!wsc_bad_ptr(bytes) && wsc_copy_out(bytes, &n, sizeof(n))) ||
+        (!wsc_bad_ptr(flags) && wsc_copy_out(flags, &fl, sizeof(fl)))) {
+        wsc_leave(e, -WSAEFAULT);
+        return FALSE;
+    }
+    code = ws_wsa_of_status(status);
+    wsc_leave(e, code ? -code : 0);
+    return code ? FALSE : TRUE;
+}
+
+/* ---- the Win32 layer's view of a socket ----------------------------------- */
+
+static int set_port(struct wsc_assoc *a, void *arg)
+{
+    struct assoc_copy *c = arg;
+
+    if (a->port && a->port != c->port)
+        return -WSAEINVAL;
+    if (!a->port) {
+        wsc_w32_port_ref(c->port);
+        a->port = c->port;
+        a->key = c->key;
+    }
+    return 0;
+}
+
+static DWORD sock_associate(HANDLE h, struct w32_obj *port, ULONG_PTR key)
+{
+    struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
+    struct assoc_copy c = { .port = port, .key = key };
+    int r;
+
+    if (!e)
+        return ERROR_INVALID_HANDLE;
+    r = wsc_async_assoc(e, set_port, &c);
+    wsc_release(e);
+    return r < 0 ? ERROR_INVALID_PARAMETER : 0;
+}
+
+struct cancel_arg {
+    LPOVERLAPPED ov;
+    void *owner;
+};
+
+static int match_cancel(struct wsc_aop *aop, void *arg)
+{
+    struct cancel_arg *c = arg;
+    struct ws_op *op = (struct ws_op *)aop;
+
+    if (c->ov)
+        return op->ov == c->ov;
+    return !c->owner || aop->owner == c->owner;
+}
+
+static DWORD sock_cancel(HANDLE h, LPOVERLAPPED ov, BOOL any_thread)
+{
+    struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
+    struct cancel_arg c = { ov, NULL };
+    int n;
+
+    if (!e)
+        return ERROR_INVALID_HANDLE;
+    if (!any_thread)
+        c.owner = (void *)(uintptr_t)wsc_GetCurrentThreadId();
+    n = wsc_async_cancel(e, match_cancel, &c);
+    wsc_release(e);
+    /* CancelIo succeeds with nothing to cancel; CancelIoEx does not. */
+    return n || !any_thread ? 0 : ERROR_NOT_FOUND;
+}
+
+static int set_modes(struct wsc_assoc *a, void *arg)
+{
+    a->modes |= *(unsigned *)arg;
+    return 0;
+}
+
+static DWORD sock_set_modes(HANDLE h, UCHAR flags)
+{
+    struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
+    unsigned m = flags;
+
+    if (!e)
+        return ERROR_INVALID_HANDLE;
+    if (m & ~(unsigned)(FILE_SKIP_COMPLETION_PORT_ON_SUCCESS |
+                        FILE_SKIP_SET_EVENT_ON_HANDLE)) {
+        wsc_release(e);
+        return ERROR_INVALID_PARAMETER;
+    }
+    wsc_async_assoc(e, set_modes, &m);
+    wsc_release(e);
+    return 0;
+}
+
+static DWORD sock_close(HANDLE h)
+{
+    return ws_closesocket((SOCKET)(uintptr_t)h) == 0 ? 0
+                                                     : ERROR_INVALID_HANDLE;
+}
+
+static int get_event(struct wsc_assoc *a, void *arg)
+{
+    if (!a->event)
+        a->event = wsc_CreateEventW(NULL, TRUE, FALSE, NULL);
+    *(HANDLE *)arg = a->event;
+    return 0;
+}
+
+HANDLE ws_socket_event(HANDLE h)
+{
+    struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
+    HANDLE ev = NULL;
+
+    if (!e)
+        return NULL;
+    wsc_async_assoc(e, get_event, &ev);
+    wsc_release(e);
+    return ev;
+}
+
+static const struct wsc_w32_sockops sockops = {
+    sock_associate, sock_cancel, sock_set_modes, sock_close, ws_socket_event,
+};
+
+void ws_overlapped_init(void)
+{
+    wsc_assoc_release = release_assoc;
+    wsc_w32_set_sockops(&sockops);
+}

@@ -4,7 +4,8 @@
 # of the layers below it, so that an include against the arrows fails:
 #   lib/os         the only code that names libc's socket calls
 #   lib/win32      the Win32 baseline: last error, messages, heaps, the
-#                  handle table, threads, waits, locks, time, files
+#                  handle table, threads, waits, locks, time, files,
+#                  completion ports, APCs, overlapped results
 #   lib/engine     socket table, blocking driver, close/shutdown, errors
 #   lib/winsock    the Winsock source API (libwscompat)
 #   lib/interpose  the POSIX interposer (preload module and --wrap archive)
@@ -62,7 +63,9 @@ libwscwin32_la_SOURCES = lib/win32/win32.h lib/win32/lasterror.h \
 	lib/win32/error.c lib/win32/message.c lib/win32/heap.c \
 	lib/win32/handle.c lib/win32/wait.c lib/win32/thread.c \
 	lib/win32/sync.c lib/win32/time.c lib/win32/console.c \
-	lib/win32/file.c lib/win32/wide.c lib/win32/text.c
+	lib/win32/file.c lib/win32/wide.c lib/win32/text.c \
+	lib/win32/w32async.h lib/win32/port.c lib/win32/apc.c \
+	lib/win32/overlapped.c
 libwscwin32_la_CPPFLAGS = $(PUBLIC_INC) $(WIN32_INC)
 libwscwin32_la_CFLAGS = $(LIB_CFLAGS) -fPIC
 

@@ -27,6 +27,7 @@ typedef LONG *LPLONG;
 typedef int64_t LONG64;
 typedef uint64_t ULONG64;
 typedef uint64_t DWORD64;
+typedef ULONG_PTR *PULONG_PTR;
 typedef HANDLE *PHANDLE;
 typedef HANDLE *LPHANDLE;
 typedef HANDLE HLOCAL;
@@ -303,8 +304,8 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 typedef struct _OVERLAPPED {
     ULONG_PTR Internal;
     ULONG_PTR InternalHigh;
-    union {
-        struct {
+    __extension__ union {
+        __extension__ struct {
             DWORD Offset;
             DWORD OffsetHigh;
         } DUMMYSTRUCTNAME;

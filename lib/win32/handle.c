@@ -6,6 +6,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "handle.h"
+#include "w32async.h"
 
 #if UINTPTR_MAX > 0xffffffffu
 #define GEN_SHIFT 32
@@ -83,7 +84,7 @@ struct w32_obj *wsc_w32_obj_new(enum w32_type type)
         return NULL;
     }
     o->type = type;
-    o->refs = 1;
+    atomic_init(&o->refs, 1);
     return o;
 }
 
@@ -91,6 +92,10 @@ static void obj_free(struct w32_obj *o)
 {
     if (o->type == W32_FILE && !o->u.file.borrowed)
         close(o->u.file.fd);
+    else if (o->type == W32_PORT)
+        wsc_w32_port_free(o);
+    else if (o->type == W32_THREAD && o->u.thread.apc)
+        wsc_w32_apc_put(o->u.thread.apc);
     free(o);
 }
 
@@ -147,6 +152,7 @@ HANDLE wsc_w32_handle_new(struct w32_obj *o)
     wsc_w32_lock();
     if ((i = slot_take())) {
         slots[i].obj = o;
+        o->handles++;
         h = encode(i);
     }
     wsc_w32_unlock();
@@ -171,22 +177,32 @@ struct w32_obj *wsc_w32_get(HANDLE h, enum w32_type type)
 
     wsc_w32_lock();
     if ((o = wsc_w32_find(h, type)))
-        o->refs++;
+        atomic_fetch_add_explicit(&o->refs, 1, memory_order_relaxed);
     wsc_w32_unlock();
     if (!o)
         wsc_w32_set_error(ERROR_INVALID_HANDLE);
     return o;
 }
 
+struct w32_obj *wsc_w32_ref(struct w32_obj *o)
+{
+    atomic_fetch_add_explicit(&o->refs, 1, memory_order_relaxed);
+    return o;
+}
+
+/* An object in the table has its handle's reference, dropped only once
+ * the handle is out of the table: no lock is needed to drop one. */
 void wsc_w32_put(struct w32_obj *o)
 {
-    int last;
-
-    wsc_w32_lock();
-    last = --o->refs == 0;
-    wsc_w32_unlock();
-    if (last)
+    if (atomic_fetch_sub_explicit(&o->refs, 1, memory_order_acq_rel) == 1)
         obj_free(o);
+}
+
+void wsc_w32_wake_global(struct w32_wake *w)
+{
+    pthread_once(&changed_once, init_changed);
+    w->m = &lock;
+    w->c = &changed;
 }
 
 void wsc_w32_each(void (*fn)(struct w32_obj *o, void *arg), void *arg)
@@ -217,16 +233,27 @@ DWORD wsc_GetCurrentProcessId(void)
     return (DWORD)getpid();
 }
 
+/* A socket's handle is closed by the Winsock layer (closesocket); a port's
+ * last handle ends the port (port.c). */
 BOOL wsc_CloseHandle(HANDLE h)
 {
     uint32_t i;
     struct w32_obj *o = NULL;
+    const struct wsc_w32_sockops *ops;
+    int port_closed = 0;
+    DWORD err;
 
     if (h == PSEUDO_PROCESS || h == PSEUDO_THREAD)
         return TRUE;
+    if (wsc_w32_is_socket(h)) {
+        if (!(ops = wsc_w32_get_sockops()) || !ops->close)
+            return wsc_w32_fail(ERROR_INVALID_HANDLE);
+        return (err = ops->close(h)) ? wsc_w32_fail((int)err) : TRUE;
+    }
     wsc_w32_lock();
     if ((i = decode(h))) {
         o = slots[i].obj;
+        port_closed = --o->handles == 0 && o->type == W32_PORT;
         slots[i].obj = NULL;
         slots[i].gen = (slots[i].gen + 1) & GEN_MASK;
         if (!slots[i].gen)
@@ -237,6 +264,8 @@ BOOL wsc_CloseHandle(HANDLE h)
     wsc_w32_unlock();
     if (!o)
         return wsc_w32_fail(ERROR_INVALID_HANDLE);
+    if (port_closed)
+        wsc_w32_port_close(o);
     wsc_w32_put(o);
     return TRUE;
 }

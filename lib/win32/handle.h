@@ -1,20 +1,33 @@
 /* The one handle model: every waitable object (threads, events, mutexes,
- * semaphores; completion ports next) and file is a reference-counted
- * object behind a generation-checked handle.  One process-wide lock
- * guards the table and every object's state, and one condition variable
- * tells waiters that some state changed: a wait for all of several
- * objects sees them all at once, and takes all or none. */
+ * semaphores), completion port and file is a reference-counted object
+ * behind a generation-checked handle.  One process-wide lock guards the
+ * table and every object's state, and one condition variable tells
+ * waiters that some state changed: a wait for all of several objects sees
+ * them all at once, and takes all or none.  A completion port is the
+ * exception: its queue has a lock and waiters of its own (port.c), so
+ * that a busy port never takes the process-wide lock per packet.
+ * References are atomic: dropping one takes no lock. */
 #ifndef WSC_W32_HANDLE_H
 #define WSC_W32_HANDLE_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include "win32.h"
 
-enum w32_type { W32_ANY, W32_EVENT, W32_MUTEX, W32_SEMAPHORE, W32_THREAD, W32_FILE };
+enum w32_type {
+    W32_ANY, W32_EVENT, W32_MUTEX, W32_SEMAPHORE, W32_THREAD, W32_FILE,
+    W32_PORT
+};
+
+struct w32_port;
+struct w32_apc_target;
 
 struct w32_obj {
     enum w32_type type;
-    int refs;
+    atomic_int refs;
+    /* Under the lock: the handles naming it (a port is closed when its
+     * last handle is). */
+    int handles;
     union {
         struct { int manual, set, tokens; unsigned pulses; } event;
         struct { DWORD owner; unsigned count; int abandoned; } mutex;
@@ -24,8 +37,11 @@ struct w32_obj {
             DWORD id, code;
             LPTHREAD_START_ROUTINE fn;
             void *arg;
+            /* Its APC queue (a reference), made with the thread. */
+            struct w32_apc_target *apc;
         } thread;
         struct { int fd, borrowed; } file;
+        struct w32_port *port;
     } u;
 };
 
@@ -47,6 +63,8 @@ HANDLE wsc_w32_handle_new(struct w32_obj *o);
 struct w32_obj *wsc_w32_find(HANDLE h, enum w32_type type);
 /* The object with a reference taken, or NULL with ERROR_INVALID_HANDLE. */
 struct w32_obj *wsc_w32_get(HANDLE h, enum w32_type type);
+/* Takes another reference; returns o. */
+struct w32_obj *wsc_w32_ref(struct w32_obj *o);
 /* Drops a reference; the last one frees the object. */
 void wsc_w32_put(struct w32_obj *o);
 /* Under the lock: calls fn on every object in the table. */
@@ -63,5 +81,56 @@ DWORD wsc_w32_tid(void);
 void wsc_w32_note_owner(void);
 /* Under the lock: abandons the mutexes the thread owns. */
 void wsc_w32_abandon_owned(DWORD tid);
+
+/* ---- the parts of the asynchronous layer (w32async.h) the rest of the
+ * layer calls ---------------------------------------------------------- */
+/* port.c: a port's state for a new W32_PORT object; its end when the last
+ * handle is closed (waiters fail ERROR_ABANDONED_WAIT_0, packets go); its
+ * release with the object.  0 or a Win32 code. */
+DWORD wsc_w32_port_init(struct w32_obj *o, DWORD concurrency);
+void wsc_w32_port_close(struct w32_obj *o);
+void wsc_w32_port_free(struct w32_obj *o);
+
+/* overlapped.c: the hooks of sockets (w32async.h's wsc_w32_sockops), or
+ * NULL before the Winsock layer installs them. */
+const struct wsc_w32_sockops *wsc_w32_get_sockops(void);
+/* A value that can only be a socket: below 2^31 and not NULL (the table's
+ * handles never are, handle.c). */
+static inline int wsc_w32_is_socket(HANDLE h)
+{
+    return h != NULL && (uintptr_t)h < 0x80000000u;
+}
+
+/* apc.c: alertable waits.  A thread in an alertable wait sleeps on the
+ * condition variable c with the mutex m held; an APC queued meanwhile
+ * broadcasts c under m, so the sleeper, which checks for APCs under m
+ * before each sleep, misses none. */
+struct w32_wake {
+    pthread_mutex_t *m;
+    pthread_cond_t *c;
+    int users; /* under the target's lock: queuers about to use m and c */
+};
+/* The calling thread's APC queue (made on first use, also for threads
+ * not made by CreateThread); NULL only when out of memory.  No reference:
+ * the thread's own. */
+struct w32_apc_target *wsc_w32_apc_mine(void);
+/* A queue for a thread CreateThread is making, with a reference for the
+ * thread object; the new thread adopts it as its own. */
+struct w32_apc_target *wsc_w32_apc_new(void);
+void wsc_w32_apc_adopt(struct w32_apc_target *t);
+/* The calling thread is ending: later APCs are refused, queued ones
+ * dropped. */
+void wsc_w32_apc_exit(void);
+/* Under m: APCs queued from now on wake w; 1 if some are queued already. */
+int wsc_w32_alert_begin(struct w32_apc_target *t, struct w32_wake *w);
+/* Under m: 1 if APCs are queued. */
+int wsc_w32_apc_pending(struct w32_apc_target *t);
+/* With m released: no queuer uses w after this returns. */
+void wsc_w32_alert_end(struct w32_apc_target *t, struct w32_wake *w);
+/* The process-wide lock and condition variable, as a w32_wake. */
+void wsc_w32_wake_global(struct w32_wake *w);
+/* QueueUserAPC's target for a thread handle (a reference), or NULL with
+ * the last error set. */
+struct w32_apc_target *wsc_w32_thread_apc(HANDLE thread);
 
 #endif

@@ -1,6 +1,8 @@
 /* CreateThread and _beginthreadex, thread exit codes, thread ids, Sleep.
  * A thread object has two references while its thread runs: its handle's
- * and the thread's own, so closing the handle early is harmless. */
+ * and the thread's own, so closing the handle early is harmless.  Its APC
+ * queue is made with it, so that QueueUserAPC works before the thread has
+ * started; APCs queued by then run first thing, as on Windows. */
 #include <errno.h>
 #include <limits.h>
 #include <sched.h>
@@ -8,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "handle.h"
+#include "w32async.h"
 
 static _Atomic uint32_t last_tid;
 static __thread DWORD my_tid;
@@ -36,6 +39,7 @@ static void finish(DWORD code)
 {
     struct w32_obj *o = my_thread;
 
+    wsc_w32_apc_exit();
     wsc_w32_lock();
     wsc_w32_abandon_owned(wsc_w32_tid());
     o->u.thread.done = 1;
@@ -52,10 +56,12 @@ static void *trampoline(void *arg)
 
     my_thread = o;
     my_tid = o->u.thread.id;
+    wsc_w32_apc_adopt(o->u.thread.apc);
     wsc_w32_lock();
     while (o->u.thread.suspended)
         wsc_w32_sleep_until(UINT64_MAX);
     wsc_w32_unlock();
+    wsc_w32_apc_run();
     finish(o->u.thread.fn(o->u.thread.arg));
     return NULL;
 }
@@ -92,6 +98,11 @@ HANDLE wsc_CreateThread(LPSECURITY_ATTRIBUTES sa, SIZE_T stack,
     }
     if (!(o = wsc_w32_obj_new(W32_THREAD)))
         return NULL;
+    if (!(o->u.thread.apc = wsc_w32_apc_new())) {
+        wsc_w32_put(o);
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
     o->u.thread.id = new_tid();
     o->u.thread.fn = fn;
     o->u.thread.arg = param;
@@ -209,14 +220,7 @@ void wsc_Sleep(DWORD ms)
         ;
 }
 
-/* No completion routines yet (the asynchronous engine queues them): an
- * alertable sleep runs to its end. */
-DWORD wsc_SleepEx(DWORD ms, BOOL alertable)
-{
-    (void)alertable;
-    wsc_Sleep(ms);
-    return 0;
-}
+/* SleepEx: apc.c. */
 
 BOOL wsc_SwitchToThread(void)
 {

@@ -48,6 +48,9 @@ BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
                        LPOVERLAPPED ov, DWORD status);
 /* Drops a reference (handle.h's wsc_w32_put). */
 void wsc_w32_put(struct w32_obj *o);
+/* Takes another reference and returns o: what sockops->associate keeps
+ * on the port it is given (handle.h's wsc_w32_ref). */
+struct w32_obj *wsc_w32_ref(struct w32_obj *o);
 
 /* ---- APCs: completion routines run in the issuing thread's alertable
  * waits (SleepEx, WaitFor*Ex, GetQueuedCompletionStatusEx, and

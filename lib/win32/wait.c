@@ -1,9 +1,13 @@
 /* Events, mutexes, semaphores, and the waits on any waitable handle.  A
  * wait checks its objects under the process-wide lock and sleeps on the
  * shared condition variable until some state changes or its deadline
- * passes; wait-all takes every object in one step under the lock. */
+ * passes; wait-all takes every object in one step under the lock.  An
+ * alertable wait also ends, WAIT_IO_COMPLETION, when an APC is queued to
+ * its thread and nothing it waits for is signalled (apc.c).  A socket is
+ * waited on through the event its completions signal (OV4). */
 #include <stdlib.h>
 #include "handle.h"
+#include "w32async.h"
 
 /* A wait's view of its objects: PulseEvent releases the waiters that were
  * already waiting, which is what pulses0 records. */
@@ -88,6 +92,18 @@ static void release_all(struct waitset *w)
         wsc_w32_put(w->o[i]);
 }
 
+/* The handle a wait on h waits on: for a socket, the Winsock layer's
+ * event for it. */
+static HANDLE waitable(HANDLE h)
+{
+    const struct wsc_w32_sockops *ops;
+
+    if (!wsc_w32_is_socket(h))
+        return h;
+    ops = wsc_w32_get_sockops();
+    return ops && ops->wait_handle ? ops->wait_handle(h) : NULL;
+}
+
 /* References to every object; 0, or the Win32 code of the failure. */
 static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
                       BOOL all)
@@ -100,7 +116,7 @@ static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
     if (!handles)
         return ERROR_NOACCESS;
     for (i = 0; i < count; i++) {
-        if (!(w->o[i] = wsc_w32_get(handles[i], W32_ANY)))
+        if (!(w->o[i] = wsc_w32_get(waitable(handles[i]), W32_ANY)))
             return ERROR_INVALID_HANDLE;
         w->n++;
         for (j = 0; all && j < i; j++)
@@ -118,14 +134,28 @@ static void note_pulses(struct waitset *w)
         w->pulses0[i] = w->o[i]->type == W32_EVENT ? w->o[i]->u.event.pulses : 0;
 }
 
+/* Under the lock, for an alertable wait: 1 when queued APCs end it; the
+ * first call registers the thread's wake-up (apc.c). */
+static int alerted(struct w32_apc_target *t, struct w32_wake *wake,
+                   int *registered)
+{
+    if (*registered)
+        return wsc_w32_apc_pending(t);
+    *registered = 1;
+    wsc_w32_wake_global(wake);
+    return wsc_w32_alert_begin(t, wake);
+}
+
 DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
                                    BOOL all, DWORD ms, BOOL alertable)
 {
     struct waitset w;
+    struct w32_wake wake;
+    struct w32_apc_target *t = alertable ? wsc_w32_apc_mine() : NULL;
     DWORD r, err, tid = wsc_w32_tid();
     uint64_t deadline = ms == INFINITE ? UINT64_MAX : wsc_w32_now_ms() + ms;
+    int registered = 0;
 
-    (void)alertable;
     if ((err = take_all(&w, count, handles, all))) {
         release_all(&w);
         wsc_w32_set_error((int)err);
@@ -135,15 +165,27 @@ DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
     note_pulses(&w);
     for (;;) {
         r = all ? try_all(&w, tid) : try_any(&w, tid);
-        if (r != WAIT_TIMEOUT || ms == 0)
+        if (r != WAIT_TIMEOUT)
+            break;
+        if (t && alerted(t, &wake, &registered)) {
+            r = WAIT_IO_COMPLETION;
+            break;
+        }
+        if (ms == 0)
             break;
         if (wsc_w32_sleep_until(deadline)) {
             r = all ? try_all(&w, tid) : try_any(&w, tid);
+            if (r == WAIT_TIMEOUT && t && alerted(t, &wake, &registered))
+                r = WAIT_IO_COMPLETION;
             break;
         }
     }
     wsc_w32_unlock();
+    if (registered)
+        wsc_w32_alert_end(t, &wake);
     release_all(&w);
+    if (r == WAIT_IO_COMPLETION)
+        wsc_w32_apc_run();
     return r;
 }
 

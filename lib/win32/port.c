@@ -147,6 +147,11 @@ struct w32_obj *wsc_w32_port_get(HANDLE h)
     return wsc_w32_get(h, W32_PORT);
 }
 
+void wsc_w32_port_ref(struct w32_obj *port)
+{
+    atomic_fetch_add_explicit(&port->refs, 1, memory_order_relaxed);
+}
+
 BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
                        LPOVERLAPPED ov, DWORD status)
 {

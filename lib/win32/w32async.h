@@ -46,6 +46,8 @@ struct w32_obj *wsc_w32_port_get(HANDLE h);
  * error wsc_w32_status_error(status).  FALSE if the port is closed. */
 BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
                        LPOVERLAPPED ov, DWORD status);
+/* Another reference on a port the caller holds one on. */
+void wsc_w32_port_ref(struct w32_obj *port);
 /* Drops a reference (handle.h's wsc_w32_put). */
 void wsc_w32_put(struct w32_obj *o);
 /* Takes another reference and returns o: what sockops->associate keeps

@@ -39,8 +39,8 @@ typedef struct _TRANSMIT_FILE_BUFFERS {
 typedef struct _TRANSMIT_PACKETS_ELEMENT {
     ULONG dwElFlags;
     ULONG cLength;
-    union {
-        struct {
+    __extension__ union {
+        __extension__ struct {
             LARGE_INTEGER nFileOffset;
             HANDLE hFile;
         } DUMMYSTRUCTNAME;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <unistd.h>
 #include "async.h"
 #include "os.h"
 
@@ -826,4 +827,52 @@ int wsc_async_renew(struct wsc_sock *e)
     wsc_os.close(fd);
     atomic_store(&e->s->flags, keep);
     return 0;
+}
+
+/* TransmitFile: bytes of the file at fd (from offset, or from its
+ * position when offset is -1; 0 bytes: to the end) go out on the
+ * socket, whatever its blocking mode.  The bytes sent, or -WSA. */
+long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
+                    uint64_t bytes)
+{
+    char buf[65536];
+    uint64_t sent = 0;
+    struct iovec v;
+    struct msghdr m;
+    ssize_t n;
+    long r;
+
+    while (bytes == 0 || sent < bytes) {
+        size_t want = sizeof(buf);
+
+        if (bytes && bytes - sent < want)
+            want = (size_t)(bytes - sent);
+        n = offset < 0 ? read(fd, buf, want)
+                       : pread(fd, buf, want, (off_t)(offset + (int64_t)sent));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0)
+            return -WSAEINVAL;
+        if (n == 0)
+            break;
+        v.iov_base = buf;
+        v.iov_len = (size_t)n;
+        while (v.iov_len) {
+            memset(&m, 0, sizeof(m));
+            m.msg_iov = &v;
+            m.msg_iovlen = 1;
+            r = wsc_e_sendmsg(e, &m, 0);
+            if (r == -WSAEWOULDBLOCK) {
+                if ((r = wsc_wait(e, POLLOUT, WSC_FOREVER)) < 0)
+                    return r == -WSAEINTR ? -WSAECONNABORTED : r;
+                continue;
+            }
+            if (r < 0)
+                return r;
+            v.iov_base = (char *)v.iov_base + r;
+            v.iov_len -= (size_t)r;
+            sent += (uint64_t)r;
+        }
+    }
+    return (long)sent;
 }

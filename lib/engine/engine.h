@@ -446,6 +446,10 @@ void wsc_async_free(struct wsc_ksock *s);
 /* DisconnectEx(TF_REUSE_SOCKET): a fresh kernel socket under the same
  * number.  0 or -WSA code. */
 int wsc_async_renew(struct wsc_sock *e);
+/* TransmitFile's file part: the bytes of fd from offset (-1: its
+ * position; bytes 0: to the end) sent whole.  Bytes sent, or -WSA. */
+long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
+                    uint64_t bytes);
 /* Fork child: the reactor is the parent's (fork.c). */
 void wsc_async_atfork_child(void);
 /* The number of operations pending (tests, closesocket). */

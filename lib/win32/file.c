@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "handle.h"
+#include "w32async.h"
 
 static BOOL fail_errno(void)
 {
@@ -107,6 +108,18 @@ HANDLE wsc_CreateFileW(LPCWSTR name, DWORD access, DWORD share,
 static struct w32_obj *file_get(HANDLE h)
 {
     return wsc_w32_get(h, W32_FILE);
+}
+
+int wsc_w32_file_dup(HANDLE h)
+{
+    struct w32_obj *o = file_get(h);
+    int fd;
+
+    if (!o)
+        return -1;
+    fd = fcntl(o->u.file.fd, F_DUPFD_CLOEXEC, 0);
+    wsc_w32_put(o);
+    return fd;
 }
 
 BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done)

@@ -71,6 +71,10 @@ BOOL wsc_w32_apc_queue(struct w32_apc_target *t, void (*fn)(void *arg),
  * alertable blocking socket calls). */
 int wsc_w32_apc_run(void);
 
+/* A new descriptor of a file handle's open file (TransmitFile), which
+ * the caller closes; -1 (last error set) when h is not a file. */
+int wsc_w32_file_dup(HANDLE h);
+
 /* ---- sockets as handles --------------------------------------------- */
 /* A SOCKET is a small number, never a handle of this layer's table.  The
  * Winsock layer installs these once (at WSAStartup); each returns 0 or a

@@ -1,6 +1,7 @@
 /* The mswsock extensions (AcceptEx, GetAcceptExSockaddrs, ConnectEx,
  * DisconnectEx) and WSAIoctl, which hands out their pointers. */
 #include <string.h>
+#include <unistd.h>
 #include "ws.h"
 #include "mswsock.h"
 #include "mstcpip.h"
@@ -202,6 +203,94 @@ static BOOL PASCAL DisconnectEx_impl(SOCKET s, LPOVERLAPPED ov, DWORD flags,
         return ext_leave(e, -WSAENOBUFS);
     ov->Internal = STATUS_PENDING;
     return ext_leave(e, ws_op_complete_now(e, op, 0, NULL, 1));
+}
+
+/* ---- TransmitFile ------------------------------------------------------------ */
+
+static long send_all(struct wsc_sock *e, const void *buf, DWORD len)
+{
+    struct iovec v = { (void *)buf, len };
+    struct msghdr m;
+    long r;
+
+    memset(&m, 0, sizeof(m));
+    m.msg_iov = &v;
+    m.msg_iovlen = 1;
+    while (v.iov_len) {
+        r = wsc_e_sendmsg(e, &m, 0);
+        if (r == -WSAEWOULDBLOCK) {
+            if ((r = wsc_wait(e, POLLOUT, WSC_FOREVER)) < 0)
+                return r == -WSAEINTR ? -WSAECONNABORTED : r;
+            continue;
+        }
+        if (r < 0)
+            return r;
+        v.iov_base = (char *)v.iov_base + r;
+        v.iov_len -= (size_t)r;
+    }
+    return (long)len;
+}
+
+/* Head, file, tail, sent whole before the call returns (the overlapped
+ * form then reports its completion). */
+static long transmit(struct wsc_sock *e, HANDLE file, DWORD bytes,
+                     LPOVERLAPPED ov, LPTRANSMIT_FILE_BUFFERS tb)
+{
+    TRANSMIT_FILE_BUFFERS t = { 0 };
+    long total = 0, r = 0;
+    int64_t offset = -1;
+    int fd;
+
+    if (tb && (wsc_bad_ptr(tb) || wsc_copy_in(&t, tb, sizeof(t))))
+        return -WSAEFAULT;
+    if ((t.HeadLength && wsc_bad_ptr(t.Head)) ||
+        (t.TailLength && wsc_bad_ptr(t.Tail)))
+        return -WSAEFAULT;
+    if (ov)
+        offset = (int64_t)ov->Offset | (int64_t)ov->OffsetHigh << 32;
+    if (t.HeadLength && (r = send_all(e, t.Head, t.HeadLength)) < 0)
+        return r;
+    total += r;
+    if (file) {
+        if ((fd = wsc_w32_file_dup(file)) < 0)
+            return -WSAEINVAL;
+        r = wsc_e_transmit(e, fd, offset, bytes);
+        close(fd);
+        if (r < 0)
+            return r;
+        total += r;
+    }
+    if (t.TailLength && (r = send_all(e, t.Tail, t.TailLength)) < 0)
+        return r;
+    return total + (t.TailLength ? r : 0);
+}
+
+BOOL wsc_TransmitFile(SOCKET s, HANDLE file, DWORD bytes, DWORD per_send,
+                      LPOVERLAPPED ov, LPTRANSMIT_FILE_BUFFERS tb, DWORD flags)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct ws_op *op;
+    long r;
+
+    (void)per_send;
+    if (!e)
+        return FALSE;
+    if (e->type != SOCK_STREAM ||
+        !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        return ext_leave(e, -WSAENOTCONN);
+    if (ov && wsc_bad_ptr(ov))
+        return ext_leave(e, -WSAEFAULT);
+    r = transmit(e, file, bytes, ov, tb);
+    if (r >= 0 && (flags & (TF_DISCONNECT | TF_REUSE_SOCKET)))
+        wsc_e_shutdown(e, SHUT_WR);
+    if (r >= 0 && (flags & TF_REUSE_SOCKET) && wsc_async_renew(e) < 0)
+        r = -WSAENOBUFS;
+    if (!ov || r < 0)
+        return ext_leave(e, r < 0 ? r : 0);
+    if (!(op = ws_op_new(ov, NULL)))
+        return ext_leave(e, -WSAENOBUFS);
+    ov->Internal = STATUS_PENDING;
+    return ext_leave(e, ws_op_complete_now(e, op, r, NULL, 1));
 }
 
 /* ---- WSAIoctl ------------------------------------------------------------- */

@@ -166,3 +166,10 @@ TEST_BINARIES += unit_tests/test_win32
 unit_tests_test_win32_SOURCES = unit_tests/test_win32.c
 unit_tests_test_win32_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_win32_LDADD = libwscompat.la $(CHECK_LIBS)
+
+# The asynchronous engine under closesocket/CancelIoEx races
+# (ASYNC_ITERATIONS, default 10 000).
+TEST_BINARIES += unit_tests/test_async
+unit_tests_test_async_SOURCES = unit_tests/test_async.c
+unit_tests_test_async_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_async_LDADD = libwscompat.la $(CHECK_LIBS)

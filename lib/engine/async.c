@@ -21,6 +21,9 @@
 
 void (*wsc_assoc_release)(struct wsc_assoc *a);
 
+#define ORPHAN_TAG (1ULL << 63)
+struct orphan;
+
 static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
 static int reactor_ep = -1;
 static unsigned reactor_epoch = 1; /* bumped in a fork child */
@@ -93,6 +96,19 @@ static struct wsc_aop *pop(struct wsc_aop **head, struct wsc_aop **tail)
     if (op && !(*head = op->next))
         *tail = NULL;
     return op;
+}
+
+/* Under the lock, after wq changed. */
+static void wq_note(struct wsc_async *a)
+{
+    atomic_store_explicit(&a->wq_busy, a->wq != NULL, memory_order_relaxed);
+}
+
+int wsc_async_wq_busy(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+
+    return a && atomic_load_explicit(&a->wq_busy, memory_order_relaxed);
 }
 
 static int is_write_kind(const struct wsc_aop *op)
@@ -240,7 +256,13 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
         op->res = -WSAECONNABORTED;
         return FINISHED;
     }
-    if (f & WSC_F_SHUT_SEND) {
+    if (op->shut_after) {
+        wsc_os.shutdown(e->fd, SHUT_WR);
+        op->res = 0;
+        return FINISHED;
+    }
+    /* The queued rest of a send made before a shutdown still goes. */
+    if ((f & WSC_F_SHUT_SEND) && !op->backlog) {
         op->res = -WSAESHUTDOWN;
         return FINISHED;
     }
@@ -453,20 +475,27 @@ static void continue_accepts(struct donelist *d);
 
 /* Readiness on a socket: its queues move, its network events are
  * recorded. */
+static void orphan_ready(struct orphan *o);
+
 static void ready(uint64_t key)
 {
     int fd = (int)(uint32_t)key;
-    struct wsc_sock *e = wsc_ref(fd);
+    struct wsc_sock *e;
     struct wsc_async *a;
     struct donelist d = { NULL, NULL };
 
-    if (!e)
+    if (key & ORPHAN_TAG) {
+        orphan_ready((struct orphan *)(uintptr_t)(key & ~ORPHAN_TAG));
+        return;
+    }
+    if (!(e = wsc_ref(fd)))
         return;
     if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
         (a = wsc_async_peek(e))) {
         pthread_mutex_lock(&a->lock);
         progress(e, &a->rq, &a->rq_tail, &d);
         progress(e, &a->wq, &a->wq_tail, &d);
+        wq_note(a);
         if (a->ev_mask)
             wsc_netev_check(e, a, 1);
         pthread_mutex_unlock(&a->lock);
@@ -622,6 +651,7 @@ int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op)
             r = FINISHED;
         }
     }
+    wq_note(a);
     if (op->kind == WSC_AOP_ACCEPT && r == AGAIN) {
         struct wsc_sock *acc = acceptor_of(op);
 
@@ -662,7 +692,7 @@ static int take(struct wsc_aop **head, struct wsc_aop **tail,
 
     for (op = *head; op; op = next) {
         next = op->next;
-        if (!match || match(op, arg)) {
+        if (op->backlog || op->shut_after ? !match : !match || match(op, arg)) {
             op->res = op->kind == WSC_AOP_RECV ? rres : res;
             push(&d->head, &d->tail, op);
             n++;
@@ -702,6 +732,7 @@ int wsc_async_cancel(struct wsc_sock *e,
               -WSA_OPERATION_ABORTED);
     if (!a->wq)
         wsc_clear_flags(e, WSC_F_ACONNECT);
+    wq_note(a);
     pthread_mutex_unlock(&a->lock);
     for (op = d.head; op; op = op->next)
         clear_accepting(op);
@@ -731,11 +762,50 @@ static void cancel_accept_into(struct wsc_sock *acc)
     wsc_release(l);
 }
 
-int wsc_async_close(struct wsc_sock *e)
+/* Under the lock: the engine's own queued sends, taken out of wq. */
+static struct wsc_aop *take_backlog(struct wsc_async *a)
+{
+    struct wsc_aop *op, *next, *kh = NULL, *kt = NULL, *bh = NULL, *bt = NULL;
+
+    for (op = a->wq; op; op = next) {
+        next = op->next;
+        if (op->backlog || op->shut_after)
+            push(&bh, &bt, op);
+        else
+            push(&kh, &kt, op);
+    }
+    a->wq = kh;
+    a->wq_tail = kt;
+    return bh;
+}
+
+static void free_list(struct wsc_aop *op)
+{
+    struct wsc_aop *next;
+
+    for (; op; op = next) {
+        next = op->next;
+        free(op);
+    }
+}
+
+/* 1 when closing the socket resets it (SO_LINGER {1,0}). */
+static int hard_linger(struct wsc_sock *e)
+{
+    struct linger lg;
+    socklen_t len = sizeof(lg);
+
+    return wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_LINGER, &lg, &len) == 0 &&
+           lg.l_onoff && lg.l_linger == 0;
+}
+
+static void orphan_adopt(struct wsc_sock *e, struct wsc_aop *ops);
+
+int wsc_async_close(struct wsc_sock *e, int abortive)
 {
     struct wsc_async *a = wsc_async_peek(e);
     struct donelist d = { NULL, NULL };
-    struct wsc_aop *op;
+    struct wsc_aop *op, *backlog;
     int reset = 0;
 
     if (wsc_flags(e) & WSC_F_ACCEPTING) {
@@ -748,15 +818,23 @@ int wsc_async_close(struct wsc_sock *e)
     for (op = a->rq; op; op = op->next)
         if (op->kind == WSC_AOP_RECV && is_stream(e))
             reset = 1;
+    backlog = take_backlog(a);
     take(&a->rq, &a->rq_tail, NULL, NULL, &d,
          is_stream(e) ? -WSAECONNABORTED : -WSA_OPERATION_ABORTED,
          -WSA_OPERATION_ABORTED);
     take(&a->wq, &a->wq_tail, NULL, NULL, &d, -WSA_OPERATION_ABORTED,
          -WSA_OPERATION_ABORTED);
+    wq_note(a);
     unwatch(e, a);
     a->ev_mask = 0;
     a->ev_notify = NULL;
     pthread_mutex_unlock(&a->lock);
+    /* A graceful close still delivers what the socket queued; an
+     * abortive one drops it with the connection. */
+    if (backlog && (reset || abortive || hard_linger(e)))
+        free_list(backlog);
+    else if (backlog)
+        orphan_adopt(e, backlog);
     for (op = d.head; op; op = op->next)
         clear_accepting(op);
     deliver(&d);
@@ -875,4 +953,172 @@ long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
         }
     }
     return (long)sent;
+}
+
+/* ---- the send queue of row 9i ----------------------------------------------- */
+
+static size_t queued_bytes(struct wsc_async *a)
+{
+    struct wsc_aop *op;
+    size_t n = 0;
+
+    for (op = a->wq; op; op = op->next)
+        if (op->backlog)
+            n += op->iov[0].iov_len - op->done;
+    return n;
+}
+
+/* The send buffer the program set, or Windows' default of 64 KiB. */
+static size_t queue_bound(struct wsc_sock *e)
+{
+    uint32_t v = atomic_load(&e->s->sndbuf_set);
+
+    return v > 65536 ? v : 65536;
+}
+
+static void free_op(struct wsc_aop *op)
+{
+    free(op);
+}
+
+static struct wsc_aop *own_op(size_t n)
+{
+    struct wsc_aop *op = calloc(1, sizeof(*op) + n);
+
+    if (!op)
+        return NULL;
+    op->kind = WSC_AOP_SEND;
+    op->iov = op->iov_inline;
+    op->niov = 1;
+    op->iov[0].iov_base = op + 1;
+    op->iov[0].iov_len = n;
+    op->acceptor_fd = -1;
+    op->done_fn = free_op;
+    return op;
+}
+
+int wsc_async_backlog(struct wsc_sock *e, const struct msghdr *msg, int flags)
+{
+    struct wsc_async *a = wsc_async_of(e);
+    struct wsc_aop *op;
+    size_t n = 0, at = 0, bound;
+    size_t i;
+
+    if (!a)
+        return 0;
+    for (i = 0; i < (size_t)msg->msg_iovlen; i++)
+        n += msg->msg_iov[i].iov_len;
+    bound = queue_bound(e);
+    if (!(op = own_op(n)))
+        return 0;
+    for (i = 0; i < (size_t)msg->msg_iovlen; i++) {
+        memcpy((char *)(op + 1) + at, msg->msg_iov[i].iov_base,
+               msg->msg_iov[i].iov_len);
+        at += msg->msg_iov[i].iov_len;
+    }
+    op->backlog = 1;
+    op->flags = flags & MSG_OOB;
+    pthread_mutex_lock(&a->lock);
+    /* As Windows' own buffer: a send is taken whole while less than the
+     * bound is queued. */
+    if (queued_bytes(a) >= bound || wsc_async_watch(e, a) < 0) {
+        pthread_mutex_unlock(&a->lock);
+        free(op);
+        return 0;
+    }
+    push(&a->wq, &a->wq_tail, op);
+    wq_note(a);
+    pthread_mutex_unlock(&a->lock);
+    return 1;
+}
+
+int wsc_async_shut_after(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    struct wsc_aop *op;
+    int queued = 0;
+
+    if (!a || !(op = own_op(0)))
+        return 0;
+    op->shut_after = 1;
+    pthread_mutex_lock(&a->lock);
+    if (a->wq) {
+        push(&a->wq, &a->wq_tail, op);
+        queued = 1;
+    }
+    pthread_mutex_unlock(&a->lock);
+    if (!queued)
+        free(op);
+    return queued;
+}
+
+/* A socket closed with sends still queued: a descriptor of its own keeps
+ * the kernel socket, the reactor sends the rest, and its close then ends
+ * the connection with a FIN, as the close of the socket would have. */
+struct orphan {
+    int fd;
+    struct wsc_aop *head, *tail;
+};
+
+static void orphan_end(struct orphan *o)
+{
+    if (reactor_ep >= 0)
+        wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, o->fd, NULL);
+    wsc_os.close(o->fd);
+    free_list(o->head);
+    free(o);
+}
+
+static void orphan_ready(struct orphan *o)
+{
+    struct wsc_aop *op;
+    struct iovec v;
+    struct msghdr m;
+    ssize_t n;
+
+    while ((op = o->head)) {
+        if (op->shut_after) {
+            wsc_os.shutdown(o->fd, SHUT_WR);
+            free(pop(&o->head, &o->tail));
+            continue;
+        }
+        v.iov_base = (char *)op->iov[0].iov_base + op->done;
+        v.iov_len = op->iov[0].iov_len - op->done;
+        memset(&m, 0, sizeof(m));
+        m.msg_iov = &v;
+        m.msg_iovlen = 1;
+        n = v.iov_len ? wsc_os.sendmsg(o->fd, &m, MSG_NOSIGNAL | MSG_DONTWAIT |
+                                                  op->flags)
+                      : 0;
+        if (n < 0 && (errno == EAGAIN || errno == EINTR || errno == ENOBUFS))
+            return;
+        if (n < 0)
+            break;
+        op->done += (size_t)n;
+        if (op->done >= op->iov[0].iov_len)
+            free(pop(&o->head, &o->tail));
+    }
+    orphan_end(o);
+}
+
+static void orphan_adopt(struct wsc_sock *e, struct wsc_aop *ops)
+{
+    struct orphan *o = calloc(1, sizeof(*o));
+    struct epoll_event ev;
+
+    if (!o || reactor_start() < 0 ||
+        (o->fd = wsc_os.fcntl(e->fd, F_DUPFD_CLOEXEC, 0)) < 0) {
+        free(o);
+        free_list(ops);
+        return;
+    }
+    o->head = ops;
+    for (o->tail = ops; o->tail->next; o->tail = o->tail->next)
+        ;
+    memset(&ev, 0, sizeof(ev));
+    ev.events = EPOLLOUT | EPOLLET;
+    ev.data.u64 = (uint64_t)(uintptr_t)o | ORPHAN_TAG;
+    /* Adding reports the socket's readiness at once if it has room. */
+    if (wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_ADD, o->fd, &ev) < 0)
+        orphan_end(o);
 }

@@ -243,7 +243,9 @@ int wsc_e_shutdown(struct wsc_sock *e, int how)
     if (how != SHUT_WR && stream && wsc_emulate_shutrd && watcher_start() < 0)
         return -WSAENOBUFS;
     if (how != SHUT_RD) {
-        if (stream && wsc_os.shutdown(e->fd, SHUT_WR) < 0 && errno != ENOTCONN)
+        /* The FIN follows the sends the engine still queues (row 9i). */
+        if (stream && !(wsc_async_sends_queued(e) && wsc_async_shut_after(e)) &&
+            wsc_os.shutdown(e->fd, SHUT_WR) < 0 && errno != ENOTCONN)
             return wsc_errno_result(WSC_OP_SHUTDOWN, errno, f);
         wsc_set_flags(e, WSC_F_SHUT_SEND);
     }
@@ -308,7 +310,8 @@ static int close_begin(struct wsc_sock *e)
         others++;
     watcher_del(e);
     /* Pending overlapped receives count as receives in flight: reset. */
-    if (wsc_async_close(e) && wsc_emulate_close)
+    if (wsc_async_close(e, others > 0 && wsc_emulate_close) &&
+        wsc_emulate_close)
         set_hard_linger(e->fd);
     if (others > 0 && wsc_emulate_close) {
         if (e->type == SOCK_STREAM)

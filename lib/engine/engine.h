@@ -92,6 +92,7 @@ struct wsc_ksock {
     pthread_mutex_t lock;     /* the waiters list */
     struct wsc_waiter *waiters;
     _Atomic(struct wsc_async *) async; /* overlapped I/O, events (async.c) */
+    _Atomic uint32_t sndbuf_set; /* SO_SNDBUF as the program set it */
 };
 
 /* One entry per descriptor number, on a cache line of its own: two
@@ -397,6 +398,8 @@ int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len);
 
 /* ---- async.c: overlapped operations and the reactor ------------------- */
+struct wsc_sock;
+int wsc_async_wq_busy(struct wsc_sock *e);
 /* An operation the front end hands over: the engine tries it at once and,
  * if it would block, queues it in issue order and performs it from its
  * reactor thread straight into the caller's buffers.  The front end
@@ -426,6 +429,8 @@ struct wsc_aop {
     unsigned acceptor_gen;
     size_t first_data;
     int accepted;             /* the connection is in the acceptor */
+    int backlog;              /* the engine's own: a send's queued rest */
+    int shut_after;           /* the engine's own: shutdown(SD_SEND) here */
     void (*done_fn)(struct wsc_aop *op);
 };
 /* Results of wsc_async_submit. */
@@ -439,10 +444,27 @@ int wsc_async_cancel(struct wsc_sock *e, int (*match)(struct wsc_aop *op,
 /* The last handle of the socket is closing: completes every pending
  * operation as Windows does (a receive WSAECONNABORTED, the rest
  * WSA_OPERATION_ABORTED) and ends the selection; 1 if a receive was
- * pending on a stream (closesocket then resets the connection). */
-int wsc_async_close(struct wsc_sock *e);
+ * pending on a stream (closesocket then resets the connection).  The
+ * engine's own queued sends still go unless the close is abortive (calls
+ * in flight, a pending receive, SO_LINGER {1,0}). */
+int wsc_async_close(struct wsc_sock *e, int abortive);
 /* Frees the state with its kernel socket (table.c). */
 void wsc_async_free(struct wsc_ksock *s);
+/* Windows takes a whole non-blocking send or none of it (row 9i): what
+ * the kernel did not take joins the socket's send queue, which the
+ * reactor flushes in order (before the FIN of a shutdown or a graceful
+ * close).  1 when msg's bytes were taken, 0 when the queue already holds
+ * its bound (the send buffer size, at least 64 KiB). */
+int wsc_async_backlog(struct wsc_sock *e, const struct msghdr *msg, int flags);
+/* 1 when sends on the socket must queue behind earlier ones. */
+static inline int wsc_async_sends_queued(struct wsc_sock *e)
+{
+    return atomic_load_explicit(&e->s->async, memory_order_relaxed) &&
+           wsc_async_wq_busy(e);
+}
+/* shutdown(SD_SEND) with sends queued: the FIN follows them.  1 when it
+ * was queued, 0 when nothing waits (shut down now). */
+int wsc_async_shut_after(struct wsc_sock *e);
 /* DisconnectEx(TF_REUSE_SOCKET): a fresh kernel socket under the same
  * number.  0 or -WSA code. */
 int wsc_async_renew(struct wsc_sock *e);

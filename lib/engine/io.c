@@ -270,6 +270,34 @@ static int dgram_unconnected(struct wsc_sock *e, const struct msghdr *msg)
     return 0;
 }
 
+/* A non-blocking send behind queued ones joins the queue while it has
+ * room; a blocking one waits until the queue is sent, then sends as
+ * usual (blocking when the kernel's buffer is full, as on Windows). */
+static long queue_send(struct wsc_sock *e, struct msghdr *msg, int flags,
+                       size_t want)
+{
+    int64_t deadline = WSC_NOT_YET;
+    int r;
+
+    if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
+        if (wsc_async_backlog(e, msg, flags))
+            return (long)want;
+        if (wsc_netev_active(e))
+            wsc_netev_reenable(e, WSC_FD_WRITE);
+        return -WSAEWOULDBLOCK;
+    }
+    while (wsc_async_sends_queued(e)) {
+        r = block(e, WSC_OP_SEND, POLLOUT, &deadline,
+                  atomic_load(&e->s->sndtimeo_ms));
+        if (r)
+            return r;
+        r = send_state_error(wsc_flags(e));
+        if (r)
+            return r;
+    }
+    return wsc_e_sendmsg(e, msg, flags);
+}
+
 long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
 {
     int64_t deadline = WSC_NOT_YET;
@@ -282,6 +310,9 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
         return r;
     if (dgram_unconnected(e, msg))
         return -WSAENOTCONN;
+    /* Bytes queued by earlier sends go first. */
+    if (is_stream(e) && wsc_async_sends_queued(e))
+        return queue_send(e, msg, flags, want);
     for (;;) {
         n = os_send(e, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
         if (n >= 0) {
@@ -300,6 +331,10 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
         if (errno != EAGAIN && errno != ENOBUFS)
             return done ? (long)done : io_error(e, WSC_OP_SEND, errno);
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
+            /* Windows takes all of a non-blocking send or none. */
+            if (done && !wsc_posix_mode && is_stream(e) &&
+                !(flags & MSG_DONTWAIT) && wsc_async_backlog(e, msg, flags))
+                return (long)want;
             if (!done && wsc_netev_active(e))
                 wsc_netev_reenable(e, WSC_FD_WRITE);
             return done ? (long)done : -WSAEWOULDBLOCK;

@@ -15,6 +15,8 @@ int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val)
 {
     if (wsc_os.setsockopt(e->fd, level, name, &val, sizeof(val)) < 0)
         return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
+    if (level == SOL_SOCKET && name == SO_SNDBUF)
+        atomic_store(&e->s->sndbuf_set, val > 0 ? (uint32_t)val : 0);
     if (level == SOL_SOCKET && name == SO_OOBINLINE) {
         if (val)
             wsc_set_flags(e, WSC_F_OOBINLINE);

@@ -1,0 +1,260 @@
+/* The asynchronous engine under races: closesocket, CancelIoEx and the
+ * peer's data, FIN and RST racing pending overlapped operations on a
+ * completion port.  Every operation must complete exactly once, with a
+ * status Windows gives for its cause, in bounded time, and nothing may
+ * leak.  ASYNC_ITERATIONS scales the races (default 10 000). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <winsock2.h>
+#include <ws2tcpip.h>
+#include <mswsock.h>
+#include <check.h>
+
+#define MAXOPS 6
+
+static SOCKET listener;
+static struct sockaddr_in where;
+
+static long iterations(long dflt)
+{
+    const char *v = getenv("ASYNC_ITERATIONS");
+
+    return v && atol(v) > 0 ? atol(v) : dflt;
+}
+
+static int open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    int n = 0;
+
+    while (d && readdir(d))
+        n++;
+    if (d)
+        closedir(d);
+    return n;
+}
+
+static void setup(void)
+{
+    WSADATA wd;
+    int len = sizeof(where);
+
+    ck_assert_int_eq(WSAStartup(MAKEWORD(2, 2), &wd), 0);
+    listener = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    memset(&where, 0, sizeof(where));
+    where.sin_family = AF_INET;
+    where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(listener, (struct sockaddr *)&where, sizeof(where)), 0);
+    ck_assert_int_eq(listen(listener, 64), 0);
+    ck_assert_int_eq(getsockname(listener, (struct sockaddr *)&where, &len), 0);
+}
+
+static void pair(SOCKET *c, SOCKET *s)
+{
+    *c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ck_assert_int_eq(connect(*c, (struct sockaddr *)&where, sizeof(where)), 0);
+    *s = accept(listener, NULL, NULL);
+    ck_assert(*s != INVALID_SOCKET);
+}
+
+enum action { A_CLOSE, A_CANCEL_ALL, A_CANCEL_ONE, A_PEER_DATA, A_PEER_FIN,
+              A_PEER_RST, A_NONE, A_COUNT };
+
+struct race {
+    SOCKET s, c;
+    WSAOVERLAPPED *ov;
+    int nops;
+    enum action act[2];
+    atomic_int c_closed;
+    pthread_barrier_t go;
+};
+
+static void act(struct race *r, enum action a, int which)
+{
+    struct linger lg = { 1, 0 };
+
+    switch (a) {
+    case A_CLOSE: closesocket(r->s); break;
+    case A_CANCEL_ALL: CancelIoEx((HANDLE)r->s, NULL); break;
+    case A_CANCEL_ONE: CancelIoEx((HANDLE)r->s, &r->ov[which % r->nops]); break;
+    case A_PEER_DATA: send(r->c, "0123456789", 10, 0); break;
+    case A_PEER_FIN: shutdown(r->c, SD_SEND); break;
+    case A_PEER_RST:
+        if (atomic_exchange(&r->c_closed, 1))
+            break;
+        setsockopt(r->c, SOL_SOCKET, SO_LINGER, (char *)&lg, sizeof(lg));
+        closesocket(r->c);
+        break;
+    default: break;
+    }
+}
+
+static void *other_side(void *arg)
+{
+    struct race *r = arg;
+
+    pthread_barrier_wait(&r->go);
+    act(r, r->act[1], 1);
+    return NULL;
+}
+
+/* A status Windows gives a pending receive or send for these causes. */
+static int plausible(BOOL ok, DWORD err)
+{
+    return ok || err == ERROR_OPERATION_ABORTED ||
+           err == ERROR_CONNECTION_ABORTED || err == ERROR_NETNAME_DELETED;
+}
+
+START_TEST(races_complete_each_operation_once)
+{
+    long n = iterations(10000), i;
+    int fds0 = -1, j, lost = 0, dup = 0, odd = 0;
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    unsigned seed = 12345;
+
+    ck_assert(port != NULL);
+    for (i = 0; i < n; i++) {
+        struct race r;
+        WSAOVERLAPPED ov[MAXOPS];
+        char bufs[MAXOPS][16];
+        int seen[MAXOPS] = { 0 }, pending = 0;
+        pthread_t th;
+        DWORD bytes, fl;
+        ULONG_PTR key;
+        LPOVERLAPPED got;
+
+        memset(&r, 0, sizeof(r));
+        memset(ov, 0, sizeof(ov));
+        pair(&r.c, &r.s);
+        ck_assert(CreateIoCompletionPort((HANDLE)r.s, port, (ULONG_PTR)i, 0) == port);
+        r.ov = ov;
+        r.nops = 1 + (int)(rand_r(&seed) % MAXOPS);
+        for (j = 0; j < r.nops; j++) {
+            WSABUF b = { sizeof(bufs[j]), bufs[j] };
+            int rc;
+
+            fl = 0;
+            if (rand_r(&seed) % 4 == 0)
+                rc = WSASend(r.s, &b, 1, &bytes, 0, &ov[j], NULL);
+            else
+                rc = WSARecv(r.s, &b, 1, &bytes, &fl, &ov[j], NULL);
+            ck_assert_msg(rc == 0 || WSAGetLastError() == WSA_IO_PENDING,
+                          "issue: %d %d", rc, WSAGetLastError());
+            pending++;
+        }
+        r.act[0] = (enum action)(rand_r(&seed) % A_COUNT);
+        r.act[1] = (enum action)(rand_r(&seed) % A_COUNT);
+        pthread_barrier_init(&r.go, NULL, 2);
+        pthread_create(&th, NULL, other_side, &r);
+        pthread_barrier_wait(&r.go);
+        act(&r, r.act[0], 0);
+        pthread_join(th, NULL);
+        pthread_barrier_destroy(&r.go);
+        /* Whatever is still pending ends with the close. */
+        closesocket(r.s);
+        while (pending > 0) {
+            BOOL ok = GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000);
+            DWORD err = ok ? 0 : GetLastError();
+
+            if (!ok && !got) {
+                lost += pending;
+                break;
+            }
+            j = (int)(got - (LPOVERLAPPED)ov);
+            ck_assert_msg(j >= 0 && j < r.nops && key == (ULONG_PTR)i,
+                          "a packet of another round (key %lu, round %ld)",
+                          (unsigned long)key, i);
+            if (seen[j]++)
+                dup++;
+            if (!plausible(ok, err))
+                odd++;
+            pending--;
+        }
+        ck_assert(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 0));
+        ck_assert_int_eq(GetLastError(), WAIT_TIMEOUT);
+        if (!atomic_load(&r.c_closed))
+            closesocket(r.c);
+        if (i == 0)
+            fds0 = open_fds();
+        ck_assert_msg(!lost && !dup && !odd,
+                      "round %ld (%d, %d): lost %d, duplicated %d, odd %d",
+                      i, r.act[0], r.act[1], lost, dup, odd);
+    }
+    ck_assert_int_eq(open_fds(), fds0);
+    CloseHandle(port);
+}
+END_TEST
+
+/* A pending receive survives the thread that issued it (row OV20) and a
+ * closesocket with nothing pending queues nothing (CP14). */
+static SOCKET issue_s;
+static WSAOVERLAPPED issue_ov;
+static char issue_buf[8];
+
+static void *issue_and_exit(void *arg)
+{
+    WSABUF b = { sizeof(issue_buf), issue_buf };
+    DWORD fl = 0, n;
+
+    (void)arg;
+    if (WSARecv(issue_s, &b, 1, &n, &fl, &issue_ov, NULL) == 0 ||
+        WSAGetLastError() != WSA_IO_PENDING)
+        return (void *)1;
+    return NULL;
+}
+
+START_TEST(thread_exit_keeps_the_operation)
+{
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    SOCKET c;
+    pthread_t th;
+    void *res;
+    DWORD bytes;
+    ULONG_PTR key;
+    LPOVERLAPPED got;
+
+    pair(&c, &issue_s);
+    CreateIoCompletionPort((HANDLE)issue_s, port, 9, 0);
+    memset(&issue_ov, 0, sizeof(issue_ov));
+    pthread_create(&th, NULL, issue_and_exit, NULL);
+    pthread_join(th, &res);
+    ck_assert_ptr_null(res);
+    ck_assert_int_eq(send(c, "late", 4, 0), 4);
+    ck_assert(GetQueuedCompletionStatus(port, &bytes, &key, &got, 5000));
+    ck_assert_int_eq(bytes, 4);
+    ck_assert_int_eq(key, 9);
+    ck_assert(got == &issue_ov);
+    ck_assert_int_eq(memcmp(issue_buf, "late", 4), 0);
+    ck_assert_int_eq(closesocket(issue_s), 0);
+    ck_assert(!GetQueuedCompletionStatus(port, &bytes, &key, &got, 50));
+    ck_assert_int_eq(GetLastError(), WAIT_TIMEOUT);
+    closesocket(c);
+    CloseHandle(port);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("async");
+    TCase *tc = tcase_create("races");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_checked_fixture(tc, setup, NULL);
+    tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, races_complete_each_operation_once);
+    tcase_add_test(tc, thread_exit_keeps_the_operation);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -6,6 +6,7 @@
  *   test_w32async          the check suite
  *   test_w32async bench    packets per second through one port */
 #include <check.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,18 +34,38 @@ static pid_t my_tid(void)
     return (pid_t)syscall(SYS_gettid);
 }
 
-/* Waits (bounded) until the thread is asleep in futex, which every wait
- * here ends in. */
-static void wait_asleep(pid_t tid)
+/* Waits (bounded) until the thread is asleep in futex (which every wait
+ * of the layer ends in), or in poll. */
+static int asleep_in(pid_t tid, int poll)
+{
+    long nr;
+
+    if (proc_thread_state(tid) != 'S')
+        return 0;
+    nr = proc_thread_syscall(tid);
+    if (poll)
+        return nr == SYS_ppoll
+#ifdef SYS_poll
+               || nr == SYS_poll
+#endif
+            ;
+    return nr == SYS_futex;
+}
+
+static void wait_asleep_in(pid_t tid, int poll)
 {
     ULONGLONG t0 = GetTickCount64();
 
-    while (!(proc_thread_state(tid) == 'S' &&
-             proc_thread_syscall(tid) == SYS_futex)) {
+    while (!asleep_in(tid, poll)) {
         ck_assert_msg(elapsed_since(t0) < 10000, "thread %d never slept",
                       (int)tid);
         sched_yield();
     }
+}
+
+static void wait_asleep(pid_t tid)
+{
+    wait_asleep_in(tid, 0);
 }
 
 static HANDLE new_port(void)
@@ -619,6 +640,68 @@ START_TEST(apc_main_thread_from_pthread)
     ck_assert_int_eq(wsc_w32_apc_run(), 0);
     ck_assert_int_eq(count, 3);
     wsc_w32_apc_put(q.t);
+}
+END_TEST
+
+/* OV9: a wait outside the layer (the engine's poll) is woken through
+ * wsc_w32_apc_watch. */
+struct poller {
+    int fds[2];
+    struct w32_apc_target *t;
+    pid_t tid;
+    int watched_first, polled, ran, watched_queued, self_count;
+};
+
+static void wake_poller(void *arg)
+{
+    struct poller *p = arg;
+
+    if (write(p->fds[1], "x", 1) != 1)
+        abort();
+}
+
+static void *alertable_poll(void *arg)
+{
+    struct poller *p = arg;
+    struct pollfd pfd = {p->fds[0], POLLIN, 0};
+
+    p->t = wsc_w32_apc_self();
+    p->watched_first = wsc_w32_apc_watch(wake_poller, p);
+    __atomic_store_n(&p->tid, my_tid(), __ATOMIC_RELEASE);
+    p->polled = poll(&pfd, 1, 60000);
+    wsc_w32_apc_unwatch();
+    p->ran = wsc_w32_apc_run();
+    /* Queued before the watch: it says so, and no wake is needed. */
+    wsc_w32_apc_queue(p->t, engine_apc, &p->self_count);
+    p->watched_queued = wsc_w32_apc_watch(wake_poller, p);
+    wsc_w32_apc_unwatch();
+    wsc_w32_apc_run();
+    wsc_w32_apc_put(p->t);
+    return NULL;
+}
+
+START_TEST(apc_wakes_outside_wait)
+{
+    struct poller p;
+    pthread_t th;
+    int count = 0;
+
+    memset(&p, 0, sizeof(p));
+    ck_assert_int_eq(pipe(p.fds), 0);
+    ck_assert_int_eq(pthread_create(&th, NULL, alertable_poll, &p), 0);
+    while (!__atomic_load_n(&p.tid, __ATOMIC_ACQUIRE))
+        sched_yield();
+    wait_asleep_in(p.tid, 1);
+    ck_assert_int_eq(wsc_w32_apc_queue(p.t, engine_apc, &count), TRUE);
+    ck_assert_int_eq(pthread_join(th, NULL), 0);
+    ck_assert_int_eq(p.watched_first, 0);
+    ck_assert_int_eq(p.polled, 1);
+    ck_assert_int_eq(p.ran, 1);
+    ck_assert_int_eq(count, 1);
+    ck_assert_int_eq(p.watched_queued, 1);
+    ck_assert_int_eq(p.self_count, 1);
+    close(p.fds[0]);
+    close(p.fds[1]);
 }
 END_TEST
 
@@ -1245,6 +1328,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, apc_wakes_gqcsex);
     tcase_add_test(tc, apc_wakes_goverlappedex);
     tcase_add_test(tc, apc_main_thread_from_pthread);
+    tcase_add_test(tc, apc_wakes_outside_wait);
     tcase_add_test(tc, apc_thread_exited);
     tcase_add_test(tc, apc_before_start);
     tcase_add_test(tc, status_errors);

@@ -68,6 +68,14 @@ BOOL wsc_w32_apc_queue(struct w32_apc_target *t, void (*fn)(void *arg),
 /* Runs the calling thread's queued APCs now; the number run (for the
  * alertable blocking socket calls). */
 int wsc_w32_apc_run(void);
+/* For a wait outside this layer (a blocking socket call, OV9): until
+ * wsc_w32_apc_unwatch, an APC queued to the calling thread also calls
+ * wake(arg), in the queueing thread, to interrupt the wait (write to an
+ * eventfd the wait polls, say).  1 when APCs are queued already: run them
+ * instead of waiting.  One watch per thread at a time. */
+int wsc_w32_apc_watch(void (*wake)(void *arg), void *arg);
+/* Ends the watch: wake is not running, and is not called after this. */
+void wsc_w32_apc_unwatch(void);
 
 /* ---- sockets as handles --------------------------------------------- */
 /* A SOCKET is a small number, never a handle of this layer's table.  The

@@ -173,3 +173,11 @@ TEST_BINARIES += unit_tests/test_async
 unit_tests_test_async_SOURCES = unit_tests/test_async.c
 unit_tests_test_async_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_async_LDADD = libwscompat.la $(CHECK_LIBS)
+
+# The Win32 half of asynchronous I/O (lib/win32/port.c, apc.c,
+# overlapped.c), inside the layer (its internal calls) with fake socket
+# hooks; `unit_tests/test_w32async bench` measures a port's packet rate.
+TEST_BINARIES += unit_tests/test_w32async
+unit_tests_test_w32async_SOURCES = unit_tests/test_w32async.c unit_tests/proc_self.h
+unit_tests_test_w32async_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_w32async_LDADD = libwscwin32.la $(CHECK_LIBS)

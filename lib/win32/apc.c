@@ -166,9 +166,12 @@ static BOOL put_apc(struct w32_apc_target *t, struct apc *a)
     pthread_cond_broadcast(&t->cv);
     pthread_mutex_unlock(&t->m);
     if (w) {
-        pthread_mutex_lock(w->m);
-        pthread_cond_broadcast(w->c);
-        pthread_mutex_unlock(w->m);
+        if (w->m) {
+            pthread_mutex_lock(w->m);
+            pthread_cond_broadcast(w->c);
+            pthread_mutex_unlock(w->m);
+        } else
+            w->fn(w->arg);
         pthread_mutex_lock(&t->m);
         if (--w->users == 0)
             pthread_cond_broadcast(&t->cv);
@@ -244,6 +247,32 @@ void wsc_w32_alert_end(struct w32_apc_target *t, struct w32_wake *w)
     while (w->users)
         pthread_cond_wait(&t->cv, &t->m);
     pthread_mutex_unlock(&t->m);
+}
+
+/* A wait outside this layer: the engine's blocking socket calls. */
+static __thread struct w32_wake watch;
+static __thread int watching;
+
+int wsc_w32_apc_watch(void (*wake)(void *arg), void *arg)
+{
+    struct w32_apc_target *t = wsc_w32_apc_mine();
+
+    if (!t || watching)
+        return 0;
+    watch.m = NULL;
+    watch.c = NULL;
+    watch.fn = wake;
+    watch.arg = arg;
+    watching = 1;
+    return wsc_w32_alert_begin(t, &watch);
+}
+
+void wsc_w32_apc_unwatch(void)
+{
+    if (!watching)
+        return;
+    watching = 0;
+    wsc_w32_alert_end(mine, &watch);
 }
 
 /* SleepEx(ms, TRUE): until an APC is queued or ms have passed. */

@@ -108,7 +108,10 @@ static inline int wsc_w32_is_socket(HANDLE h)
 struct w32_wake {
     pthread_mutex_t *m;
     pthread_cond_t *c;
-    int users; /* under the target's lock: queuers about to use m and c */
+    /* Or, for a wait outside this layer (wsc_w32_apc_watch), m NULL: */
+    void (*fn)(void *arg);
+    void *arg;
+    int users; /* under the target's lock: queuers about to use it */
 };
 /* The calling thread's APC queue (made on first use, also for threads
  * not made by CreateThread); NULL only when out of memory.  No reference:

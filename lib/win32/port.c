@@ -101,18 +101,19 @@ static void pkts_free(struct pkt *k)
     }
 }
 
-/* Under p->m: wakes every sleeper. */
-static void wake_all(struct w32_port *p)
+/* Under p->m: wakes the most recent sleeper; 0 if there is none. */
+static int wake_top(struct w32_port *p)
 {
-    struct waiter *w;
+    struct waiter *w = p->top;
 
-    while ((w = p->top)) {
-        p->top = w->next;
-        if (p->top)
-            p->top->prev = NULL;
-        w->queued = 0;
-        pthread_cond_signal(w->c);
-    }
+    if (!w)
+        return 0;
+    p->top = w->next;
+    if (p->top)
+        p->top->prev = NULL;
+    w->queued = 0;
+    pthread_cond_signal(w->c);
+    return 1;
 }
 
 void wsc_w32_port_close(struct w32_obj *o)
@@ -124,7 +125,8 @@ void wsc_w32_port_close(struct w32_obj *o)
     p->closed = 1;
     queued = p->head;
     p->head = p->tail = NULL;
-    wake_all(p);
+    while (wake_top(p))
+        ;
     pthread_mutex_unlock(&p->m);
     pkts_free(queued);
 }
@@ -147,17 +149,11 @@ struct w32_obj *wsc_w32_port_get(HANDLE h)
     return wsc_w32_get(h, W32_PORT);
 }
 
-void wsc_w32_port_ref(struct w32_obj *port)
-{
-    atomic_fetch_add_explicit(&port->refs, 1, memory_order_relaxed);
-}
-
 BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
                        LPOVERLAPPED ov, DWORD status)
 {
     struct w32_port *p = port->u.port;
     struct pkt *k;
-    struct waiter *w;
 
     pthread_mutex_lock(&p->m);
     if (p->closed) {
@@ -181,13 +177,7 @@ BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
     else
         p->head = k;
     p->tail = k;
-    if ((w = p->top)) {
-        p->top = w->next;
-        if (p->top)
-            p->top->prev = NULL;
-        w->queued = 0;
-        pthread_cond_signal(w->c);
-    }
+    wake_top(p);
     pthread_mutex_unlock(&p->m);
     return TRUE;
 }

@@ -46,8 +46,6 @@ struct w32_obj *wsc_w32_port_get(HANDLE h);
  * error wsc_w32_status_error(status).  FALSE if the port is closed. */
 BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
                        LPOVERLAPPED ov, DWORD status);
-/* Another reference on a port the caller holds one on. */
-void wsc_w32_port_ref(struct w32_obj *port);
 /* Drops a reference (handle.h's wsc_w32_put). */
 void wsc_w32_put(struct w32_obj *o);
 /* Takes another reference and returns o: what sockops->associate keeps
@@ -70,6 +68,14 @@ BOOL wsc_w32_apc_queue(struct w32_apc_target *t, void (*fn)(void *arg),
 /* Runs the calling thread's queued APCs now; the number run (for the
  * alertable blocking socket calls). */
 int wsc_w32_apc_run(void);
+/* For a wait outside this layer (a blocking socket call, OV9): until
+ * wsc_w32_apc_unwatch, an APC queued to the calling thread also calls
+ * wake(arg), in the queueing thread, to interrupt the wait (write to an
+ * eventfd the wait polls, say).  1 when APCs are queued already: run them
+ * instead of waiting.  One watch per thread at a time. */
+int wsc_w32_apc_watch(void (*wake)(void *arg), void *arg);
+/* Ends the watch: wake is not running, and is not called after this. */
+void wsc_w32_apc_unwatch(void);
 
 /* A new descriptor of a file handle's open file (TransmitFile), which
  * the caller closes; -1 (last error set) when h is not a file. */

@@ -86,7 +86,7 @@ static int read_assoc(struct wsc_assoc *a, void *arg)
         a->event = wsc_CreateEventW(NULL, TRUE, FALSE, NULL);
     c->port = a->port;
     if (c->port)
-        wsc_w32_port_ref(c->port);
+        wsc_w32_ref(c->port);
     c->key = a->key;
     c->modes = a->modes;
     c->event = a->event;
@@ -450,7 +450,7 @@ static int set_port(struct wsc_assoc *a, void *arg)
     if (a->port && a->port != c->port)
         return -WSAEINVAL;
     if (!a->port) {
-        wsc_w32_port_ref(c->port);
+        wsc_w32_ref(c->port);
         a->port = c->port;
         a->key = c->key;
     }

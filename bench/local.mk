@@ -42,3 +42,19 @@ bench:
 EXTRA_DIST += bench/run.sh bench/report.py bench/fastpath.c bench/RESULTS.md \
 	bench/bench.png
 
+
+# The asynchronous servers (issue 16): an IOCP echo server against an
+# epoll one, a WSAEventSelect server against a poll one, driven by one
+# native client in one program (bench/async_bench, ratios per round), and
+# the Windows side alone for Wine (bench/async.exe).
+EXTRA_PROGRAMS += bench/async_bench
+bench_async_bench_SOURCES = bench/async_win.c bench/async_native.c \
+	bench/async_bench.h
+bench_async_bench_CFLAGS = $(BENCH_CFLAGS)
+bench_async_bench_LDFLAGS = -static
+bench_async_bench_LDADD = libwscompat.la
+bench/async.exe: bench/async_win.c bench/async_bench.h
+	$(MKDIR_P) bench
+	$(MINGW_CC) -O2 -Wall -DBENCH_WIN_MAIN -I$(top_srcdir)/bench -o $@ \
+	  $(top_srcdir)/bench/async_win.c -lws2_32 -lmswsock -static
+CLEANFILES += bench/async.exe

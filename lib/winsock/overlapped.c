@@ -70,20 +70,22 @@ int ws_wsa_of_status(DWORD status)
 
 /* ---- the socket's association ------------------------------------------ */
 
+/* The socket's own event exists once something waits on the socket
+ * (WaitForSingleObject on it, GetOverlappedResult with hEvent NULL): it
+ * is made signalled, as a socket with nothing pending is, and from then
+ * on reset when an operation starts and set when one ends.  Until then
+ * completions skip it, which spares them the Win32 layer's lock. */
 struct assoc_copy {
     struct w32_obj *port;
     ULONG_PTR key;
     unsigned modes;
     HANDLE event;
-    int want_event;
 };
 
 static int read_assoc(struct wsc_assoc *a, void *arg)
 {
     struct assoc_copy *c = arg;
 
-    if (c->want_event && !a->event)
-        a->event = wsc_CreateEventW(NULL, TRUE, FALSE, NULL);
     c->port = a->port;
     if (c->port)
         wsc_w32_ref(c->port);
@@ -222,7 +224,6 @@ long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
     long r;
     DWORD n;
 
-    c.want_event = ov->hEvent == NULL;
     if (wsc_async_assoc(e, read_assoc, &c) < 0) {
         ws_op_free(op);
         return -WSAENOBUFS;
@@ -274,7 +275,6 @@ long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
         ws_op_free(op);
         return res;
     }
-    c.want_event = op->ov->hEvent == NULL;
     if (wsc_async_assoc(e, read_assoc, &c) == 0) {
         op->port = c.port;
         op->key = c.key;
@@ -395,7 +395,9 @@ long ws_overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
 
 /* ---- WSAGetOverlappedResult ----------------------------------------------- */
 
-/* Waits (not alertably) until the operation is no longer pending. */
+/* Waits (not alertably) until the operation is no longer pending.  On
+ * the socket's own event, which operations issued before it existed do
+ * not set, the wait looks again every few milliseconds. */
 static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
 {
     HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
@@ -403,9 +405,7 @@ static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
     while (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
         HANDLE h = ev ? ev : ws_socket_event(sockh);
 
-        if (!h || wsc_WaitForSingleObject(h, INFINITE) == WAIT_FAILED)
-            break;
-        if (!ev)
+        if (!h || wsc_WaitForSingleObject(h, ev ? INFINITE : 10) == WAIT_FAILED)
             break;
     }
 }
@@ -530,24 +530,32 @@ static DWORD sock_close(HANDLE h)
                                                      : ERROR_INVALID_HANDLE;
 }
 
+struct event_arg {
+    HANDLE event;
+    int idle;
+};
+
 static int get_event(struct wsc_assoc *a, void *arg)
 {
+    struct event_arg *ea = arg;
+
     if (!a->event)
-        a->event = wsc_CreateEventW(NULL, TRUE, FALSE, NULL);
-    *(HANDLE *)arg = a->event;
+        a->event = wsc_CreateEventW(NULL, TRUE, ea->idle, NULL);
+    ea->event = a->event;
     return 0;
 }
 
 HANDLE ws_socket_event(HANDLE h)
 {
     struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
-    HANDLE ev = NULL;
+    struct event_arg ea = { NULL, 0 };
 
     if (!e)
         return NULL;
-    wsc_async_assoc(e, get_event, &ev);
+    ea.idle = wsc_async_pending(e) == 0;
+    wsc_async_assoc(e, get_event, &ea);
     wsc_release(e);
-    return ev;
+    return ea.event;
 }
 
 static const struct wsc_w32_sockops sockops = {

@@ -292,8 +292,8 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 typedef struct _OVERLAPPED {
     ULONG_PTR Internal;
     ULONG_PTR InternalHigh;
-    union {
-        struct {
+    __extension__ union {
+        __extension__ struct {
             DWORD Offset;
             DWORD OffsetHigh;
         } DUMMYSTRUCTNAME;

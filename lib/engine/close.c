@@ -105,7 +105,7 @@ static void watch_event(uint64_t key)
     if (!e)
         return;
     if (atomic_load(&e->gen) == gen && (wsc_flags(e) & WSC_F_WATCHED)) {
-        if (atomic_load(&e->s->recv_waiters) > 0)
+        if (wsc_recv_waiting(e) > 0)
             watcher_del(e); /* the pending receive takes it, then re-arms */
         else if (bytes_queued(fd) > 0)
             wsc_e_abort(e);
@@ -177,10 +177,9 @@ static int watcher_add(struct wsc_sock *e)
 
 static void watcher_del(struct wsc_sock *e)
 {
-    uint64_t old = atomic_fetch_and(&e->state,
-                                    ~WSC_FLAG_BITS(WSC_F_WATCHED));
+    uint32_t old = atomic_fetch_and(&e->s->flags, ~WSC_F_WATCHED);
 
-    if ((WSC_FLAGS(old) & WSC_F_WATCHED) && watch_ep >= 0)
+    if ((old & WSC_F_WATCHED) && watch_ep >= 0)
         wsc_os.epoll_ctl(watch_ep, EPOLL_CTL_DEL, e->fd, NULL);
 }
 
@@ -190,7 +189,7 @@ static int shutrecv_arm(struct wsc_sock *e)
 {
     if (wsc_flags(e) & WSC_F_ABORTED)
         return 0;
-    if (atomic_load(&e->s->recv_waiters) > 0)
+    if (wsc_recv_waiting(e) > 0)
         return 0;
     if (bytes_queued(e->fd) > 0) {
         wsc_e_abort(e);

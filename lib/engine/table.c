@@ -97,7 +97,8 @@ static void set_handle(struct wsc_sock *e, uint32_t flags, uint32_t refs)
     uint64_t cur = atomic_load(&e->state), want;
 
     do {
-        want = WSC_FLAG_BITS(flags) | (uint64_t)(WSC_REFS(cur) + refs);
+        want = (cur & ~WSC_FLAG_BITS(0xffu)) + refs;
+        want |= WSC_FLAG_BITS(flags);
     } while (!atomic_compare_exchange_weak(&e->state, &cur, want));
 }
 
@@ -441,12 +442,10 @@ static void finalize(struct wsc_sock *e)
     ksock_put(s);
 }
 
-/* Drop n references.  Exactly one caller wins the race to mark the entry
- * FINAL when the count reaches zero on a closing entry. */
-static void release_n(struct wsc_sock *e, uint32_t n)
+/* The references are gone (cur is the state after the last one left).
+ * Exactly one caller wins the race to mark a closing entry FINAL. */
+void wsc_release_last(struct wsc_sock *e, uint64_t cur)
 {
-    uint64_t cur = atomic_fetch_sub(&e->state, n) - n;
-
     while (WSC_REFS(cur) == 0 &&
            (WSC_FLAGS(cur) & (WSC_H_CLOSING | WSC_H_FINAL)) == WSC_H_CLOSING) {
         if (atomic_compare_exchange_weak(&e->state, &cur,
@@ -457,9 +456,46 @@ static void release_n(struct wsc_sock *e, uint32_t n)
     }
 }
 
+/* Drop n references (and receive units). */
+void wsc_release_n(struct wsc_sock *e, uint64_t n)
+{
+    wsc_release_last(e, atomic_fetch_sub(&e->state, n) - n);
+}
+
 void wsc_release(struct wsc_sock *e)
 {
-    release_n(e, 1);
+    wsc_release_n(e, 1);
+}
+
+/* The receives in flight on e's socket.  A socket with one descriptor
+ * (nearly all) is one load; one with several, a walk over the table
+ * (shutdown(SD_RECEIVE) and the watcher ask, not the hot path). */
+int wsc_recv_waiting(struct wsc_sock *e)
+{
+    struct wsc_ksock *s = e->s;
+    int c, i, top, n = atomic_load(&s->recv_waiters);
+
+    if (atomic_load(&s->slots) <= 1)
+        return n + (int)WSC_RECVS(atomic_load(&e->state));
+    top = atomic_load(&chunks_top);
+    for (c = 0; c < top; c++) {
+        struct chunk *ch = atomic_load(&chunks[c]);
+
+        if (!ch)
+            continue;
+        for (i = 0; i < CHUNK_SIZE; i++) {
+            struct wsc_sock *x = &ch->e[i];
+            uint64_t st = atomic_load(&x->state);
+
+            if (!WSC_RECVS(st))
+                continue;
+            pthread_mutex_lock(&x->lock);
+            if (x->s == s)
+                n += (int)WSC_RECVS(atomic_load(&x->state));
+            pthread_mutex_unlock(&x->lock);
+        }
+    }
+    return n;
 }
 
 int wsc_begin_close(struct wsc_sock *e, int *last)
@@ -479,7 +515,7 @@ int wsc_begin_close(struct wsc_sock *e, int *last)
  * reference and the caller's. */
 void wsc_end_close(struct wsc_sock *e)
 {
-    release_n(e, 2);
+    wsc_release_n(e, 2);
 }
 
 void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg)

@@ -3,17 +3,13 @@
 #include <string.h>
 #include "ws.h"
 
-static _Atomic int startups;
+_Atomic int wsc_startups;
+#define startups wsc_startups
 
 int wsc_fail(int code)
 {
     wsc_last_error = code;
     return SOCKET_ERROR;
-}
-
-int wsc_started(void)
-{
-    return atomic_load(&startups) > 0;
 }
 
 int wsc_WSAGetLastError(void)

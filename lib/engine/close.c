@@ -207,10 +207,12 @@ void wsc_close_atfork_child(void)
 {
     /* The watcher thread does not exist in the child, and the epoll set
      * is shared with the parent's: start afresh on the next SD_RECEIVE. */
-    if (watch_ep >= 0)
+    if (watch_ep >= 0) {
         wsc_os.close(watch_ep);
-    watch_ep = -1;
-    watch_started = 0;
+        watch_ep = -1;
+    }
+    if (watch_started)
+        watch_started = 0;
     pthread_mutex_init(&watch_lock, NULL);
 }
 

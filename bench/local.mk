@@ -4,7 +4,13 @@ BENCH_FILES = bench/bench.c bench/bench_os.h
 BENCH_PORT_FLAGS = -I$(top_srcdir)/compat_tests/port -DBENCH_PORT
 BENCH_CFLAGS = -O2 -Wall -Wno-pointer-sign -Wno-unused-value -pthread
 EXTRA_PROGRAMS += bench/bench_raw bench/bench_port bench/bench_port_wrap \
-	bench/bench_wsc
+	bench/bench_wsc bench/forkserv bench/forkserv_wrap
+bench_forkserv_SOURCES = bench/forkserv.c
+bench_forkserv_CFLAGS = $(BENCH_CFLAGS)
+bench_forkserv_wrap_SOURCES = bench/forkserv.c
+bench_forkserv_wrap_CFLAGS = $(BENCH_CFLAGS)
+bench_forkserv_wrap_LDFLAGS = $(WRAP_FLAGS)
+bench_forkserv_wrap_LDADD = libwscompat-wrap.la
 # The fast path's loop, for an instruction count: make check bounds it
 # (unit_tests/fastpath.sh), make bench reports it.
 check_PROGRAMS += bench/fastpath_raw bench/fastpath_wsc bench/fastpath_wrap
@@ -41,7 +47,7 @@ bench/bench.exe: bench/bench.c bench/bench_os.h
 CLEANFILES += bench/bench.exe
 BENCH_DEPS = all bench/bench_raw bench/bench_port bench/bench_port_wrap \
 	bench/bench_wsc bench/fastpath_raw bench/fastpath_wsc bench/fastpath_wrap \
-	tools/wscompat-run
+	bench/forkserv bench/forkserv_wrap tools/wscompat-run
 BENCH_WIN32 = `command -v $(MINGW_CC) >/dev/null && echo bench/bench.exe`
 bench:
 	$(MAKE) $(BENCH_DEPS) $(BENCH_WIN32)

@@ -17,7 +17,7 @@
 #include "engine.h"
 #include "os.h"
 
-int wsc_abort_force_fallback;
+_Atomic int wsc_abort_force_fallback;
 int wsc_emulate_close = 1;
 int wsc_emulate_shutrd = 1;
 

@@ -386,8 +386,9 @@ int wsc_e_shutdown(struct wsc_sock *e, int how); /* how: SHUT_RD/WR/RDWR */
 void wsc_e_abort(struct wsc_sock *e);
 /* After a receive that was pending at SD_RECEIVE time has left. */
 void wsc_e_shutrecv_rearm(struct wsc_sock *e);
-/* Test hook: force the dup2 fallback of wsc_e_abort. */
-extern int wsc_abort_force_fallback;
+/* Test hook: force the dup2 fallback of wsc_e_abort (atomic: the SD_RECEIVE
+ * watcher reads it while a test sets it, ordered only by the kernel). */
+extern _Atomic int wsc_abort_force_fallback;
 /* Atfork handlers. */
 void wsc_close_atfork_child(void);
 

@@ -64,6 +64,12 @@ static inline void thread_join(bench_thread t)
 
 static inline void raise_fd_limit(void) {}
 
+/* Resident size in KiB; 0 where the program does not look (Wine). */
+static inline long rss_kib(void)
+{
+    return 0;
+}
+
 /* No cheap way to see a thread asleep in a call: a bounded moment. */
 static inline void wait_blocked(volatile long *tid)
 {
@@ -137,6 +143,20 @@ static inline void raise_fd_limit(void)
 static inline long my_tid(void)
 {
     return (long)syscall(SYS_gettid);
+}
+
+/* Resident size in KiB (/proc/self/statm's second field, in pages). */
+static inline long rss_kib(void)
+{
+    long size = 0, res = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+
+    if (f) {
+        if (fscanf(f, "%ld %ld", &size, &res) != 2)
+            res = 0;
+        fclose(f);
+    }
+    return res * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
 /* Until the thread sleeps in the kernel (state S in its stat file). */

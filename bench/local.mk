@@ -4,7 +4,16 @@ BENCH_FILES = bench/bench.c bench/bench_os.h
 BENCH_PORT_FLAGS = -I$(top_srcdir)/compat_tests/port -DBENCH_PORT
 BENCH_CFLAGS = -O2 -Wall -Wno-pointer-sign -Wno-unused-value -pthread
 EXTRA_PROGRAMS += bench/bench_raw bench/bench_port bench/bench_port_wrap \
-	bench/bench_wsc bench/fastpath_raw bench/fastpath_wsc
+	bench/bench_wsc bench/forkserv bench/forkserv_wrap
+bench_forkserv_SOURCES = bench/forkserv.c
+bench_forkserv_CFLAGS = $(BENCH_CFLAGS)
+bench_forkserv_wrap_SOURCES = bench/forkserv.c
+bench_forkserv_wrap_CFLAGS = $(BENCH_CFLAGS)
+bench_forkserv_wrap_LDFLAGS = $(WRAP_FLAGS)
+bench_forkserv_wrap_LDADD = libwscompat-wrap.la
+# The fast path's loop, for an instruction count: make check bounds it
+# (unit_tests/fastpath.sh), make bench reports it.
+check_PROGRAMS += bench/fastpath_raw bench/fastpath_wsc bench/fastpath_wrap
 bench_bench_raw_SOURCES = $(BENCH_FILES)
 bench_bench_raw_CPPFLAGS = $(BENCH_PORT_FLAGS) -DBENCH_SHUTDOWN_WAKES
 bench_bench_raw_CFLAGS = $(BENCH_CFLAGS)
@@ -27,12 +36,18 @@ bench_fastpath_wsc_SOURCES = bench/fastpath.c
 bench_fastpath_wsc_CFLAGS = $(BENCH_CFLAGS) -g
 bench_fastpath_wsc_LDFLAGS = -static
 bench_fastpath_wsc_LDADD = libwscompat.la
+bench_fastpath_wrap_SOURCES = bench/fastpath.c
+bench_fastpath_wrap_CPPFLAGS = $(BENCH_PORT_FLAGS)
+bench_fastpath_wrap_CFLAGS = $(BENCH_CFLAGS) -g
+bench_fastpath_wrap_LDFLAGS = $(WRAP_FLAGS)
+bench_fastpath_wrap_LDADD = libwscompat-wrap.la
 bench/bench.exe: bench/bench.c bench/bench_os.h
 	$(MKDIR_P) bench
 	$(MINGW_CC) -O2 -Wall -o $@ $(top_srcdir)/bench/bench.c -lws2_32 -static
 CLEANFILES += bench/bench.exe
 BENCH_DEPS = all bench/bench_raw bench/bench_port bench/bench_port_wrap \
-	bench/bench_wsc bench/fastpath_raw bench/fastpath_wsc tools/wscompat-run
+	bench/bench_wsc bench/fastpath_raw bench/fastpath_wsc bench/fastpath_wrap \
+	bench/forkserv bench/forkserv_wrap tools/wscompat-run
 BENCH_WIN32 = `command -v $(MINGW_CC) >/dev/null && echo bench/bench.exe`
 bench:
 	$(MAKE) $(BENCH_DEPS) $(BENCH_WIN32)

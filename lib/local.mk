@@ -45,7 +45,8 @@ libwscos_wrap_la_CFLAGS = $(LIB_CFLAGS) -fPIC -U_FORTIFY_SOURCE
 
 # The engine once, linked into each way in.
 noinst_LTLIBRARIES += libwscengine.la
-libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/wsa_errors.def \
+libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/direct.h \
+	lib/engine/wsa_errors.def \
 	lib/engine/table.c lib/engine/wait.c lib/engine/errors.c \
 	lib/engine/io.c lib/engine/conn.c lib/engine/close.c lib/engine/poll.c \
 	lib/engine/opt.c lib/engine/fork.c lib/engine/trace.h \
@@ -97,7 +98,7 @@ libwscompat_preload_la_SOURCES = $(INTERPOSER_SOURCES)
 libwscompat_preload_la_CPPFLAGS = $(PUBLIC_INC) $(INTERPOSE_INC)
 libwscompat_preload_la_CFLAGS = $(LIB_CFLAGS) -U_FORTIFY_SOURCE
 libwscompat_preload_la_LIBADD = libwscengine.la libwscos_preload.la -ldl
-libwscompat_preload_la_LDFLAGS = -module -avoid-version -pthread \
+libwscompat_preload_la_LDFLAGS = -module -avoid-version -pthread -Wl,-z,now -Wl,-z,relro \
 	-Wl,--version-script=$(builddir)/lib/preload.map
 EXTRA_libwscompat_preload_la_DEPENDENCIES = lib/preload.map
 libwscompat_wrap_la_SOURCES = $(INTERPOSER_SOURCES)

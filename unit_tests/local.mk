@@ -84,6 +84,11 @@ unit_tests_ported_app_wrap_LDADD = libwscompat-wrap.la
 TESTS += unit_tests/ported_app.sh unit_tests/real_programs.sh
 EXTRA_DIST += unit_tests/ported_app.sh unit_tests/real_programs.sh
 
+# Instructions per send/recv on the direct path (callgrind), against a
+# fixed bound: the source API, wscompat-run and --wrap.
+TESTS += unit_tests/fastpath.sh
+EXTRA_DIST += unit_tests/fastpath.sh
+
 # WSCOMPAT_TRACE, through the source API and the interposer.
 check_PROGRAMS += unit_tests/trace_app
 unit_tests_trace_app_LDADD = libwscompat.la

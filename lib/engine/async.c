@@ -40,6 +40,7 @@ struct wsc_async *wsc_async_of(struct wsc_sock *e)
     if (!a)
         return NULL;
     pthread_mutex_init(&a->lock, NULL);
+    a->ks = e->s;
     a->reg_fd = -1;
     a->accepting_fd = -1;
     if (!atomic_compare_exchange_strong(&e->s->async, &none, a)) {
@@ -98,17 +99,14 @@ static struct wsc_aop *pop(struct wsc_aop **head, struct wsc_aop **tail)
     return op;
 }
 
-/* Under the lock, after wq changed. */
+/* Under the lock, after wq changed: plain sends (and their direct path)
+ * must queue behind what waits there. */
 static void wq_note(struct wsc_async *a)
 {
-    atomic_store_explicit(&a->wq_busy, a->wq != NULL, memory_order_relaxed);
-}
-
-int wsc_async_wq_busy(struct wsc_sock *e)
-{
-    struct wsc_async *a = wsc_async_peek(e);
-
-    return a && atomic_load_explicit(&a->wq_busy, memory_order_relaxed);
+    if (a->wq)
+        atomic_fetch_or(&a->ks->flags, WSC_F_QUEUED);
+    else
+        atomic_fetch_and(&a->ks->flags, ~WSC_F_QUEUED);
 }
 
 static int is_write_kind(const struct wsc_aop *op)
@@ -894,9 +892,16 @@ int wsc_async_renew(struct wsc_sock *e)
     if (fd < 0)
         return wsc_errno_result(WSC_OP_SOCKET, errno, 0);
     if (a) {
+        struct wsc_aop *backlog;
+
         pthread_mutex_lock(&a->lock);
         unwatch(e, a);
+        backlog = take_backlog(a);
+        wq_note(a);
         pthread_mutex_unlock(&a->lock);
+        /* What the old connection still had to send goes on it. */
+        if (backlog)
+            orphan_adopt(e, backlog);
     }
     if (wsc_os.dup2(fd, e->fd) < 0) {
         wsc_os.close(fd);

@@ -17,7 +17,7 @@
 #include "engine.h"
 #include "os.h"
 
-int wsc_abort_force_fallback;
+_Atomic int wsc_abort_force_fallback;
 int wsc_emulate_close = 1;
 int wsc_emulate_shutrd = 1;
 
@@ -105,7 +105,7 @@ static void watch_event(uint64_t key)
     if (!e)
         return;
     if (atomic_load(&e->gen) == gen && (wsc_flags(e) & WSC_F_WATCHED)) {
-        if (atomic_load(&e->s->recv_waiters) > 0)
+        if (wsc_recv_waiting(e) > 0)
             watcher_del(e); /* the pending receive takes it, then re-arms */
         else if (bytes_queued(fd) > 0)
             wsc_e_abort(e);
@@ -189,7 +189,7 @@ static int shutrecv_arm(struct wsc_sock *e)
 {
     if (wsc_flags(e) & WSC_F_ABORTED)
         return 0;
-    if (atomic_load(&e->s->recv_waiters) > 0)
+    if (wsc_recv_waiting(e) > 0)
         return 0;
     if (bytes_queued(e->fd) > 0) {
         wsc_e_abort(e);
@@ -207,10 +207,12 @@ void wsc_close_atfork_child(void)
 {
     /* The watcher thread does not exist in the child, and the epoll set
      * is shared with the parent's: start afresh on the next SD_RECEIVE. */
-    if (watch_ep >= 0)
+    if (watch_ep >= 0) {
         wsc_os.close(watch_ep);
-    watch_ep = -1;
-    watch_started = 0;
+        watch_ep = -1;
+    }
+    if (watch_started)
+        watch_started = 0;
     pthread_mutex_init(&watch_lock, NULL);
 }
 

@@ -149,7 +149,8 @@ int wsc_e_listen(struct wsc_sock *e, int backlog)
  * the kernel does not copy: timeouts, blocking mode, OOB-inline. */
 static void inherit(struct wsc_sock *from, struct wsc_sock *to)
 {
-    uint32_t keep = WSC_F_NONBLOCK | WSC_F_OOBINLINE | WSC_F_REUSEADDR;
+    uint32_t keep = WSC_F_NONBLOCK | WSC_F_OOBINLINE | WSC_F_REUSEADDR |
+                    WSC_F_RCVTIMEO;
 
     atomic_store(&to->s->rcvtimeo_ms, atomic_load(&from->s->rcvtimeo_ms));
     atomic_store(&to->s->sndtimeo_ms, atomic_load(&from->s->sndtimeo_ms));

@@ -34,11 +34,13 @@ enum {
     WSC_F_CONNECTED = 1u << 15,  /* has been connected */
     WSC_F_BOUND = 1u << 16,      /* known to have a local address */
     WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
-    WSC_F_ASELECT = 1u << 18,    /* WSAEventSelect active: stays non-blocking */
-    WSC_F_ACONNECT = 1u << 19,   /* ConnectEx under way */
-    WSC_F_ACCEPTING = 1u << 20,  /* an AcceptEx will accept into it */
-    WSC_F_NOOVERLAP = 1u << 21,  /* WSASocket without WSA_FLAG_OVERLAPPED */
-    WSC_F_ACCEPTED = 1u << 22,   /* came from accept, not connect */
+    WSC_F_RCVTIMEO = 1u << 18,   /* rcvtimeo_ms is not 0 */
+    WSC_F_ASELECT = 1u << 19,    /* WSAEventSelect active: stays non-blocking */
+    WSC_F_ACONNECT = 1u << 20,   /* ConnectEx under way */
+    WSC_F_ACCEPTING = 1u << 21,  /* an AcceptEx will accept into it */
+    WSC_F_NOOVERLAP = 1u << 22,  /* WSASocket without WSA_FLAG_OVERLAPPED */
+    WSC_F_ACCEPTED = 1u << 23,   /* came from accept, not connect */
+    WSC_F_QUEUED = 1u << 24,     /* sends wait in the async queue */
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -86,7 +88,8 @@ struct wsc_ksock {
     _Atomic uint32_t rcvtimeo_ms;
     _Atomic uint32_t sndtimeo_ms;
     _Atomic int so_error;     /* Windows SO_ERROR, a WSA code */
-    _Atomic int recv_waiters; /* receives blocked right now */
+    _Atomic int recv_waiters; /* receives in flight not counted in a slot's
+                               * state word (WSC_RECVS): wsc_recv_waiting */
     _Atomic int handles;      /* descriptors open on it, not closing */
     _Atomic int slots;        /* table entries pointing here; freed at 0 */
     pthread_mutex_t lock;     /* the waiters list */
@@ -108,9 +111,16 @@ struct wsc_sock {
     pthread_mutex_t lock;     /* opening and emptying the slot */
 };
 
+/* The state word: bits 0-31 the references (calls in flight and the
+ * open handle's), 32-39 the WSC_H_ flags, 40-63 how many of the calls in
+ * flight are receives (WSC_RECV_UNIT each), so that a receive on the
+ * direct path counts itself with the same atomic add that takes its
+ * reference.  wsc_recv_waiting adds up a socket's receives. */
 #define WSC_REFS(st) ((uint32_t)(st))
-#define WSC_FLAGS(st) ((uint32_t)((st) >> 32))
+#define WSC_FLAGS(st) ((uint32_t)((st) >> 32) & 0xffu)
 #define WSC_FLAG_BITS(f) ((uint64_t)(f) << 32)
+#define WSC_RECV_UNIT ((uint64_t)1 << 40)
+#define WSC_RECVS(st) ((uint32_t)((st) >> 40))
 
 static inline uint32_t wsc_flags(struct wsc_sock *e)
 {
@@ -163,6 +173,43 @@ static inline struct wsc_sock *wsc_entry(int fd)
                              memory_order_acquire);
     return c ? &c->e[fd & (WSC_CHUNK_SIZE - 1)] : NULL;
 }
+
+/* The direct path's reference: n references (1, plus WSC_RECV_UNIT for a
+ * receive) on an entry that is open and not closing, else nothing taken
+ * and NULL (the caller takes the general path, which adopts, reports
+ * WSAENOTSOCK and the rest).  One atomic add. */
+void wsc_release_n(struct wsc_sock *e, uint64_t n);
+static inline struct wsc_sock *wsc_ref_direct(struct wsc_sock *e, uint64_t n)
+{
+    uint64_t old = atomic_fetch_add(&e->state, n);
+
+    if (__builtin_expect((WSC_FLAGS(old) & (WSC_H_OPEN | WSC_H_CLOSING)) ==
+                         WSC_H_OPEN, 1))
+        return e;
+    wsc_release_n(e, n);
+    return NULL;
+}
+/* A receive on the direct path turned out to be for the general one:
+ * its reference stays, its receive unit goes. */
+static inline void wsc_drop_recv_unit(struct wsc_sock *e)
+{
+    atomic_fetch_sub(&e->state, WSC_RECV_UNIT);
+}
+/* The last reference of a closing entry is gone (out of line). */
+void wsc_release_last(struct wsc_sock *e, uint64_t cur);
+/* Drop what wsc_ref_direct took: one atomic subtraction. */
+static inline void wsc_release_direct(struct wsc_sock *e, uint64_t n)
+{
+    uint64_t old = atomic_fetch_sub(&e->state, n);
+
+    /* (The last reference: the same count in the low half as n's.) */
+    if (__builtin_expect(WSC_REFS(old) == WSC_REFS(n), 0))
+        wsc_release_last(e, old - n);
+}
+/* Receives in flight on e's kernel socket, through any of its
+ * descriptors (the direct path's, counted in the state words, and
+ * s->recv_waiters, counted by whoever waits elsewhere). */
+int wsc_recv_waiting(struct wsc_sock *e);
 
 /* Reference and adopt: a reference on the socket behind a handle, taking
  * over a socket the process got elsewhere (inherited, SCM_RIGHTS) on
@@ -296,6 +343,14 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
 /* Send all of msg on a blocking stream socket, what fits on a
  * non-blocking one; never raises SIGPIPE. */
 long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags);
+/* The direct path of plain send and recv is direct.h's; these are its
+ * general halves, which drop the caller's references: n and err are the
+ * result of the direct path's first try, or n = WSC_NOT_TRIED. */
+#define WSC_NOT_TRIED (-3)
+long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
+                     ssize_t n, int err);
+long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
+                     int flags, ssize_t n, int err);
 /* What a waiter woken by closesocket reports for this operation. */
 int wsc_closing_error(struct wsc_sock *e, enum wsc_op op);
 
@@ -340,8 +395,9 @@ int wsc_e_shutdown(struct wsc_sock *e, int how); /* how: SHUT_RD/WR/RDWR */
 void wsc_e_abort(struct wsc_sock *e);
 /* After a receive that was pending at SD_RECEIVE time has left. */
 void wsc_e_shutrecv_rearm(struct wsc_sock *e);
-/* Test hook: force the dup2 fallback of wsc_e_abort. */
-extern int wsc_abort_force_fallback;
+/* Test hook: force the dup2 fallback of wsc_e_abort (atomic: the SD_RECEIVE
+ * watcher reads it while a test sets it, ordered only by the kernel). */
+extern _Atomic int wsc_abort_force_fallback;
 /* Atfork handlers. */
 void wsc_close_atfork_child(void);
 
@@ -398,8 +454,6 @@ int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len);
 
 /* ---- async.c: overlapped operations and the reactor ------------------- */
-struct wsc_sock;
-int wsc_async_wq_busy(struct wsc_sock *e);
 /* An operation the front end hands over: the engine tries it at once and,
  * if it would block, queues it in issue order and performs it from its
  * reactor thread straight into the caller's buffers.  The front end
@@ -459,8 +513,7 @@ int wsc_async_backlog(struct wsc_sock *e, const struct msghdr *msg, int flags);
 /* 1 when sends on the socket must queue behind earlier ones. */
 static inline int wsc_async_sends_queued(struct wsc_sock *e)
 {
-    return atomic_load_explicit(&e->s->async, memory_order_relaxed) &&
-           wsc_async_wq_busy(e);
+    return (wsc_flags(e) & WSC_F_QUEUED) != 0;
 }
 /* shutdown(SD_SEND) with sends queued: the FIN follows them.  1 when it
  * was queued, 0 when nothing waits (shut down now). */

@@ -159,48 +159,64 @@ static int recv_woken(struct wsc_sock *e, int blocking)
 /* A blocking receive with SO_RCVTIMEO that a signal interrupted: the
  * kernel would start the whole timeout again, so the rest of the wait is
  * the driver's, against the deadline of the first try.  0 to look again
- * (without sleeping in the kernel), or the receive's result. */
-static int recv_wait_rest(struct wsc_sock *e, int64_t deadline)
+ * (without sleeping in the kernel), or the receive's result.  counted:
+ * the caller's reference holds a WSC_RECV_UNIT already. */
+static int recv_wait_rest(struct wsc_sock *e, int64_t deadline, int counted)
 {
     int r;
 
-    atomic_fetch_add(&e->s->recv_waiters, 1);
+    if (!counted)
+        atomic_fetch_add(&e->state, WSC_RECV_UNIT);
     r = wsc_wait(e, POLLIN, deadline);
-    atomic_fetch_sub(&e->s->recv_waiters, 1);
+    if (!counted)
+        atomic_fetch_sub(&e->state, WSC_RECV_UNIT);
     return r == -WSAEINTR ? wsc_closing_error(e, WSC_OP_RECV) : r;
 }
+
+/* A receive's first try has not been made yet (recv_common's n). */
+#define NOT_TRIED WSC_NOT_TRIED
 
 /* One receive.  A blocking socket is blocking in the kernel too, so a
  * blocking receive is one call that sleeps inside: closesocket wakes it
  * with shutdown(SHUT_RD), and SO_RCVTIMEO is the kernel's until a signal
- * interrupts it. */
-long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
-                   size_t *copied)
+ * interrupts it.  counted: the caller's reference holds a WSC_RECV_UNIT
+ * (the direct path), which this drops before it re-arms the SD_RECEIVE
+ * watcher; else a blocking receive counts itself around each kernel
+ * call.  n and err: the direct path's first try, or n = NOT_TRIED. */
+static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
+                        size_t *copied, int counted, ssize_t n, int err)
 {
-    int waitall = flags & WSC_RECV_WAITALL, r, err;
+    int waitall = flags & WSC_RECV_WAITALL, r;
     int blocking = !(wsc_flags(e) & WSC_F_NONBLOCK) && !(flags & MSG_DONTWAIT);
     size_t want = waitall ? iov_total(msg) : 0, got = 0;
     uint32_t timeout = blocking ? atomic_load(&e->s->rcvtimeo_ms) : 0;
     int64_t deadline = timeout ? wsc_deadline(timeout) : WSC_FOREVER;
-    ssize_t n;
 
     flags &= ~WSC_RECV_WAITALL;
     if (!blocking)
         flags |= MSG_DONTWAIT;
-    r = recv_state_error(wsc_flags(e));
-    if (r)
-        return r;
-    /* A zero-length receive returns at once (row 9t); Linux would wait
-     * for a byte. */
-    if (is_stream(e) && iov_total(msg) == 0)
-        return 0;
+    if (n == NOT_TRIED) {
+        r = recv_state_error(wsc_flags(e));
+        if (r) {
+            n = r;
+            goto out;
+        }
+        /* A zero-length receive returns at once (row 9t); Linux would
+         * wait for a byte. */
+        if (is_stream(e) && iov_total(msg) == 0) {
+            n = 0;
+            goto out;
+        }
+    }
     for (;;) {
-        if (blocking)
-            atomic_fetch_add(&e->s->recv_waiters, 1);
-        n = os_recv(e, msg, flags);
-        err = errno;
-        if (blocking)
-            atomic_fetch_sub(&e->s->recv_waiters, 1);
+        if (n == NOT_TRIED) {
+            if (blocking && !counted)
+                atomic_fetch_add(&e->state, WSC_RECV_UNIT);
+            n = os_recv(e, msg, flags);
+            err = errno;
+            if (blocking && !counted)
+                atomic_fetch_sub(&e->state, WSC_RECV_UNIT);
+        }
         if (n > 0) {
             if (!is_stream(e) && (msg->msg_flags & MSG_TRUNC)) {
                 *copied = (size_t)n;
@@ -211,6 +227,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
             if (got >= want)
                 break;
             iov_advance(msg, (size_t)n);
+            n = NOT_TRIED;
             continue;
         }
         r = recv_woken(e, blocking);
@@ -230,10 +247,12 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
             }
             if (deadline != WSC_FOREVER)
                 flags |= MSG_DONTWAIT;
+            n = NOT_TRIED;
             continue;
         }
         if (err == EAGAIN && blocking && (flags & MSG_DONTWAIT)) {
-            r = recv_wait_rest(e, deadline);
+            r = recv_wait_rest(e, deadline, counted);
+            n = NOT_TRIED;
             if (r == 0)
                 continue;
             n = r == -WSAETIMEDOUT && got ? 0 : r;
@@ -245,13 +264,43 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
             n = io_error(e, WSC_OP_RECV, err);
         break;
     }
-    if (blocking && (wsc_flags(e) & WSC_F_SHUT_RECV))
+    if (counted)
+        atomic_fetch_sub(&e->state, WSC_RECV_UNIT);
+    if ((blocking || counted) && (wsc_flags(e) & WSC_F_SHUT_RECV))
         wsc_e_shutrecv_rearm(e);
     if (wsc_netev_active(e))
         wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB);
     if (n >= 0 && got)
         return (long)got;
     return (long)n;
+out:
+    if (counted)
+        atomic_fetch_sub(&e->state, WSC_RECV_UNIT);
+    return (long)n;
+}
+
+long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
+                   size_t *copied)
+{
+    return recv_common(e, msg, flags, copied, 0, NOT_TRIED, 0);
+}
+
+/* The direct path's receive, from where it stopped; the caller's
+ * reference holds a WSC_RECV_UNIT. */
+long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
+                     ssize_t n, int err)
+{
+    struct iovec iov = { buf, len };
+    struct msghdr msg;
+    size_t copied = 0;
+    long r;
+
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    r = recv_common(e, &msg, flags, &copied, 1, n, err);
+    wsc_release(e);
+    return r;
 }
 
 /* Windows: a send without an address on a UDP socket that is not
@@ -298,38 +347,47 @@ static long queue_send(struct wsc_sock *e, struct msghdr *msg, int flags,
     return wsc_e_sendmsg(e, msg, flags);
 }
 
-long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
+/* The sending loop; n and err: the direct path's first try, or n =
+ * NOT_TRIED. */
+static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
+                        ssize_t n, int err)
 {
     int64_t deadline = WSC_NOT_YET;
     size_t want = iov_total(msg), done = 0;
-    ssize_t n;
     int r, refused = 0;
 
-    r = send_state_error(wsc_flags(e));
-    if (r)
-        return r;
-    if (dgram_unconnected(e, msg))
-        return -WSAENOTCONN;
-    /* Bytes queued by earlier sends go first. */
-    if (is_stream(e) && wsc_async_sends_queued(e))
-        return queue_send(e, msg, flags, want);
+    if (n == NOT_TRIED) {
+        r = send_state_error(wsc_flags(e));
+        if (r)
+            return r;
+        if (dgram_unconnected(e, msg))
+            return -WSAENOTCONN;
+        /* Bytes queued by earlier sends go first. */
+        if (is_stream(e) && wsc_async_sends_queued(e))
+            return queue_send(e, msg, flags, want);
+    }
     for (;;) {
-        n = os_send(e, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n == NOT_TRIED) {
+            n = os_send(e, msg, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
+            err = errno;
+        }
         if (n >= 0) {
             done += (size_t)n;
             if (done >= want || !is_stream(e))
                 return (long)done;
             iov_advance(msg, (size_t)n);
+            n = NOT_TRIED;
             continue;
         }
-        if (errno == EINTR)
+        n = NOT_TRIED;
+        if (err == EINTR)
             continue;
         /* Windows keeps sending UDP whatever ICMP came back; Linux
          * reports it on this send, which a second try then makes. */
-        if (errno == ECONNREFUSED && !is_stream(e) && refused++ < 3)
+        if (err == ECONNREFUSED && !is_stream(e) && refused++ < 3)
             continue;
-        if (errno != EAGAIN && errno != ENOBUFS)
-            return done ? (long)done : io_error(e, WSC_OP_SEND, errno);
+        if (err != EAGAIN && err != ENOBUFS)
+            return done ? (long)done : io_error(e, WSC_OP_SEND, err);
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
             /* Windows takes all of a non-blocking send or none. */
             if (done && !wsc_posix_mode && is_stream(e) &&
@@ -347,4 +405,24 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
         if (r)
             return r;
     }
+}
+
+long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
+{
+    return send_common(e, msg, flags, NOT_TRIED, 0);
+}
+
+long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
+                     int flags, ssize_t n, int err)
+{
+    struct iovec iov = { (void *)buf, len };
+    struct msghdr msg;
+    long r;
+
+    memset(&msg, 0, sizeof(msg));
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    r = send_common(e, &msg, flags, n, err);
+    wsc_release(e);
+    return r;
 }

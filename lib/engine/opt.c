@@ -103,13 +103,24 @@ int wsc_e_set_nonblock(struct wsc_sock *e, int on)
     return 0;
 }
 
+/* The receive timeout, and the flag that keeps receives with one off
+ * the direct path. */
+static void store_rcvtimeo(struct wsc_sock *e, uint32_t ms)
+{
+    atomic_store(&e->s->rcvtimeo_ms, ms);
+    if (ms)
+        wsc_set_flags(e, WSC_F_RCVTIMEO);
+    else
+        wsc_clear_flags(e, WSC_F_RCVTIMEO);
+}
+
 int wsc_e_set_rcvtimeo(struct wsc_sock *e, uint32_t ms)
 {
     struct timeval tv = { (time_t)(ms / 1000), (suseconds_t)(ms % 1000) * 1000 };
 
     if (wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv)) < 0)
         return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
-    atomic_store(&e->s->rcvtimeo_ms, ms);
+    store_rcvtimeo(e, ms);
     return 0;
 }
 
@@ -130,8 +141,12 @@ int wsc_e_kernel_timeout(struct wsc_sock *e, int name, const void *tv,
     if (wsc_copy_in(&t, tv, sizeof(t)))
         return -WSAEFAULT;
     ms = (uint64_t)t.tv_sec * 1000 + ((uint64_t)t.tv_usec + 999) / 1000;
-    atomic_store(name == SO_RCVTIMEO ? &e->s->rcvtimeo_ms : &e->s->sndtimeo_ms,
-                 ms > UINT32_MAX ? UINT32_MAX : (uint32_t)ms);
+    if (ms > UINT32_MAX)
+        ms = UINT32_MAX;
+    if (name == SO_RCVTIMEO)
+        store_rcvtimeo(e, (uint32_t)ms);
+    else
+        atomic_store(&e->s->sndtimeo_ms, (uint32_t)ms);
     return 0;
 }
 

@@ -25,6 +25,24 @@ _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS];
 static _Atomic int chunks_top; /* one past the highest chunk allocated */
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* Slot locks held right now, by any thread.  A fork child re-initialises
+ * the slot locks only if one was held when it was made (by a thread the
+ * child does not have); otherwise it leaves every entry's page alone, so
+ * the child does not copy the whole table on its first write. */
+static _Atomic int slot_locks_held;
+
+static void slot_lock(struct wsc_sock *e)
+{
+    atomic_fetch_add_explicit(&slot_locks_held, 1, memory_order_relaxed);
+    pthread_mutex_lock(&e->lock);
+}
+
+static void slot_unlock(struct wsc_sock *e)
+{
+    pthread_mutex_unlock(&e->lock);
+    atomic_fetch_sub_explicit(&slot_locks_held, 1, memory_order_release);
+}
+
 /* ---- the shared state of a kernel socket ------------------------------ */
 
 static struct wsc_ksock *ksock_new(uint32_t flags)
@@ -98,7 +116,8 @@ static void set_handle(struct wsc_sock *e, uint32_t flags, uint32_t refs)
     uint64_t cur = atomic_load(&e->state), want;
 
     do {
-        want = WSC_FLAG_BITS(flags) | (uint64_t)(WSC_REFS(cur) + refs);
+        want = (cur & ~WSC_FLAG_BITS(0xffu)) + refs;
+        want |= WSC_FLAG_BITS(flags);
     } while (!atomic_compare_exchange_weak(&e->state, &cur, want));
 }
 
@@ -170,18 +189,18 @@ static struct wsc_sock *adopt(int fd)
 
     if (!e)
         return NULL;
-    pthread_mutex_lock(&e->lock);
+    slot_lock(e);
     if (wsc_handle_flags(e) & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL |
                                WSC_H_RETIRING) ||
         !adoptable(fd, wsc_claim_adopts, &family, &type)) {
-        pthread_mutex_unlock(&e->lock);
+        slot_unlock(e);
         return NULL;
     }
     fl = wsc_os.fcntl(fd, F_GETFL, 0);
     s = ksock_new(fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0);
     if (s)
         slot_open(e, fd, family, type, s, 2);
-    pthread_mutex_unlock(&e->lock);
+    slot_unlock(e);
     return s ? e : NULL;
 }
 
@@ -192,7 +211,7 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
 
     if (!e)
         return NULL;
-    pthread_mutex_lock(&e->lock);
+    slot_lock(e);
     if (wsc_handle_flags(e) & WSC_H_OPEN) {
         /* A call on the number adopted our socket between the kernel's
          * answer and now: the state is ours to set, its handle reference
@@ -207,7 +226,7 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
         if (s)
             slot_open(e, fd, family, type, s, 2);
     }
-    pthread_mutex_unlock(&e->lock);
+    slot_unlock(e);
     return s ? e : NULL;
 }
 
@@ -217,11 +236,11 @@ int wsc_register_copy(struct wsc_sock *src, int fd)
 
     if (!e)
         return -1;
-    pthread_mutex_lock(&e->lock);
+    slot_lock(e);
     /* Adopted meanwhile: it keeps the state it was given. */
     if (!(wsc_handle_flags(e) & WSC_H_OPEN))
         slot_open(e, fd, src->family, src->type, src->s, 1);
-    pthread_mutex_unlock(&e->lock);
+    slot_unlock(e);
     return 0;
 }
 
@@ -290,12 +309,12 @@ void wsc_mark_foreign(int fd)
 
     if (!e)
         return;
-    pthread_mutex_lock(&e->lock);
+    slot_lock(e);
     /* Also while the number retires: what is there now is not the
      * socket that had it. */
     if (!(wsc_handle_flags(e) & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL)))
         atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_H_FOREIGN));
-    pthread_mutex_unlock(&e->lock);
+    slot_unlock(e);
 }
 
 void wsc_forget(int fd)
@@ -303,9 +322,9 @@ void wsc_forget(int fd)
     struct wsc_sock *e = wsc_entry(fd);
 
     if (e && (wsc_handle_flags(e) & WSC_H_FOREIGN)) {
-        pthread_mutex_lock(&e->lock);
+        slot_lock(e);
         atomic_fetch_and(&e->state, ~WSC_FLAG_BITS(WSC_H_FOREIGN));
-        pthread_mutex_unlock(&e->lock);
+        slot_unlock(e);
     }
 }
 
@@ -410,7 +429,7 @@ int wsc_replace(struct wsc_sock *e, int (*replace)(void *arg), void *arg,
     int fd, r;
 
     atomic_fetch_or(&e->state, WSC_FLAG_BITS(WSC_H_FINAL));
-    pthread_mutex_lock(&e->lock);
+    slot_lock(e);
     fd = e->fd;
     s = slot_retire(e);
     r = replace(arg);
@@ -418,7 +437,7 @@ int wsc_replace(struct wsc_sock *e, int (*replace)(void *arg), void *arg,
         slot_open(e, fd, src->family, src->type, src->s, 1);
     else
         retire_done(e);
-    pthread_mutex_unlock(&e->lock);
+    slot_unlock(e);
     atomic_fetch_sub(&e->state, 2);
     ksock_put(s);
     return r;
@@ -433,21 +452,19 @@ static void finalize(struct wsc_sock *e)
     struct wsc_ksock *s;
     int fd;
 
-    pthread_mutex_lock(&e->lock);
+    slot_lock(e);
     fd = e->fd;
     s = slot_retire(e);
-    pthread_mutex_unlock(&e->lock);
+    slot_unlock(e);
     wsc_os.close(fd);
     retire_done(e);
     ksock_put(s);
 }
 
-/* Drop n references.  Exactly one caller wins the race to mark the entry
- * FINAL when the count reaches zero on a closing entry. */
-static void release_n(struct wsc_sock *e, uint32_t n)
+/* The references are gone (cur is the state after the last one left).
+ * Exactly one caller wins the race to mark a closing entry FINAL. */
+void wsc_release_last(struct wsc_sock *e, uint64_t cur)
 {
-    uint64_t cur = atomic_fetch_sub(&e->state, n) - n;
-
     while (WSC_REFS(cur) == 0 &&
            (WSC_FLAGS(cur) & (WSC_H_CLOSING | WSC_H_FINAL)) == WSC_H_CLOSING) {
         if (atomic_compare_exchange_weak(&e->state, &cur,
@@ -458,9 +475,46 @@ static void release_n(struct wsc_sock *e, uint32_t n)
     }
 }
 
+/* Drop n references (and receive units). */
+void wsc_release_n(struct wsc_sock *e, uint64_t n)
+{
+    wsc_release_last(e, atomic_fetch_sub(&e->state, n) - n);
+}
+
 void wsc_release(struct wsc_sock *e)
 {
-    release_n(e, 1);
+    wsc_release_n(e, 1);
+}
+
+/* The receives in flight on e's socket.  A socket with one descriptor
+ * (nearly all) is one load; one with several, a walk over the table
+ * (shutdown(SD_RECEIVE) and the watcher ask, not the hot path). */
+int wsc_recv_waiting(struct wsc_sock *e)
+{
+    struct wsc_ksock *s = e->s;
+    int c, i, top, n = atomic_load(&s->recv_waiters);
+
+    if (atomic_load(&s->slots) <= 1)
+        return n + (int)WSC_RECVS(atomic_load(&e->state));
+    top = atomic_load(&chunks_top);
+    for (c = 0; c < top; c++) {
+        struct chunk *ch = atomic_load(&chunks[c]);
+
+        if (!ch)
+            continue;
+        for (i = 0; i < CHUNK_SIZE; i++) {
+            struct wsc_sock *x = &ch->e[i];
+            uint64_t st = atomic_load(&x->state);
+
+            if (!WSC_RECVS(st))
+                continue;
+            slot_lock(x);
+            if (x->s == s)
+                n += (int)WSC_RECVS(atomic_load(&x->state));
+            slot_unlock(x);
+        }
+    }
+    return n;
 }
 
 int wsc_begin_close(struct wsc_sock *e, int *last)
@@ -480,7 +534,7 @@ int wsc_begin_close(struct wsc_sock *e, int *last)
  * reference and the caller's. */
 void wsc_end_close(struct wsc_sock *e)
 {
-    release_n(e, 2);
+    wsc_release_n(e, 2);
 }
 
 void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg)
@@ -520,20 +574,33 @@ int wsc_open_count(void)
 /* A fork child's entry: the child has only the forking thread, so the
  * references other threads held are not its own, nor their places on
  * wait lists; a number the parent was closing is closed in the child too
- * (its own descriptor only: the kernel socket is the parent's now). */
-static void child_entry(struct wsc_sock *e)
+ * (its own descriptor only: the kernel socket is the parent's now).
+ * Written only where it changes: an idle entry costs the child no page
+ * copy.  relock: some slot lock was held at the fork. */
+static void child_entry(struct wsc_sock *e, int relock)
 {
-    uint32_t f = wsc_handle_flags(e);
-    struct wsc_ksock *s = e->s;
+    uint64_t st = atomic_load_explicit(&e->state, memory_order_relaxed);
+    uint32_t f = WSC_FLAGS(st);
+    struct wsc_ksock *s;
+    uint64_t want;
 
-    pthread_mutex_init(&e->lock, NULL);
-    if (s) {
+    if (relock)
+        pthread_mutex_init(&e->lock, NULL);
+    if (!f && !st)
+        return;
+    s = e->s;
+    if (s && (f & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL))) {
+        /* The waiters' lock: other code takes it too, so always afresh. */
         pthread_mutex_init(&s->lock, NULL);
-        s->waiters = NULL;
-        atomic_store(&s->recv_waiters, 0);
+        if (s->waiters)
+            s->waiters = NULL;
+        if (atomic_load_explicit(&s->recv_waiters, memory_order_relaxed))
+            atomic_store(&s->recv_waiters, 0);
     }
     if ((f & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL)) == WSC_H_OPEN) {
-        atomic_store(&e->state, WSC_FLAG_BITS(WSC_H_OPEN) | 1);
+        want = WSC_FLAG_BITS(WSC_H_OPEN) | 1;
+        if (st != want)
+            atomic_store(&e->state, want);
         return;
     }
     if (f & (WSC_H_CLOSING | WSC_H_FINAL)) {
@@ -543,20 +610,26 @@ static void child_entry(struct wsc_sock *e)
         e->s = NULL;
         ksock_put(s);
     }
-    atomic_store(&e->state, WSC_FLAG_BITS(f & WSC_H_FOREIGN));
+    want = WSC_FLAG_BITS(f & WSC_H_FOREIGN);
+    if (st != want)
+        atomic_store(&e->state, want);
 }
 
 void wsc_table_atfork_child(void)
 {
     int c, i, top = atomic_load(&chunks_top);
+    int relock = atomic_load(&slot_locks_held) != 0;
 
     pthread_mutex_init(&grow_lock, NULL);
+    if (relock)
+        atomic_store(&slot_locks_held, 0);
     for (c = 0; c < top; c++) {
-        struct chunk *ch = atomic_load(&chunks[c]);
+        struct chunk *ch = atomic_load_explicit(&chunks[c],
+                                                memory_order_relaxed);
         if (!ch)
             continue;
         for (i = 0; i < CHUNK_SIZE; i++)
-            child_entry(&ch->e[i]);
+            child_entry(&ch->e[i], relock);
     }
 }
 

@@ -126,7 +126,7 @@ int wsc_waiter_count(struct wsc_sock *e)
     for (w = e->s->waiters; w; w = w->next)
         n++;
     pthread_mutex_unlock(&e->s->lock);
-    return n + atomic_load(&e->s->recv_waiters);
+    return n + wsc_recv_waiting(e);
 }
 
 static void drain(int efd)

@@ -4,6 +4,7 @@
  * the caller's are copied first. */
 #include <stdlib.h>
 #include "interpose.h"
+#include "direct.h"
 
 void __chk_fail(void) __attribute__((noreturn));
 
@@ -151,9 +152,53 @@ static void forget_passed_fds(struct msghdr *msg)
 }
 
 /* Each hot call is a short entry, which sends a foreign descriptor
- * straight to libc, and a NAME_any function for everything else. */
+ * straight to libc, and a NAME_any function for everything else.  A
+ * plain receive or send on an open engine socket takes the direct path:
+ * the entry looked up once, one atomic pair, no msghdr. */
+
+/* The direct path's first half, inlined into each entry: IP_LIBC for a
+ * foreign descriptor (straight to libc), IP_DONE with *r the result of a
+ * plain call on an open engine socket, IP_GENERAL for the rest (with *ep
+ * a reference taken, or NULL).  recv: 1 for a receive (a stream, no
+ * MSG_WAITALL, len > 0, counted with WSC_RECV_UNIT), 0 for a send. */
+enum { IP_GENERAL, IP_LIBC, IP_DONE };
+static inline __attribute__((always_inline)) int
+ip_direct(int fd, void *buf, size_t len, int flags, int recv,
+          struct wsc_sock **ep, ssize_t *r)
+{
+    struct wsc_sock *e = wsc_entry(fd);
+    uint64_t n = recv ? 1 + WSC_RECV_UNIT : 1;
+    uint32_t f;
+
+    *ep = NULL;
+    if (!e)
+        return IP_GENERAL;
+    f = WSC_FLAGS(atomic_load_explicit(&e->state, memory_order_relaxed));
+    if (f & WSC_H_FOREIGN)
+        return IP_LIBC;
+    if (f != WSC_H_OPEN || (recv && (!len || (flags & MSG_WAITALL))) ||
+        !wsc_ref_direct(e, n))
+        return IP_GENERAL;
+    if (!recv) {
+        *r = ip_result(wsc_e_send(e, buf, len, flags));
+        return IP_DONE;
+    }
+    if (__builtin_expect(e->type == SOCK_STREAM, 1)) {
+        *r = ip_result(wsc_e_recv(e, buf, len, flags));
+        return IP_DONE;
+    }
+    wsc_drop_recv_unit(e);
+    *ep = e;
+    return IP_GENERAL;
+}
 
 /* ---- receiving ---------------------------------------------------------- */
+
+/* The general path of a receive on an engine socket (a reference held). */
+static ssize_t __attribute__((noinline)) recv_general(struct wsc_sock *e, void *buf, size_t len, int flags, struct sockaddr *sa, socklen_t *salen)
+{
+    return ip_leave(e, recv_buf(e, buf, len, flags, sa, salen));
+}
 
 static ssize_t __attribute__((noinline)) recvfrom_any(int fd, void *buf, size_t len, int flags, struct sockaddr *sa, socklen_t *salen)
 {
@@ -163,21 +208,41 @@ static ssize_t __attribute__((noinline)) recvfrom_any(int fd, void *buf, size_t 
         return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
     if (e == WSC_GONE)
         return ip_gone();
-    return ip_leave(e, recv_buf(e, buf, len, flags, sa, salen));
+    return recv_general(e, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
                               struct sockaddr *sa, socklen_t *salen))
 {
-    if (wsc_foreign(fd))
+    struct wsc_sock *e = NULL;
+    ssize_t r;
+    int how;
+
+    /* (With an address, the kernel sets *salen even on a stream.) */
+    if (sa)
+        return recvfrom_any(fd, buf, len, flags, sa, salen);
+    how = ip_direct(fd, buf, len, flags, 1, &e, &r);
+    if (how == IP_DONE)
+        return r;
+    if (how == IP_LIBC)
         return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
+    if (e)
+        return recv_general(e, buf, len, flags, sa, salen);
     return recvfrom_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
 {
-    if (wsc_foreign(fd))
+    struct wsc_sock *e;
+    ssize_t r;
+    int how = ip_direct(fd, buf, len, flags, 1, &e, &r);
+
+    if (how == IP_DONE)
+        return r;
+    if (how == IP_LIBC)
         return wsc_os.recv(fd, buf, len, flags);
+    if (e)
+        return recv_general(e, buf, len, flags, NULL, NULL);
     return recvfrom_any(fd, buf, len, flags, NULL, NULL);
 }
 
@@ -194,8 +259,16 @@ static ssize_t __attribute__((noinline)) read_any(int fd, void *buf, size_t len)
 
 IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
 {
-    if (wsc_foreign(fd))
+    struct wsc_sock *e;
+    ssize_t r;
+    int how = ip_direct(fd, buf, len, 0, 1, &e, &r);
+
+    if (how == IP_DONE)
+        return r;
+    if (how == IP_LIBC)
         return wsc_os.read(fd, buf, len);
+    if (e)
+        return recv_general(e, buf, len, 0, NULL, NULL);
     return read_any(fd, buf, len);
 }
 
@@ -292,14 +365,30 @@ static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, siz
 IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
                             const struct sockaddr *sa, socklen_t salen))
 {
-    if (wsc_foreign(fd))
+    struct wsc_sock *e;
+    ssize_t r;
+    int how;
+
+    if (sa)
+        return sendto_any(fd, buf, len, flags, sa, salen);
+    how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, &e, &r);
+    if (how == IP_DONE)
+        return r;
+    if (how == IP_LIBC)
         return wsc_os.sendto(fd, buf, len, flags, sa, salen);
     return sendto_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
 {
-    if (wsc_foreign(fd))
+    struct wsc_sock *e;
+    ssize_t r;
+    int how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, &e,
+                        &r);
+
+    if (how == IP_DONE)
+        return r;
+    if (how == IP_LIBC)
         return wsc_os.send(fd, buf, len, flags);
     return sendto_any(fd, buf, len, flags, NULL, 0);
 }
@@ -317,7 +406,13 @@ static ssize_t __attribute__((noinline)) write_any(int fd, const void *buf, size
 
 IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
 {
-    if (wsc_foreign(fd))
+    struct wsc_sock *e;
+    ssize_t r;
+    int how = ip_direct(fd, (void *)buf, len, 0, 0, &e, &r);
+
+    if (how == IP_DONE)
+        return r;
+    if (how == IP_LIBC)
         return wsc_os.write(fd, buf, len);
     return write_any(fd, buf, len);
 }

@@ -108,40 +108,106 @@ static long do_send(struct wsc_sock *e, struct iovec *iov, int niov,
     return wsc_e_sendmsg(e, &msg, lf);
 }
 
-int ws_recvfrom(SOCKET s, char *buf, int len, int flags,
-                 struct sockaddr *from, int *fromlen)
+/* The general path of recv and recvfrom, with a reference taken. */
+static int __attribute__((noinline))
+recv_general(struct wsc_sock *e, char *buf, int len, int flags,
+             struct sockaddr *from, int *fromlen)
 {
-    struct wsc_sock *e = wsc_enter(s);
     struct iovec iov = { buf, (size_t)len };
 
-    if (!e)
-        return SOCKET_ERROR;
     if (len < 0 || (len > 0 && wsc_bad_ptr(buf)))
         return wsc_leave(e, -WSAEFAULT);
     return wsc_leave(e, do_recv(e, &iov, 1, flags, from, fromlen));
 }
 
-int ws_recv(SOCKET s, char *buf, int len, int flags)
-{
-    return ws_recvfrom(s, buf, len, flags, NULL, NULL);
-}
-
-int ws_sendto(SOCKET s, const char *buf, int len, int flags,
-               const struct sockaddr *to, int tolen)
+static int __attribute__((noinline))
+recvfrom_any(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
+             int *fromlen)
 {
     struct wsc_sock *e = wsc_enter(s);
-    struct iovec iov = { (void *)buf, (size_t)len };
 
     if (!e)
         return SOCKET_ERROR;
+    return recv_general(e, buf, len, flags, from, fromlen);
+}
+
+/* Plain recv on a stream takes the direct path: no flags to translate,
+ * no msghdr, one atomic pair; the rest (flags, datagrams, a zero or
+ * negative length, a bad buffer, a handle that is not simply open) the
+ * general one. */
+static inline int recv_direct(SOCKET s, char *buf, int len, int flags,
+                              struct sockaddr *from, int *fromlen)
+{
+    struct wsc_sock *e;
+
+    if (flags == 0 && len > 0 && !wsc_bad_ptr(buf) &&
+        (e = wsc_enter_direct(s, 1 + WSC_RECV_UNIT)) != NULL) {
+        if (__builtin_expect(e->type == SOCK_STREAM, 1))
+            return wsc_leave_direct(wsc_e_recv(e, buf, (size_t)len, 0));
+        wsc_drop_recv_unit(e);
+        return recv_general(e, buf, len, flags, from, fromlen);
+    }
+    return recvfrom_any(s, buf, len, flags, from, fromlen);
+}
+
+int ws_recvfrom(SOCKET s, char *buf, int len, int flags,
+                 struct sockaddr *from, int *fromlen)
+{
+    return recv_direct(s, buf, len, flags, from, fromlen);
+}
+
+int ws_recv(SOCKET s, char *buf, int len, int flags)
+{
+    return recv_direct(s, buf, len, flags, NULL, NULL);
+}
+
+static int __attribute__((noinline))
+send_general(struct wsc_sock *e, const char *buf, int len, int flags,
+             const struct sockaddr *to, int tolen)
+{
+    struct iovec iov = { (void *)buf, (size_t)len };
+
     if (len < 0 || (len > 0 && wsc_bad_ptr(buf)))
         return wsc_leave(e, -WSAEFAULT);
     return wsc_leave(e, do_send(e, &iov, 1, flags, to, tolen));
 }
 
+static int __attribute__((noinline))
+sendto_any(SOCKET s, const char *buf, int len, int flags,
+           const struct sockaddr *to, int tolen)
+{
+    struct wsc_sock *e = wsc_enter(s);
+
+    if (!e)
+        return SOCKET_ERROR;
+    return send_general(e, buf, len, flags, to, tolen);
+}
+
+/* Plain send, and sendto without an address or on a stream (which
+ * ignores it), take the direct path. */
+static inline int send_direct(SOCKET s, const char *buf, int len, int flags,
+                              const struct sockaddr *to, int tolen)
+{
+    struct wsc_sock *e;
+
+    if (flags == 0 && len > 0 && !wsc_bad_ptr(buf) &&
+        (e = wsc_enter_direct(s, 1)) != NULL) {
+        if (__builtin_expect(!to || e->type == SOCK_STREAM, 1))
+            return wsc_leave_direct(wsc_e_send(e, buf, (size_t)len, 0));
+        return send_general(e, buf, len, flags, to, tolen);
+    }
+    return sendto_any(s, buf, len, flags, to, tolen);
+}
+
+int ws_sendto(SOCKET s, const char *buf, int len, int flags,
+               const struct sockaddr *to, int tolen)
+{
+    return send_direct(s, buf, len, flags, to, tolen);
+}
+
 int ws_send(SOCKET s, const char *buf, int len, int flags)
 {
-    return ws_sendto(s, buf, len, flags, NULL, 0);
+    return send_direct(s, buf, len, flags, NULL, 0);
 }
 
 /* The caller's WSABUFs into iov, a few at a time: 0 or -WSAEFAULT. */

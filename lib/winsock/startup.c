@@ -4,17 +4,13 @@
 #include "ws.h"
 #include "overlapped.h"
 
-static _Atomic int startups;
+_Atomic int wsc_startups;
+#define startups wsc_startups
 
 int wsc_fail(int code)
 {
     wsc_last_error = code;
     return SOCKET_ERROR;
-}
-
-int wsc_started(void)
-{
-    return atomic_load(&startups) > 0;
 }
 
 int wsc_WSAGetLastError(void)

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include "engine.h"
+#include "direct.h"
 #include "usermem.h"
 
 enum {
@@ -78,12 +79,34 @@ static inline int wsc_ok(int value)
     return value;
 }
 /* 1 between WSAStartup and the final WSACleanup. */
-int wsc_started(void);
+extern _Atomic int wsc_startups __attribute__((visibility("hidden")));
+static inline int wsc_started(void)
+{
+    return atomic_load_explicit(&wsc_startups, memory_order_relaxed) > 0;
+}
 /* Start a call on a handle: checks WSAStartup, takes a reference; NULL
  * with the last error set when it cannot. */
 struct wsc_sock *wsc_enter(SOCKET s);
 /* End it: drops the reference; r < 0 is a -WSA code -> SOCKET_ERROR. */
 int wsc_leave(struct wsc_sock *e, long r);
+/* The direct path's entry: the open socket behind s with n references
+ * taken (wsc_ref_direct), or NULL for the general path (wsc_enter) to
+ * find out why not.  Its end: the engine dropped the references. */
+static inline struct wsc_sock *wsc_enter_direct(SOCKET s, uint64_t n)
+{
+    struct wsc_sock *e;
+
+    if (__builtin_expect(s >= WSC_MAX_FD || !wsc_started(), 0))
+        return NULL;
+    e = wsc_entry((int)s);
+    return e ? wsc_ref_direct(e, n) : NULL;
+}
+static inline int wsc_leave_direct(long r)
+{
+    if (__builtin_expect(r < 0, 0))
+        return wsc_fail((int)-r);
+    return wsc_ok((int)r);
+}
 /* A pointer Windows would reject with WSAEFAULT (NULL or the first 64
  * KiB, which Windows never maps). */
 static inline int wsc_bad_ptr(const void *p)

@@ -1,0 +1,69 @@
+/* The direct path of plain send and recv, inlined into the front ends:
+ * the flags word read once before the kernel call (and once after, on a
+ * receive), errno read only on failure, no msghdr, and one atomic pair
+ * with the reference the caller took (wsc_ref_direct).  Whatever is not
+ * the plain case (a state to report, a timeout, a short or failed call)
+ * goes on in the engine's general path from where it stopped, with the
+ * same results as wsc_e_recvmsg and wsc_e_sendmsg. */
+#ifndef WSC_DIRECT_H
+#define WSC_DIRECT_H
+
+#include <errno.h>
+#include "engine.h"
+#include "os.h"
+
+/* The flags that keep a receive or a send off the direct path. */
+#define WSC_RECV_NOT_DIRECT (WSC_F_ABORTED | WSC_F_RESET_AFTER_FIN | \
+                             WSC_F_RESET | WSC_F_SHUT_RECV | WSC_F_RCVTIMEO | \
+                             WSC_F_ASELECT)
+#define WSC_SEND_NOT_DIRECT (WSC_F_ABORTED | WSC_F_SHUT_SEND | WSC_F_RESET | \
+                             WSC_F_RESET_AFTER_FIN | WSC_F_QUEUED)
+
+/* recv on a stream socket, len > 0; flags: Linux MSG_*, not MSG_WAITALL.
+ * The caller holds 1 + WSC_RECV_UNIT, which the call drops. */
+static inline long wsc_e_recv(struct wsc_sock *e, void *buf, size_t len,
+                              int flags)
+{
+    struct wsc_ksock *s = e->s;
+    uint32_t f = atomic_load_explicit(&s->flags, memory_order_relaxed);
+    ssize_t n;
+
+    if (__builtin_expect(f & WSC_RECV_NOT_DIRECT, 0))
+        return wsc_e_recv_rest(e, buf, len, flags, WSC_NOT_TRIED, 0);
+    n = wsc_os.recvfrom(e->fd, buf, len,
+                        flags | (f & WSC_F_NONBLOCK ? MSG_DONTWAIT : 0),
+                        NULL, NULL);
+    if (__builtin_expect(n <= 0, 0))
+        return wsc_e_recv_rest(e, buf, len, flags, n, errno);
+    /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call. */
+    if (__builtin_expect(atomic_load_explicit(&s->flags,
+                                              memory_order_relaxed) &
+                         WSC_F_SHUT_RECV, 0))
+        return wsc_e_recv_rest(e, buf, len, flags, n, 0);
+    wsc_release_direct(e, 1 + WSC_RECV_UNIT);
+    return (long)n;
+}
+
+/* send without an address on a stream or a connected datagram socket;
+ * flags: Linux MSG_*.  The caller holds 1, which the call drops. */
+static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
+                              size_t len, int flags)
+{
+    uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
+    ssize_t n;
+
+    if (__builtin_expect((f & WSC_SEND_NOT_DIRECT) ||
+                         (e->type != SOCK_STREAM && !(f & WSC_F_CONNECTED)),
+                         0))
+        return wsc_e_send_rest(e, buf, len, flags, WSC_NOT_TRIED, 0);
+    n = wsc_os.sendto(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT,
+                      NULL, 0);
+    if (__builtin_expect(n < 0, 0))
+        return wsc_e_send_rest(e, buf, len, flags, n, errno);
+    if (__builtin_expect((size_t)n < len && e->type == SOCK_STREAM, 0))
+        return wsc_e_send_rest(e, buf, len, flags, n, 0);
+    wsc_release_direct(e, 1);
+    return (long)n;
+}
+
+#endif

@@ -47,8 +47,8 @@ bench/bench.exe: bench/bench.c bench/bench_os.h
 CLEANFILES += bench/bench.exe
 BENCH_DEPS = all bench/bench_raw bench/bench_port bench/bench_port_wrap \
 	bench/bench_wsc bench/fastpath_raw bench/fastpath_wsc bench/fastpath_wrap \
-	bench/forkserv bench/forkserv_wrap tools/wscompat-run
-BENCH_WIN32 = `command -v $(MINGW_CC) >/dev/null && echo bench/bench.exe`
+	bench/forkserv bench/forkserv_wrap bench/async_bench tools/wscompat-run
+BENCH_WIN32 = `command -v $(MINGW_CC) >/dev/null && echo bench/bench.exe bench/async.exe`
 bench:
 	$(MAKE) $(BENCH_DEPS) $(BENCH_WIN32)
 	$(SHELL) $(top_srcdir)/bench/run.sh $(abs_top_srcdir) $(abs_top_builddir) \

@@ -80,6 +80,24 @@ if [ -f "$b/bench/bench.exe" ] && command -v wine >/dev/null 2>&1; then
     wine "$b/bench/bench.exe" $mode < /dev/null 2>/dev/null | tr -d '\r' >> "$out/wine"
 fi
 
+# The asynchronous servers (issue 16): the IOCP echo server against an
+# epoll one and the WSAEventSelect server against a poll one, in rounds
+# within one program that prints each pair's median ratio; then the same
+# Windows servers built with mingw-w64 under Wine, against which the IOCP
+# server should be at least 10 times faster.
+if [ -x "$b/bench/async_bench" ]; then
+    echo "bench: asynchronous servers" >&2
+    "$b/bench/async_bench" $mode > "$out/async" || { echo "bench: async_bench failed" >&2; exit 1; }
+    if [ -f "$b/bench/async.exe" ] && command -v wine >/dev/null 2>&1; then
+        wine "$b/bench/async.exe" < /dev/null 2>/dev/null | tr -d '\r' > "$out/async_wine" || :
+        awk 'FNR == NR && /^iocp_echo/ { w = $3 }
+             FNR != NR && /^async_iocp_msgs_per_s/ { x = $2 }
+             END { if (w && x) printf "iocp_echo_vs_wine  wscompat %.0f msg/s  Wine %.0f msg/s  ratio %.1f  target >= 10\n", w, x, w / x }' \
+            "$out/async" "$out/async_wine" >> "$out/async"
+    fi
+    cat "$out/async"
+fi
+
 # Instruction counts on the fast path: the same loop, raw and each way in.
 if command -v valgrind >/dev/null 2>&1; then
     echo "bench: callgrind" >&2

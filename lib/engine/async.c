@@ -209,6 +209,8 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
             op->res = 0;
             return FINISHED;
         }
+        if (errno == EAGAIN)
+            wsc_set_flags(e, WSC_F_DRAINED);
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;
         op->res = io_fail(e, WSC_OP_RECV, errno);
@@ -224,6 +226,8 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
     }
     n = wsc_os.recvmsg(e->fd, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
     if (n < 0) {
+        if (errno == EAGAIN && is_stream(e))
+            wsc_set_flags(e, WSC_F_DRAINED);
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;
         op->res = io_fail(e, WSC_OP_RECV, errno);
@@ -237,6 +241,10 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
         op->res = -WSAEMSGSIZE;
         return FINISHED;
     }
+    /* A stream receive short of its buffer took all there was. */
+    if (is_stream(e) && n > 0 && !(op->flags & MSG_PEEK) &&
+        (size_t)n < iov_total(op) - op->done)
+        wsc_set_flags(e, WSC_F_DRAINED);
     op->done += (size_t)n;
     op->res = (long)op->done;
     return FINISHED;
@@ -475,7 +483,7 @@ static void continue_accepts(struct donelist *d);
  * recorded. */
 static void orphan_ready(struct orphan *o);
 
-static void ready(uint64_t key)
+static void ready(uint64_t key, uint32_t events)
 {
     int fd = (int)(uint32_t)key;
     struct wsc_sock *e;
@@ -491,6 +499,8 @@ static void ready(uint64_t key)
     if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
         (a = wsc_async_peek(e))) {
         pthread_mutex_lock(&a->lock);
+        if (events & (EPOLLIN | EPOLLPRI | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
+            wsc_clear_flags(e, WSC_F_DRAINED);
         progress(e, &a->rq, &a->rq_tail, &d);
         progress(e, &a->wq, &a->wq_tail, &d);
         wq_note(a);
@@ -511,7 +521,7 @@ static void *reactor_main(void *arg)
     for (;;) {
         n = wsc_os.epoll_wait(ep, evs, 64, -1);
         for (i = 0; i < n; i++)
-            ready(evs[i].data.u64);
+            ready(evs[i].data.u64, evs[i].events);
     }
     return NULL;
 }
@@ -639,7 +649,11 @@ int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op)
     pthread_mutex_lock(&a->lock);
     head = is_write_kind(op) ? &a->wq : &a->rq;
     tail = is_write_kind(op) ? &a->wq_tail : &a->rq_tail;
-    if (!*head)
+    /* A receive on a stream known to hold no data waits for the
+     * reactor's next edge without asking the kernel again. */
+    if (!*head && !(op->kind == WSC_AOP_RECV && is_stream(e) &&
+                    (wsc_flags(e) & WSC_F_DRAINED) &&
+                    a->reg_epoch == reactor_epoch && a->reg_fd == e->fd))
         r = try_op(e, op);
     if (r == AGAIN) {
         push(head, tail, op);

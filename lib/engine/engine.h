@@ -41,6 +41,7 @@ enum {
     WSC_F_NOOVERLAP = 1u << 22,  /* WSASocket without WSA_FLAG_OVERLAPPED */
     WSC_F_ACCEPTED = 1u << 23,   /* came from accept, not connect */
     WSC_F_QUEUED = 1u << 24,     /* sends wait in the async queue */
+    WSC_F_DRAINED = 1u << 25,    /* no data since a receive found none */
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */

@@ -303,6 +303,7 @@ static const struct {
     { WSAID_GETACCEPTEXSOCKADDRS, (void *)wsc_GetAcceptExSockaddrs },
     { WSAID_CONNECTEX, (void *)ConnectEx_impl },
     { WSAID_DISCONNECTEX, (void *)DisconnectEx_impl },
+    { WSAID_TRANSMITFILE, (void *)wsc_TransmitFile },
 };
 
 static long get_extension(const void *in, DWORD inlen, void *out,

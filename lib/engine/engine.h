@@ -39,6 +39,8 @@ enum {
     WSC_F_ACCEPTING = 1u << 20,  /* an AcceptEx will accept into it */
     WSC_F_NOOVERLAP = 1u << 21,  /* WSASocket without WSA_FLAG_OVERLAPPED */
     WSC_F_ACCEPTED = 1u << 22,   /* came from accept, not connect */
+    /* connected by ConnectEx, SO_UPDATE_CONNECT_CONTEXT not set yet */
+    WSC_F_CONNECTEX = 1u << 23,
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -307,6 +309,8 @@ int wsc_e_listen(struct wsc_sock *e, int backlog);
  * kflags: extra accept4 flags for the kernel (SOCK_CLOEXEC). */
 int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
                  int kflags);
+/* SO_UPDATE_CONNECT_CONTEXT after a ConnectEx: 0. */
+int wsc_e_update_connect_context(struct wsc_sock *e);
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len);
 /* Windows SO_ERROR: resolves a pending non-blocking connect first. */

@@ -3,8 +3,8 @@
  * lpcbBytesReturned without an OVERLAPPED WSAEFAULT; {0,0,0}, {1,0,0},
  * {1,100,100}, {1,1000,1000}, {0,100,100} all accepted on an unconnected
  * socket (row KA1). */
-#include <mstcpip.h>
 #include "mx.h"
+#include <mstcpip.h>
 
 static void vals(ct *t, SOCKET s, const char *key, ULONG on, ULONG time,
                  ULONG intvl)

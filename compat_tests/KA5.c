@@ -1,8 +1,8 @@
 /* KA5: SIO_LOOPBACK_FAST_PATH (a BOOL) is accepted on TCP sockets before
  * connect and accept, on both ends, and the connection then works as
  * any (row KA5: emulated as accept-and-ignore). */
-#include <mstcpip.h>
 #include "mx.h"
+#include <mstcpip.h>
 
 void sc_KA5(ct *t)
 {

@@ -8,9 +8,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "harness.h"
 #include <windows.h>
 #include <mswsock.h>
-#include "harness.h"
 
 /* Win32 error names the extensions report, else the WSA name. */
 static inline const char *mx_err(DWORD e)

@@ -95,3 +95,6 @@ EXTRA_DIST += compat_tests/rows.txt compat_tests/matrix.sh compat_tests/matrix.p
 	compat_tests/run_rows.c win32/platform_win32.c win32/wine-deviations.txt \
 	win32/README.md doc/behavior-matrix.md
 
+
+# ---- MX/KA: mswsock extensions and ioctls (windows-async.md sections 4, 7)
+HARNESS_FILES += compat_tests/mx.h

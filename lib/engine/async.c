@@ -323,7 +323,7 @@ static int connect_nonblocking(struct wsc_sock *e, const struct sockaddr *sa,
 static void connect_done(struct wsc_sock *e, struct wsc_aop *op)
 {
     wsc_clear_flags(e, WSC_F_ACONNECT);
-    wsc_set_flags(e, WSC_F_CONNECTED | WSC_F_BOUND);
+    wsc_set_flags(e, WSC_F_CONNECTED | WSC_F_BOUND | WSC_F_CONNECTEX);
     /* What is left to send goes as a send of the same operation. */
     op->kind = WSC_AOP_SEND;
     op->addrlen = 0;

@@ -308,14 +308,27 @@ static int udp_disconnect(struct wsc_sock *e, const struct sockaddr *sa,
     return 0;
 }
 
+/* SO_UPDATE_CONNECT_CONTEXT: a socket ConnectEx connected becomes an
+ * ordinary connected one (connect WSAEISCONN, getpeername works). */
+int wsc_e_update_connect_context(struct wsc_sock *e)
+{
+    if (wsc_flags(e) & WSC_F_CONNECTEX) {
+        wsc_clear_flags(e, WSC_F_CONNECTEX);
+        connect_finish(e);
+    }
+    return 0;
+}
+
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len)
 {
     uint32_t f = wsc_flags(e);
     int r, err;
 
-    /* Also a socket a ConnectEx or an AcceptEx is working on. */
-    if (f & (WSC_F_LISTENING | WSC_F_ACONNECT | WSC_F_ACCEPTING))
+    /* Also a socket a ConnectEx or an AcceptEx is working on, or one a
+     * ConnectEx connected until its context is updated (row MX18). */
+    if (f & (WSC_F_LISTENING | WSC_F_ACONNECT | WSC_F_ACCEPTING |
+             WSC_F_CONNECTEX))
         return -WSAEINVAL;
     if (e->type == SOCK_DGRAM && sa->sa_family == AF_UNSPEC)
         return udp_disconnect(e, sa, len);

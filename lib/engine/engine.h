@@ -42,6 +42,8 @@ enum {
     WSC_F_ACCEPTED = 1u << 23,   /* came from accept, not connect */
     WSC_F_QUEUED = 1u << 24,     /* sends wait in the async queue */
     WSC_F_DRAINED = 1u << 25,    /* no data since a receive found none */
+    /* connected by ConnectEx, SO_UPDATE_CONNECT_CONTEXT not set yet */
+    WSC_F_CONNECTEX = 1u << 26,
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -364,6 +366,8 @@ int wsc_e_listen(struct wsc_sock *e, int backlog);
  * kflags: extra accept4 flags for the kernel (SOCK_CLOEXEC). */
 int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
                  int kflags);
+/* SO_UPDATE_CONNECT_CONTEXT after a ConnectEx: 0. */
+int wsc_e_update_connect_context(struct wsc_sock *e);
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len);
 /* Windows SO_ERROR: resolves a pending non-blocking connect first. */

@@ -201,9 +201,14 @@ int wsc_e_at_mark(struct wsc_sock *e)
 int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len)
 {
-    int r = peer ? wsc_os.getpeername(e->fd, sa, len)
-                 : wsc_os.getsockname(e->fd, sa, len);
+    int r;
 
+    /* No peer while a ConnectEx works or before its context is updated
+     * (row MX17). */
+    if (peer && (wsc_flags(e) & (WSC_F_ACONNECT | WSC_F_CONNECTEX)))
+        return -WSAENOTCONN;
+    r = peer ? wsc_os.getpeername(e->fd, sa, len)
+             : wsc_os.getsockname(e->fd, sa, len);
     if (r < 0)
         return wsc_errno_result(WSC_OP_NAME, errno, wsc_flags(e));
     return 0;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "ws.h"
 #include "optmap.h"
+#include "mswsock.h"
 
 /* Read a BOOL or DWORD the way Windows does: a short BOOL is one byte. */
 static int read_value(const char *optval, int optlen, int boolean, int *v)
@@ -176,6 +177,9 @@ int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
     m = wsc_optmap_find(level, optname);
     if (!m)
         return wsc_leave(e, -WSAENOPROTOOPT);
+    /* It takes no value: libuv passes NULL, 0 (row MX18). */
+    if (level == SOL_SOCKET && optname == SO_UPDATE_CONNECT_CONTEXT)
+        return wsc_leave(e, wsc_e_update_connect_context(e));
     /* No option reads more than 4 bytes (a DWORD, a Windows linger). */
     if (wsc_bad_ptr(optval) || optlen <= 0 ||
         wsc_copy_in(v, optval, optlen < 4 ? (size_t)optlen : 4))

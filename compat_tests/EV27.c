@@ -2,8 +2,8 @@
  * needs every one; WSA_WAIT_TIMEOUT; 0 or more than 64 events
  * WSA_WAIT_FAILED (WSA_INVALID_PARAMETER 87); alertable with an APC
  * queued: the APC runs and the wait returns WSA_WAIT_IO_COMPLETION. */
-#include <windows.h>
 #include "ev.h"
+#include <windows.h>
 
 static int apcs;
 

@@ -20,7 +20,10 @@ void sc_EV7(ct *t)
     ev_check(t, "before", c, ev, EV_NO);
     ct_obs_rc(t, "connect", connect(c, (struct sockaddr *)&a, sizeof(a)));
     ev_check(t, "connected", c, ev, EV_YES);
-    ev_check(t, "again", c, ev, EV_NO);
+    /* At once, as Wine's test_connect_events looks (Wine may set the
+     * event a second time, later, for the FD_WRITE it posts after
+     * FD_CONNECT). */
+    ev_check(t, "again", c, ev, 0);
     ev_select(t, c, ev, 0);
     ev_select(t, c, ev, EV_ALL);
     ev_check(t, "reselect", c, ev, EV_NO);

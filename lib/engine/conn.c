@@ -250,6 +250,7 @@ static int connect_settle(struct wsc_sock *e)
         return -code;
     }
     atomic_store(&e->s->so_error, 0);
+    wsc_set_flags(e, WSC_F_CONNECTED);
     return 1;
 }
 
@@ -319,6 +320,15 @@ int wsc_e_update_connect_context(struct wsc_sock *e)
     return 0;
 }
 
+/* Under WSAEventSelect, look at the socket now: a UDP connect makes no
+ * readiness edge, and a loopback connect can complete before
+ * WSC_F_CONNECTING is set, its edge gone by (rows EV7, EV25). */
+static void netev_connect(struct wsc_sock *e)
+{
+    if (wsc_netev_active(e))
+        wsc_netev_reenable(e, WSC_FD_CONNECT);
+}
+
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len)
 {
@@ -336,6 +346,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         wsc_clear_flags(e, WSC_F_CONNECTING);
         wsc_set_flags(e, WSC_F_CONNECTED);
         atomic_store(&e->s->so_error, 0);
+        netev_connect(e);
         return 0;
     }
     err = errno;
@@ -351,6 +362,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return wsc_errno_result(WSC_OP_CONNECT, err, f);
     if (f & WSC_F_NONBLOCK) {
         wsc_set_flags(e, WSC_F_CONNECTING);
+        netev_connect(e);
         return -WSAEWOULDBLOCK;
     }
     for (;;) {

@@ -114,8 +114,8 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge)
      * recorded: reported again (event mode). */
     if (edge && (c & WSC_FD_READ) && avail > a->ev_avail)
         fresh |= WSC_FD_READ;
-    if (edge && (c & WSC_FD_ACCEPT))
-        fresh |= WSC_FD_ACCEPT;
+    if (edge && (c & (WSC_FD_ACCEPT | WSC_FD_OOB)))
+        fresh |= c & (WSC_FD_ACCEPT | WSC_FD_OOB);
     if (c & WSC_FD_READ)
         a->ev_avail = avail;
     if (!fresh)

@@ -400,13 +400,13 @@ static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
 {
     HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
 
-    while (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
+    /* One wait, as Windows: an event set while the status is still
+     * pending gives WSA_IO_INCOMPLETE, not another wait (row OV25). */
+    if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
         HANDLE h = ev ? ev : ws_socket_event(sockh);
 
-        if (!h || wsc_WaitForSingleObject(h, INFINITE) == WAIT_FAILED)
-            break;
-        if (!ev)
-            break;
+        if (h)
+            wsc_WaitForSingleObject(h, INFINITE);
     }
 }
 

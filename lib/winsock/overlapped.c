@@ -62,10 +62,24 @@ int ws_wsa_of_status(DWORD status)
         return WSAECONNABORTED;
     if (status == WSC_STATUS_REMOTE_DISCONNECT)
         return WSAECONNRESET;
+    /* Statuses no engine result produces, mapped as Windows maps them
+     * (row OV22). */
+    switch (status) {
+    case 0xC000020Fu: /* STATUS_TRANSACTION_ABORTED */
+        return WSAECONNABORTED;
+    case 0xC000020Cu: /* STATUS_CONNECTION_DISCONNECTED */
+    case 0xC000023Eu: /* STATUS_LINK_FAILED */
+    case 0xC000023Fu: /* STATUS_PORT_UNREACHABLE */
+        return WSAECONNRESET;
+    case 0xC0000240u: /* STATUS_REQUEST_ABORTED */
+        return WSAEINTR;
+    }
     for (i = 0; i < NSTATUS; i++)
         if (status_map[i].status == status)
             return status_map[i].wsa;
-    return (status & 0xC0000000u) ? WSAEINVAL : 0;
+    /* Failures (0xC...) and warnings (0x8...) are errors; success and
+     * informational statuses are not. */
+    return (status & 0x80000000u) ? WSAEINVAL : 0;
 }
 
 /* ---- the socket's association ------------------------------------------ */

@@ -2,7 +2,7 @@
  * associating a socket returns that port; a socket belongs to one port
  * (a second one: NULL, ERROR_INVALID_PARAMETER); packets carry the key
  * of the association. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP1(ct *t)
 {

@@ -1,7 +1,7 @@
 /* CP10: FILE_SKIP_SET_EVENT_ON_HANDLE: a completion no longer signals the
  * socket handle; an explicit hEvent is still set. */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP10(ct *t)
 {

@@ -1,6 +1,6 @@
 /* CP12: hEvent with its low bit set: no packet on the port, the event is
  * still signalled and GetOverlappedResult works. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP12(ct *t)
 {

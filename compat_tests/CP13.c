@@ -1,7 +1,7 @@
 /* CP13: connect (blocking or not) and shutdown on a socket tied to a port
  * queue no packet; ConnectEx does; DisconnectEx without an OVERLAPPED
  * completes at once and queues none. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP13(ct *t)
 {

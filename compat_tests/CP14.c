@@ -1,5 +1,5 @@
 /* CP14: closesocket with nothing pending queues no packet (row 1b). */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP14(ct *t)
 {

@@ -1,6 +1,6 @@
 /* CP15: an AcceptEx issued before its listener was tied to a port still
  * reports its cancellation there: FALSE/995 with the key. */
-#include "harness.h"
+#include "harness_ov.h"
 
 #define ROOM (sizeof(struct sockaddr_in) + 16)
 

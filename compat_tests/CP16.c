@@ -1,6 +1,6 @@
 /* CP16: an AcceptEx completes to the listener's port and key (125), not
  * to the accept socket's association (236). */
-#include "harness.h"
+#include "harness_ov.h"
 
 #define ROOM (sizeof(struct sockaddr_in) + 16)
 

@@ -2,7 +2,7 @@
  * to a port (FIONBIO, FIONREAD, SIOCATMARK): 0 and a 0-byte packet; a
  * failed one (no output buffer: WSAEFAULT) queues nothing and leaves
  * Internal alone; a NULL lpcbBytesReturned with an OVERLAPPED: WSAEFAULT. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP18(ct *t)
 {

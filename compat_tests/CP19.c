@@ -2,7 +2,7 @@
  * packet is FALSE ERROR_NOT_SUPPORTED (50), Internal STATUS_NOT_SUPPORTED;
  * SIO_BASE_HANDLE the same way, while without an OVERLAPPED it gives the
  * socket itself. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP19(ct *t)
 {

@@ -1,7 +1,7 @@
 /* CP2: a completed receive's packet: TRUE, the bytes, the key, the
  * caller's OVERLAPPED (Internal 0, InternalHigh the bytes); a successful
  * GetQueuedCompletionStatus leaves the last error alone. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP2(ct *t)
 {

@@ -1,7 +1,7 @@
 /* CP20: SIO_GET_INTERFACE_LIST with an OVERLAPPED pends (997) though it is
  * done at once; the packet carries the size (whole INTERFACE_INFOs, 76 bytes each); with
  * too little room the packet is FALSE ERROR_INSUFFICIENT_BUFFER (122). */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP20(ct *t)
 {

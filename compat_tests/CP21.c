@@ -1,6 +1,6 @@
 /* CP21: with nothing pending CancelIoEx fails ERROR_NOT_FOUND (1168);
  * CancelIo succeeds. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP21(ct *t)
 {

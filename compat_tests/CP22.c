@@ -1,6 +1,6 @@
 /* CP22: an AcceptEx belongs to its listener: CancelIo on the accept socket
  * cancels nothing; CancelIo on the listener cancels it (995). */
-#include "harness.h"
+#include "harness_ov.h"
 
 #define ROOM (sizeof(struct sockaddr_in) + 16)
 

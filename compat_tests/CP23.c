@@ -1,7 +1,7 @@
 /* CP23: GetQueuedCompletionStatusEx takes several packets at once, in
  * order, each with its bytes, key and OVERLAPPED. */
 #include <stdio.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP23(ct *t)
 {

@@ -1,6 +1,6 @@
 /* CP24: PostQueuedCompletionStatus queues the bytes, key and OVERLAPPED
  * (NULL allowed) as given; GetQueuedCompletionStatus returns them TRUE. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP24(ct *t)
 {

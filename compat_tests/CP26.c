@@ -1,6 +1,6 @@
 /* CP26: closing a port while a thread waits on it: the wait fails with
  * ERROR_ABANDONED_WAIT_0 (735) and a NULL OVERLAPPED. */
-#include "harness.h"
+#include "harness_ov.h"
 
 struct cp26 {
     HANDLE port;

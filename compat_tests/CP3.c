@@ -2,7 +2,7 @@
  * and 0 bytes, GetLastError the Win32 code: ERROR_NETNAME_DELETED after
  * the peer's RST, ERROR_OPERATION_ABORTED when cancelled,
  * ERROR_CONNECTION_ABORTED after our own closesocket. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP3(ct *t)
 {

@@ -1,6 +1,6 @@
 /* CP4: an empty port: FALSE, WAIT_TIMEOUT (258), *lpOverlapped NULL, the
  * key and byte count untouched. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP4(ct *t)
 {

@@ -1,5 +1,5 @@
 /* CP5: a WSARecv or WSASend that succeeds at once still queues a packet. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP5(ct *t)
 {

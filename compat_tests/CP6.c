@@ -1,7 +1,7 @@
 /* CP6: calls that fail at once queue nothing: WSARecv/WSASend unconnected
  * (WSAENOTCONN), after shutdown (WSAESHUTDOWN), after the peer's RST
  * (WSAECONNRESET). */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP6(ct *t)
 {

@@ -1,6 +1,6 @@
 /* CP7: a receive after the peer's FIN returns 0 with 0 bytes and queues
  * a 0-byte packet. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP7(ct *t)
 {

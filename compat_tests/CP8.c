@@ -1,6 +1,6 @@
 /* CP8: a zero-byte receive as a readiness probe on a port: it pends, the
  * data's arrival gives a 0-byte packet, and the data stays queued. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_CP8(ct *t)
 {

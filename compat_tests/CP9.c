@@ -2,7 +2,7 @@
  * succeeds at once; a pending one still queues its packet; the mode is
  * not removed by setting 0. */
 #include <stdio.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 static void immediate(ct *t, const char *key, SOCKET c, SOCKET s, HANDLE port,
                       OVERLAPPED *ov)

@@ -3,7 +3,7 @@
  * Internal STATUS_PENDING, InternalHigh, Offset and OffsetHigh untouched;
  * then the completion (Internal 0, InternalHigh the bytes). */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV1(ct *t)
 {

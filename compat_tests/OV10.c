@@ -2,7 +2,7 @@
  * order (the first gets bytes 0-15, the second 16-31); with a completion
  * port the packets come in the same order (CP25). */
 #include <stdio.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 #define DATA "0123456789abcdefghijklmnopqrstuv"
 

@@ -1,7 +1,7 @@
 /* OV11: an overlapped send completes only when every byte is taken: with
  * SO_SNDBUF 0, 1 MiB pends, and so does a second one; each reports its
  * full length once the peer reads. */
-#include "harness.h"
+#include "harness_ov.h"
 
 #define MIB (1024 * 1024)
 

@@ -1,7 +1,7 @@
 /* OV12: a zero-length overlapped receive pends until data comes, then
  * completes with 0 bytes and leaves the data queued; with data queued it
  * succeeds at once with 0; no buffers, or a NULL array: WSAEINVAL. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV12(ct *t)
 {

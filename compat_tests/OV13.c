@@ -1,6 +1,6 @@
 /* OV13: SO_RCVTIMEO does not apply to overlapped receives: one stays
  * pending past the timeout and completes normally. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV13(ct *t)
 {

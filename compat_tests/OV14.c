@@ -1,7 +1,7 @@
 /* OV14: shutdown(SD_RECEIVE) does not cancel a pending receive, which
  * completes with the data that comes; a new receive fails WSAESHUTDOWN at
  * once. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV14(ct *t)
 {

@@ -1,6 +1,6 @@
 /* OV15: the peer's FIN completes a pending receive successfully with 0
  * bytes. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV15(ct *t)
 {

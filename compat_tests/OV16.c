@@ -1,7 +1,7 @@
 /* OV16: the peer's RST ends a pending receive: GetOverlappedResult FALSE
  * with ERROR_NETNAME_DELETED (64), Internal STATUS_CONNECTION_RESET, 0
  * bytes; SO_ERROR stays 0; a new WSARecv fails WSAECONNRESET at once. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV16(ct *t)
 {

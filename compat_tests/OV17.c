@@ -2,7 +2,7 @@
  * ERROR_CONNECTION_ABORTED (1236), Internal STATUS_CONNECTION_ABORTED,
  * 0 bytes (rows 1a, OV19: not the 995 closesocket's documentation
  * says). */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV17(ct *t)
 {

@@ -2,7 +2,7 @@
  * closed ends with ERROR_OPERATION_ABORTED (995), Internal
  * STATUS_CANCELLED (rows 2i, OV18). */
 #include <stdio.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 #define ROOM (sizeof(struct sockaddr_in) + 16)
 

@@ -1,6 +1,6 @@
 /* OV2: FIONBIO does not apply to overlapped calls: WSA_IO_PENDING, where
  * the same socket's plain recv fails WSAEWOULDBLOCK. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV2(ct *t)
 {

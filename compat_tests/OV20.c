@@ -1,6 +1,6 @@
 /* OV20: the thread that issued an overlapped receive exits; the receive
  * is not cancelled and completes with the data that comes later. */
-#include "harness.h"
+#include "harness_ov.h"
 
 struct ov20 {
     SOCKET s;

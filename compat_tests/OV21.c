@@ -1,7 +1,7 @@
 /* OV21: a thread fills the connection with non-blocking sends and exits;
  * shutdown(SD_BOTH) and closesocket after it still deliver every queued
  * byte, then the peer reads the end. */
-#include "harness.h"
+#include "harness_ov.h"
 
 struct ov21 {
     SOCKET s;

@@ -3,7 +3,7 @@
  * WSAECONNABORTED and WSAECONNRESET, a buffer overflow WSAEMSGSIZE with
  * the bytes reported, unknown failures WSAEINVAL, successes TRUE. */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 static void status(ct *t, SOCKET s, const char *key, DWORD st)
 {

@@ -4,7 +4,7 @@
  * ERROR_INSUFFICIENT_BUFFER 122, ERROR_OPERATION_ABORTED 995, and
  * ERROR_IO_INCOMPLETE 996 while pending. */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 static void status(ct *t, SOCKET s, const char *key, DWORD st)
 {

@@ -2,7 +2,7 @@
  * event, a bad number, a DuplicateHandle copy of a socket): FALSE,
  * WSAENOTSOCK. */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 static void on(ct *t, const char *key, SOCKET s)
 {

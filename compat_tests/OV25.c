@@ -2,7 +2,7 @@
  * alertably: with the event set but the status still pending it returns
  * FALSE WSA_IO_INCOMPLETE (996) and a queued APC does not run. */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 static int count;
 

@@ -1,6 +1,6 @@
 /* OV27: WSASendTo without an OVERLAPPED and with no place for the byte
  * count: WSAEFAULT. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV27(ct *t)
 {

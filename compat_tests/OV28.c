@@ -1,6 +1,6 @@
 /* OV28: a scatter receive fills its buffers in order: "dead", "beefs";
  * plain and overlapped. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV28(ct *t)
 {

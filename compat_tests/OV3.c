@@ -1,7 +1,7 @@
 /* OV3: an overlapped receive with data already queued: 0 at once (or,
  * not reliably, pending); the event is signalled either way and the
  * result gives the size. */
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV3(ct *t)
 {

@@ -1,6 +1,6 @@
 /* OV4: hEvent NULL: the completion signals the socket handle itself. */
 #include <string.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 void sc_OV4(ct *t)
 {

@@ -1,7 +1,7 @@
 /* OV5: a socket made without WSA_FLAG_OVERLAPPED, non-blocking: WSARecv
  * with an OVERLAPPED blocks until data comes and returns 0; without one
  * it fails WSAEWOULDBLOCK. */
-#include "harness.h"
+#include "harness_ov.h"
 
 struct ov5 {
     SOCKET s;

@@ -2,7 +2,7 @@
  * alertable wait of the issuing thread (SleepEx returns
  * WAIT_IO_COMPLETION), hEvent is not signalled, and the routine's error
  * is a WSA code (a long datagram: WSAEMSGSIZE). */
-#include "harness.h"
+#include "harness_ov.h"
 
 static int calls;
 static DWORD r_err, r_bytes, r_flags;

@@ -1,6 +1,6 @@
 /* OV8: a completion routine on a socket associated with a completion
  * port: WSAEINVAL; the routine is never called and no packet comes. */
-#include "harness.h"
+#include "harness_ov.h"
 
 static int calls;
 

@@ -2,7 +2,7 @@
  * while it waits in recv or select (which go on waiting); a call that
  * completes at once does not run it. */
 #include <stdio.h>
-#include "harness.h"
+#include "harness_ov.h"
 
 static HANDLE ran;
 static int count;

@@ -8,8 +8,6 @@
 
 #include <winsock2.h>
 #include <ws2tcpip.h>
-#include <windows.h>
-#include <mswsock.h>
 #include "ct.h"
 
 
@@ -59,26 +57,5 @@ long long ct_async_finish(ct *t, ct_async *a, const char *key,
                           long long since);
 /* Extra results of select/WSAPoll calls: set membership, revents. */
 int ct_async_flag(ct_async *a);
-
-/* ---- overlapped I/O and completion ports ------------------------------ */
-/* Record a BOOL Win32 result: "TRUE", or "FALSE/N" with GetLastError(). */
-void ct_obs_bool(ct *t, const char *key, BOOL ok);
-/* Record a wait's result as a name (WAIT_OBJECT_0, WAIT_TIMEOUT,
- * WAIT_IO_COMPLETION, WAIT_FAILED) or a number. */
-void ct_obs_wait(ct *t, const char *key, DWORD r);
-/* Record an OVERLAPPED's Internal (NTSTATUS, hex) and InternalHigh. */
-void ct_obs_ov(ct *t, const char *key, const OVERLAPPED *ov);
-/* GetQueuedCompletionStatus(port, ms) with sentinel outputs, recorded as
- * "TRUE|FALSE/N bytes B key K ov NAME": NAME is "ov" for `mine`, "NULL"
- * or "other"; an output left untouched prints as "-". */
-OVERLAPPED *ct_obs_packet(ct *t, const char *key, HANDLE port, DWORD ms,
-                          const OVERLAPPED *mine);
-/* Zero *ov and give it a new manual-reset event. */
-void ct_ov_init(ct *t, OVERLAPPED *ov);
-/* A new completion port, required to work. */
-HANDLE ct_port(ct *t);
-/* AcceptEx as programs find it: SIO_GET_EXTENSION_FUNCTION_POINTER on s
- * (no link-time mswsock needed on Windows). */
-LPFN_ACCEPTEX ct_acceptex(ct *t, SOCKET s);
 
 #endif

@@ -275,4 +275,3 @@ int ct_wait_readable(SOCKET s, int timeout_ms)
     FD_SET(s, &r);
     return select(0, &r, NULL, NULL, &tv);
 }
-

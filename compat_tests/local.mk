@@ -8,7 +8,7 @@ $(srcdir)/compat_tests/scenarios.mk: $(srcdir)/compat_tests/scenarios.def \
 	$(SHELL) $(srcdir)/compat_tests/gen-scenarios.sh $(srcdir)/compat_tests > $@.tmp
 	mv $@.tmp $@
 EXTRA_DIST += compat_tests/scenarios.mk compat_tests/gen-scenarios.sh
-HARNESS_FILES = compat_tests/harness.h compat_tests/ct.h compat_tests/ct.c \
+HARNESS_FILES = compat_tests/harness.h compat_tests/harness_ov.h compat_tests/ct.h compat_tests/ct.c \
 	compat_tests/platform.h compat_tests/harness_common.c \
 	compat_tests/expect.h compat_tests/expect.c compat_tests/scenarios.def \
 	compat_tests/scenario_list.h compat_tests/ev.h

@@ -78,7 +78,8 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/select.c lib/winsock/optmap.c lib/winsock/opt.c \
 	lib/winsock/names.c lib/winsock/convert.c lib/winsock/api.def \
 	lib/winsock/trace.c lib/winsock/overlapped.h lib/winsock/overlapped.c \
-	lib/winsock/events.c lib/winsock/mswsock.c
+	lib/winsock/events.c lib/winsock/mswsock.c lib/winsock/iflist.h \
+	lib/winsock/iflist.c
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
 libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la libwscwin32.la

@@ -14,6 +14,33 @@ typedef union _SOCKADDR_INET {
 } SOCKADDR_INET, *PSOCKADDR_INET;
 typedef struct ip_mreq IP_MREQ, *PIP_MREQ;
 typedef struct ipv6_mreq IPV6_MREQ, *PIPV6_MREQ;
+/* SIO_GET_INTERFACE_LIST's entries: 76 bytes each, as on Windows. */
+struct sockaddr_in6_old {
+    SHORT sin6_family;
+    USHORT sin6_port;
+    ULONG sin6_flowinfo;
+    IN6_ADDR sin6_addr;
+};
+typedef union sockaddr_gen {
+    struct sockaddr Address;
+    struct sockaddr_in AddressIn;
+    struct sockaddr_in6_old AddressIn6;
+} sockaddr_gen;
+typedef struct _INTERFACE_INFO {
+    ULONG iiFlags;
+    sockaddr_gen iiAddress;
+    sockaddr_gen iiBroadcastAddress;
+    sockaddr_gen iiNetmask;
+} INTERFACE_INFO, *LPINTERFACE_INFO;
+/* Windows' numbers (Linux's <net/if.h>, if included first, keeps its). */
+#ifndef IFF_UP
+#define IFF_UP 0x00000001
+#define IFF_BROADCAST 0x00000002
+#define IFF_LOOPBACK 0x00000004
+#define IFF_POINTTOPOINT 0x00000008
+#define IFF_MULTICAST 0x00000010
+#endif
+
 #ifndef INET_ADDRSTRLEN
 #define INET_ADDRSTRLEN 22
 #endif

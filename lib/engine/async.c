@@ -485,7 +485,7 @@ static void orphan_ready(struct orphan *o);
 
 static void ready(uint64_t key, uint32_t events)
 {
-    int fd = (int)(uint32_t)key;
+    int fd = (int)(uint32_t)key, rearm = 0;
     struct wsc_sock *e;
     struct wsc_async *a;
     struct donelist d = { NULL, NULL };
@@ -504,10 +504,17 @@ static void ready(uint64_t key, uint32_t events)
         progress(e, &a->rq, &a->rq_tail, &d);
         progress(e, &a->wq, &a->wq_tail, &d);
         wq_note(a);
+        /* The last receive pending at shutdown(SD_RECEIVE) took its data:
+         * what comes now resets the connection (row OV14). */
+        rearm = d.head && !a->rq && (wsc_flags(e) & WSC_F_SHUT_RECV);
         if (a->ev_mask)
             wsc_netev_check(e, a, 1);
         pthread_mutex_unlock(&a->lock);
     }
+    if (rearm)
+        wsc_e_shutrecv_rearm(e);
+    /* Let go first: a thread the completion wakes may close the socket,
+     * which must not count this reference as a call in flight. */
     wsc_release(e);
     continue_accepts(&d);
     deliver(&d);
@@ -851,6 +858,40 @@ int wsc_async_close(struct wsc_sock *e, int abortive)
         clear_accepting(op);
     deliver(&d);
     return reset;
+}
+
+void wsc_async_each_pending(struct wsc_sock *e,
+                            void (*fn)(struct wsc_aop *op, void *arg),
+                            void *arg)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    struct wsc_aop *op;
+
+    if (!a)
+        return;
+    pthread_mutex_lock(&a->lock);
+    for (op = a->rq; op; op = op->next)
+        if (!op->backlog && !op->shut_after)
+            fn(op, arg);
+    for (op = a->wq; op; op = op->next)
+        if (!op->backlog && !op->shut_after)
+            fn(op, arg);
+    pthread_mutex_unlock(&a->lock);
+}
+
+int wsc_async_recv_pending(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+    struct wsc_aop *op;
+    int n = 0;
+
+    if (!a)
+        return 0;
+    pthread_mutex_lock(&a->lock);
+    for (op = a->rq; op && !n; op = op->next)
+        n = op->kind == WSC_AOP_RECV;
+    pthread_mutex_unlock(&a->lock);
+    return n;
 }
 
 int wsc_async_pending(struct wsc_sock *e)

@@ -105,7 +105,7 @@ static void watch_event(uint64_t key)
     if (!e)
         return;
     if (atomic_load(&e->gen) == gen && (wsc_flags(e) & WSC_F_WATCHED)) {
-        if (wsc_recv_waiting(e) > 0)
+        if (wsc_recv_waiting(e) > 0 || wsc_async_recv_pending(e))
             watcher_del(e); /* the pending receive takes it, then re-arms */
         else if (bytes_queued(fd) > 0)
             wsc_e_abort(e);
@@ -189,7 +189,9 @@ static int shutrecv_arm(struct wsc_sock *e)
 {
     if (wsc_flags(e) & WSC_F_ABORTED)
         return 0;
-    if (wsc_recv_waiting(e) > 0)
+    /* A pending receive, plain or overlapped, takes the data first and
+     * re-arms when it is done. */
+    if (wsc_recv_waiting(e) > 0 || wsc_async_recv_pending(e))
         return 0;
     if (bytes_queued(e->fd) > 0) {
         wsc_e_abort(e);

@@ -532,6 +532,15 @@ long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
                     uint64_t bytes);
 /* Fork child: the reactor is the parent's (fork.c). */
 void wsc_async_atfork_child(void);
+/* Calls fn on each of the front end's pending operations, under the
+ * socket's async lock (a completion port associated after they were
+ * issued still gets their packets, row CP15). */
+void wsc_async_each_pending(struct wsc_sock *e,
+                            void (*fn)(struct wsc_aop *op, void *arg),
+                            void *arg);
+/* 1 when an overlapped receive is pending (shutdown(SD_RECEIVE) lets it
+ * take the data that arrives, row OV14). */
+int wsc_async_recv_pending(struct wsc_sock *e);
 /* The number of operations pending (tests, closesocket). */
 int wsc_async_pending(struct wsc_sock *e);
 /* AcceptEx: the acceptor may take a connection (not listening, bound,

@@ -58,6 +58,11 @@ static HANDLE file_handle(int fd, int borrowed)
     return wsc_w32_handle_new(o);
 }
 
+HANDLE wsc_w32_file_adopt(int fd)
+{
+    return file_handle(fd, 0);
+}
+
 HANDLE wsc_w32_file_borrow(int fd)
 {
     HANDLE h = file_handle(fd, 1);

@@ -2,6 +2,7 @@
  * multiple of 4 as on Windows, never a socket number (those are below
  * 2^31), and never its slot's next user's, whose generation differs. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -281,6 +282,21 @@ BOOL wsc_DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
     (void)access, (void)inherit;
     if (src_process != PSEUDO_PROCESS || dst_process != PSEUDO_PROCESS)
         return wsc_w32_fail(ERROR_INVALID_HANDLE);
+    /* A copy of a socket's handle keeps the socket open but is no socket
+     * to Winsock (row OV24): a handle of a descriptor of its own. */
+    if (wsc_w32_is_socket(src)) {
+        int fd = fcntl((int)(uintptr_t)src, F_DUPFD_CLOEXEC, 0);
+
+        if (fd < 0)
+            return wsc_w32_fail(ERROR_INVALID_HANDLE);
+        if (!(h = wsc_w32_file_adopt(fd)) || h == INVALID_HANDLE_VALUE)
+            return FALSE;
+        if (options & DUPLICATE_CLOSE_SOURCE)
+            wsc_CloseHandle(src);
+        if (dst)
+            *dst = h;
+        return TRUE;
+    }
     if (!(o = wsc_w32_get(src, W32_ANY)))
         return FALSE;
     if (!(h = wsc_w32_handle_new(o)))

@@ -72,6 +72,9 @@ void wsc_w32_each(void (*fn)(struct w32_obj *o, void *arg), void *arg);
 
 /* Writes all of buf to a file handle; FALSE with the last error set. */
 BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done);
+/* A handle that owns fd (closes it with its last handle); on failure fd
+ * is closed and INVALID_HANDLE_VALUE returned. */
+HANDLE wsc_w32_file_adopt(int fd);
 /* A handle for a descriptor the handle does not own (the std handles). */
 HANDLE wsc_w32_file_borrow(int fd);
 

@@ -324,6 +324,12 @@ int ws_WSASendTo(SOCKET s, LPWSABUF bufs, DWORD count, LPDWORD sent,
     iov = to_iov(bufs, count, small, &err);
     if (!iov)
         return wsc_leave(e, err);
+    /* Without an OVERLAPPED the count has to go somewhere (row OV27). */
+    if (wsc_bad_ptr(sent)) {
+        if (iov != small)
+            free(iov);
+        return wsc_leave(e, -WSAEFAULT);
+    }
     r = do_send(e, iov, (int)count, (int)flags, to, tolen);
     if (iov != small)
         free(iov);

@@ -6,6 +6,8 @@
 #include "mswsock.h"
 #include "mstcpip.h"
 #include "overlapped.h"
+#include "ws2ipdef.h"
+#include "iflist.h"
 
 /* A BOOL-returning extension's end: TRUE, or FALSE with the last error
  * (ERROR_IO_PENDING for an operation under way). */
@@ -219,7 +221,7 @@ static long send_all(struct wsc_sock *e, const void *buf, DWORD len)
     while (v.iov_len) {
         r = wsc_e_sendmsg(e, &m, 0);
         if (r == -WSAEWOULDBLOCK) {
-            if ((r = wsc_wait(e, POLLOUT, WSC_FOREVER)) < 0)
+            if ((r = wsc_wait(e, L_POLLOUT, WSC_FOREVER)) < 0)
                 return r == -WSAEINTR ? -WSAECONNABORTED : r;
             continue;
         }
@@ -347,6 +349,39 @@ static long keepalive_vals(struct wsc_sock *e, const void *in, DWORD inlen)
     return r;
 }
 
+/* SIO_GET_INTERFACE_LIST: every entry, or -WSAEFAULT without room. */
+static long interface_list(void *out, DWORD outlen, DWORD *size)
+{
+    struct ws_iface f[64];
+    INTERFACE_INFO ii;
+    struct sockaddr_in *a;
+    int n = ws_ipv4_interfaces(f, 64), i;
+
+    if (n < 0)
+        return -WSAENOBUFS;
+    if (n > 64)
+        n = 64;
+    if (wsc_bad_ptr(out) || outlen < (DWORD)n * sizeof(ii))
+        return -WSAEFAULT;
+    for (i = 0; i < n; i++) {
+        memset(&ii, 0, sizeof(ii));
+        ii.iiFlags = f[i].flags;
+        a = &ii.iiAddress.AddressIn;
+        a->sin_family = AF_INET;
+        a->sin_addr.s_addr = f[i].addr;
+        a = &ii.iiBroadcastAddress.AddressIn;
+        a->sin_family = AF_INET;
+        a->sin_addr.s_addr = f[i].bcast;
+        a = &ii.iiNetmask.AddressIn;
+        a->sin_family = AF_INET;
+        a->sin_addr.s_addr = f[i].mask;
+        if (wsc_copy_out((char *)out + (size_t)i * sizeof(ii), &ii, sizeof(ii)))
+            return -WSAEFAULT;
+    }
+    *size = (DWORD)n * sizeof(ii);
+    return 0;
+}
+
 static long put_ulong(void *out, DWORD outlen, u_long v, DWORD *size)
 {
     if (outlen < sizeof(v) || wsc_bad_ptr(out))
@@ -387,6 +422,8 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
             return -WSAEFAULT;
         *size = sizeof(SOCKET);
         return wsc_copy_out(out, &s, sizeof(s));
+    case SIO_GET_INTERFACE_LIST:
+        return interface_list(out, outlen, size);
     case SIO_IDEAL_SEND_BACKLOG_QUERY:
         if (e->type != SOCK_STREAM)
             return -WSAEOPNOTSUPP;
@@ -395,6 +432,13 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
         return put_ulong(out, outlen, 0x10000, size);
     }
     return -WSAEOPNOTSUPP;
+}
+
+/* Codes that with an OVERLAPPED report completion as a pending call
+ * would, though they are done at once (rows CP19, CP20). */
+static int pends(DWORD code)
+{
+    return code == SIO_GET_INTERFACE_LIST;
 }
 
 int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
@@ -408,24 +452,31 @@ int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
 
     if (!e)
         return SOCKET_ERROR;
-    if (!ov && wsc_bad_ptr(returned))
+    if (wsc_bad_ptr(returned))
         return wsc_leave(e, -WSAEFAULT);
-    r = ioctl_now(e, s, code, in, inlen, out, outlen, &size);
-    if (!ov) {
-        /* An unknown code reports size 0 too (row KA10). */
-        if ((r == 0 || r == -WSAEOPNOTSUPP) &&
-            wsc_copy_out(returned, &size, sizeof(size)))
+    /* The socket itself is what SIO_BASE_HANDLE gives, but not through an
+     * OVERLAPPED: that is an unsupported request (row CP19). */
+    r = ov && code == SIO_BASE_HANDLE
+            ? -WSAEOPNOTSUPP
+            : ioctl_now(e, s, code, in, inlen, out, outlen, &size);
+    if (!ov || (r < 0 && r != -WSAEOPNOTSUPP && !pends(code))) {
+        /* Without an OVERLAPPED, or failed at once: nothing queued. */
+        if (wsc_copy_out(returned, &size, sizeof(size)))
             r = -WSAEFAULT;
         return wsc_leave(e, r);
     }
     if (wsc_bad_ptr(ov))
         return wsc_leave(e, -WSAEFAULT);
-    if (r < 0 && r != -WSAEOPNOTSUPP)
-        return wsc_leave(e, r); /* failed at once: nothing queued */
     if (!(op = ws_op_new(ov, cr)))
         return wsc_leave(e, -WSAENOBUFS);
     ov->Internal = STATUS_PENDING;
-    /* An unknown code with an OVERLAPPED pends, then fails (row CP19). */
+    if (r >= 0 && !pends(code)) {
+        /* Done: 0 returned, a packet of 0 bytes (row CP18). */
+        wsc_copy_out(returned, &size, sizeof(size));
+        return wsc_leave(e, ws_op_complete_now(e, op, 0, NULL, 0));
+    }
+    /* An unknown code pends, then fails; a code that pends carries its
+     * size or its failure in the packet. */
     return wsc_leave(e, ws_op_complete_now(e, op, r < 0 ? r : (long)size,
-                                           r < 0 ? NULL : returned, r < 0));
+                                           NULL, 1));
 }

@@ -62,30 +62,48 @@ int ws_wsa_of_status(DWORD status)
         return WSAECONNABORTED;
     if (status == WSC_STATUS_REMOTE_DISCONNECT)
         return WSAECONNRESET;
+    /* Statuses no engine result produces, mapped as Windows maps them
+     * (row OV22). */
+    switch (status) {
+    case 0xC000020Fu: /* STATUS_TRANSACTION_ABORTED */
+        return WSAECONNABORTED;
+    case 0xC000020Cu: /* STATUS_CONNECTION_DISCONNECTED */
+    case 0xC000023Eu: /* STATUS_LINK_FAILED */
+    case 0xC000023Fu: /* STATUS_PORT_UNREACHABLE */
+        return WSAECONNRESET;
+    case 0xC0000240u: /* STATUS_REQUEST_ABORTED */
+        return WSAEINTR;
+    }
     for (i = 0; i < NSTATUS; i++)
         if (status_map[i].status == status)
             return status_map[i].wsa;
-    return (status & 0xC0000000u) ? WSAEINVAL : 0;
+    /* Failures (0xC...) and warnings (0x8...) are errors; success and
+     * informational statuses are not. */
+    return (status & 0x80000000u) ? WSAEINVAL : 0;
 }
 
 /* ---- the socket's association ------------------------------------------ */
 
-/* The socket's own event exists once something waits on the socket
- * (WaitForSingleObject on it, GetOverlappedResult with hEvent NULL): it
- * is made signalled, as a socket with nothing pending is, and from then
- * on reset when an operation starts and set when one ends.  Until then
- * completions skip it, which spares them the Win32 layer's lock. */
+/* The socket's own event, which an operation with hEvent NULL resets
+ * when it starts and sets when it ends (unless
+ * FILE_SKIP_SET_EVENT_ON_HANDLE): made with the first such operation, or
+ * when something waits on the socket first (then signalled if nothing is
+ * pending, as a socket at rest is). */
 struct assoc_copy {
     struct w32_obj *port;
     ULONG_PTR key;
     unsigned modes;
     HANDLE event;
+    int want_event;
 };
 
 static int read_assoc(struct wsc_assoc *a, void *arg)
 {
     struct assoc_copy *c = arg;
 
+    if (c->want_event && !a->event &&
+        !(a->modes & FILE_SKIP_SET_EVENT_ON_HANDLE))
+        a->event = wsc_CreateEventW(NULL, TRUE, FALSE, NULL);
     c->port = a->port;
     if (c->port)
         wsc_w32_ref(c->port);
@@ -224,6 +242,7 @@ long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
     long r;
     DWORD n;
 
+    c.want_event = ov->hEvent == NULL;
     if (wsc_async_assoc(e, read_assoc, &c) < 0) {
         ws_op_free(op);
         return -WSAENOBUFS;
@@ -244,7 +263,7 @@ long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
     /* As the I/O manager does when an operation starts. */
     if (ov->hEvent)
         wsc_ResetEvent((HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1));
-    else if (op->event)
+    else if (op->event && !(op->modes & FILE_SKIP_SET_EVENT_ON_HANDLE))
         wsc_ResetEvent(op->event);
     ov->Internal = STATUS_PENDING;
     if (wsc_async_submit(e, &op->aop) == WSC_AOP_PENDING)
@@ -275,6 +294,7 @@ long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
         ws_op_free(op);
         return res;
     }
+    c.want_event = op->ov->hEvent == NULL;
     if (wsc_async_assoc(e, read_assoc, &c) == 0) {
         op->port = c.port;
         op->key = c.key;
@@ -290,6 +310,67 @@ long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
         wsc_copy_out(count, &n, sizeof(n));
     complete(op, !pend);
     return pend ? -WSA_IO_PENDING : 0;
+}
+
+/* ---- sockets made without WSA_FLAG_OVERLAPPED ------------------------------ */
+
+/* Windows performs an overlapped call on such a socket synchronously,
+ * blocking even in non-blocking mode, then reports it as an immediate
+ * completion (row OV5). */
+static long wait_ready(struct wsc_sock *e, short events)
+{
+    int r = wsc_wait(e, events, WSC_FOREVER);
+
+    return r == -WSAEINTR ? wsc_closing_error(e, events == L_POLLIN ? WSC_OP_RECV
+                                                                 : WSC_OP_SEND)
+                          : r;
+}
+
+static long blocking_op(struct wsc_sock *e, struct ws_op *op)
+{
+    struct msghdr m;
+    size_t copied = 0;
+    long r;
+
+    for (;;) {
+        memset(&m, 0, sizeof(m));
+        m.msg_iov = op->aop.iov;
+        m.msg_iovlen = (size_t)op->aop.niov;
+        if (op->aop.kind == WSC_AOP_RECV && op->aop.want_addr) {
+            m.msg_name = &op->aop.addr;
+            m.msg_namelen = sizeof(op->aop.addr);
+        } else if (op->aop.kind == WSC_AOP_SEND && op->aop.addrlen) {
+            m.msg_name = &op->aop.addr;
+            m.msg_namelen = op->aop.addrlen;
+        }
+        r = op->aop.kind == WSC_AOP_RECV
+                ? wsc_e_recvmsg(e, &m, op->aop.flags, &copied)
+                : wsc_e_sendmsg(e, &m, op->aop.flags);
+        if (r != -WSAEWOULDBLOCK)
+            break;
+        if ((r = wait_ready(e, op->aop.kind == WSC_AOP_RECV ? L_POLLIN : L_POLLOUT)))
+            return r;
+    }
+    if (op->aop.kind == WSC_AOP_RECV && op->aop.want_addr)
+        op->aop.addrlen = m.msg_namelen;
+    if (r == -WSAEMSGSIZE)
+        op->aop.done = copied;
+    return r;
+}
+
+static long submit_or_block(struct wsc_sock *e, struct ws_op *op,
+                            LPDWORD count)
+{
+    if (!(wsc_flags(e) & WSC_F_NOOVERLAP))
+        return ws_op_submit(e, op, count);
+    op->aop.res = blocking_op(e, op);
+    if (op->aop.res < 0 && op->aop.res != -WSAEMSGSIZE) {
+        long r = op->aop.res;
+
+        ws_op_free(op);
+        return r;
+    }
+    return ws_op_complete_now(e, op, op->aop.res, count, 0);
 }
 
 /* ---- WSARecv, WSASend and their address forms --------------------------- */
@@ -328,7 +409,7 @@ long ws_overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
         op->fromlen = fromlen;
         op->finish = ws_finish_from;
     }
-    r = ws_op_submit(e, op, received);
+    r = submit_or_block(e, op, received);
     if (r == 0 || r == -WSA_IO_PENDING) {
         fl = 0;
         wsc_copy_out(flags, &fl, sizeof(fl));
@@ -390,7 +471,7 @@ long ws_overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
         ws_op_free(op);
         return -WSAENOTCONN;
     }
-    return ws_op_submit(e, op, sent);
+    return submit_or_block(e, op, sent);
 }
 
 /* ---- WSAGetOverlappedResult ----------------------------------------------- */
@@ -402,10 +483,19 @@ static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
 {
     HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
 
+    /* One wait on the caller's event, as Windows: an event set while the
+     * status is still pending gives WSA_IO_INCOMPLETE, not another wait
+     * (row OV25).  The socket's own event, which operations issued
+     * before it existed do not set, is looked at again every few ms. */
+    if (ev) {
+        if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING)
+            wsc_WaitForSingleObject(ev, INFINITE);
+        return;
+    }
     while (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING) {
-        HANDLE h = ev ? ev : ws_socket_event(sockh);
+        HANDLE h = ws_socket_event(sockh);
 
-        if (!h || wsc_WaitForSingleObject(h, ev ? INFINITE : 10) == WAIT_FAILED)
+        if (!h || wsc_WaitForSingleObject(h, 10) == WAIT_FAILED)
             break;
     }
 }
@@ -457,6 +547,18 @@ static int set_port(struct wsc_assoc *a, void *arg)
     return 0;
 }
 
+/* An operation issued before the association reports to the port too. */
+static void adopt_port(struct wsc_aop *aop, void *arg)
+{
+    struct ws_op *op = (struct ws_op *)aop;
+    struct assoc_copy *c = arg;
+
+    if (!op->port && !op->cr) {
+        op->port = wsc_w32_ref(c->port);
+        op->key = c->key;
+    }
+}
+
 static DWORD sock_associate(HANDLE h, struct w32_obj *port, ULONG_PTR key)
 {
     struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
@@ -466,6 +568,8 @@ static DWORD sock_associate(HANDLE h, struct w32_obj *port, ULONG_PTR key)
     if (!e)
         return ERROR_INVALID_HANDLE;
     r = wsc_async_assoc(e, set_port, &c);
+    if (r == 0)
+        wsc_async_each_pending(e, adopt_port, &c);
     wsc_release(e);
     return r < 0 ? ERROR_INVALID_PARAMETER : 0;
 }
@@ -540,7 +644,10 @@ static int get_event(struct wsc_assoc *a, void *arg)
     struct event_arg *ea = arg;
 
     if (!a->event)
-        a->event = wsc_CreateEventW(NULL, TRUE, ea->idle, NULL);
+        a->event = wsc_CreateEventW(NULL, TRUE,
+                                    ea->idle && !(a->modes &
+                                                  FILE_SKIP_SET_EVENT_ON_HANDLE),
+                                    NULL);
     ea->event = a->event;
     return 0;
 }

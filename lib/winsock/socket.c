@@ -59,7 +59,8 @@ SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
     t = type;
     if (flags & WSA_FLAG_NO_HANDLE_INHERIT)
         t |= SOCK_CLOEXEC;
-    fd = wsc_e_socket(af, t, protocol, 0);
+    fd = wsc_e_socket(af, t, protocol,
+                      flags & WSA_FLAG_OVERLAPPED ? 0 : WSC_F_NOOVERLAP);
     if (fd < 0) {
         wsc_fail(-fd);
         return INVALID_SOCKET;

@@ -88,6 +88,16 @@ typedef ULONG *PULONG;
 #define MoveMemory(d, s, n) memmove((d), (s), (n))
 #define FillMemory(d, n, c) memset((d), (c), (n))
 
+/* winnt.h: the offset of a field, and the structure holding a field at an
+ * address (how IOCP code finds its context from the OVERLAPPED it got) */
+#ifndef FIELD_OFFSET
+#define FIELD_OFFSET(type, field) ((LONG)offsetof(type, field))
+#endif
+#ifndef CONTAINING_RECORD
+#define CONTAINING_RECORD(address, type, field) \
+    ((type *)((char *)(address) - offsetof(type, field)))
+#endif
+
 #define INFINITE 0xFFFFFFFFu
 
 #include "wsc_winerror.h" /* ERROR_*, from lib/win32/errors.def */

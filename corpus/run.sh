@@ -7,7 +7,9 @@
 #
 # Default: every program in MANIFEST.  A server runs with a free loopback
 # port; once its output says "listening", its partner client runs with
-# "localhost" and that port.  Both must exit 0 within TIMEOUT (60) s.
+# "localhost" and that port (a partner column "a.c,b.c" runs several
+# clients at once against the one server).  All must exit 0 within
+# TIMEOUT (60) s.
 # Standalone programs run alone.  One pair at a time.
 #
 # linux: the sources are built unchanged, C with $CC and C++ with $CXX,
@@ -181,11 +183,14 @@ run_one() {
         fi
         ;;
     server)
-        build "$src" && build "$partner" ||
-            { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        # partner: one client, or several joined by commas (run at once)
+        partners=$(echo "$partner" | tr ',' ' ')
+        build "$src" || { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        for c in $partners; do
+            build "$c" || { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        done
         port=$(free_port)
         sexe=$(exe_of "$src")
-        cexe=$(exe_of "$partner")
         : >"$OUT/$src.log"
         timeout "$TIMEOUT" $RUNNER "$sexe" "$port" >"$OUT/$src.log" 2>&1 &
         spid=$!
@@ -194,8 +199,15 @@ run_one() {
             kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
             fail=$((fail + 1)); failed="$failed $src+$partner"; return
         fi
-        timeout "$TIMEOUT" $RUNNER "$cexe" localhost "$port" >"$OUT/$partner.log" 2>&1
-        crc=$?
+        cpids=
+        for c in $partners; do
+            timeout "$TIMEOUT" $RUNNER "$(exe_of "$c")" localhost "$port" >"$OUT/$c.log" 2>&1 &
+            cpids="$cpids $!"
+        done
+        crc=0
+        for p in $cpids; do
+            wait "$p" || crc=$?
+        done
         wait "$spid"
         src_rc=$?
         if [ $crc -eq 0 ] && [ $src_rc -eq 0 ]; then

@@ -249,6 +249,7 @@ static int connect_settle(struct wsc_sock *e)
         return -code;
     }
     atomic_store(&e->s->so_error, 0);
+    wsc_set_flags(e, WSC_F_CONNECTED);
     return 1;
 }
 

@@ -338,6 +338,10 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return wsc_errno_result(WSC_OP_CONNECT, err, f);
     if (f & WSC_F_NONBLOCK) {
         wsc_set_flags(e, WSC_F_CONNECTING);
+        /* A loopback connect can complete before the flag is set, and the
+         * reactor's one edge then found a socket neither connecting nor
+         * connected: look again, or FD_CONNECT is never recorded. */
+        wsc_netev_reenable(e, WSC_FD_CONNECT);
         return -WSAEWOULDBLOCK;
     }
     for (;;) {

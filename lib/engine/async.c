@@ -24,6 +24,9 @@ void (*wsc_assoc_release)(struct wsc_assoc *a);
 static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
 static int reactor_ep = -1;
 static unsigned reactor_epoch = 1; /* bumped in a fork child */
+/* The socket the reactor thread holds a reference to while it looks at
+ * it: not a call in flight for closesocket (wsc_async_reactor_holds). */
+static _Atomic(struct wsc_sock *) reactor_holding;
 
 /* ---- state ------------------------------------------------------------ */
 
@@ -462,6 +465,7 @@ static void ready(uint64_t key)
 
     if (!e)
         return;
+    atomic_store(&reactor_holding, e);
     if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
         (a = wsc_async_peek(e))) {
         pthread_mutex_lock(&a->lock);
@@ -471,6 +475,7 @@ static void ready(uint64_t key)
             wsc_netev_check(e, a, 1);
         pthread_mutex_unlock(&a->lock);
     }
+    atomic_store(&reactor_holding, NULL);
     wsc_release(e);
     continue_accepts(&d);
     deliver(&d);
@@ -729,6 +734,11 @@ static void cancel_accept_into(struct wsc_sock *acc)
     if (atomic_load(&l->gen) == aa->accepting_gen)
         wsc_async_cancel(l, match_accept_into, acc);
     wsc_release(l);
+}
+
+int wsc_async_reactor_holds(struct wsc_sock *e)
+{
+    return atomic_load(&reactor_holding) == e;
 }
 
 int wsc_async_close(struct wsc_sock *e)

@@ -441,6 +441,9 @@ int wsc_async_cancel(struct wsc_sock *e, int (*match)(struct wsc_aop *op,
  * WSA_OPERATION_ABORTED) and ends the selection; 1 if a receive was
  * pending on a stream (closesocket then resets the connection). */
 int wsc_async_close(struct wsc_sock *e);
+/* 1 while the reactor thread holds a reference to the socket (one that
+ * closesocket must not count as a call in flight). */
+int wsc_async_reactor_holds(struct wsc_sock *e);
 /* Frees the state with its kernel socket (table.c). */
 void wsc_async_free(struct wsc_ksock *s);
 /* DisconnectEx(TF_REUSE_SOCKET): a fresh kernel socket under the same

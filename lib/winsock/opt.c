@@ -3,6 +3,7 @@
  * engine's options. */
 #include <string.h>
 #include "ws.h"
+#include "mswsock.h" /* SO_UPDATE_CONNECT_CONTEXT */
 #include "optmap.h"
 
 /* Read a BOOL or DWORD the way Windows does: a short BOOL is one byte. */
@@ -176,6 +177,10 @@ int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
     m = wsc_optmap_find(level, optname);
     if (!m)
         return wsc_leave(e, -WSAENOPROTOOPT);
+    /* SO_UPDATE_CONNECT_CONTEXT takes no value: the documented call,
+     * and libuv's, is (NULL, 0) (row MX18). */
+    if (level == SOL_SOCKET && optname == SO_UPDATE_CONNECT_CONTEXT)
+        return wsc_leave(e, 0);
     /* No option reads more than 4 bytes (a DWORD, a Windows linger). */
     if (wsc_bad_ptr(optval) || optlen <= 0 ||
         wsc_copy_in(v, optval, optlen < 4 ? (size_t)optlen : 4))

@@ -66,6 +66,15 @@ typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 #include "wsc_api.h"
 #undef WSC_API_WS2TCPIP
 
+/* The TCHAR names of the address conversions, as in Microsoft's header. */
+#ifdef UNICODE
+#define InetPton InetPtonW
+#define InetNtop InetNtopW
+#else
+#define InetPton InetPtonA
+#define InetNtop InetNtopA
+#endif
+
 #ifdef __cplusplus
 }
 #endif

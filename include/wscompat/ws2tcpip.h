@@ -74,6 +74,13 @@ typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 #define InetPton InetPtonA
 #define InetNtop InetNtopA
 #endif
+/* GetAddrInfo's TCHAR names; the wide ones (GetAddrInfoW, ADDRINFOW) do
+ * not exist yet, so only the ANSI build has them. */
+#ifndef UNICODE
+typedef ADDRINFOA ADDRINFOT, *PADDRINFOT;
+#define GetAddrInfo GetAddrInfoA
+#define FreeAddrInfo FreeAddrInfoA
+#endif
 
 #ifdef __cplusplus
 }

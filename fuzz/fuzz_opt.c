@@ -95,7 +95,8 @@ static void fuzz_set(struct fz *f, SOCKET s)
     if (fit)
         fz_fill(f, v, (size_t)len);
     if (setsockopt(s, level, name, v, len) == 0) {
-        FZ_CHECK(fit, len);
+        /* SO_UPDATE_CONNECT_CONTEXT (0x7010) takes no value: (NULL, 0). */
+        FZ_CHECK(fit || (level == SOL_SOCKET && name == 0x7010), len);
         want = expected_back(level, name, v, len);
         if (want >= 0)
             read_back(s, level, name, want);

@@ -7,7 +7,9 @@
 #
 # Default: every program in MANIFEST.  A server runs with a free loopback
 # port; once its output says "listening", its partner client runs with
-# "localhost" and that port.  Both must exit 0 within TIMEOUT (60) s.
+# "localhost" and that port (a partner column "a.c,b.c" runs several
+# clients at once against the one server).  All must exit 0 within
+# TIMEOUT (60) s.
 # Standalone programs run alone.  One pair at a time.
 #
 # linux: the sources are built unchanged, C with $CC and C++ with $CXX,
@@ -17,7 +19,8 @@
 # theirs).  Every program must build and pass.
 # wine: each MANIFEST line whose mingw column is "yes" or "case" is built
 # with x86_64-w64-mingw32-gcc (C) or x86_64-w64-mingw32-g++-posix (C++: the
-# posix thread model, for std::thread), -static, -lws2_32, and -municode for
+# posix thread model, for std::thread), -static, -lmswsock -lws2_32 (what
+# their #pragma comment(lib) lines ask MSVC for), and -municode for
 # UNICODE programs (wmain).  Environment: WINEPREFIX (default
 # /tmp/wineprefix-corpus, created with wineboot -i if missing).
 # OUT is the build and log folder (default /tmp/corpus-WAY).
@@ -115,9 +118,9 @@ build_cmd() {
         [ "$(field "$1" 6)" = case ] && b_flags="$b_flags -I$caseinc"
         [ "$(field "$1" 3)" = unicode ] && b_flags="$b_flags -municode"
         if [ "$lang" = c++ ]; then
-            echo "$CXX_W $b_flags -o $2 $here/$1 -lws2_32"
+            echo "$CXX_W $b_flags -o $2 $here/$1 -lmswsock -lws2_32"
         else
-            echo "$CC_W $b_flags -o $2 $here/$1 -lws2_32"
+            echo "$CC_W $b_flags -o $2 $here/$1 -lmswsock -lws2_32"
         fi
     elif [ "$lang" = c++ ] || [ -n "$as_cxx" ]; then
         [ "$lang" = c ] && x="-x c++" && y="-x none" || x= y=
@@ -181,11 +184,14 @@ run_one() {
         fi
         ;;
     server)
-        build "$src" && build "$partner" ||
-            { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        # partner: one client, or several joined by commas (run at once)
+        partners=$(echo "$partner" | tr ',' ' ')
+        build "$src" || { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        for c in $partners; do
+            build "$c" || { fail=$((fail + 1)); failed="$failed $src+$partner"; return; }
+        done
         port=$(free_port)
         sexe=$(exe_of "$src")
-        cexe=$(exe_of "$partner")
         : >"$OUT/$src.log"
         timeout "$TIMEOUT" $RUNNER "$sexe" "$port" >"$OUT/$src.log" 2>&1 &
         spid=$!
@@ -194,8 +200,15 @@ run_one() {
             kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
             fail=$((fail + 1)); failed="$failed $src+$partner"; return
         fi
-        timeout "$TIMEOUT" $RUNNER "$cexe" localhost "$port" >"$OUT/$partner.log" 2>&1
-        crc=$?
+        cpids=
+        for c in $partners; do
+            timeout "$TIMEOUT" $RUNNER "$(exe_of "$c")" localhost "$port" >"$OUT/$c.log" 2>&1 &
+            cpids="$cpids $!"
+        done
+        crc=0
+        for p in $cpids; do
+            wait "$p" || crc=$?
+        done
         wait "$spid"
         src_rc=$?
         if [ $crc -eq 0 ] && [ $src_rc -eq 0 ]; then

@@ -66,6 +66,22 @@ typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 #include "wsc_api.h"
 #undef WSC_API_WS2TCPIP
 
+/* The TCHAR names of the address conversions, as in Microsoft's header. */
+#ifdef UNICODE
+#define InetPton InetPtonW
+#define InetNtop InetNtopW
+#else
+#define InetPton InetPtonA
+#define InetNtop InetNtopA
+#endif
+/* GetAddrInfo's TCHAR names; the wide ones (GetAddrInfoW, ADDRINFOW) do
+ * not exist yet, so only the ANSI build has them. */
+#ifndef UNICODE
+typedef ADDRINFOA ADDRINFOT, *PADDRINFOT;
+#define GetAddrInfo GetAddrInfoA
+#define FreeAddrInfo FreeAddrInfoA
+#endif
+
 #ifdef __cplusplus
 }
 #endif

@@ -27,6 +27,9 @@ struct orphan;
 static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
 static int reactor_ep = -1;
 static unsigned reactor_epoch = 1; /* bumped in a fork child */
+/* The socket the reactor thread holds a reference to while it looks at
+ * it: not a call in flight for closesocket (wsc_async_reactor_holds). */
+static _Atomic(struct wsc_sock *) reactor_holding;
 
 /* ---- state ------------------------------------------------------------ */
 
@@ -496,6 +499,7 @@ static void ready(uint64_t key, uint32_t events)
     }
     if (!(e = wsc_ref(fd)))
         return;
+    atomic_store(&reactor_holding, e);
     if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
         (a = wsc_async_peek(e))) {
         pthread_mutex_lock(&a->lock);
@@ -513,6 +517,7 @@ static void ready(uint64_t key, uint32_t events)
     }
     if (rearm)
         wsc_e_shutrecv_rearm(e);
+    atomic_store(&reactor_holding, NULL);
     /* Let go first: a thread the completion wakes may close the socket,
      * which must not count this reference as a call in flight. */
     wsc_release(e);
@@ -779,6 +784,11 @@ static void cancel_accept_into(struct wsc_sock *acc)
     if (atomic_load(&l->gen) == aa->accepting_gen)
         wsc_async_cancel(l, match_accept_into, acc);
     wsc_release(l);
+}
+
+int wsc_async_reactor_holds(struct wsc_sock *e)
+{
+    return atomic_load(&reactor_holding) == e;
 }
 
 /* Under the lock: the engine's own queued sends, taken out of wq. */

@@ -310,6 +310,9 @@ static int close_begin(struct wsc_sock *e)
 
     if (others < 0 || !last)
         return others;
+    /* The reactor looking at the socket is not a call in flight. */
+    if (others > 0 && wsc_async_reactor_holds(e))
+        others--;
     if (atomic_load(&e->s->slots) > 1)
         others++;
     watcher_del(e);

@@ -507,6 +507,9 @@ int wsc_async_cancel(struct wsc_sock *e, int (*match)(struct wsc_aop *op,
  * engine's own queued sends still go unless the close is abortive (calls
  * in flight, a pending receive, SO_LINGER {1,0}). */
 int wsc_async_close(struct wsc_sock *e, int abortive);
+/* 1 while the reactor thread holds a reference to the socket (one that
+ * closesocket must not count as a call in flight). */
+int wsc_async_reactor_holds(struct wsc_sock *e);
 /* Frees the state with its kernel socket (table.c). */
 void wsc_async_free(struct wsc_ksock *s);
 /* Windows takes a whole non-blocking send or none of it (row 9i): what

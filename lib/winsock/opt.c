@@ -3,6 +3,7 @@
  * engine's options. */
 #include <string.h>
 #include "ws.h"
+#include "mswsock.h" /* SO_UPDATE_CONNECT_CONTEXT */
 #include "optmap.h"
 #include "mswsock.h"
 

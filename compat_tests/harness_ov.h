@@ -7,9 +7,9 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "harness.h" /* winsock2.h first, as mingw-w64 asks */
 #include <windows.h>
 #include <mswsock.h>
-#include "harness.h"
 
 
 static inline void ct_obs_bool(ct *t, const char *key, BOOL ok)

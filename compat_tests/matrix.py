@@ -133,9 +133,11 @@ def main():
                                              "wine-deviations.txt"))
     results = {c: read_results(os.path.join(resdir, c)) for c, _ in COLUMNS}
     tags = read_tags(os.path.join(src, "compat_tests", "expected.txt"))
+    async_ids = ("EV", "OV", "CP", "MX", "KA")
+    asynch = [r for r in rows if r[0][:2] in async_ids]
     contract = [r for r in rows if r[0][:2].isalpha() and r[0][:2].isupper()
-                and not r[0].startswith("D")]
-    reference = [r for r in rows if r not in contract]
+                and not r[0].startswith("D") and r not in asynch]
+    reference = [r for r in rows if r not in contract and r not in asynch]
     table = {}
     for rid, text, cover in rows:
         table[rid] = [cell(rid, cover, results[c],
@@ -169,7 +171,8 @@ def main():
     w("| | " + " | ".join(name for _, name in COLUMNS) + " |\n")
     w("|---|" + "---|" * len(COLUMNS) + "\n")
     for label, subset in (("contract rows", contract),
-                          ("reference rows", reference)):
+                          ("reference rows", reference),
+                          ("asynchronous rows", asynch)):
         cells = []
         for i in range(len(COLUMNS)):
             vals = [table[r[0]][i] for r in subset]
@@ -184,13 +187,13 @@ def main():
                 text += ", %d deviation" % ndev
             cells.append(text)
         w("| %s | %s |\n" % (label, " | ".join(cells)))
-    w("\nReference rows not expressible on Linux (overlapped I/O, "
-      "completion ports, APCs, WSAEventSelect) or where Linux cannot "
-      "follow Windows are `n/a` and named below.\n\n")
+    w("\nRows no scenario covers, and where wscompat cannot follow "
+      "Windows, are `n/a` with the reason in the row.\n\n")
 
     for title, subset in (("Contract rows (DESIGN.md section 3)", contract),
                           ("Reference rows (windows-behavior.md)",
-                           reference)):
+                           reference),
+                          ("Asynchronous rows (windows-async.md)", asynch)):
         w("## %s\n\n" % title)
         w("| id | Windows | covered by | " +
           " | ".join(name for _, name in COLUMNS) + " |\n")

@@ -488,7 +488,7 @@ static void orphan_ready(struct orphan *o);
 
 static void ready(uint64_t key, uint32_t events)
 {
-    int fd = (int)(uint32_t)key, rearm = 0;
+    int fd = (int)(uint32_t)key, rearm = 0, looked;
     struct wsc_sock *e;
     struct wsc_async *a;
     struct donelist d = { NULL, NULL };
@@ -505,6 +505,14 @@ static void ready(uint64_t key, uint32_t events)
         pthread_mutex_lock(&a->lock);
         if (events & (EPOLLIN | EPOLLPRI | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
             wsc_clear_flags(e, WSC_F_DRAINED);
+        /* What epoll reported for data and room on a connected socket
+         * holds unless a receive takes data now; an end, an error, or a
+         * socket still connecting is looked at afresh (the report may be
+         * from before a connect completed). */
+        looked = a->rq || (events & (EPOLLHUP | EPOLLRDHUP | EPOLLERR)) ||
+                         !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) ||
+                         (wsc_flags(e) & (WSC_F_LISTENING | WSC_F_CONNECTING))
+                     ? -1 : (int)(events & (EPOLLIN | EPOLLOUT | EPOLLPRI));
         progress(e, &a->rq, &a->rq_tail, &d);
         progress(e, &a->wq, &a->wq_tail, &d);
         wq_note(a);
@@ -512,7 +520,7 @@ static void ready(uint64_t key, uint32_t events)
          * what comes now resets the connection (row OV14). */
         rearm = d.head && !a->rq && (wsc_flags(e) & WSC_F_SHUT_RECV);
         if (a->ev_mask)
-            wsc_netev_check(e, a, 1);
+            wsc_netev_check(e, a, 1, looked);
         pthread_mutex_unlock(&a->lock);
     }
     if (rearm)

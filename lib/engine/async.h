@@ -38,7 +38,9 @@ static inline struct wsc_async *wsc_async_peek(struct wsc_sock *e)
 int wsc_async_watch(struct wsc_sock *e, struct wsc_async *a);
 /* Under a->lock, after the reactor saw readiness or a re-enabling call:
  * record the network events whose conditions hold (netevents.c).
- * edge: the reactor's wake-up, which may report new data again. */
-void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge);
+ * edge: the reactor's wake-up, which may report new data again; revents:
+ * the readiness it reported, or -1 to look. */
+void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
+                     int revents);
 
 #endif

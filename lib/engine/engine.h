@@ -574,6 +574,8 @@ int wsc_async_assoc(struct wsc_sock *e,
 #define WSC_FD_CONNECT 0x10
 #define WSC_FD_CLOSE 0x20
 #define WSC_FD_MAX_EVENTS 10
+/* With FD_READ to wsc_netev_reenable: the receive emptied the queue. */
+#define WSC_NETEV_DRAINED 0x40000000L
 /* Selects mask on the socket (0 ends the selection); notify(ctx) is
  * called when an event is recorded.  The socket becomes non-blocking. */
 int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),

@@ -189,6 +189,8 @@ static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
     int waitall = flags & WSC_RECV_WAITALL, r;
     int blocking = !(wsc_flags(e) & WSC_F_NONBLOCK) && !(flags & MSG_DONTWAIT);
     size_t want = waitall ? iov_total(msg) : 0, got = 0;
+    /* Under WSAEventSelect: whether the receive emptied the queue. */
+    size_t asked = wsc_netev_active(e) ? iov_total(msg) : 0;
     uint32_t timeout = blocking ? atomic_load(&e->s->rcvtimeo_ms) : 0;
     int64_t deadline = timeout ? wsc_deadline(timeout) : WSC_FOREVER;
 
@@ -269,7 +271,11 @@ static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
     if ((blocking || counted) && (wsc_flags(e) & WSC_F_SHUT_RECV))
         wsc_e_shutrecv_rearm(e);
     if (wsc_netev_active(e))
-        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB);
+        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB |
+                                  (is_stream(e) && !(flags & MSG_PEEK) &&
+                                   ((n > 0 && (size_t)n < asked) ||
+                                    n == -WSAEWOULDBLOCK)
+                                       ? WSC_NETEV_DRAINED : 0));
     if (n >= 0 && got)
         return (long)got;
     return (long)n;

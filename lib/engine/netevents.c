@@ -47,10 +47,8 @@ static long dgram_conditions(struct wsc_sock *e, short rev, int *avail)
     uint32_t f = wsc_flags(e);
     long c = 0;
 
-    if (rev & POLLIN) {
+    if (rev & POLLIN)
         c |= WSC_FD_READ;
-        *avail = readable_bytes(e->fd);
-    }
     if ((rev & POLLOUT) && ((f & WSC_F_CONNECTED) || wsc_e_known_bound(e)))
         c |= WSC_FD_WRITE;
     if (f & WSC_F_CONNECTED)
@@ -58,16 +56,21 @@ static long dgram_conditions(struct wsc_sock *e, short rev, int *avail)
     return c;
 }
 
-/* What holds now, with the codes of FD_CONNECT and FD_CLOSE. */
-static long conditions(struct wsc_sock *e, int *errs, int *avail)
+/* What holds now, with the codes of FD_CONNECT and FD_CLOSE; revents:
+ * the socket's readiness as the reactor's epoll just reported it, or -1
+ * to ask poll. */
+static long conditions(struct wsc_sock *e, int *errs, int *avail,
+                       int revents)
 {
     struct pollfd p = { .fd = e->fd,
                         .events = POLLIN | POLLOUT | POLLPRI | POLLRDHUP };
     uint32_t f = wsc_flags(e);
     long c = 0;
 
-    *avail = 0;
-    if (wsc_os.poll(&p, 1, 0) < 0)
+    *avail = -1;
+    if (revents >= 0)
+        p.revents = (short)revents;
+    else if (wsc_os.poll(&p, 1, 0) < 0)
         return 0;
     if (f & WSC_F_LISTENING)
         return (p.revents & POLLIN) ? WSC_FD_ACCEPT : 0;
@@ -86,7 +89,11 @@ static long conditions(struct wsc_sock *e, int *errs, int *avail)
         return c;
     if (!(f & WSC_F_ACCEPTED))
         c |= WSC_FD_CONNECT;
-    if ((p.revents & POLLIN) && (*avail = readable_bytes(e->fd)) > 0)
+    /* Readable without the peer's FIN is data; with it, maybe only the
+     * end: then count. */
+    if ((p.revents & POLLIN) &&
+        (!(p.revents & (POLLRDHUP | POLLHUP)) ||
+         (*avail = readable_bytes(e->fd)) > 0))
         c |= WSC_FD_READ;
     if (p.revents & POLLPRI)
         c |= WSC_FD_OOB;
@@ -101,22 +108,28 @@ static long conditions(struct wsc_sock *e, int *errs, int *avail)
     return c;
 }
 
-void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge)
+void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
+                     int revents)
 {
-    int errs[WSC_FD_MAX_EVENTS] = { 0 }, avail = 0, i;
+    int errs[WSC_FD_MAX_EVENTS] = { 0 }, avail = -1, i;
     long c, fresh;
 
     if (!a->ev_mask)
         return;
-    c = conditions(e, errs, &avail) & a->ev_mask;
+    c = conditions(e, errs, &avail, revents) & a->ev_mask;
     fresh = c & ~a->ev_disabled;
     /* More data or another connection while the first is still
-     * recorded: reported again (event mode). */
-    if (edge && (c & WSC_FD_READ) && avail > a->ev_avail)
+     * recorded: reported again (event mode).  The count, a system call,
+     * is taken when FD_READ is recorded and when it may be again. */
+    if ((c & WSC_FD_READ) && avail < 0 &&
+        ((fresh & WSC_FD_READ) || (edge && (a->ev_disabled & WSC_FD_READ))))
+        avail = readable_bytes(e->fd);
+    if (edge && (c & WSC_FD_READ) && (a->ev_disabled & WSC_FD_READ) &&
+        avail > a->ev_avail)
         fresh |= WSC_FD_READ;
     if (edge && (c & (WSC_FD_ACCEPT | WSC_FD_OOB)))
         fresh |= c & (WSC_FD_ACCEPT | WSC_FD_OOB);
-    if (c & WSC_FD_READ)
+    if ((c & WSC_FD_READ) && avail >= 0)
         a->ev_avail = avail;
     if (!fresh)
         return;
@@ -153,7 +166,7 @@ int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
         /* What was recorded and not yet taken signals again. */
         if ((a->ev_recorded & mask) && notify)
             notify(ctx);
-        wsc_netev_check(e, a, 0);
+        wsc_netev_check(e, a, 0, -1);
     }
     pthread_mutex_unlock(&a->lock);
     return r;
@@ -195,9 +208,13 @@ void wsc_netev_reenable(struct wsc_sock *e, long bits)
     a->ev_disabled &= ~bits;
     if (bits & WSC_FD_READ)
         a->ev_avail = 0;
-    /* FD_WRITE comes back with the next writable edge, not now. */
-    if (bits & ~WSC_FD_WRITE)
-        wsc_netev_check(e, a, 0);
+    /* FD_WRITE comes back with the next writable edge, not now; nor does
+     * FD_READ after a receive that emptied the queue (the next data
+     * makes an edge). */
+    if ((bits & ~(WSC_FD_WRITE | WSC_NETEV_DRAINED)) &&
+        !((bits & WSC_NETEV_DRAINED) &&
+          !(bits & ~(WSC_FD_READ | WSC_FD_OOB | WSC_NETEV_DRAINED))))
+        wsc_netev_check(e, a, 0, -1);
     pthread_mutex_unlock(&a->lock);
 }
 

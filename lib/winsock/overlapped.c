@@ -414,8 +414,12 @@ long ws_overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
         fl = 0;
         wsc_copy_out(flags, &fl, sizeof(fl));
     }
+    /* A receive left pending took all there was (the next data makes an
+     * edge); one done at once may have left some. */
     if (wsc_netev_active(e))
-        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB);
+        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB |
+                                  (r == -WSA_IO_PENDING ? WSC_NETEV_DRAINED
+                                                        : 0));
     return r;
 }
 

@@ -174,12 +174,12 @@ run_one() {
     standalone)
         build "$src" || { fail=$((fail + 1)); failed="$failed $src"; return; }
         exe=$(exe_of "$src")
-        timeout "$TIMEOUT" $RUNNER "$exe" >"$OUT/$src.log" 2>&1
+        timeout "$TIMEOUT" $RUNNER "$exe" >"$OUT/$src$as_cxx.log" 2>&1
         rc=$?
         if [ $rc -eq 0 ]; then
             echo "PASS $src"; pass=$((pass + 1))
         else
-            echo "FAIL $src rc=$rc (see $OUT/$src.log)"
+            echo "FAIL $src rc=$rc (see $OUT/$src$as_cxx.log)"
             fail=$((fail + 1)); failed="$failed $src"
         fi
         ;;
@@ -192,17 +192,17 @@ run_one() {
         done
         port=$(free_port)
         sexe=$(exe_of "$src")
-        : >"$OUT/$src.log"
-        timeout "$TIMEOUT" $RUNNER "$sexe" "$port" >"$OUT/$src.log" 2>&1 &
+        : >"$OUT/$src$as_cxx.log"
+        timeout "$TIMEOUT" $RUNNER "$sexe" "$port" >"$OUT/$src$as_cxx.log" 2>&1 &
         spid=$!
-        if ! wait_listening "$OUT/$src.log" $spid; then
-            echo "FAIL $src: never said listening (see $OUT/$src.log)"
+        if ! wait_listening "$OUT/$src$as_cxx.log" $spid; then
+            echo "FAIL $src: never said listening (see $OUT/$src$as_cxx.log)"
             kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
             fail=$((fail + 1)); failed="$failed $src+$partner"; return
         fi
         cpids=
         for c in $partners; do
-            timeout "$TIMEOUT" $RUNNER "$(exe_of "$c")" localhost "$port" >"$OUT/$c.log" 2>&1 &
+            timeout "$TIMEOUT" $RUNNER "$(exe_of "$c")" localhost "$port" >"$OUT/$c$as_cxx.log" 2>&1 &
             cpids="$cpids $!"
         done
         crc=0
@@ -215,6 +215,9 @@ run_one() {
             echo "PASS $src + $partner (port $port)"; pass=$((pass + 1))
         else
             echo "FAIL $src rc=$src_rc + $partner rc=$crc (logs in $OUT)"
+            for c in $src $partners; do
+                tail -n 4 "$OUT/$c$as_cxx.log" | sed "s/^/  $c: /"
+            done
             fail=$((fail + 1)); failed="$failed $src+$partner"
         fi
         ;;

@@ -65,6 +65,12 @@ typedef BOOL(PASCAL *LPFN_DISCONNECTEX)(SOCKET, LPOVERLAPPED, DWORD, DWORD);
 typedef BOOL(PASCAL *LPFN_TRANSMITFILE)(SOCKET, HANDLE, DWORD, DWORD,
                                         LPOVERLAPPED,
                                         LPTRANSMIT_FILE_BUFFERS, DWORD);
+typedef INT(PASCAL *LPFN_WSARECVMSG)(SOCKET, LPWSAMSG, LPDWORD,
+                                     LPWSAOVERLAPPED,
+                                     LPWSAOVERLAPPED_COMPLETION_ROUTINE);
+typedef INT(PASCAL *LPFN_WSASENDMSG)(SOCKET, LPWSAMSG, DWORD, LPDWORD,
+                                     LPWSAOVERLAPPED,
+                                     LPWSAOVERLAPPED_COMPLETION_ROUTINE);
 typedef BOOL(PASCAL *LPFN_TRANSMITPACKETS)(SOCKET,
                                            LPTRANSMIT_PACKETS_ELEMENT, DWORD,
                                            DWORD, LPOVERLAPPED, DWORD);

@@ -319,6 +319,10 @@ typedef void(CALLBACK *LPWSAOVERLAPPED_COMPLETION_ROUTINE)(
 #undef IPV6_JOIN_GROUP
 #undef IPV6_LEAVE_GROUP
 #undef IPV6_V6ONLY
+#undef IPV6_PKTINFO
+#undef IPV6_HOPLIMIT
+#define IPV6_PKTINFO 19
+#define IPV6_HOPLIMIT 21
 #define IPV6_UNICAST_HOPS 4
 #define IPV6_MULTICAST_IF 9
 #define IPV6_MULTICAST_HOPS 10
@@ -405,6 +409,9 @@ typedef struct _WSANETWORKEVENTS {
 #define WSAGETSELECTERROR(lParam) HIWORD(lParam)
 #define WSAMAKESELECTREPLY(event, error) MAKELONG(event, error)
 
+/* The SIO_ numbers and WSAMSG, which the prototypes below name. */
+#include "ws2def.h"
+
 /* ---- functions: prototypes and redirections, from lib/winsock/api.def -- */
 #define WSC_API_WINSOCK2
 #include "wsc_api.h"
@@ -445,7 +452,6 @@ extern "C++" inline int wsc_ioctlsocket(SOCKET s, LONG cmd, unsigned long *argp)
 #endif
 #endif
 
-#include "ws2def.h" /* the SIO_ numbers */
 
 /* `#pragma comment(lib, "ws2_32.lib")` is an MSVC pragma; GCC and Clang
  * ignore unknown pragmas unless -Wunknown-pragmas, which -Wall enables. */

@@ -45,6 +45,51 @@
 #define SIO_QUERY_TARGET_PNP_HANDLE _WSAIOR(IOC_WS2, 24)
 #define SIO_ADDRESS_LIST_SORT _WSAIORW(IOC_WS2, 25)
 #define SIO_GET_INTERFACE_LIST 0x4004747F
+
+/* WSARecvMsg and WSASendMsg: the message, and its control data framed as
+ * Linux frames it (a size_t length, level and type, 8-byte alignment),
+ * with Windows' levels, types and contents. */
+typedef struct _WSAMSG {
+    LPSOCKADDR name;
+    INT namelen;
+    LPWSABUF lpBuffers;
+    ULONG dwBufferCount;
+    WSABUF Control;
+    ULONG dwFlags;
+} WSAMSG, *PWSAMSG, *LPWSAMSG;
+typedef struct _WSACMSGHDR {
+    SIZE_T cmsg_len;
+    INT cmsg_level;
+    INT cmsg_type;
+} WSACMSGHDR, *PWSACMSGHDR, *LPWSACMSGHDR;
+#define WSA_CMSGHDR_ALIGN(n) (((n) + 7) & ~(SIZE_T)7)
+#define WSA_CMSGDATA_ALIGN(n) (((n) + 7) & ~(SIZE_T)7)
+#define WSA_CMSG_FIRSTHDR(msg) \
+    ((msg)->Control.len >= sizeof(WSACMSGHDR) ? (LPWSACMSGHDR)(msg)->Control.buf \
+                                              : (LPWSACMSGHDR)NULL)
+#define WSA_CMSG_NXTHDR(msg, cmsg) \
+    (!(cmsg) ? WSA_CMSG_FIRSTHDR(msg) \
+     : (((char *)(cmsg) + WSA_CMSGHDR_ALIGN((cmsg)->cmsg_len) + \
+         sizeof(WSACMSGHDR) > (char *)(msg)->Control.buf + (msg)->Control.len) \
+            ? (LPWSACMSGHDR)NULL \
+            : (LPWSACMSGHDR)((char *)(cmsg) + WSA_CMSGHDR_ALIGN((cmsg)->cmsg_len))))
+#define WSA_CMSG_DATA(cmsg) \
+    ((unsigned char *)(cmsg) + WSA_CMSGDATA_ALIGN(sizeof(WSACMSGHDR)))
+#define WSA_CMSG_SPACE(n) \
+    (WSA_CMSGDATA_ALIGN(sizeof(WSACMSGHDR) + WSA_CMSGHDR_ALIGN(n)))
+#define WSA_CMSG_LEN(n) (WSA_CMSGDATA_ALIGN(sizeof(WSACMSGHDR)) + (n))
+#undef CMSG_FIRSTHDR
+#undef CMSG_NXTHDR
+#undef CMSG_DATA
+#undef CMSG_SPACE
+#undef CMSG_LEN
+#define CMSG_FIRSTHDR WSA_CMSG_FIRSTHDR
+#define CMSG_NXTHDR WSA_CMSG_NXTHDR
+#define CMSG_DATA WSA_CMSG_DATA
+#define CMSG_SPACE WSA_CMSG_SPACE
+#define CMSG_LEN WSA_CMSG_LEN
+#define MSG_BCAST 0x0400
+#define MSG_MCAST 0x0800
 #define SIO_BASE_HANDLE _WSAIOR(IOC_WS2, 34)
 #define SIO_IDEAL_SEND_BACKLOG_QUERY 0x4004747B
 #define SIO_IDEAL_SEND_BACKLOG_CHANGE 0x2000747A

@@ -14,6 +14,19 @@ typedef union _SOCKADDR_INET {
 } SOCKADDR_INET, *PSOCKADDR_INET;
 typedef struct ip_mreq IP_MREQ, *PIP_MREQ;
 typedef struct ipv6_mreq IPV6_MREQ, *PIPV6_MREQ;
+/* IP_PKTINFO's control data as Windows lays it out (Linux's struct
+ * in_pktinfo has another). */
+typedef struct wsc_in_pktinfo {
+    IN_ADDR ipi_addr;
+    ULONG ipi_ifindex;
+} IN_PKTINFO, *PIN_PKTINFO;
+#define in_pktinfo wsc_in_pktinfo
+typedef struct wsc_in6_pktinfo {
+    IN6_ADDR ipi6_addr;
+    ULONG ipi6_ifindex;
+} IN6_PKTINFO, *PIN6_PKTINFO;
+#define in6_pktinfo wsc_in6_pktinfo
+
 /* SIO_GET_INTERFACE_LIST's entries: 76 bytes each, as on Windows. */
 struct sockaddr_in6_old {
     SHORT sin6_family;

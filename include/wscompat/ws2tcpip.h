@@ -86,4 +86,7 @@ typedef ADDRINFOA ADDRINFOT, *PADDRINFOT;
 }
 #endif
 
+/* As Windows' ws2tcpip.h: the IP-level definitions (IN_PKTINFO, ...). */
+#include "ws2ipdef.h"
+
 #endif /* WSCOMPAT_WS2TCPIP_H */

@@ -227,6 +227,8 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
         m.msg_name = &op->addr;
         m.msg_namelen = sizeof(op->addr);
     }
+    m.msg_control = op->control;
+    m.msg_controllen = op->control ? op->controllen : 0;
     n = wsc_os.recvmsg(e->fd, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
     if (n < 0) {
         if (errno == EAGAIN && is_stream(e))
@@ -238,6 +240,8 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
     }
     if (op->want_addr)
         op->addrlen = m.msg_namelen;
+    if (op->control)
+        op->controllen = m.msg_controllen;
     op->flags = m.msg_flags;
     if (!is_stream(e) && (m.msg_flags & MSG_TRUNC)) {
         op->done = iov_total(op);
@@ -283,6 +287,10 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
         if (op->addrlen && !is_stream(e)) {
             m.msg_name = &op->addr;
             m.msg_namelen = op->addrlen;
+        }
+        if (op->control && !op->done) {
+            m.msg_control = op->control;
+            m.msg_controllen = op->controllen;
         }
         if (want == 0 && (is_stream(e) || op->done)) {
             op->res = (long)op->done;

@@ -306,13 +306,16 @@ static void wake_everyone(struct wsc_sock *e)
  * Returns the number of other calls, or -WSAENOTSOCK. */
 static int close_begin(struct wsc_sock *e)
 {
-    int last, others = wsc_begin_close(e, &last);
+    int last, others = wsc_begin_close(e, &last), issuing;
 
     if (others < 0 || !last)
         return others;
-    /* The reactor looking at the socket is not a call in flight. */
+    /* The reactor looking at the socket, and threads issuing overlapped
+     * operations, are not calls in flight. */
     if (others > 0 && wsc_async_reactor_holds(e))
         others--;
+    issuing = atomic_load_explicit(&e->s->async_calls, memory_order_relaxed);
+    others -= issuing < others ? issuing : others;
     if (atomic_load(&e->s->slots) > 1)
         others++;
     watcher_del(e);

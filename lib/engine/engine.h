@@ -99,6 +99,7 @@ struct wsc_ksock {
     struct wsc_waiter *waiters;
     _Atomic(struct wsc_async *) async; /* overlapped I/O, events (async.c) */
     _Atomic uint32_t sndbuf_set; /* SO_SNDBUF as the program set it */
+    _Atomic int async_calls;  /* threads issuing overlapped operations */
 };
 
 /* One entry per descriptor number, on a cache line of its own: two
@@ -478,6 +479,8 @@ struct wsc_aop {
     struct sockaddr_storage addr; /* sendto's destination, recvfrom's source */
     socklen_t addrlen;        /* 0: none */
     int want_addr;            /* a receive records its source */
+    void *control;            /* ancillary data (Linux's framing), or NULL */
+    size_t controllen;        /* its room; a receive: what it holds, out */
     size_t done;              /* bytes so far (a send completes whole) */
     long res;                 /* bytes, or -WSA code */
     int started;              /* a connect was started */
@@ -507,6 +510,16 @@ int wsc_async_cancel(struct wsc_sock *e, int (*match)(struct wsc_aop *op,
  * engine's own queued sends still go unless the close is abortive (calls
  * in flight, a pending receive, SO_LINGER {1,0}). */
 int wsc_async_close(struct wsc_sock *e, int abortive);
+/* A thread is issuing an overlapped operation (it never blocks): its
+ * reference is not a call in flight for closesocket either. */
+static inline void wsc_async_call_begin(struct wsc_sock *e)
+{
+    atomic_fetch_add_explicit(&e->s->async_calls, 1, memory_order_relaxed);
+}
+static inline void wsc_async_call_end(struct wsc_sock *e)
+{
+    atomic_fetch_sub_explicit(&e->s->async_calls, 1, memory_order_relaxed);
+}
 /* 1 while the reactor thread holds a reference to the socket (one that
  * closesocket must not count as a call in flight). */
 int wsc_async_reactor_holds(struct wsc_sock *e);

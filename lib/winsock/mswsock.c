@@ -99,10 +99,12 @@ BOOL wsc_AcceptEx(SOCKET listener, SOCKET acceptor, PVOID buf, DWORD rxlen,
         return ext_leave(l, -WSAENOTSOCK);
     if (!wsc_bad_ptr(ov))
         ov->Internal = STATUS_PENDING;
+    wsc_async_call_begin(l);
     if (wsc_bad_ptr(ov))
         r = -ERROR_INVALID_PARAMETER;
     else
         r = accept_ex(l, a, buf, rxlen, llen, rlen, received, ov);
+    wsc_async_call_end(l);
     wsc_release(a);
     return ext_leave(l, r);
 }
@@ -177,10 +179,14 @@ static BOOL PASCAL ConnectEx_impl(SOCKET s, const struct sockaddr *name,
 {
     struct wsc_sock *e = wsc_enter(s);
 
+    long r;
+
     if (!e)
         return FALSE;
-    return ext_leave(e, connect_ex(e, name, namelen, sendbuf, sendlen, sent,
-                                   ov));
+    wsc_async_call_begin(e);
+    r = connect_ex(e, name, namelen, sendbuf, sendlen, sent, ov);
+    wsc_async_call_end(e);
+    return ext_leave(e, r);
 }
 
 static BOOL PASCAL DisconnectEx_impl(SOCKET s, LPOVERLAPPED ov, DWORD flags,
@@ -295,6 +301,65 @@ BOOL wsc_TransmitFile(SOCKET s, HANDLE file, DWORD bytes, DWORD per_send,
     return ext_leave(e, ws_op_complete_now(e, op, r, NULL, 1));
 }
 
+/* TransmitPackets: each element, memory or a file's part, sent whole in
+ * order before the call returns. */
+static long transmit_element(struct wsc_sock *e, const TRANSMIT_PACKETS_ELEMENT *el)
+{
+    long r;
+    int fd;
+
+    if (el->dwElFlags & TP_ELEMENT_MEMORY) {
+        if (el->cLength && wsc_bad_ptr(el->pBuffer))
+            return -WSAEFAULT;
+        return el->cLength ? send_all(e, el->pBuffer, el->cLength) : 0;
+    }
+    if (el->dwElFlags & TP_ELEMENT_FILE) {
+        if ((fd = wsc_w32_file_dup(el->hFile)) < 0)
+            return -WSAEINVAL;
+        r = wsc_e_transmit(e, fd, el->nFileOffset.QuadPart, el->cLength);
+        close(fd);
+        return r;
+    }
+    return 0;
+}
+
+static BOOL PASCAL TransmitPackets_impl(SOCKET s,
+                                        LPTRANSMIT_PACKETS_ELEMENT els,
+                                        DWORD count, DWORD per_send,
+                                        LPOVERLAPPED ov, DWORD flags)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    TRANSMIT_PACKETS_ELEMENT el;
+    struct ws_op *op;
+    long r = 0, total = 0;
+    DWORD i;
+
+    (void)per_send;
+    if (!e)
+        return FALSE;
+    if (e->type == SOCK_STREAM &&
+        !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        return ext_leave(e, -WSAENOTCONN);
+    if ((count && wsc_bad_ptr(els)) || (ov && wsc_bad_ptr(ov)))
+        return ext_leave(e, -WSAEFAULT);
+    for (i = 0; i < count && r >= 0; i++) {
+        if (wsc_copy_in(&el, els + i, sizeof(el)))
+            r = -WSAEFAULT;
+        else if ((r = transmit_element(e, &el)) >= 0)
+            total += r;
+    }
+    if (r >= 0 && (flags & (TP_DISCONNECT | TP_REUSE_SOCKET)))
+        wsc_e_shutdown(e, SHUT_WR);
+    if (r >= 0 && (flags & TP_REUSE_SOCKET) && wsc_async_renew(e) < 0)
+        r = -WSAENOBUFS;
+    if (!ov || r < 0)
+        return ext_leave(e, r < 0 ? r : 0);
+    if (!(op = ws_op_new(ov, NULL)))
+        return ext_leave(e, -WSAENOBUFS);
+    ov->Internal = STATUS_PENDING;
+    return ext_leave(e, ws_op_complete_now(e, op, total, NULL, 1));
+}
+
 /* ---- WSAIoctl ------------------------------------------------------------- */
 
 static const struct {
@@ -305,6 +370,9 @@ static const struct {
     { WSAID_GETACCEPTEXSOCKADDRS, (void *)wsc_GetAcceptExSockaddrs },
     { WSAID_CONNECTEX, (void *)ConnectEx_impl },
     { WSAID_DISCONNECTEX, (void *)DisconnectEx_impl },
+    { WSAID_WSASENDMSG, (void *)wsc_WSASendMsg },
+    { WSAID_WSARECVMSG, (void *)ws_recvmsg_ext },
+    { WSAID_TRANSMITPACKETS, (void *)TransmitPackets_impl },
     { WSAID_TRANSMITFILE, (void *)wsc_TransmitFile },
 };
 

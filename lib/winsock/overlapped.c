@@ -141,6 +141,7 @@ void ws_op_free(struct ws_op *op)
         wsc_w32_put(op->port);
     if (op->apc)
         wsc_w32_apc_put(op->apc);
+    free(op->owned);
     free(op);
 }
 
@@ -326,7 +327,9 @@ static long wait_ready(struct wsc_sock *e, short events)
                           : r;
 }
 
-static long blocking_op(struct wsc_sock *e, struct ws_op *op)
+/* The operation done now by the engine's synchronous calls; until_done:
+ * wait for it whatever the socket's mode (row OV5). */
+static long run_op(struct wsc_sock *e, struct ws_op *op, int until_done)
 {
     struct msghdr m;
     size_t copied = 0;
@@ -343,27 +346,51 @@ static long blocking_op(struct wsc_sock *e, struct ws_op *op)
             m.msg_name = &op->aop.addr;
             m.msg_namelen = op->aop.addrlen;
         }
+        m.msg_control = op->aop.control;
+        m.msg_controllen = op->aop.control ? op->aop.controllen : 0;
         r = op->aop.kind == WSC_AOP_RECV
                 ? wsc_e_recvmsg(e, &m, op->aop.flags, &copied)
                 : wsc_e_sendmsg(e, &m, op->aop.flags);
-        if (r != -WSAEWOULDBLOCK)
+        if (r != -WSAEWOULDBLOCK || !until_done)
             break;
         if ((r = wait_ready(e, op->aop.kind == WSC_AOP_RECV ? L_POLLIN : L_POLLOUT)))
             return r;
     }
-    if (op->aop.kind == WSC_AOP_RECV && op->aop.want_addr)
-        op->aop.addrlen = m.msg_namelen;
+    if (op->aop.kind == WSC_AOP_RECV) {
+        if (op->aop.want_addr)
+            op->aop.addrlen = m.msg_namelen;
+        if (op->aop.control)
+            op->aop.controllen = m.msg_controllen;
+        op->aop.flags = m.msg_flags;
+    }
     if (r == -WSAEMSGSIZE)
         op->aop.done = copied;
     return r;
 }
 
-static long submit_or_block(struct wsc_sock *e, struct ws_op *op,
-                            LPDWORD count)
+long ws_op_now(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
+{
+    DWORD n;
+    long r;
+
+    op->aop.res = r = run_op(e, op, 0);
+    if (r >= 0)
+        op->aop.done = (size_t)r;
+    if ((r >= 0 || r == -WSAEMSGSIZE) && op->finish)
+        op->finish(op);
+    r = op->aop.res;
+    n = r > 0 ? (DWORD)r : 0;
+    if (r >= 0 && count && !wsc_bad_ptr(count))
+        wsc_copy_out(count, &n, sizeof(n));
+    ws_op_free(op);
+    return r < 0 ? r : 0;
+}
+
+long ws_op_issue(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
 {
     if (!(wsc_flags(e) & WSC_F_NOOVERLAP))
         return ws_op_submit(e, op, count);
-    op->aop.res = blocking_op(e, op);
+    op->aop.res = run_op(e, op, 1);
     if (op->aop.res < 0 && op->aop.res != -WSAEMSGSIZE) {
         long r = op->aop.res;
 
@@ -375,11 +402,11 @@ static long submit_or_block(struct wsc_sock *e, struct ws_op *op,
 
 /* ---- WSARecv, WSASend and their address forms --------------------------- */
 
-long ws_overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
-                        LPDWORD received, LPDWORD flags,
-                        struct sockaddr *from, LPINT fromlen,
-                        LPWSAOVERLAPPED ov,
-                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+static long overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
+                            LPDWORD received, LPDWORD flags,
+                            struct sockaddr *from, LPINT fromlen,
+                            LPWSAOVERLAPPED ov,
+                            LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
 {
     struct ws_op *op;
     DWORD fl = 0;
@@ -409,7 +436,7 @@ long ws_overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
         op->fromlen = fromlen;
         op->finish = ws_finish_from;
     }
-    r = submit_or_block(e, op, received);
+    r = ws_op_issue(e, op, received);
     if (r == 0 || r == -WSA_IO_PENDING) {
         fl = 0;
         wsc_copy_out(flags, &fl, sizeof(fl));
@@ -440,10 +467,11 @@ void ws_finish_from(struct ws_op *op)
     }
 }
 
-long ws_overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
-                        LPDWORD sent, DWORD flags, const struct sockaddr *to,
-                        int tolen, LPWSAOVERLAPPED ov,
-                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+static long overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
+                            LPDWORD sent, DWORD flags,
+                            const struct sockaddr *to, int tolen,
+                            LPWSAOVERLAPPED ov,
+                            LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
 {
     struct ws_op *op;
     long r;
@@ -475,7 +503,44 @@ long ws_overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
         ws_op_free(op);
         return -WSAENOTCONN;
     }
-    return submit_or_block(e, op, sent);
+    return ws_op_issue(e, op, sent);
+}
+
+/* Issuing never blocks (except on a socket made without
+ * WSA_FLAG_OVERLAPPED), so closesocket on another thread meanwhile is no
+ * close with a call in flight. */
+long ws_overlapped_recv(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
+                        LPDWORD received, LPDWORD flags,
+                        struct sockaddr *from, LPINT fromlen,
+                        LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    int mark = !(wsc_flags(e) & WSC_F_NOOVERLAP);
+    long r;
+
+    if (mark)
+        wsc_async_call_begin(e);
+    r = overlapped_recv(e, bufs, count, received, flags, from, fromlen, ov,
+                        cr);
+    if (mark)
+        wsc_async_call_end(e);
+    return r;
+}
+
+long ws_overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
+                        LPDWORD sent, DWORD flags, const struct sockaddr *to,
+                        int tolen, LPWSAOVERLAPPED ov,
+                        LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    int mark = !(wsc_flags(e) & WSC_F_NOOVERLAP);
+    long r;
+
+    if (mark)
+        wsc_async_call_begin(e);
+    r = overlapped_send(e, bufs, count, sent, flags, to, tolen, ov, cr);
+    if (mark)
+        wsc_async_call_end(e);
+    return r;
 }
 
 /* ---- WSAGetOverlappedResult ----------------------------------------------- */

@@ -24,6 +24,9 @@ struct ws_op {
     /* AcceptEx */
     char *abuf;
     DWORD rxlen, llen, rlen;
+    /* WSARecvMsg: the caller's message, updated at the end */
+    LPWSAMSG msg;
+    void *owned;                /* freed with the operation */
 };
 
 /* A new operation for ov (NULL without memory). */
@@ -37,6 +40,16 @@ int ws_op_bufs(struct ws_op *op, LPWSABUF bufs, DWORD count);
  * -WSA_IO_PENDING, or the -WSA code of an immediate failure (nothing
  * reported). */
 long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count);
+/* The same, or on a socket made without WSA_FLAG_OVERLAPPED the
+ * operation done synchronously and reported as done at once (row OV5). */
+long ws_op_issue(struct wsc_sock *e, struct ws_op *op, LPDWORD count);
+/* The call without an OVERLAPPED: done now as recv or send would do it
+ * (blocking by the socket's mode), op freed; 0 or -WSA code. */
+long ws_op_now(struct wsc_sock *e, struct ws_op *op, LPDWORD count);
+/* WSARecvMsg, which WSAIoctl hands out (msg.c). */
+int PASCAL ws_recvmsg_ext(SOCKET s, LPWSAMSG msg, LPDWORD received,
+                          LPWSAOVERLAPPED ov,
+                          LPWSAOVERLAPPED_COMPLETION_ROUTINE cr);
 /* Reports an operation that needs no engine work (a synchronous ioctl
  * with an OVERLAPPED): res is its result.  pend: report it as one that
  * went pending (returns -WSA_IO_PENDING), as Windows does for some. */

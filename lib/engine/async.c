@@ -212,8 +212,6 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
             op->res = 0;
             return FINISHED;
         }
-        if (errno == EAGAIN)
-            wsc_set_flags(e, WSC_F_DRAINED);
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;
         op->res = io_fail(e, WSC_OP_RECV, errno);
@@ -231,8 +229,6 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
     m.msg_controllen = op->control ? op->controllen : 0;
     n = wsc_os.recvmsg(e->fd, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
     if (n < 0) {
-        if (errno == EAGAIN && is_stream(e))
-            wsc_set_flags(e, WSC_F_DRAINED);
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;
         op->res = io_fail(e, WSC_OP_RECV, errno);
@@ -248,10 +244,6 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
         op->res = -WSAEMSGSIZE;
         return FINISHED;
     }
-    /* A stream receive short of its buffer took all there was. */
-    if (is_stream(e) && n > 0 && !(op->flags & MSG_PEEK) &&
-        (size_t)n < iov_total(op) - op->done)
-        wsc_set_flags(e, WSC_F_DRAINED);
     op->done += (size_t)n;
     op->res = (long)op->done;
     return FINISHED;
@@ -511,8 +503,6 @@ static void ready(uint64_t key, uint32_t events)
     if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
         (a = wsc_async_peek(e))) {
         pthread_mutex_lock(&a->lock);
-        if (events & (EPOLLIN | EPOLLPRI | EPOLLRDHUP | EPOLLHUP | EPOLLERR))
-            wsc_clear_flags(e, WSC_F_DRAINED);
         /* What epoll reported for data and room on a connected socket
          * holds unless a receive takes data now; an end, an error, or a
          * socket still connecting is looked at afresh (the report may be
@@ -677,11 +667,9 @@ int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op)
     pthread_mutex_lock(&a->lock);
     head = is_write_kind(op) ? &a->wq : &a->rq;
     tail = is_write_kind(op) ? &a->wq_tail : &a->rq_tail;
-    /* A receive on a stream known to hold no data waits for the
-     * reactor's next edge without asking the kernel again. */
-    if (!*head && !(op->kind == WSC_AOP_RECV && is_stream(e) &&
-                    (wsc_flags(e) & WSC_F_DRAINED) &&
-                    a->reg_epoch == reactor_epoch && a->reg_fd == e->fd))
+    /* Tried at once: data the caller saw arrive is taken now (row OV3);
+     * a flag the reactor clears would lag behind that. */
+    if (!*head)
         r = try_op(e, op);
     if (r == AGAIN) {
         push(head, tail, op);

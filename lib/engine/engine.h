@@ -41,7 +41,6 @@ enum {
     WSC_F_NOOVERLAP = 1u << 22,  /* WSASocket without WSA_FLAG_OVERLAPPED */
     WSC_F_ACCEPTED = 1u << 23,   /* came from accept, not connect */
     WSC_F_QUEUED = 1u << 24,     /* sends wait in the async queue */
-    WSC_F_DRAINED = 1u << 25,    /* no data since a receive found none */
     /* connected by ConnectEx, SO_UPDATE_CONNECT_CONTEXT not set yet */
     WSC_F_CONNECTEX = 1u << 26,
 };

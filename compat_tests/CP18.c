@@ -30,7 +30,7 @@ void sc_CP18(ct *t)
     ov.Internal = 0x1234;
     ct_obs_rc(t, "fionread_no_buffer", WSAIoctl(s, FIONREAD, NULL, 0, NULL, 0,
                                                 &n, &ov, NULL));
-    ct_obs(t, "failed_internal", "0x%lx", (unsigned long)ov.Internal);
+    ct_obs(t, "failed_internal", "0x%lx", ct_ov_internal(&ov));
     ct_obs_packet(t, "failed_packet", port, 100, &ov);
     ct_obs_rc(t, "null_returned", WSAIoctl(s, FIONREAD, NULL, 0, &v, sizeof(v),
                                            NULL, &ov, NULL));

@@ -19,7 +19,7 @@ void sc_CP19(ct *t)
     ct_obs_rc(t, "fioasync", WSAIoctl(s, FIOASYNC, NULL, 0, NULL, 0, &n, &ov,
                                       NULL));
     ct_obs_packet(t, "fioasync_packet", port, 1000, &ov);
-    ct_obs(t, "fioasync_internal", "0x%lx", (unsigned long)ov.Internal);
+    ct_obs(t, "fioasync_internal", "0x%lx", ct_ov_internal(&ov));
     ct_obs_rc(t, "base_handle", WSAIoctl(s, SIO_BASE_HANDLE, NULL, 0, &base,
                                          sizeof(base), &n, NULL, NULL));
     ct_obs(t, "base_is_socket", "%s", base == s ? "yes" : "no");

@@ -10,10 +10,14 @@
 
 static void internal(ct *t, const char *key, OVERLAPPED *ov)
 {
-    if (ov->Internal == STATUS_PENDING)
+    /* Read as the completing thread publishes it. */
+    unsigned long v = (unsigned long)__atomic_load_n(&ov->Internal,
+                                                     __ATOMIC_ACQUIRE);
+
+    if (v == STATUS_PENDING)
         ct_obs(t, key, "STATUS_PENDING");
     else
-        ct_obs(t, key, "%#lx", (unsigned long)ov->Internal);
+        ct_obs(t, key, "%#lx", v);
 }
 
 void sc_MX3(ct *t)

@@ -34,7 +34,7 @@ void sc_OV1(ct *t)
     n = 0xdeadbeef;
     ct_obs_rc(t, "wsasend", WSASend(c, &w, 1, &n, 0, &ov2, NULL));
     ct_obs(t, "wsasend_count", "%lx", (unsigned long)n);
-    ct_obs(t, "wsasend_internal", "0x%lx", (unsigned long)ov2.Internal);
+    ct_obs(t, "wsasend_internal", "0x%lx", ct_ov_internal(&ov2));
     closesocket(s);
     closesocket(c);
     WaitForSingleObject(ov2.hEvent, 2000);

@@ -17,7 +17,7 @@ void sc_OV13(ct *t)
     ct_ov_init(t, &ov);
     ct_obs_rc(t, "recv", WSARecv(s, &b, 1, &n, &fl, &ov, NULL));
     ct_obs_wait(t, "past_timeout", WaitForSingleObject(ov.hEvent, 400));
-    ct_obs(t, "still_pending", "0x%lx", (unsigned long)ov.Internal);
+    ct_obs(t, "still_pending", "0x%lx", ct_ov_internal(&ov));
     send(c, "hello", 5, 0);
     ct_obs_wait(t, "wait", WaitForSingleObject(ov.hEvent, 2000));
     ct_obs_bool(t, "result", WSAGetOverlappedResult(s, &ov, &n, FALSE, &fl));

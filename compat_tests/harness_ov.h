@@ -34,10 +34,22 @@ static inline void ct_obs_wait(ct *t, const char *key, DWORD r)
         ct_obs(t, key, "%lu", (unsigned long)r);
 }
 
+/* An OVERLAPPED's fields while the system may still be writing them (a
+ * pending operation): read as the completing thread publishes them. */
+static inline unsigned long ct_ov_internal(const OVERLAPPED *ov)
+{
+    return (unsigned long)__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE);
+}
+
+static inline unsigned long ct_ov_internal_high(const OVERLAPPED *ov)
+{
+    return (unsigned long)__atomic_load_n(&ov->InternalHigh, __ATOMIC_ACQUIRE);
+}
+
 static inline void ct_obs_ov(ct *t, const char *key, const OVERLAPPED *ov)
 {
-    ct_obs(t, key, "Internal 0x%lx InternalHigh %lu",
-           (unsigned long)ov->Internal, (unsigned long)ov->InternalHigh);
+    ct_obs(t, key, "Internal 0x%lx InternalHigh %lu", ct_ov_internal(ov),
+           ct_ov_internal_high(ov));
 }
 
 #define CT_SENTINEL 0xdeadbeefu

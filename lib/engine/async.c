@@ -23,6 +23,10 @@ void (*wsc_assoc_release)(struct wsc_assoc *a);
 
 #define ORPHAN_TAG (1ULL << 63)
 struct orphan;
+/* Only the reactor changes an orphan once adopted; the list keeps them
+ * reachable (a program that exits first leaks nothing to a checker). */
+static pthread_mutex_t orphans_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct orphan *orphans;
 
 static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
 static int reactor_ep = -1;
@@ -940,6 +944,9 @@ int wsc_async_acceptor_ok(struct wsc_sock *e)
 /* Fork child: the reactor thread is the parent's; start afresh. */
 void wsc_async_atfork_child(void)
 {
+    /* The parent's reactor sends what its orphans hold. */
+    orphans = NULL;
+    pthread_mutex_init(&orphans_lock, NULL);
     if (reactor_ep >= 0)
         wsc_os.close(reactor_ep);
     reactor_ep = -1;
@@ -1132,10 +1139,30 @@ int wsc_async_shut_after(struct wsc_sock *e)
 struct orphan {
     int fd;
     struct wsc_aop *head, *tail;
+    struct orphan *prev, *next; /* the list of those still sending */
 };
+
+static void orphan_link(struct orphan *o)
+{
+    pthread_mutex_lock(&orphans_lock);
+    o->prev = NULL;
+    o->next = orphans;
+    if (orphans)
+        orphans->prev = o;
+    orphans = o;
+    pthread_mutex_unlock(&orphans_lock);
+}
 
 static void orphan_end(struct orphan *o)
 {
+    pthread_mutex_lock(&orphans_lock);
+    if (o->prev)
+        o->prev->next = o->next;
+    else if (orphans == o)
+        orphans = o->next;
+    if (o->next)
+        o->next->prev = o->prev;
+    pthread_mutex_unlock(&orphans_lock);
     if (reactor_ep >= 0)
         wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, o->fd, NULL);
     wsc_os.close(o->fd);
@@ -1192,6 +1219,7 @@ static void orphan_adopt(struct wsc_sock *e, struct wsc_aop *ops)
     memset(&ev, 0, sizeof(ev));
     ev.events = EPOLLOUT | EPOLLET;
     ev.data.u64 = (uint64_t)(uintptr_t)o | ORPHAN_TAG;
+    orphan_link(o);
     /* Adding reports the socket's readiness at once if it has room. */
     if (wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_ADD, o->fd, &ev) < 0)
         orphan_end(o);

@@ -308,25 +308,6 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
     }
 }
 
-/* connect without sleeping, whatever the application's mode. */
-static int connect_nonblocking(struct wsc_sock *e, const struct sockaddr *sa,
-                               socklen_t len)
-{
-    int fl = -1, r, err;
-
-    if (!(wsc_flags(e) & WSC_F_NONBLOCK)) {
-        fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
-        if (fl >= 0)
-            wsc_os.fcntl(e->fd, F_SETFL, fl | O_NONBLOCK);
-    }
-    r = wsc_os.connect(e->fd, sa, len);
-    err = errno;
-    if (fl >= 0)
-        wsc_os.fcntl(e->fd, F_SETFL, fl);
-    errno = err;
-    return r;
-}
-
 static void connect_done(struct wsc_sock *e, struct wsc_aop *op)
 {
     wsc_clear_flags(e, WSC_F_ACONNECT);
@@ -346,7 +327,7 @@ static int try_connect(struct wsc_sock *e, struct wsc_aop *op)
     if (!op->started) {
         op->started = 1;
         wsc_set_flags(e, WSC_F_ACONNECT);
-        if (connect_nonblocking(e, (struct sockaddr *)&op->addr,
+        if (wsc_e_connect_start(e, (struct sockaddr *)&op->addr,
                                 op->addrlen) == 0) {
             connect_done(e, op);
             return try_send(e, op);
@@ -988,6 +969,30 @@ int wsc_async_renew(struct wsc_sock *e)
     return 0;
 }
 
+long wsc_e_send_all(struct wsc_sock *e, const void *buf, size_t len)
+{
+    struct iovec v = { (void *)buf, len };
+    struct msghdr m;
+    long r;
+
+    while (v.iov_len) {
+        memset(&m, 0, sizeof(m));
+        m.msg_iov = &v;
+        m.msg_iovlen = 1;
+        r = wsc_e_sendmsg(e, &m, 0);
+        if (r == -WSAEWOULDBLOCK) {
+            if ((r = wsc_wait(e, POLLOUT, WSC_FOREVER)) < 0)
+                return r == -WSAEINTR ? -WSAECONNABORTED : r;
+            continue;
+        }
+        if (r < 0)
+            return r;
+        v.iov_base = (char *)v.iov_base + r;
+        v.iov_len -= (size_t)r;
+    }
+    return (long)len;
+}
+
 /* TransmitFile: bytes of the file at fd (from offset, or from its
  * position when offset is -1; 0 bytes: to the end) go out on the
  * socket, whatever its blocking mode.  The bytes sent, or -WSA. */
@@ -996,8 +1001,6 @@ long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
 {
     char buf[65536];
     uint64_t sent = 0;
-    struct iovec v;
-    struct msghdr m;
     ssize_t n;
     long r;
 
@@ -1014,24 +1017,9 @@ long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
             return -WSAEINVAL;
         if (n == 0)
             break;
-        v.iov_base = buf;
-        v.iov_len = (size_t)n;
-        while (v.iov_len) {
-            memset(&m, 0, sizeof(m));
-            m.msg_iov = &v;
-            m.msg_iovlen = 1;
-            r = wsc_e_sendmsg(e, &m, 0);
-            if (r == -WSAEWOULDBLOCK) {
-                if ((r = wsc_wait(e, POLLOUT, WSC_FOREVER)) < 0)
-                    return r == -WSAEINTR ? -WSAECONNABORTED : r;
-                continue;
-            }
-            if (r < 0)
-                return r;
-            v.iov_base = (char *)v.iov_base + r;
-            v.iov_len -= (size_t)r;
-            sent += (uint64_t)r;
-        }
+        if ((r = wsc_e_send_all(e, buf, (size_t)n)) < 0)
+            return r;
+        sent += (uint64_t)r;
     }
     return (long)sent;
 }

@@ -273,8 +273,8 @@ int wsc_e_connect_failed(struct wsc_sock *e)
 /* connect, without sleeping in the kernel: a blocking socket is made
  * non-blocking for the call, so that the wait happens in the blocking
  * driver, where closesocket can end it. */
-static int start_connect(struct wsc_sock *e, const struct sockaddr *sa,
-                         socklen_t len)
+int wsc_e_connect_start(struct wsc_sock *e, const struct sockaddr *sa,
+                        socklen_t len)
 {
     int fl, r, err;
 
@@ -342,7 +342,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return -WSAEINVAL;
     if (e->type == SOCK_DGRAM && sa->sa_family == AF_UNSPEC)
         return udp_disconnect(e, sa, len);
-    if (start_connect(e, sa, len) == 0) {
+    if (wsc_e_connect_start(e, sa, len) == 0) {
         wsc_clear_flags(e, WSC_F_CONNECTING);
         wsc_set_flags(e, WSC_F_CONNECTED);
         atomic_store(&e->s->so_error, 0);

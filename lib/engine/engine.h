@@ -370,6 +370,11 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
 int wsc_e_update_connect_context(struct wsc_sock *e);
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len);
+/* The kernel's connect without sleeping in it, whatever the socket's
+ * blocking mode (a blocking socket is made non-blocking for the call):
+ * connect's result, errno set. */
+int wsc_e_connect_start(struct wsc_sock *e, const struct sockaddr *sa,
+                        socklen_t len);
 /* Windows SO_ERROR: resolves a pending non-blocking connect first. */
 int wsc_e_so_error(struct wsc_sock *e);
 /* 1 when the socket has a local address (bound, or auto-bound). */
@@ -541,6 +546,9 @@ int wsc_async_shut_after(struct wsc_sock *e);
 /* DisconnectEx(TF_REUSE_SOCKET): a fresh kernel socket under the same
  * number.  0 or -WSA code. */
 int wsc_async_renew(struct wsc_sock *e);
+/* A blocking send of all of buf whatever the socket's mode (TransmitFile
+ * and TransmitPackets): len, or -WSA. */
+long wsc_e_send_all(struct wsc_sock *e, const void *buf, size_t len);
 /* TransmitFile's file part: the bytes of fd from offset (-1: its
  * position; bytes 0: to the end) sent whole.  Bytes sent, or -WSA. */
 long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,

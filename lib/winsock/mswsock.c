@@ -215,28 +215,24 @@ static BOOL PASCAL DisconnectEx_impl(SOCKET s, LPOVERLAPPED ov, DWORD flags,
 
 /* ---- TransmitFile ------------------------------------------------------------ */
 
-static long send_all(struct wsc_sock *e, const void *buf, DWORD len)
+/* The end of TransmitFile and TransmitPackets: the disconnect or reuse
+ * asked for (TP_ flags are TF_ flags), then the call's result; with an
+ * OVERLAPPED the completion of a call that went pending. */
+static BOOL transmit_end(struct wsc_sock *e, long r, DWORD flags,
+                         LPOVERLAPPED ov)
 {
-    struct iovec v = { (void *)buf, len };
-    struct msghdr m;
-    long r;
+    struct ws_op *op;
 
-    memset(&m, 0, sizeof(m));
-    m.msg_iov = &v;
-    m.msg_iovlen = 1;
-    while (v.iov_len) {
-        r = wsc_e_sendmsg(e, &m, 0);
-        if (r == -WSAEWOULDBLOCK) {
-            if ((r = wsc_wait(e, L_POLLOUT, WSC_FOREVER)) < 0)
-                return r == -WSAEINTR ? -WSAECONNABORTED : r;
-            continue;
-        }
-        if (r < 0)
-            return r;
-        v.iov_base = (char *)v.iov_base + r;
-        v.iov_len -= (size_t)r;
-    }
-    return (long)len;
+    if (r >= 0 && (flags & (TF_DISCONNECT | TF_REUSE_SOCKET)))
+        wsc_e_shutdown(e, SHUT_WR);
+    if (r >= 0 && (flags & TF_REUSE_SOCKET) && wsc_async_renew(e) < 0)
+        r = -WSAENOBUFS;
+    if (!ov || r < 0)
+        return ext_leave(e, r < 0 ? r : 0);
+    if (!(op = ws_op_new(ov, NULL)))
+        return ext_leave(e, -WSAENOBUFS);
+    ov->Internal = STATUS_PENDING;
+    return ext_leave(e, ws_op_complete_now(e, op, r, NULL, 1));
 }
 
 /* Head, file, tail, sent whole before the call returns (the overlapped
@@ -256,7 +252,7 @@ static long transmit(struct wsc_sock *e, HANDLE file, DWORD bytes,
         return -WSAEFAULT;
     if (ov)
         offset = (int64_t)ov->Offset | (int64_t)ov->OffsetHigh << 32;
-    if (t.HeadLength && (r = send_all(e, t.Head, t.HeadLength)) < 0)
+    if (t.HeadLength && (r = wsc_e_send_all(e, t.Head, t.HeadLength)) < 0)
         return r;
     total += r;
     if (file) {
@@ -268,7 +264,7 @@ static long transmit(struct wsc_sock *e, HANDLE file, DWORD bytes,
             return r;
         total += r;
     }
-    if (t.TailLength && (r = send_all(e, t.Tail, t.TailLength)) < 0)
+    if (t.TailLength && (r = wsc_e_send_all(e, t.Tail, t.TailLength)) < 0)
         return r;
     return total + (t.TailLength ? r : 0);
 }
@@ -277,7 +273,6 @@ BOOL wsc_TransmitFile(SOCKET s, HANDLE file, DWORD bytes, DWORD per_send,
                       LPOVERLAPPED ov, LPTRANSMIT_FILE_BUFFERS tb, DWORD flags)
 {
     struct wsc_sock *e = wsc_enter(s);
-    struct ws_op *op;
     long r;
 
     (void)per_send;
@@ -289,16 +284,7 @@ BOOL wsc_TransmitFile(SOCKET s, HANDLE file, DWORD bytes, DWORD per_send,
     if (ov && wsc_bad_ptr(ov))
         return ext_leave(e, -WSAEFAULT);
     r = transmit(e, file, bytes, ov, tb);
-    if (r >= 0 && (flags & (TF_DISCONNECT | TF_REUSE_SOCKET)))
-        wsc_e_shutdown(e, SHUT_WR);
-    if (r >= 0 && (flags & TF_REUSE_SOCKET) && wsc_async_renew(e) < 0)
-        r = -WSAENOBUFS;
-    if (!ov || r < 0)
-        return ext_leave(e, r < 0 ? r : 0);
-    if (!(op = ws_op_new(ov, NULL)))
-        return ext_leave(e, -WSAENOBUFS);
-    ov->Internal = STATUS_PENDING;
-    return ext_leave(e, ws_op_complete_now(e, op, r, NULL, 1));
+    return transmit_end(e, r, flags, ov);
 }
 
 /* TransmitPackets: each element, memory or a file's part, sent whole in
@@ -311,7 +297,7 @@ static long transmit_element(struct wsc_sock *e, const TRANSMIT_PACKETS_ELEMENT 
     if (el->dwElFlags & TP_ELEMENT_MEMORY) {
         if (el->cLength && wsc_bad_ptr(el->pBuffer))
             return -WSAEFAULT;
-        return el->cLength ? send_all(e, el->pBuffer, el->cLength) : 0;
+        return el->cLength ? wsc_e_send_all(e, el->pBuffer, el->cLength) : 0;
     }
     if (el->dwElFlags & TP_ELEMENT_FILE) {
         if ((fd = wsc_w32_file_dup(el->hFile)) < 0)
@@ -330,7 +316,6 @@ static BOOL PASCAL TransmitPackets_impl(SOCKET s,
 {
     struct wsc_sock *e = wsc_enter(s);
     TRANSMIT_PACKETS_ELEMENT el;
-    struct ws_op *op;
     long r = 0, total = 0;
     DWORD i;
 
@@ -348,16 +333,7 @@ static BOOL PASCAL TransmitPackets_impl(SOCKET s,
         else if ((r = transmit_element(e, &el)) >= 0)
             total += r;
     }
-    if (r >= 0 && (flags & (TP_DISCONNECT | TP_REUSE_SOCKET)))
-        wsc_e_shutdown(e, SHUT_WR);
-    if (r >= 0 && (flags & TP_REUSE_SOCKET) && wsc_async_renew(e) < 0)
-        r = -WSAENOBUFS;
-    if (!ov || r < 0)
-        return ext_leave(e, r < 0 ? r : 0);
-    if (!(op = ws_op_new(ov, NULL)))
-        return ext_leave(e, -WSAENOBUFS);
-    ov->Internal = STATUS_PENDING;
-    return ext_leave(e, ws_op_complete_now(e, op, total, NULL, 1));
+    return transmit_end(e, r < 0 ? r : total, flags, ov);
 }
 
 /* ---- WSAIoctl ------------------------------------------------------------- */

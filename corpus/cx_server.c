@@ -77,6 +77,37 @@ static BOOL PostAccept(PCONNECTION c)
     return TRUE;
 }
 
+/* Every context ever made, freed at the end. */
+static PCONNECTION g_all[1024];
+static int g_nall;
+
+static PCONNECTION NewConnection(void)
+{
+    PCONNECTION c;
+
+    if (g_nall == (int)(sizeof(g_all) / sizeof(g_all[0])))
+        return NULL;
+    c = (PCONNECTION)HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY,
+                               sizeof(CONNECTION));
+    if (c != NULL) {
+        c->sock = INVALID_SOCKET;
+        g_all[g_nall++] = c;
+    }
+    return c;
+}
+
+static void FreeConnections(void)
+{
+    int i;
+
+    for (i = 0; i < g_nall; i++) {
+        if (g_all[i]->sock != INVALID_SOCKET)
+            closesocket(g_all[i]->sock);
+        HeapFree(GetProcessHeap(), 0, g_all[i]);
+    }
+    g_nall = 0;
+}
+
 static void CloseConnection(PCONNECTION c, BOOL rearm)
 {
     closesocket(c->sock);
@@ -225,8 +256,7 @@ int _tmain(int argc, _TCHAR *argv[])
         return 1;
     }
     for (k = 0; k < PENDING_ACCEPTS; k++) {
-        accepts[k] = (PCONNECTION)HeapAlloc(GetProcessHeap(), HEAP_ZERO_MEMORY,
-                                            sizeof(CONNECTION));
+        accepts[k] = NewConnection();
         if (accepts[k] == NULL || !PostAccept(accepts[k]))
             return 1;
     }
@@ -262,9 +292,7 @@ int _tmain(int argc, _TCHAR *argv[])
                         if (accepts[k] == c)
                             break;
                     if (k < PENDING_ACCEPTS) {
-                        accepts[k] = (PCONNECTION)HeapAlloc(GetProcessHeap(),
-                                                            HEAP_ZERO_MEMORY,
-                                                            sizeof(CONNECTION));
+                        accepts[k] = NewConnection();
                         if (accepts[k] == NULL || !PostAccept(accepts[k]))
                             g_errors++;
                     }
@@ -277,7 +305,13 @@ int _tmain(int argc, _TCHAR *argv[])
     _tprintf(_T("%d accepted, %d closed, %d completions handled in line, %d batches "
                 "(largest %d), %d errors\n"),
              g_accepted, g_closed, g_inline, batches, maxBatch, g_errors);
+    /* The AcceptEx still pending end with ERROR_OPERATION_ABORTED when
+     * the listener goes; take their packets, then free every context. */
     closesocket(g_listen);
+    while (GetQueuedCompletionStatusEx(g_port, entries, MAX_ENTRIES, &nEntries,
+                                       200, FALSE))
+        ;
+    FreeConnections();
     CloseHandle(g_port);
     WSACleanup();
     return g_errors == 0 ? 0 : 1;

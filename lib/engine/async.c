@@ -140,13 +140,17 @@ static void deliver(struct donelist *d)
 
 /* ---- performing one operation ------------------------------------------ */
 
-static size_t iov_left(const struct wsc_aop *op, struct iovec *out, int *n)
+#define MSG_IOV 64 /* iovecs per kernel call; the rest go in the next */
+
+/* The buffers after the bytes already done, at most MSG_IOV of them, into
+ * m (whose msg_iov is out); returns their total. */
+static size_t iov_left(const struct wsc_aop *op, struct iovec *out,
+                       struct msghdr *m)
 {
-    size_t skip = op->done, total = 0;
+    size_t skip = op->done, total = 0, n = 0;
     int i;
 
-    *n = 0;
-    for (i = 0; i < op->niov; i++) {
+    for (i = 0; i < op->niov && n < MSG_IOV; i++) {
         struct iovec v = op->iov[i];
 
         if (skip >= v.iov_len) {
@@ -157,8 +161,10 @@ static size_t iov_left(const struct wsc_aop *op, struct iovec *out, int *n)
         v.iov_len -= skip;
         skip = 0;
         total += v.iov_len;
-        out[(*n)++] = v;
+        out[n++] = v;
     }
+    m->msg_iov = out;
+    m->msg_iovlen = n;
     return total;
 }
 
@@ -177,25 +183,11 @@ static int is_stream(struct wsc_sock *e)
     return e->type == SOCK_STREAM;
 }
 
-/* A failed receive or send: Windows' code, with a reset remembered. */
-static long io_fail(struct wsc_sock *e, enum wsc_op op, int err)
-{
-    if (err == ECONNRESET && is_stream(e)) {
-        wsc_set_flags(e, WSC_F_RESET);
-        return -WSAECONNRESET;
-    }
-    if (err == EPIPE)
-        return (wsc_flags(e) & WSC_F_SHUT_SEND) ? -WSAESHUTDOWN
-                                                : -WSAECONNRESET;
-    if (err == ECONNREFUSED && !is_stream(e))
-        return -WSAECONNRESET;
-    return wsc_errno_result(op, err, wsc_flags(e));
-}
-
 static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
 {
-    struct iovec v[64];
+    struct iovec v[MSG_IOV];
     struct msghdr m;
+    size_t want;
     ssize_t n;
     char c;
     uint32_t f = wsc_flags(e);
@@ -218,13 +210,12 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
         }
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;
-        op->res = io_fail(e, WSC_OP_RECV, errno);
+        op->res = wsc_io_error(e, WSC_OP_RECV, errno);
         return FINISHED;
     }
+again:
     memset(&m, 0, sizeof(m));
-    m.msg_iov = v;
-    op->niov = op->niov > 64 ? 64 : op->niov;
-    iov_left(op, v, (int *)&m.msg_iovlen);
+    want = iov_left(op, v, &m);
     if (op->want_addr) {
         m.msg_name = &op->addr;
         m.msg_namelen = sizeof(op->addr);
@@ -232,10 +223,15 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
     m.msg_control = op->control;
     m.msg_controllen = op->control ? op->controllen : 0;
     n = wsc_os.recvmsg(e->fd, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
+    if (n < 0 && op->done) {
+        /* More buffers than one call takes: what came so far. */
+        op->res = (long)op->done;
+        return FINISHED;
+    }
     if (n < 0) {
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;
-        op->res = io_fail(e, WSC_OP_RECV, errno);
+        op->res = wsc_io_error(e, WSC_OP_RECV, errno);
         return FINISHED;
     }
     if (op->want_addr)
@@ -250,12 +246,16 @@ static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
     }
     op->done += (size_t)n;
     op->res = (long)op->done;
+    /* The first MSG_IOV buffers filled and more wait: fill them too. */
+    if (is_stream(e) && (size_t)n == want && op->done < iov_total(op) &&
+        !(op->flags & MSG_PEEK) && !op->control)
+        goto again;
     return FINISHED;
 }
 
 static int try_send(struct wsc_sock *e, struct wsc_aop *op)
 {
-    struct iovec v[64];
+    struct iovec v[MSG_IOV];
     struct msghdr m;
     size_t want;
     ssize_t n;
@@ -275,11 +275,14 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
         op->res = -WSAESHUTDOWN;
         return FINISHED;
     }
+    /* A datagram goes in one call: more buffers than one takes fail. */
+    if (!is_stream(e) && op->niov > MSG_IOV) {
+        op->res = -WSAENOBUFS;
+        return FINISHED;
+    }
     for (;;) {
         memset(&m, 0, sizeof(m));
-        m.msg_iov = v;
-        op->niov = op->niov > 64 ? 64 : op->niov;
-        want = iov_left(op, v, (int *)&m.msg_iovlen);
+        want = iov_left(op, v, &m);
         if (op->addrlen && !is_stream(e)) {
             m.msg_name = &op->addr;
             m.msg_namelen = op->addrlen;
@@ -297,7 +300,7 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
         if (n < 0) {
             if (errno == EAGAIN || errno == ENOBUFS || errno == EINTR)
                 return AGAIN;
-            op->res = io_fail(e, WSC_OP_SEND, errno);
+            op->res = wsc_io_error(e, WSC_OP_SEND, errno);
             return FINISHED;
         }
         op->done += (size_t)n;

@@ -354,6 +354,9 @@ long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
                      ssize_t n, int err);
 long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
                      int flags, ssize_t n, int err);
+/* A failed receive or send (errno err): Windows' code, a peer's reset
+ * latched so that it stays sticky. */
+int wsc_io_error(struct wsc_sock *e, enum wsc_op op, int err);
 /* What a waiter woken by closesocket reports for this operation. */
 int wsc_closing_error(struct wsc_sock *e, enum wsc_op op);
 

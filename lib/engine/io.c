@@ -45,7 +45,7 @@ static int send_state_error(uint32_t f)
 }
 
 /* A failed call: latch a peer reset so it stays sticky, as on Windows. */
-static int io_error(struct wsc_sock *e, enum wsc_op op, int err)
+int wsc_io_error(struct wsc_sock *e, enum wsc_op op, int err)
 {
     uint32_t f = wsc_flags(e);
 
@@ -263,7 +263,7 @@ static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
         if (err == EAGAIN)
             n = got ? 0 : blocking ? -WSAETIMEDOUT : -WSAEWOULDBLOCK;
         else
-            n = io_error(e, WSC_OP_RECV, err);
+            n = wsc_io_error(e, WSC_OP_RECV, err);
         break;
     }
     if (counted)
@@ -393,7 +393,7 @@ static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
         if (err == ECONNREFUSED && !is_stream(e) && refused++ < 3)
             continue;
         if (err != EAGAIN && err != ENOBUFS)
-            return done ? (long)done : io_error(e, WSC_OP_SEND, err);
+            return done ? (long)done : wsc_io_error(e, WSC_OP_SEND, err);
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
             /* Windows takes all of a non-blocking send or none. */
             if (done && !wsc_posix_mode && is_stream(e) &&

@@ -116,6 +116,13 @@ static void wq_note(struct wsc_async *a)
         atomic_fetch_and(&a->ks->flags, ~WSC_F_QUEUED);
 }
 
+/* The engine's own operations (a send's queued rest, a deferred FIN),
+ * which no front end cancels or sees. */
+static int engine_own(const struct wsc_aop *op)
+{
+    return op->backlog || op->shut_after;
+}
+
 static int is_write_kind(const struct wsc_aop *op)
 {
     return op->kind == WSC_AOP_SEND || op->kind == WSC_AOP_CONNECT;
@@ -496,7 +503,7 @@ static void ready(uint64_t key, uint32_t events)
          * socket still connecting is looked at afresh (the report may be
          * from before a connect completed). */
         looked = a->rq || (events & (EPOLLHUP | EPOLLRDHUP | EPOLLERR)) ||
-                         !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) ||
+                         !wsc_e_has_peer(e) ||
                          (wsc_flags(e) & (WSC_F_LISTENING | WSC_F_CONNECTING))
                      ? -1 : (int)(events & (EPOLLIN | EPOLLOUT | EPOLLPRI));
         progress(e, &a->rq, &a->rq_tail, &d);
@@ -708,7 +715,7 @@ static int take(struct wsc_aop **head, struct wsc_aop **tail,
 
     for (op = *head; op; op = next) {
         next = op->next;
-        if (op->backlog || op->shut_after ? !match : !match || match(op, arg)) {
+        if (engine_own(op) ? !match : !match || match(op, arg)) {
             op->res = op->kind == WSC_AOP_RECV ? rres : res;
             push(&d->head, &d->tail, op);
             n++;
@@ -790,7 +797,7 @@ static struct wsc_aop *take_backlog(struct wsc_async *a)
 
     for (op = a->wq; op; op = next) {
         next = op->next;
-        if (op->backlog || op->shut_after)
+        if (engine_own(op))
             push(&bh, &bt, op);
         else
             push(&kh, &kt, op);
@@ -873,10 +880,10 @@ void wsc_async_each_pending(struct wsc_sock *e,
         return;
     pthread_mutex_lock(&a->lock);
     for (op = a->rq; op; op = op->next)
-        if (!op->backlog && !op->shut_after)
+        if (!engine_own(op))
             fn(op, arg);
     for (op = a->wq; op; op = op->next)
-        if (!op->backlog && !op->shut_after)
+        if (!engine_own(op))
             fn(op, arg);
     pthread_mutex_unlock(&a->lock);
 }

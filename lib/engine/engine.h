@@ -140,6 +140,12 @@ static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
     atomic_fetch_and(&e->s->flags, ~f);
 }
 
+/* 1 once the socket was connected or accepted (a stream with a peer). */
+static inline int wsc_e_has_peer(struct wsc_sock *e)
+{
+    return (wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) != 0;
+}
+
 /* The descriptor number's own flags (WSC_H_). */
 static inline uint32_t wsc_handle_flags(struct wsc_sock *e)
 {

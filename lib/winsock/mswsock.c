@@ -150,7 +150,7 @@ static long connect_ex(struct wsc_sock *e, const struct sockaddr *name,
     if (e->type != SOCK_STREAM || (f & (WSC_F_LISTENING | WSC_F_CONNECTING |
                                         WSC_F_ACONNECT | WSC_F_ACCEPTING)))
         return -WSAEINVAL;
-    if (f & (WSC_F_CONNECTED | WSC_F_ACCEPTED))
+    if (wsc_e_has_peer(e))
         return -WSAEISCONN;
     if (!wsc_e_known_bound(e))
         return -WSAEINVAL;
@@ -200,7 +200,7 @@ static BOOL PASCAL DisconnectEx_impl(SOCKET s, LPOVERLAPPED ov, DWORD flags,
         return FALSE;
     if (reserved || (flags & ~(DWORD)TF_REUSE_SOCKET))
         return ext_leave(e, -WSAEINVAL);
-    if (!(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+    if (!wsc_e_has_peer(e))
         return ext_leave(e, -WSAENOTCONN);
     r = wsc_e_shutdown(e, SHUT_WR);
     if (r == 0 && (flags & TF_REUSE_SOCKET))
@@ -279,7 +279,7 @@ BOOL wsc_TransmitFile(SOCKET s, HANDLE file, DWORD bytes, DWORD per_send,
     if (!e)
         return FALSE;
     if (e->type != SOCK_STREAM ||
-        !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        !wsc_e_has_peer(e))
         return ext_leave(e, -WSAENOTCONN);
     if (ov && wsc_bad_ptr(ov))
         return ext_leave(e, -WSAEFAULT);
@@ -323,7 +323,7 @@ static BOOL PASCAL TransmitPackets_impl(SOCKET s,
     if (!e)
         return FALSE;
     if (e->type == SOCK_STREAM &&
-        !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        !wsc_e_has_peer(e))
         return ext_leave(e, -WSAENOTCONN);
     if ((count && wsc_bad_ptr(els)) || (ov && wsc_bad_ptr(ov)))
         return ext_leave(e, -WSAEFAULT);
@@ -471,7 +471,7 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
     case SIO_IDEAL_SEND_BACKLOG_QUERY:
         if (e->type != SOCK_STREAM)
             return -WSAEOPNOTSUPP;
-        if (!(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)))
+        if (!wsc_e_has_peer(e))
             return -WSAENOTCONN;
         return put_ulong(out, outlen, 0x10000, size);
     }

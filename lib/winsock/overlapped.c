@@ -236,30 +236,34 @@ int ws_op_bufs(struct ws_op *op, LPWSABUF bufs, DWORD count)
     return 0;
 }
 
-long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
+/* Where op's end is reported: the socket's port, key, modes and own
+ * event, and the issuing thread for a completion routine.  0, or -WSA. */
+static long op_target(struct wsc_sock *e, struct ws_op *op)
 {
     struct assoc_copy c = { 0 };
-    LPWSAOVERLAPPED ov = op->ov;
-    long r;
-    DWORD n;
 
-    c.want_event = ov->hEvent == NULL;
-    if (wsc_async_assoc(e, read_assoc, &c) < 0) {
-        ws_op_free(op);
+    c.want_event = op->ov->hEvent == NULL;
+    if (wsc_async_assoc(e, read_assoc, &c) < 0)
         return -WSAENOBUFS;
-    }
     op->port = c.port;
     op->key = c.key;
     op->modes = c.modes;
     op->event = c.event;
-    /* A completion routine and a completion port do not go together. */
-    if (op->cr && op->port) {
-        ws_op_free(op);
-        return -WSAEINVAL;
-    }
-    if (op->cr && !(op->apc = wsc_w32_apc_self())) {
-        ws_op_free(op);
+    if (op->cr && !(op->apc = wsc_w32_apc_self()))
         return -WSAENOBUFS;
+    return 0;
+}
+
+long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
+{
+    LPWSAOVERLAPPED ov = op->ov;
+    long r;
+    DWORD n;
+
+    /* A completion routine and a completion port do not go together. */
+    if ((r = op_target(e, op)) < 0 || (op->cr && op->port)) {
+        ws_op_free(op);
+        return r < 0 ? r : -WSAEINVAL;
     }
     /* As the I/O manager does when an operation starts. */
     if (ov->hEvent)
@@ -288,23 +292,16 @@ long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
 long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
                         LPDWORD count, int pend)
 {
-    struct assoc_copy c = { 0 };
     DWORD n = res > 0 ? (DWORD)res : 0;
+    long r;
 
     if (res < 0 && !pend) {
         ws_op_free(op);
         return res;
     }
-    c.want_event = op->ov->hEvent == NULL;
-    if (wsc_async_assoc(e, read_assoc, &c) == 0) {
-        op->port = c.port;
-        op->key = c.key;
-        op->modes = c.modes;
-        op->event = c.event;
-    }
-    if (op->cr && !(op->apc = wsc_w32_apc_self())) {
+    if ((r = op_target(e, op)) < 0) {
         ws_op_free(op);
-        return -WSAENOBUFS;
+        return r;
     }
     op->aop.res = res;
     if (!pend && count && !wsc_bad_ptr(count))
@@ -480,8 +477,7 @@ static long overlapped_send(struct wsc_sock *e, LPWSABUF bufs, DWORD count,
         return -WSAEFAULT;
     if (flags & ~(DWORD)(MSG_OOB | MSG_DONTROUTE))
         return -WSAEOPNOTSUPP;
-    if (e->type == SOCK_STREAM && !(wsc_flags(e) & (WSC_F_CONNECTED |
-                                                    WSC_F_ACCEPTED)))
+    if (e->type == SOCK_STREAM && !wsc_e_has_peer(e))
         return -WSAENOTCONN;
     if (!(op = ws_op_new(ov, cr)))
         return -WSAENOBUFS;

@@ -116,6 +116,11 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
 
     if (!a->ev_mask)
         return;
+    /* The reactor's readiness may be older than an accept or a receive
+     * made since: a listener is asked again (accepts are rare), a
+     * stream's count below tells. */
+    if (wsc_flags(e) & WSC_F_LISTENING)
+        revents = -1;
     c = conditions(e, errs, &avail, revents) & a->ev_mask;
     fresh = c & ~a->ev_disabled;
     /* More data or another connection while the first is still
@@ -124,6 +129,10 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
     if ((c & WSC_FD_READ) && avail < 0 &&
         ((fresh & WSC_FD_READ) || (edge && (a->ev_disabled & WSC_FD_READ))))
         avail = readable_bytes(e->fd);
+    if (revents >= 0 && e->type == SOCK_STREAM && avail == 0) {
+        c &= ~WSC_FD_READ;
+        fresh &= ~WSC_FD_READ;
+    }
     if (edge && (c & WSC_FD_READ) && (a->ev_disabled & WSC_FD_READ) &&
         avail > a->ev_avail)
         fresh |= WSC_FD_READ;

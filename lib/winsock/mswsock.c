@@ -147,8 +147,11 @@ static long connect_ex(struct wsc_sock *e, const struct sockaddr *name,
 
     if (wsc_bad_ptr(ov))
         return -ERROR_INVALID_PARAMETER;
-    if (e->type != SOCK_STREAM || (f & (WSC_F_LISTENING | WSC_F_CONNECTING |
-                                        WSC_F_ACONNECT | WSC_F_ACCEPTING)))
+    /* A ConnectEx that has completed counts as pending until
+     * SO_UPDATE_CONNECT_CONTEXT (row MX18), however fast loopback is. */
+    if (e->type != SOCK_STREAM ||
+        (f & (WSC_F_LISTENING | WSC_F_CONNECTING | WSC_F_ACONNECT |
+              WSC_F_ACCEPTING | WSC_F_CONNECTEX)))
         return -WSAEINVAL;
     if (wsc_e_has_peer(e))
         return -WSAEISCONN;

@@ -134,10 +134,14 @@ def main():
     results = {c: read_results(os.path.join(resdir, c)) for c, _ in COLUMNS}
     tags = read_tags(os.path.join(src, "compat_tests", "expected.txt"))
     async_ids = ("EV", "OV", "CP", "MX", "KA")
+    api_ids = ("WA", "NM")
     asynch = [r for r in rows if r[0][:2] in async_ids]
+    api = [r for r in rows if r[0][:2] in api_ids]
     contract = [r for r in rows if r[0][:2].isalpha() and r[0][:2].isupper()
-                and not r[0].startswith("D") and r not in asynch]
-    reference = [r for r in rows if r not in contract and r not in asynch]
+                and not r[0].startswith("D") and r not in asynch
+                and r not in api]
+    reference = [r for r in rows if r not in contract and r not in asynch
+                 and r not in api]
     table = {}
     for rid, text, cover in rows:
         table[rid] = [cell(rid, cover, results[c],
@@ -172,7 +176,8 @@ def main():
     w("|---|" + "---|" * len(COLUMNS) + "\n")
     for label, subset in (("contract rows", contract),
                           ("reference rows", reference),
-                          ("asynchronous rows", asynch)):
+                          ("asynchronous rows", asynch),
+                          ("synchronous API rows", api)):
         cells = []
         for i in range(len(COLUMNS)):
             vals = [table[r[0]][i] for r in subset]
@@ -193,7 +198,9 @@ def main():
     for title, subset in (("Contract rows (DESIGN.md section 3)", contract),
                           ("Reference rows (windows-behavior.md)",
                            reference),
-                          ("Asynchronous rows (windows-async.md)", asynch)):
+                          ("Asynchronous rows (windows-async.md)", asynch),
+                          ("Synchronous API rows (Microsoft's pages, Wine's "
+                           "conformance tests)", api)):
         w("## %s\n\n" % title)
         w("| id | Windows | covered by | " +
           " | ".join(name for _, name in COLUMNS) + " |\n")

@@ -238,6 +238,34 @@ typedef struct _WSABUF {
     ULONG len;
     CHAR *buf;
 } WSABUF, *LPWSABUF;
+
+/* ---- WSAAccept's condition function --------------------------------------
+ * TCP carries no QoS and no connect data: lpSQOS and lpGQOS are NULL, the
+ * caller and callee data buffers empty. */
+typedef ULONG SERVICETYPE;
+typedef struct _flowspec {
+    ULONG TokenRate;
+    ULONG TokenBucketSize;
+    ULONG PeakBandwidth;
+    ULONG Latency;
+    ULONG DelayVariation;
+    SERVICETYPE ServiceType;
+    ULONG MaxSduSize;
+    ULONG MinimumPolicedSize;
+} FLOWSPEC, *PFLOWSPEC, *LPFLOWSPEC;
+typedef struct _QualityOfService {
+    FLOWSPEC SendingFlowspec;
+    FLOWSPEC ReceivingFlowspec;
+    WSABUF ProviderSpecific;
+} QOS, *LPQOS;
+#define CF_ACCEPT 0x0000
+#define CF_REJECT 0x0001
+#define CF_DEFER 0x0002
+typedef int(CALLBACK *LPCONDITIONPROC)(LPWSABUF lpCallerId,
+                                       LPWSABUF lpCallerData, LPQOS lpSQOS,
+                                       LPQOS lpGQOS, LPWSABUF lpCalleeId,
+                                       LPWSABUF lpCalleeData, GROUP *g,
+                                       DWORD_PTR dwCallbackData);
 /* As on Windows, a WSAOVERLAPPED is an OVERLAPPED and a WSAEVENT an event
  * handle. */
 #define WSAOVERLAPPED OVERLAPPED

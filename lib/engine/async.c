@@ -420,6 +420,9 @@ static int try_accept(struct wsc_sock *e, struct wsc_aop *op)
         return FINISHED;
     }
     nb = (wsc_flags(acc) & WSC_F_NONBLOCK) ? SOCK_NONBLOCK : 0;
+    fd = wsc_e_take_deferred(e, (struct sockaddr *)&op->addr, &len, nb != 0);
+    if (fd >= 0)
+        goto accepted;
     if (!(wsc_flags(e) & WSC_F_NONBLOCK)) {
         fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
         if (fl >= 0)
@@ -438,6 +441,7 @@ static int try_accept(struct wsc_sock *e, struct wsc_aop *op)
         op->res = wsc_errno_result(WSC_OP_ACCEPT, err, wsc_flags(e));
         return FINISHED;
     }
+accepted:
     op->addrlen = len;
     op->res = accept_into(e, acc, fd);
     if (op->res == 0) {

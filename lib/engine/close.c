@@ -30,6 +30,14 @@ static void set_hard_linger(int fd)
     wsc_os.setsockopt(fd, SOL_SOCKET, SO_LINGER, &lg, sizeof(lg));
 }
 
+/* A kernel socket no number holds (a deferred or rejected connection):
+ * closed with RST. */
+void wsc_e_abort_fd(int fd)
+{
+    set_hard_linger(fd);
+    wsc_os.close(fd);
+}
+
 /* RST without giving up the descriptor number: close a duplicate with a
  * zero linger after an unconnected placeholder took the number over. */
 static int abort_by_placeholder(struct wsc_sock *e)

@@ -158,21 +158,45 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
     wsc_netev_inherit(from, to);
 }
 
-int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
-                 int kflags)
+_Atomic int wsc_deferred_count;
+
+/* A connection WSAAccept deferred (CF_DEFER) waits in its listener,
+ * taken from the kernel already: the next accept of any kind takes it
+ * first, in the listener's blocking mode of now. */
+int wsc_e_take_deferred(struct wsc_sock *e, struct sockaddr *sa,
+                        socklen_t *len, int nonblock)
 {
-    struct wsc_sock *ne;
+    int fd = atomic_exchange(&e->s->deferred, 0) - 1, fl;
+
+    if (fd < 0)
+        return -1;
+    atomic_fetch_sub(&wsc_deferred_count, 1);
+    if (sa && wsc_os.getpeername(fd, sa, len) < 0)
+        *len = 0;
+    fl = wsc_os.fcntl(fd, F_GETFL, 0);
+    if (fl >= 0)
+        wsc_os.fcntl(fd, F_SETFL,
+                     nonblock ? fl | O_NONBLOCK : fl & ~O_NONBLOCK);
+    return fd;
+}
+
+int wsc_e_accept_raw(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
+                     int kflags)
+{
     uint32_t nb = wsc_flags(e) & WSC_F_NONBLOCK;
     int fd;
 
     if (!(wsc_flags(e) & WSC_F_LISTENING))
         return -WSAEINVAL;
+    fd = wsc_e_take_deferred(e, sa, len, nb != 0);
+    if (fd >= 0)
+        return fd;
     /* The new socket starts in the listener's mode, as on Windows. */
     kflags |= nb ? SOCK_NONBLOCK : 0;
     for (;;) {
         fd = wsc_os.accept4(e->fd, sa, len, kflags);
         if (fd >= 0)
-            break;
+            return fd;
         if (wsc_flags(e) & WSC_F_CLOSING)
             return wsc_closing_error(e, WSC_OP_ACCEPT);
         if (errno == ECONNABORTED)
@@ -192,7 +216,12 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
         }
         return wsc_errno_result(WSC_OP_ACCEPT, errno, wsc_flags(e));
     }
-    ne = wsc_register(fd, e->family, e->type, 0);
+}
+
+int wsc_e_accept_take(struct wsc_sock *e, int fd)
+{
+    struct wsc_sock *ne = wsc_register(fd, e->family, e->type, 0);
+
     if (!ne) {
         wsc_os.close(fd);
         return -WSAEMFILE;
@@ -201,6 +230,40 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
     wsc_release(ne);
     wsc_netev_reenable(e, WSC_FD_ACCEPT);
     return fd;
+}
+
+int wsc_e_accepted_name(int fd, struct sockaddr *sa, socklen_t *len)
+{
+    if (wsc_os.getsockname(fd, sa, len) == 0)
+        return 0;
+    *len = 0;
+    return -1;
+}
+
+int wsc_e_accept_defer(struct wsc_sock *e, int fd)
+{
+    int none = 0;
+
+    if (!atomic_compare_exchange_strong(&e->s->deferred, &none, fd + 1)) {
+        wsc_e_abort_fd(fd);
+        return -WSAENOBUFS;
+    }
+    atomic_fetch_add(&wsc_deferred_count, 1);
+    return 0;
+}
+
+void wsc_e_accept_reject(struct wsc_sock *e, int fd)
+{
+    wsc_e_abort_fd(fd);
+    wsc_netev_reenable(e, WSC_FD_ACCEPT);
+}
+
+int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
+                 int kflags)
+{
+    int fd = wsc_e_accept_raw(e, sa, len, kflags);
+
+    return fd < 0 ? fd : wsc_e_accept_take(e, fd);
 }
 
 /* Kernel SO_ERROR, consumed. */

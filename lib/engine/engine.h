@@ -99,6 +99,7 @@ struct wsc_ksock {
     _Atomic(struct wsc_async *) async; /* overlapped I/O, events (async.c) */
     _Atomic uint32_t sndbuf_set; /* SO_SNDBUF as the program set it */
     _Atomic int async_calls;  /* threads issuing overlapped operations */
+    _Atomic int deferred;     /* a connection WSAAccept deferred: fd + 1 */
 };
 
 /* One entry per descriptor number, on a cache line of its own: two
@@ -375,6 +376,23 @@ int wsc_e_listen(struct wsc_sock *e, int backlog);
  * kflags: extra accept4 flags for the kernel (SOCK_CLOEXEC). */
 int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
                  int kflags);
+/* wsc_e_accept in two halves, for WSAAccept's condition function: a
+ * connection's kernel descriptor (the deferred one first), not yet in
+ * the table; then it is taken (its number, or -WSAEMFILE), deferred to
+ * the next accept (0) or rejected (reset). */
+int wsc_e_accept_raw(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
+                     int kflags);
+int wsc_e_accept_take(struct wsc_sock *e, int fd);
+/* The local address of such a connection: 0, or -1 (*len then 0). */
+int wsc_e_accepted_name(int fd, struct sockaddr *sa, socklen_t *len);
+int wsc_e_accept_defer(struct wsc_sock *e, int fd);
+void wsc_e_accept_reject(struct wsc_sock *e, int fd);
+/* The deferred connection, if any, in the given blocking mode: its
+ * descriptor (peer address in sa when sa is not NULL), or -1. */
+int wsc_e_take_deferred(struct wsc_sock *e, struct sockaddr *sa,
+                        socklen_t *len, int nonblock);
+/* Listeners holding a deferred connection (readable while they do). */
+extern _Atomic int wsc_deferred_count;
 /* SO_UPDATE_CONNECT_CONTEXT after a ConnectEx: 0. */
 int wsc_e_update_connect_context(struct wsc_sock *e);
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
@@ -412,6 +430,7 @@ int wsc_e_shutdown(struct wsc_sock *e, int how); /* how: SHUT_RD/WR/RDWR */
 /* Reset the connection now (RST to the peer) and keep the handle valid;
  * later calls fail WSAECONNABORTED. */
 void wsc_e_abort(struct wsc_sock *e);
+void wsc_e_abort_fd(int fd);
 /* After a receive that was pending at SD_RECEIVE time has left. */
 void wsc_e_shutrecv_rearm(struct wsc_sock *e);
 /* Test hook: force the dup2 fallback of wsc_e_abort (atomic: the SD_RECEIVE

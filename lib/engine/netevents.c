@@ -73,7 +73,8 @@ static long conditions(struct wsc_sock *e, int *errs, int *avail,
     else if (wsc_os.poll(&p, 1, 0) < 0)
         return 0;
     if (f & WSC_F_LISTENING)
-        return (p.revents & POLLIN) ? WSC_FD_ACCEPT : 0;
+        return ((p.revents & POLLIN) || atomic_load(&e->s->deferred))
+                   ? WSC_FD_ACCEPT : 0;
     if (e->type != SOCK_STREAM)
         return dgram_conditions(e, p.revents, avail);
     if (f & WSC_F_CONNECTING) {

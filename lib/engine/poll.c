@@ -11,6 +11,24 @@ int wsc_e_poll(struct wsc_sock **ents, struct pollfd *fds, int n,
     return wsc_e_ppoll(ents, fds, n, deadline, NULL);
 }
 
+/* A listener holding a connection WSAAccept deferred is readable: the
+ * connection is still waiting, on Windows in the backlog. */
+static int add_deferred(struct wsc_sock **ents, struct pollfd *fds, int n,
+                        int r)
+{
+    int i;
+
+    if (r < 0)
+        r = 0;
+    for (i = 0; i < n; i++)
+        if (ents[i] && atomic_load(&ents[i]->s->deferred) &&
+            (fds[i].events & POLLIN) && !(fds[i].revents & POLLIN)) {
+            r += !fds[i].revents;
+            fds[i].revents |= POLLIN;
+        }
+    return r;
+}
+
 int wsc_e_ppoll(struct wsc_sock **ents, struct pollfd *fds, int n,
                 int64_t deadline, const sigset_t *mask)
 {
@@ -18,6 +36,9 @@ int wsc_e_ppoll(struct wsc_sock **ents, struct pollfd *fds, int n,
 
     for (;;) {
         r = wsc_poll_masked(fds, (nfds_t)n, 0, mask);
+        if (atomic_load_explicit(&wsc_deferred_count, memory_order_relaxed) &&
+            !(r < 0 && errno != EINTR))
+            r = add_deferred(ents, fds, n, r);
         if (r < 0 && errno == EINTR && wsc_posix_mode)
             return WSC_E_SIGNAL;
         if (r < 0 && errno != EINTR)

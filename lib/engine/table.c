@@ -59,7 +59,14 @@ static struct wsc_ksock *ksock_new(uint32_t flags)
 /* A slot stops pointing at s; the last one frees it. */
 static void ksock_put(struct wsc_ksock *s)
 {
+    int deferred;
+
     if (s && atomic_fetch_sub(&s->slots, 1) == 1) {
+        deferred = atomic_exchange(&s->deferred, 0) - 1;
+        if (deferred >= 0) {
+            atomic_fetch_sub(&wsc_deferred_count, 1);
+            wsc_e_abort_fd(deferred); /* queued connections are reset */
+        }
         wsc_async_free(s);
         pthread_mutex_destroy(&s->lock);
         free(s);

@@ -174,6 +174,61 @@ SOCKET ws_accept(SOCKET s, struct sockaddr *addr, int *addrlen)
     return (SOCKET)r;
 }
 
+/* The condition function decides on a connection the kernel has
+ * accepted already (Linux has no conditional accept): CF_ACCEPT makes it
+ * a socket, CF_REJECT resets it, CF_DEFER leaves it in the listener for
+ * the next accept, WSAAccept or AcceptEx, which take it first. */
+static long accept_decide(struct wsc_sock *e, int fd, struct sockaddr *peer,
+                          socklen_t plen, LPCONDITIONPROC cond,
+                          DWORD_PTR data)
+{
+    struct sockaddr_storage local;
+    WSABUF caller = { (ULONG)plen, (CHAR *)peer };
+    WSABUF callee, none_in = { 0, NULL }, none_out = { 0, NULL };
+    GROUP g = 0;
+    socklen_t local_len = sizeof(local);
+    int verdict;
+
+    wsc_e_accepted_name(fd, (struct sockaddr *)&local, &local_len);
+    callee.len = (ULONG)local_len;
+    callee.buf = (CHAR *)&local;
+    verdict = cond(&caller, &none_in, NULL, NULL, &callee, &none_out, &g,
+                   data);
+    if (verdict == CF_ACCEPT)
+        return wsc_e_accept_take(e, fd);
+    if (verdict == CF_DEFER)
+        return wsc_e_accept_defer(e, fd) < 0 ? -WSAENOBUFS : -WSATRY_AGAIN;
+    wsc_e_accept_reject(e, fd);
+    return verdict == CF_REJECT ? -WSAECONNREFUSED : -WSAEINVAL;
+}
+
+SOCKET ws_WSAAccept(SOCKET s, struct sockaddr *addr, int *addrlen,
+                    LPCONDITIONPROC cond, DWORD_PTR data)
+{
+    struct wsc_sock *e;
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    int alen = 0;
+    long r;
+
+    if (!cond)
+        return ws_accept(s, addr, addrlen);
+    if (!(e = wsc_enter(s)))
+        return INVALID_SOCKET;
+    r = accept_room(e, addr, addrlen, &alen);
+    if (r == 0 && wsc_bad_ptr((void *)cond))
+        r = -WSAEFAULT;
+    if (r == 0)
+        r = wsc_e_accept_raw(e, (struct sockaddr *)&ss, &len, 0);
+    if (r >= 0)
+        r = accept_decide(e, (int)r, (struct sockaddr *)&ss, len, cond, data);
+    if (r >= 0 && addr && addrlen)
+        r = accept_out(r, addr, addrlen, alen, &ss, len);
+    if (wsc_leave(e, r < 0 ? r : 0) == SOCKET_ERROR)
+        return INVALID_SOCKET;
+    return (SOCKET)r;
+}
+
 int ws_connect(SOCKET s, const struct sockaddr *name, int namelen)
 {
     struct wsc_sock *e = wsc_enter(s);

@@ -295,6 +295,17 @@ static void connect_finish(struct wsc_sock *e)
     wsc_os.connect(e->fd, (struct sockaddr *)&ss, len);
 }
 
+/* A reset can only reach an established connection (refused in SYN_SENT
+ * is ECONNREFUSED): Windows' connect had succeeded by then, and the
+ * reset is the first receive's. */
+static int reset_since_connected(struct wsc_sock *e, int err)
+{
+    if (err != ECONNRESET || e->type != SOCK_STREAM)
+        return 0;
+    wsc_set_flags(e, WSC_F_CONNECTED | WSC_F_RESET);
+    return 1;
+}
+
 /* Settle a pending non-blocking connect: 1 connected, 0 still pending,
  * or -WSA code of the failure, which Windows latches in SO_ERROR. */
 static int connect_settle(struct wsc_sock *e)
@@ -307,6 +318,8 @@ static int connect_settle(struct wsc_sock *e)
     err = kernel_so_error(e);
     wsc_clear_flags(e, WSC_F_CONNECTING);
     connect_finish(e);
+    if (reset_since_connected(e, err))
+        err = 0;
     if (err) {
         int code = -wsc_errno_result(WSC_OP_CONNECT, err, 0);
         atomic_store(&e->s->so_error, code);
@@ -443,7 +456,7 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
     /* A blocking connect's failure is returned, not latched (row 9b). */
     err = kernel_so_error(e);
     connect_finish(e);
-    if (err)
+    if (err && !reset_since_connected(e, err))
         return wsc_errno_result(WSC_OP_CONNECT, err, f);
     wsc_set_flags(e, WSC_F_CONNECTED);
     return 0;

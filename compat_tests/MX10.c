@@ -17,12 +17,8 @@ void sc_MX10(ct *t)
     OVERLAPPED ov;
     BOOL ok;
 
-    ct_startup(t);
-    l = ct_listener(t, &port);
+    l = wa_setup(t, &port, &c, &ca, &cond, CF_DEFER);
     AcceptEx_ = mx_acceptex(t, l);
-    c = wa_client(t, port, &ca);
-    memset(&cond, 0, sizeof(cond));
-    cond.verdict = CF_DEFER;
     ct_obs_sock(t, "defer",
                 WSAAccept(l, NULL, NULL, wa_condition, (DWORD_PTR)&cond));
     acc = mx_tcp(t);

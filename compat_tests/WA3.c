@@ -10,11 +10,7 @@ void sc_WA3(ct *t)
     struct sockaddr_in ca1, ca2;
     struct wa_cond cond;
 
-    ct_startup(t);
-    l = ct_listener(t, &port);
-    c1 = wa_client(t, port, &ca1);
-    memset(&cond, 0, sizeof(cond));
-    cond.verdict = CF_REJECT;
+    l = wa_setup(t, &port, &c1, &ca1, &cond, CF_REJECT);
     ct_obs_sock(t, "reject",
                 WSAAccept(l, NULL, NULL, wa_condition, (DWORD_PTR)&cond));
     ct_obs(t, "reject_caller", "%s",

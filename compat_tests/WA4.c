@@ -13,11 +13,7 @@ void sc_WA4(ct *t)
     fd_set r;
     struct timeval tv = { 0, 0 };
 
-    ct_startup(t);
-    l = ct_listener(t, &port);
-    c = wa_client(t, port, &ca);
-    memset(&cond, 0, sizeof(cond));
-    cond.verdict = CF_DEFER;
+    l = wa_setup(t, &port, &c, &ca, &cond, CF_DEFER);
     ct_obs_sock(t, "defer",
                 WSAAccept(l, NULL, NULL, wa_condition, (DWORD_PTR)&cond));
     FD_ZERO(&r);

@@ -11,11 +11,7 @@ void sc_WA5(ct *t)
     struct wa_cond cond;
     char buf[4];
 
-    ct_startup(t);
-    l = ct_listener(t, &port);
-    c = wa_client(t, port, &ca);
-    memset(&cond, 0, sizeof(cond));
-    cond.verdict = CF_DEFER;
+    l = wa_setup(t, &port, &c, &ca, &cond, CF_DEFER);
     ct_obs_sock(t, "defer",
                 WSAAccept(l, NULL, NULL, wa_condition, (DWORD_PTR)&cond));
     ct_obs_rc(t, "close_listener", closesocket(l));

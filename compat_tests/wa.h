@@ -62,6 +62,23 @@ static inline SOCKET wa_client(ct *t, unsigned short port,
     return c;
 }
 
+/* Startup, a listener (returned, its port in *port) and a client
+ * connected to it (*c, its address *ca), and a condition function that
+ * answers verdict. */
+static inline SOCKET wa_setup(ct *t, unsigned short *port, SOCKET *c,
+                              struct sockaddr_in *ca, struct wa_cond *cond,
+                              int verdict)
+{
+    SOCKET l;
+
+    ct_startup(t);
+    l = ct_listener(t, port);
+    *c = wa_client(t, *port, ca);
+    memset(cond, 0, sizeof(*cond));
+    cond->verdict = verdict;
+    return l;
+}
+
 /* The peer address of an accepted socket is that of *client. */
 static inline const char *wa_peer_is(SOCKET a, const struct sockaddr_in *client)
 {

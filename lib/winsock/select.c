@@ -276,7 +276,10 @@ static SHORT windows_revents(struct wsc_sock *e, SHORT ev, short re)
     if ((re & L_POLLIN) && (ev & POLLRDNORM) && !(re & L_POLLERR) &&
         (!(re & L_POLLRDHUP) || wsc_e_bytes_readable(e) > 0))
         out |= POLLRDNORM;
-    if ((re & L_POLLPRI) && (ev & POLLRDBAND))
+    /* With SO_OOBINLINE the urgent byte is normal data to Windows. */
+    if ((re & L_POLLPRI) && (f & WSC_F_OOBINLINE) && (ev & POLLRDNORM))
+        out |= POLLRDNORM;
+    else if ((re & L_POLLPRI) && (ev & POLLRDBAND))
         out |= POLLRDBAND;
     if ((re & L_POLLOUT) && (ev & POLLWRNORM || re & L_POLLERR))
         out |= POLLWRNORM;
@@ -297,9 +300,6 @@ int ws_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout)
         return wsc_fail(WSAEINVAL);
     if (wsc_bad_ptr(fds) || !wsc_user_writable(fds, nfds * sizeof(*fds)))
         return wsc_fail(WSAEFAULT);
-    for (i = 0; i < nfds; i++)
-        if (fds[i].events & ~WSAPOLL_EVENTS)
-            return wsc_fail(WSAEINVAL);
     ents = calloc(nfds, sizeof(*ents));
     lfds = malloc((nfds + 1) * sizeof(*lfds));
     if (!ents || !lfds) {
@@ -313,6 +313,14 @@ int ws_WSAPoll(LPWSAPOLLFD fds, ULONG nfds, INT timeout)
         lfds[i].revents = 0;
         valid += ents[i] != NULL;
     }
+    /* Events Windows rejects count on a valid socket only: an invalid
+     * handle gets POLLNVAL whatever it asked for. */
+    for (i = 0; i < nfds; i++)
+        if (ents[i] && (fds[i].events & ~WSAPOLL_EVENTS)) {
+            release_all(ents, (int)nfds);
+            free(ents), free(lfds);
+            return wsc_fail(WSAEINVAL);
+        }
     deadline = timeout < 0 ? WSC_FOREVER : timeout == 0 ? 0 : wsc_now_ms() + timeout;
     rc = valid ? wsc_e_poll(ents, lfds, (int)nfds, deadline) : 0;
     if (rc == -WSAEINTR)

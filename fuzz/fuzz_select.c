@@ -151,7 +151,9 @@ static void fuzz_poll(struct fz *f, const struct pool *p)
         fds[i].events = fz_pick(f, 8) ? (SHORT)(fz_u16(f) & POLL_EVENTS)
                                       : (SHORT)fz_u16(f);
         fds[i].revents = (SHORT)fz_u16(f);
-        bad_events |= (fds[i].events & ~POLL_EVENTS) != 0;
+        /* Bad events count on a live socket only (row PL2). */
+        bad_events |= (fds[i].events & ~POLL_EVENTS) != 0 &&
+                      is_live(p, fds[i].fd);
         valid += is_live(p, fds[i].fd);
     }
     rc = WSAPoll(null_array ? NULL : fds, n, 0);

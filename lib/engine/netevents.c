@@ -196,6 +196,11 @@ int wsc_netev_enum(struct wsc_sock *e, long *events, int *errors,
         return 0;
     }
     pthread_mutex_lock(&a->lock);
+    /* Windows records as the condition arises; the reactor may not have
+     * seen it yet (the event was set for another socket sharing it):
+     * look now rather than report nothing. */
+    if (!(a->ev_recorded & a->ev_mask))
+        wsc_netev_check(e, a, 0, -1);
     taken = a->ev_recorded & a->ev_mask;
     a->ev_recorded &= ~taken;
     for (i = 0; i < WSC_FD_MAX_EVENTS; i++)

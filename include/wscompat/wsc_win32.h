@@ -18,15 +18,15 @@
 extern "C" {
 #endif
 
-typedef BYTE BOOLEAN;
+typedef BYTE BOOLEAN, *PBOOLEAN;
 /* WCHAR, LPWSTR, LPCWSTR: wsc_text.h, which windows.h includes first. */
-typedef size_t SIZE_T;
-typedef intptr_t SSIZE_T;
+typedef size_t SIZE_T, *PSIZE_T;
+typedef intptr_t SSIZE_T, *PSSIZE_T;
 typedef LONG *PLONG;
 typedef LONG *LPLONG;
-typedef int64_t LONG64;
-typedef uint64_t ULONG64;
-typedef uint64_t DWORD64;
+typedef int64_t LONG64, *PLONG64;
+typedef uint64_t ULONG64, *PULONG64;
+typedef uint64_t DWORD64, *PDWORD64;
 typedef ULONG_PTR *PULONG_PTR;
 typedef HANDLE *PHANDLE;
 typedef HANDLE *LPHANDLE;

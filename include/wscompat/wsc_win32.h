@@ -253,6 +253,27 @@ typedef struct _SYSTEM_INFO {
 #define PROCESSOR_ARCHITECTURE_UNKNOWN 0xffff
 #define MAX_COMPUTERNAME_LENGTH 15
 
+/* ---- code pages: CP_ACP, CP_OEMCP and CP_THREAD_ACP are UTF-8 here
+ * (GetACP() is CP_UTF8), as on a Windows set to "Use Unicode UTF-8 for
+ * worldwide language support"; no other code page is provided. */
+#define CP_ACP 0
+#define CP_OEMCP 1
+#define CP_MACCP 2
+#define CP_THREAD_ACP 3
+#define CP_SYMBOL 42
+#define CP_UTF7 65000
+#define CP_UTF8 65001
+#define MB_PRECOMPOSED 0x00000001
+#define MB_COMPOSITE 0x00000002
+#define MB_USEGLYPHCHARS 0x00000004
+#define MB_ERR_INVALID_CHARS 0x00000008
+#define WC_DISCARDNS 0x00000010
+#define WC_SEPCHARS 0x00000020
+#define WC_DEFAULTCHAR 0x00000040
+#define WC_ERR_INVALID_CHARS 0x00000080
+#define WC_COMPOSITECHECK 0x00000200
+#define WC_NO_BEST_FIT_CHARS 0x00000400
+
 /* ---- console ----------------------------------------------------------- */
 typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 #define CTRL_C_EVENT 0

@@ -790,7 +790,7 @@ START_TEST(time_and_system)
 }
 END_TEST
 
-/* ---- text: code pages -------------------------------------------------------
+/* ---- text: code pages and the lstr functions ----------------------------
  * CP_ACP/CP_OEMCP/CP_THREAD_ACP are UTF-8; Linux's wchar_t holds a code
  * point, so U+1F600 is one unit (two on Windows). */
 #define SENT 0x2323
@@ -1002,6 +1002,97 @@ START_TEST(code_page_round_trip)
 }
 END_TEST
 
+START_TEST(lstr_copy_and_length)
+{
+    char b[16];
+    wchar_t w[16];
+    TCHAR t[8];
+
+    ERR(lstrlenA("abc"), 3, 0xdeadu);
+    ERR(lstrlenA(""), 0, 0xdeadu);
+    ERR(lstrlenA(NULL), 0, ERROR_INVALID_PARAMETER);
+    ERR(lstrlenW(L"ab"), 2, 0xdeadu);
+    ERR(lstrlenW(NULL), 0, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(lstrlen(TEXT("xyz")), 3);
+
+    ERR(lstrcpyA(b, "abc"), b, 0xdeadu);
+    ck_assert_str_eq(b, "abc");
+    ERR(lstrcpyA(NULL, "a"), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpyA(b, NULL), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpyW(w, L"xy"), w, 0xdeadu);
+    ck_assert(wcscmp(w, L"xy") == 0);
+    ERR(lstrcatA(b, "de"), b, 0xdeadu);
+    ck_assert_str_eq(b, "abcde");
+    ERR(lstrcatA(b, NULL), NULL, ERROR_INVALID_PARAMETER);
+    ck_assert_str_eq(b, "abcde");
+    ERR(lstrcatA(NULL, "x"), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcatW(w, L"z"), w, 0xdeadu);
+    ck_assert(wcscmp(w, L"xyz") == 0);
+
+    /* lstrcpyn: at most n - 1 characters and a NUL, no padding */
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "abcdef", 4), b, 0xdeadu);
+    ck_assert(memcmp(b, "abc\0#", 5) == 0);
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "ab", 8), b, 0xdeadu);
+    ck_assert(memcmp(b, "ab\0#", 4) == 0);
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "abcdef", 1), b, 0xdeadu);
+    ck_assert(b[0] == 0 && b[1] == '#');
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "abcdef", 0), b, 0xdeadu);
+    ck_assert(b[0] == '#');
+    ERR(lstrcpynA(b, NULL, 8), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpynA(b, NULL, 1), b, 0xdeadu); /* src is not read */
+    ck_assert(b[0] == 0);
+    ERR(lstrcpynA(b, NULL, 0), b, 0xdeadu);
+    ERR(lstrcpynA(NULL, "ab", 8), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpynA(NULL, "ab", 0), NULL, 0xdeadu);
+    wmemset(w, SENT, 16);
+    ERR(lstrcpynW(w, L"abc", 2), w, 0xdeadu);
+    ck_assert(w[0] == 'a' && w[1] == 0 && w[2] == SENT);
+    ck_assert(lstrcpyn(t, TEXT("hello"), 3) == t && lstrcmp(t, TEXT("he")) == 0);
+}
+END_TEST
+
+/* Windows' answers (Wine 8's, which are CompareString's word sort). */
+START_TEST(lstr_compare)
+{
+    static const struct {
+        const char *a, *b;
+        int cmp, cmpi;
+    } t[] = {
+        {"abc", "ABC", -1, 0}, {"ABC", "abc", 1, 0}, {"a", "B", -1, -1},
+        {"B", "a", 1, 1}, {"_", "a", -1, -1}, {"1", "a", -1, -1},
+        {"a", "ab", -1, -1}, {"~", "a", -1, -1}, {"{", "0", -1, -1},
+        {"a-b", "ab", 1, 1}, {"ab", "a-b", -1, -1}, {"co-op", "coop", 1, 1},
+        {"A", "a", 1, 0}, {"", "a", -1, -1}, {"Z", "a", 1, 1},
+        {"[", "A", -1, -1}, {" ", "!", -1, -1}, {"!", "0", -1, -1},
+        {"0", "A", -1, -1}, {"ab", "aB", -1, 0}, {"aB", "Ab", -1, 0},
+        {"a'b", "ab", 1, 1}, {"abc", "abc", 0, 0}, {"", "", 0, 0},
+        {"abc", "ABD", -1, -1}, {"a-b", "ac", -1, -1}, {"a-bc", "ab-c", 1, 1},
+        {"\xC3\xA9", "\xC3\x89", -1, 0}, {"\xCE\xB1", "\xCE\x91", -1, 0},
+    };
+    wchar_t wa[16], wb[16];
+
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        ck_assert_msg(lstrcmpA(t[i].a, t[i].b) == t[i].cmp, "lstrcmpA %s %s", t[i].a, t[i].b);
+        ck_assert_msg(lstrcmpiA(t[i].a, t[i].b) == t[i].cmpi, "lstrcmpiA %s %s", t[i].a, t[i].b);
+        MultiByteToWideChar(CP_UTF8, 0, t[i].a, -1, wa, 16);
+        MultiByteToWideChar(CP_UTF8, 0, t[i].b, -1, wb, 16);
+        ck_assert_msg(lstrcmpW(wa, wb) == t[i].cmp, "lstrcmpW %s %s", t[i].a, t[i].b);
+        ck_assert_msg(lstrcmpiW(wa, wb) == t[i].cmpi, "lstrcmpiW %s %s", t[i].a, t[i].b);
+    }
+    ERR(lstrcmpA(NULL, "a"), -1, 0xdeadu);
+    ERR(lstrcmpA("a", NULL), 1, 0xdeadu);
+    ERR(lstrcmpA(NULL, NULL), 0, 0xdeadu);
+    ERR(lstrcmpiW(NULL, L"a"), -1, 0xdeadu);
+    ERR(lstrcmpiW(L"", NULL), 1, 0xdeadu);
+    ck_assert_int_eq(lstrcmpi(TEXT("Hello"), TEXT("hELLO")), 0);
+    ck_assert_int_eq(lstrcmp(TEXT("Hello"), TEXT("hello")), 1);
+}
+END_TEST
+
 /* ---- files and the console --------------------------------------------- */
 START_TEST(files)
 {
@@ -1177,6 +1268,8 @@ int main(void)
     tcase_add_test(tc, multibyte_to_wide_errors);
     tcase_add_test(tc, wide_to_multibyte);
     tcase_add_test(tc, code_page_round_trip);
+    tcase_add_test(tc, lstr_copy_and_length);
+    tcase_add_test(tc, lstr_compare);
     tcase_add_test(tc, files);
     tcase_add_test(tc, console_output);
     tcase_add_test(tc, console_ctrl_handler);

@@ -1093,6 +1093,60 @@ START_TEST(lstr_compare)
 }
 END_TEST
 
+/* ---- the version -------------------------------------------------------- */
+START_TEST(version)
+{
+    OSVERSIONINFOA a;
+    OSVERSIONINFOEXA xa;
+    OSVERSIONINFOW w;
+    OSVERSIONINFOEXW xw;
+    OSVERSIONINFO t;
+    DWORD v = GetVersion();
+
+    ck_assert_uint_eq(v, 0x23F00206u);
+    ck_assert(LOBYTE(LOWORD(v)) == 6 && HIBYTE(LOWORD(v)) == 2 && HIWORD(v) == 9200);
+
+    memset(&a, 0x55, sizeof(a));
+    a.dwOSVersionInfoSize = sizeof(a);
+    ERR(GetVersionExA(&a), TRUE, 0xdeadu);
+    ck_assert(a.dwMajorVersion == 6 && a.dwMinorVersion == 2 && a.dwBuildNumber == 9200);
+    ck_assert(a.dwPlatformId == VER_PLATFORM_WIN32_NT && a.szCSDVersion[0] == 0);
+    memset(&xa, 0x55, sizeof(xa));
+    xa.dwOSVersionInfoSize = sizeof(xa);
+    ERR(GetVersionExA((LPOSVERSIONINFOA)&xa), TRUE, 0xdeadu);
+    ck_assert(xa.dwMajorVersion == 6 && xa.dwMinorVersion == 2 && xa.dwBuildNumber == 9200);
+    ck_assert(xa.wServicePackMajor == 0 && xa.wServicePackMinor == 0 && xa.wReserved == 0);
+    ck_assert(xa.wSuiteMask == VER_SUITE_SINGLEUSERTS && xa.wProductType == VER_NT_WORKSTATION);
+    memset(&w, 0x55, sizeof(w));
+    w.dwOSVersionInfoSize = sizeof(w);
+    ERR(GetVersionExW(&w), TRUE, 0xdeadu);
+    ck_assert(w.dwMajorVersion == 6 && w.dwBuildNumber == 9200 && w.szCSDVersion[0] == 0);
+    memset(&xw, 0x55, sizeof(xw));
+    xw.dwOSVersionInfoSize = sizeof(xw);
+    ERR(GetVersionExW((LPOSVERSIONINFOW)&xw), TRUE, 0xdeadu);
+    ck_assert(xw.dwMinorVersion == 2 && xw.wProductType == VER_NT_WORKSTATION);
+    t.dwOSVersionInfoSize = sizeof(t);
+    ERR(GetVersionEx(&t), TRUE, 0xdeadu);
+    ck_assert(t.dwMajorVersion == 6 && t.dwPlatformId == VER_PLATFORM_WIN32_NT);
+
+    /* a wrong size: nothing written */
+    memset(&a, 0x55, sizeof(a));
+    a.dwOSVersionInfoSize = sizeof(a) - 1;
+    ERR(GetVersionExA(&a), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(a.dwMajorVersion, 0x55555555u);
+    a.dwOSVersionInfoSize = sizeof(a) + 1;
+    ERR(GetVersionExA(&a), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    a.dwOSVersionInfoSize = 0;
+    ERR(GetVersionExA(&a), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    w.dwOSVersionInfoSize = sizeof(a);
+    ERR(GetVersionExW(&w), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    xa.dwOSVersionInfoSize = sizeof(w);
+    ERR(GetVersionExA((LPOSVERSIONINFOA)&xa), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    ERR(GetVersionExA(NULL), FALSE, ERROR_NOACCESS);
+    ERR(GetVersionExW(NULL), FALSE, ERROR_NOACCESS);
+}
+END_TEST
+
 /* ---- files and the console --------------------------------------------- */
 START_TEST(files)
 {
@@ -1270,6 +1324,7 @@ int main(void)
     tcase_add_test(tc, code_page_round_trip);
     tcase_add_test(tc, lstr_copy_and_length);
     tcase_add_test(tc, lstr_compare);
+    tcase_add_test(tc, version);
     tcase_add_test(tc, files);
     tcase_add_test(tc, console_output);
     tcase_add_test(tc, console_ctrl_handler);

@@ -1282,6 +1282,41 @@ START_TEST(console_ctrl_unhandled)
 }
 END_TEST
 
+/* GenerateConsoleCtrlEvent runs the handlers as the signal does: on the
+ * dispatcher thread, after it returned TRUE. */
+START_TEST(generate_console_ctrl_event)
+{
+    ctrl_seen = CreateEventA(NULL, FALSE, FALSE, NULL);
+    ck_assert_int_eq(SetConsoleCtrlHandler(on_ctrl, TRUE), TRUE);
+    ctrl_type = 99;
+    ERR(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0), TRUE, 0xdeadu);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ctrl_type, CTRL_C_EVENT);
+    ck_assert_uint_ne(ctrl_tid, GetCurrentThreadId());
+    ERR(GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, 0), TRUE, 0xdeadu);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ctrl_type, CTRL_BREAK_EVENT);
+    ERR(GenerateConsoleCtrlEvent(CTRL_CLOSE_EVENT, 0), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(CTRL_LOGOFF_EVENT, 0), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(7, 0), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 1234), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, GetCurrentProcessId()), FALSE,
+        ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 0), WAIT_TIMEOUT); /* none ran */
+    ck_assert_int_eq(SetConsoleCtrlHandler(on_ctrl, FALSE), TRUE);
+    CloseHandle(ctrl_seen);
+}
+END_TEST
+
+/* No handler returns TRUE: the process ends as by CTRL+C. */
+START_TEST(generate_console_ctrl_unhandled)
+{
+    ck_assert_int_eq(SetConsoleCtrlHandler(not_handled, TRUE), TRUE);
+    ck_assert_int_eq(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0), TRUE);
+    WaitForSingleObject(CreateEventA(NULL, TRUE, FALSE, NULL), 10000);
+}
+END_TEST
+
 START_TEST(exit_process)
 {
     ExitProcess(3);
@@ -1329,6 +1364,8 @@ int main(void)
     tcase_add_test(tc, console_output);
     tcase_add_test(tc, console_ctrl_handler);
     tcase_add_test_raise_signal(tc, console_ctrl_unhandled, SIGINT);
+    tcase_add_test(tc, generate_console_ctrl_event);
+    tcase_add_test_raise_signal(tc, generate_console_ctrl_unhandled, SIGINT);
     tcase_add_exit_test(tc, exit_process, 3);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);

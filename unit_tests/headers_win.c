@@ -3,7 +3,9 @@
  * run: the header spellings, calling conventions, SAL and __declspec,
  * __try/__finally, min/max, _countof, strsafe.h's return codes and
  * truncation, the secure CRT, TCHAR, ioctlsocket(FIONREAD) into each of
- * Windows' 32-bit types, and struct in_addr's S_un. */
+ * Windows' 32-bit types, struct in_addr's S_un, the basetsd.h/windef.h
+ * type names, code page conversion, the lstr functions and the version
+ * as Windows code writes them. */
 #include <WinSock2.h>
 #include <Winsock2.h>
 #include <WS2tcpip.h>
@@ -155,6 +157,75 @@ static void text(void)
 #endif
 }
 
+/* The type names basetsd.h, windef.h and winnt.h give, code page
+ * conversion, lstr* with TCHAR and GetVersionEx. */
+typedef char uint64_is_8[sizeof(UINT64) == 8 && sizeof(DWORD64) == 8 ? 1 : -1];
+typedef char int_ptr_is_a_pointer[sizeof(INT_PTR) == sizeof(void *) &&
+                                  sizeof(LONG_PTR) == sizeof(void *) &&
+                                  sizeof(UINT_PTR) == sizeof(void *) ? 1 : -1];
+static void win32_text(void)
+{
+    DWORD_PTR dp = 1;
+    ULONG_PTR up = 2;
+    SIZE_T sz = 3;
+    DWORD d = 4;
+    BYTE by = 5;
+    WORD wd = 6;
+    SHORT sh = 7;
+    USHORT us = 8;
+    LONGLONG ll = 9;
+    ULONGLONG ull = 10;
+    DWORD64 d64 = 11;
+    PDWORD_PTR pdp = &dp;
+    PULONG_PTR pup = &up;
+    PSIZE_T psz = &sz;
+    LPDWORD pd = &d;
+    LPBYTE lpb = &by;
+    PBYTE pb = &by;
+    LPWORD pw = &wd;
+    PSHORT psh = &sh;
+    PUSHORT pus = &us;
+    PLONGLONG pll = &ll;
+    PULONGLONG pull = &ull;
+    PDWORD64 pd64 = &d64;
+    INT_PTR ip = -1;
+    LONG_PTR lp = -2;
+    UINT_PTR uip = 3;
+    HMODULE mod = NULL;
+    HINSTANCE inst = mod;
+    LPCVOID cv = &d;
+    TCHAR t[16];
+    LPTSTR lt = t;
+    PTSTR pt = t;
+    LPCTSTR lct = TEXT("host");
+    PCTSTR pct = lct;
+    WCHAR wide[16];
+    char narrow[16];
+    OSVERSIONINFO osvi;
+    OSVERSIONINFOEX osvx;
+    LPOSVERSIONINFO posvi = &osvi;
+
+    CHECK(*pdp + *pup + *psz + *pd + *lpb + *pb + *pw + *psh + *pus == 41);
+    CHECK(*pll + (LONGLONG)*pull + (LONGLONG)*pd64 == 30 && ip + lp + (INT_PTR)uip == 0);
+    CHECK(inst == NULL && cv == &d);
+    CHECK(MultiByteToWideChar(CP_ACP, 0, "host", -1, wide, _countof(wide)) == 5);
+    CHECK(WideCharToMultiByte(CP_ACP, 0, wide, -1, narrow, sizeof narrow, NULL, NULL) == 5);
+    CHECK(!strcmp(narrow, "host") && lstrcmpW(wide, L"host") == 0);
+    CHECK(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, "\xC0", 1, wide, 16) == 0 &&
+          GetLastError() == ERROR_NO_UNICODE_TRANSLATION);
+    CHECK(lstrcpy(lt, lct) == t && lstrlen(pt) == 4 && lstrcmp(pt, pct) == 0);
+    CHECK(lstrcat(t, TEXT("S")) == t && lstrcmpi(t, TEXT("HOSTs")) == 0);
+    CHECK(lstrcpyn(t, TEXT("abcdef"), 3) == t && lstrlen(t) == 2);
+    ZeroMemory(&osvi, sizeof osvi);
+    osvi.dwOSVersionInfoSize = sizeof osvi;
+    CHECK(GetVersionEx(posvi) && osvi.dwMajorVersion == 6 && osvi.dwMinorVersion == 2);
+    ZeroMemory(&osvx, sizeof osvx);
+    osvx.dwOSVersionInfoSize = sizeof osvx;
+    CHECK(GetVersionEx((LPOSVERSIONINFO)&osvx) && osvx.wProductType == VER_NT_WORKSTATION);
+    CHECK(LOBYTE(LOWORD(GetVersion())) == 6 && osvx.dwPlatformId == VER_PLATFORM_WIN32_NT);
+    CHECK(&GenerateConsoleCtrlEvent != NULL && GetACP() == CP_UTF8);
+}
+
 /* ioctlsocket(FIONREAD) into each type Windows code passes, over a pair
  * with 5 bytes queued. */
 static void fionread(void)
@@ -220,6 +291,7 @@ int main(void)
     CHECK(NO_ERROR == 0 && SUCCEEDED(S_OK) && FAILED(E_INVALIDARG));
     CHECK(&WspiapiGetAddrInfo != NULL);
     text();
+    win32_text();
     fionread();
     WSACleanup();
     printf("%s %d\n", failures ? "FAIL" : "ok", failures);

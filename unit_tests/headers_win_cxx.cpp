@@ -1,7 +1,8 @@
 // Windows C++ as it is written, built as C++11 and C++17 with -Wall
 // -Wextra -pedantic -Werror, and run: header spellings, min/max with the
 // C++ library included after <Windows.h>, (std::min), ioctlsocket into
-// each of Windows' 32-bit types, in_addr's S_un, strsafe.h and tchar.h.
+// each of Windows' 32-bit types, in_addr's S_un, strsafe.h and tchar.h,
+// the basetsd.h type names, code page conversion, lstr* and the version.
 #include <Windows.h>
 #include <WinSock2.h>
 #include <WS2tcpip.h>
@@ -43,6 +44,40 @@ int main()
           std::string(a) == "abc");
     TCHAR t[8];
     CHECK(SUCCEEDED(StringCchPrintf(t, _countof(t), _T("%d"), 5)) && _ttoi(t) == 5);
+
+    PDWORD_PTR pdp = nullptr;
+    PULONG_PTR pup = nullptr;
+    PSIZE_T psz = nullptr;
+    PBYTE pb = nullptr;
+    LPWORD pw = nullptr;
+    PSHORT psh = nullptr;
+    PUSHORT pus = nullptr;
+    PLONGLONG pll = nullptr;
+    PULONGLONG pull = nullptr;
+    PDWORD64 pd64 = nullptr;
+    UINT64 u64 = 0;
+    INT_PTR ip = 0;
+    LONG_PTR lp = 0;
+    UINT_PTR uip = 0;
+    HMODULE mod = nullptr;
+    HINSTANCE inst = mod;
+    LPCVOID cv = nullptr;
+    CHECK(!pdp && !pup && !psz && !pb && !pw && !psh && !pus && !pll && !pull && !pd64);
+    CHECK(u64 + ip + lp + uip == 0 && !inst && !cv && sizeof(UINT64) == 8);
+    LPCTSTR host = _T("host");
+    std::vector<TCHAR> copy(lstrlen(host) + 1);
+    CHECK(lstrcpyn(copy.data(), host, (int)copy.size()) == copy.data() &&
+          lstrcmpi(copy.data(), _T("HOST")) == 0 && lstrcmp(copy.data(), _T("HOST")) < 0);
+    std::wstring wide(MultiByteToWideChar(CP_UTF8, 0, "h\xC3\xA9", -1, nullptr, 0), L'\0');
+    CHECK(MultiByteToWideChar(CP_UTF8, 0, "h\xC3\xA9", -1, &wide[0], (int)wide.size()) == 3 &&
+          wide[1] == 0xE9);
+    std::string narrow(WideCharToMultiByte(CP_UTF8, 0, wide.c_str(), -1, nullptr, 0,
+                                           nullptr, nullptr), '\0');
+    CHECK(narrow.size() == 4 && WideCharToMultiByte(CP_UTF8, 0, wide.c_str(), -1, &narrow[0],
+                                                    (int)narrow.size(), nullptr, nullptr) == 4);
+    OSVERSIONINFOEX osvi = {};
+    osvi.dwOSVersionInfoSize = sizeof osvi;
+    CHECK(GetVersionEx(reinterpret_cast<LPOSVERSIONINFO>(&osvi)) && osvi.dwBuildNumber == 9200);
 
     SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
     sockaddr_in sa = {};

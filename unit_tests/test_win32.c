@@ -790,6 +790,363 @@ START_TEST(time_and_system)
 }
 END_TEST
 
+/* ---- text: code pages and the lstr functions ----------------------------
+ * CP_ACP/CP_OEMCP/CP_THREAD_ACP are UTF-8; Linux's wchar_t holds a code
+ * point, so U+1F600 is one unit (two on Windows). */
+#define SENT 0x2323
+
+static void wfill(wchar_t *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        w[i] = SENT;
+}
+
+/* MultiByteToWideChar(CP_UTF8) of n bytes into 16 units: its result and,
+ * when want is not NULL, the exact units and the sentinel after them. */
+static void mb_is(const char *s, int n, const wchar_t *want, int count)
+{
+    wchar_t w[16];
+
+    wfill(w, 16);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, s, n, w, 16), count, 0xdeadu);
+    ck_assert(wmemcmp(w, want, (size_t)count) == 0);
+    ck_assert_int_eq(w[count], SENT);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, s, n, NULL, 0), count, 0xdeadu);
+}
+
+START_TEST(multibyte_to_wide)
+{
+    static const UINT pages[] = {CP_UTF8, CP_ACP, CP_OEMCP, CP_THREAD_ACP};
+    wchar_t w[16];
+
+    mb_is("abc", 3, L"abc", 3);
+    mb_is("abc", -1, L"abc", 4); /* the NUL counted and written */
+    mb_is("abc", -5, L"abc", 4); /* any negative length */
+    mb_is("", -1, L"", 1);
+    mb_is("a\0b", 3, (const wchar_t[]){'a', 0, 'b'}, 3);
+    mb_is("\xC3\xA9\xE2\x82\xAC", 5, (const wchar_t[]){0xE9, 0x20AC}, 2);
+    mb_is("\xF0\x9F\x98\x80", 4, (const wchar_t[]){0x1F600}, 1);
+    mb_is("\xF0\x9F\x98\x80", -1, (const wchar_t[]){0x1F600, 0}, 2);
+    mb_is("\xEF\xBB\xBF" "a", 4, (const wchar_t[]){0xFEFF, 'a'}, 2); /* a BOM stays */
+    mb_is("\xF4\x8F\xBF\xBF", 4, (const wchar_t[]){0x10FFFF}, 1);
+    for (size_t i = 0; i < sizeof(pages) / sizeof(pages[0]); i++) {
+        wfill(w, 16);
+        ERR(MultiByteToWideChar(pages[i], 0, "\xC3\xA9", -1, w, 16), 2, 0xdeadu);
+        ck_assert(w[0] == 0xE9 && w[1] == 0 && w[2] == SENT);
+        /* flags that change nothing in UTF-8 are accepted */
+        ERR(MultiByteToWideChar(pages[i], MB_PRECOMPOSED, "ab", 2, w, 16), 2, 0xdeadu);
+        ERR(MultiByteToWideChar(pages[i], MB_COMPOSITE | MB_USEGLYPHCHARS, "ab", 2, w, 16),
+            2, 0xdeadu);
+        ERR(MultiByteToWideChar(pages[i], 0x10, "ab", 2, w, 16), 0, ERROR_INVALID_FLAGS);
+    }
+    ck_assert_uint_eq(GetACP(), CP_UTF8);
+    ck_assert_uint_eq(GetOEMCP(), CP_UTF8);
+}
+END_TEST
+
+START_TEST(multibyte_to_wide_errors)
+{
+    wchar_t w[16];
+
+    /* too small: 0, the units that fit written */
+    wfill(w, 16);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, "abc", -1, w, 3), 0, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert(wmemcmp(w, L"abc", 3) == 0 && w[3] == SENT);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, "abc", 3, w, 2), 0, ERROR_INSUFFICIENT_BUFFER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, "abc", 3, w, 3), 3, 0xdeadu);
+    /* parameters before the code page before the flags */
+    ERR(MultiByteToWideChar(CP_UTF8, 0, NULL, 3, w, 16), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, NULL, -1, NULL, 0), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, "abc", 0, w, 16), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, "abc", 3, NULL, 5), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0, "abc", 3, w, -1), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(12345, 0, "abc", 3, w, 16), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF7, 0, "abc", 3, w, 16), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(12345, 0x10, "abc", 3, w, 16), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0x10, NULL, 3, w, 16), 0, ERROR_INVALID_PARAMETER);
+    ERR(MultiByteToWideChar(CP_UTF8, 0x100, "abc", 3, w, 16), 0, ERROR_INVALID_FLAGS);
+
+    /* ill-formed UTF-8: U+FFFD, or ERROR_NO_UNICODE_TRANSLATION */
+    mb_is("\xC0\x41\x42", 3, (const wchar_t[]){0xFFFD, 'A', 'B'}, 3);
+    ERR(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, "\xC0\x41\x42", 3, w, 16), 0,
+        ERROR_NO_UNICODE_TRANSLATION);
+    ERR(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, "\xC0\x41\x42", 3, NULL, 0), 0,
+        ERROR_NO_UNICODE_TRANSLATION);
+    ERR(MultiByteToWideChar(CP_ACP, MB_ERR_INVALID_CHARS, "a\xFF", 2, w, 16), 0,
+        ERROR_NO_UNICODE_TRANSLATION);
+    ERR(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, "\xC0\x41\x42", 3, w, 2), 0,
+        ERROR_INSUFFICIENT_BUFFER); /* the buffer is the first error */
+    ERR(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, "\xF0\x9F\x98\x80", 4, w, 16), 1,
+        0xdeadu);
+    mb_is("\xE2\x82", 2, (const wchar_t[]){0xFFFD}, 1);              /* cut short */
+    mb_is("\xE2\x82\x41", 3, (const wchar_t[]){0xFFFD, 'A'}, 2);
+    mb_is("\xF0\x9F\x98\x41", 4, (const wchar_t[]){0xFFFD, 'A'}, 2);
+    mb_is("\xED\xA0\x80", 3, (const wchar_t[]){0xFFFD, 0xFFFD}, 2);  /* a surrogate */
+    mb_is("\xE0\x80\x80", 3, (const wchar_t[]){0xFFFD, 0xFFFD}, 2);  /* overlong */
+    mb_is("\xC1\xBF", 2, (const wchar_t[]){0xFFFD, 0xFFFD}, 2);
+    mb_is("\xF4\x90\x80\x80", 4, (const wchar_t[]){0xFFFD, 0xFFFD, 0xFFFD}, 3);
+    mb_is("\xF8\x88\x80\x80\x80", 5,
+          (const wchar_t[]){0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD}, 5);
+    mb_is("\x80\x80", 2, (const wchar_t[]){0xFFFD, 0xFFFD}, 2);
+    mb_is("\xFF", 1, (const wchar_t[]){0xFFFD}, 1);
+    mb_is("a\xC3", -1, (const wchar_t[]){'a', 0xFFFD, 0}, 3); /* the NUL ends it */
+}
+END_TEST
+
+/* WideCharToMultiByte(CP_UTF8) of n units into 16 bytes. */
+static void wc_is(const wchar_t *w, int n, const char *want, int count)
+{
+    char b[16];
+
+    memset(b, '#', sizeof(b));
+    ERR(WideCharToMultiByte(CP_UTF8, 0, w, n, b, 16, NULL, NULL), count, 0xdeadu);
+    ck_assert(memcmp(b, want, (size_t)count) == 0);
+    ck_assert_int_eq(b[count], '#');
+    ERR(WideCharToMultiByte(CP_UTF8, 0, w, n, NULL, 0, NULL, NULL), count, 0xdeadu);
+}
+
+START_TEST(wide_to_multibyte)
+{
+    static const wchar_t pair[] = {'a', 0xD83D, 0xDE00, 'b', 0};
+    static const wchar_t lone[] = {'a', 0xD800, 'b', 0};
+    char b[16];
+    BOOL used = 77;
+
+    wc_is(L"abc", 3, "abc", 3); /* no NUL unless counted */
+    wc_is(L"abc", -1, "abc", 4);
+    wc_is(L"", -1, "", 1);
+    wc_is((const wchar_t[]){'a', 0, 'b'}, 3, "a\0b", 3);
+    wc_is((const wchar_t[]){'a', 0x20AC, 0x1F600, 0}, -1, "a\xE2\x82\xAC\xF0\x9F\x98\x80", 9);
+    wc_is((const wchar_t[]){0xE9, 0x7FF, 0x800, 0xFFFF, 0x10FFFF}, 5,
+          "\xC3\xA9\xDF\xBF\xE0\xA0\x80\xEF\xBF\xBF\xF4\x8F\xBF\xBF", 14);
+    /* UTF-16 surrogate pairs are the characters they stand for */
+    wc_is(pair, -1, "a\xF0\x9F\x98\x80" "b", 7);
+    /* lone surrogates and values past U+10FFFF are U+FFFD */
+    wc_is(lone, -1, "a\xEF\xBF\xBD" "b", 6);
+    wc_is((const wchar_t[]){0xDC00, 0xD800, 0}, -1, "\xEF\xBF\xBD\xEF\xBF\xBD", 7);
+    wc_is(pair, 2, "a\xEF\xBF\xBD", 4); /* a pair cut by the length */
+    wc_is((const wchar_t[]){(wchar_t)0x110000}, 1, "\xEF\xBF\xBD", 3);
+    ERR(WideCharToMultiByte(CP_UTF8, WC_ERR_INVALID_CHARS, lone, -1, b, 16, NULL, NULL), 0,
+        ERROR_NO_UNICODE_TRANSLATION);
+    ERR(WideCharToMultiByte(CP_UTF8, WC_ERR_INVALID_CHARS, lone, -1, NULL, 0, NULL, NULL), 0,
+        ERROR_NO_UNICODE_TRANSLATION);
+    ERR(WideCharToMultiByte(CP_UTF8, WC_ERR_INVALID_CHARS, pair, -1, b, 16, NULL, NULL), 7,
+        0xdeadu);
+
+    /* too small: 0, and a character that does not fit whole is not written */
+    memset(b, '#', sizeof(b));
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"\x20AC", 1, b, 2, NULL, NULL), 0,
+        ERROR_INSUFFICIENT_BUFFER);
+    ck_assert(b[0] == '#' && b[1] == '#');
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"\x20AC", 1, b, 3, NULL, NULL), 3, 0xdeadu);
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"\x20AC", -1, b, 3, NULL, NULL), 0,
+        ERROR_INSUFFICIENT_BUFFER);
+    memset(b, '#', sizeof(b));
+    ERR(WideCharToMultiByte(CP_UTF8, 0, pair, -1, b, 3, NULL, NULL), 0,
+        ERROR_INSUFFICIENT_BUFFER);
+    ck_assert(b[0] == 'a' && b[1] == '#' && b[2] == '#');
+
+    /* CP_UTF8 takes no default character; the flags are checked after */
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"a", -1, b, 16, "?", NULL), 0,
+        ERROR_INVALID_PARAMETER);
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"a", -1, b, 16, NULL, &used), 0,
+        ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(used, 77);
+    ERR(WideCharToMultiByte(CP_UTF8, 0x1000, L"a", -1, b, 16, "?", NULL), 0,
+        ERROR_INVALID_PARAMETER);
+    ERR(WideCharToMultiByte(CP_UTF8, 0x1000, L"a", -1, b, 16, NULL, NULL), 0,
+        ERROR_INVALID_FLAGS);
+    ERR(WideCharToMultiByte(CP_UTF8, WC_COMPOSITECHECK | WC_NO_BEST_FIT_CHARS, L"a", -1, b, 16,
+                            NULL, NULL), 2, 0xdeadu);
+    ERR(WideCharToMultiByte(CP_UTF8, 0, NULL, -1, b, 16, NULL, NULL), 0,
+        ERROR_INVALID_PARAMETER);
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"a", 0, b, 16, NULL, NULL), 0,
+        ERROR_INVALID_PARAMETER);
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"a", -1, NULL, 5, NULL, NULL), 0,
+        ERROR_INVALID_PARAMETER);
+    ERR(WideCharToMultiByte(CP_UTF8, 0, L"a", -1, b, -1, NULL, NULL), 0,
+        ERROR_INVALID_PARAMETER);
+    ERR(WideCharToMultiByte(12345, 0, L"a", -1, b, 16, NULL, NULL), 0,
+        ERROR_INVALID_PARAMETER);
+
+    /* the ANSI code page (UTF-8) reports and uses the default character */
+    memset(b, '#', sizeof(b));
+    ERR(WideCharToMultiByte(CP_ACP, 0, L"\xE9", -1, b, 16, NULL, &used), 3, 0xdeadu);
+    ck_assert(memcmp(b, "\xC3\xA9", 3) == 0 && used == FALSE);
+    ERR(WideCharToMultiByte(CP_ACP, 0, lone, -1, b, 16, NULL, &used), 6, 0xdeadu);
+    ck_assert(memcmp(b, "a\xEF\xBF\xBD" "b", 6) == 0 && used == TRUE);
+    used = 77;
+    ERR(WideCharToMultiByte(CP_ACP, 0, lone, -1, b, 16, "*", &used), 4, 0xdeadu);
+    ck_assert(memcmp(b, "a*b", 4) == 0 && used == TRUE);
+    ERR(WideCharToMultiByte(CP_OEMCP, 0, lone, -1, NULL, 0, "*", NULL), 4, 0xdeadu);
+    ERR(WideCharToMultiByte(CP_THREAD_ACP, WC_ERR_INVALID_CHARS, lone, -1, b, 16, "*", &used),
+        0, ERROR_NO_UNICODE_TRANSLATION);
+}
+END_TEST
+
+START_TEST(code_page_round_trip)
+{
+    const char *text = "h\xC3\xA9llo \xE2\x82\xAC \xF0\x9F\x98\x80!";
+    wchar_t w[32];
+    char back[32];
+    int nw, nb;
+
+    nw = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, text, -1, NULL, 0);
+    ck_assert_int_eq(nw, 11);
+    ck_assert_int_eq(MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, text, -1, w, nw), nw);
+    nb = WideCharToMultiByte(CP_UTF8, WC_ERR_INVALID_CHARS, w, -1, NULL, 0, NULL, NULL);
+    ck_assert_int_eq(nb, (int)strlen(text) + 1);
+    ck_assert_int_eq(WideCharToMultiByte(CP_UTF8, WC_ERR_INVALID_CHARS, w, -1, back, nb,
+                                         NULL, NULL), nb);
+    ck_assert_str_eq(back, text);
+}
+END_TEST
+
+START_TEST(lstr_copy_and_length)
+{
+    char b[16];
+    wchar_t w[16];
+    TCHAR t[8];
+
+    ERR(lstrlenA("abc"), 3, 0xdeadu);
+    ERR(lstrlenA(""), 0, 0xdeadu);
+    ERR(lstrlenA(NULL), 0, ERROR_INVALID_PARAMETER);
+    ERR(lstrlenW(L"ab"), 2, 0xdeadu);
+    ERR(lstrlenW(NULL), 0, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(lstrlen(TEXT("xyz")), 3);
+
+    ERR(lstrcpyA(b, "abc"), b, 0xdeadu);
+    ck_assert_str_eq(b, "abc");
+    ERR(lstrcpyA(NULL, "a"), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpyA(b, NULL), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpyW(w, L"xy"), w, 0xdeadu);
+    ck_assert(wcscmp(w, L"xy") == 0);
+    ERR(lstrcatA(b, "de"), b, 0xdeadu);
+    ck_assert_str_eq(b, "abcde");
+    ERR(lstrcatA(b, NULL), NULL, ERROR_INVALID_PARAMETER);
+    ck_assert_str_eq(b, "abcde");
+    ERR(lstrcatA(NULL, "x"), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcatW(w, L"z"), w, 0xdeadu);
+    ck_assert(wcscmp(w, L"xyz") == 0);
+
+    /* lstrcpyn: at most n - 1 characters and a NUL, no padding */
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "abcdef", 4), b, 0xdeadu);
+    ck_assert(memcmp(b, "abc\0#", 5) == 0);
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "ab", 8), b, 0xdeadu);
+    ck_assert(memcmp(b, "ab\0#", 4) == 0);
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "abcdef", 1), b, 0xdeadu);
+    ck_assert(b[0] == 0 && b[1] == '#');
+    memset(b, '#', sizeof(b));
+    ERR(lstrcpynA(b, "abcdef", 0), b, 0xdeadu);
+    ck_assert(b[0] == '#');
+    ERR(lstrcpynA(b, NULL, 8), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpynA(b, NULL, 1), b, 0xdeadu); /* src is not read */
+    ck_assert(b[0] == 0);
+    ERR(lstrcpynA(b, NULL, 0), b, 0xdeadu);
+    ERR(lstrcpynA(NULL, "ab", 8), NULL, ERROR_INVALID_PARAMETER);
+    ERR(lstrcpynA(NULL, "ab", 0), NULL, 0xdeadu);
+    wmemset(w, SENT, 16);
+    ERR(lstrcpynW(w, L"abc", 2), w, 0xdeadu);
+    ck_assert(w[0] == 'a' && w[1] == 0 && w[2] == SENT);
+    ck_assert(lstrcpyn(t, TEXT("hello"), 3) == t && lstrcmp(t, TEXT("he")) == 0);
+}
+END_TEST
+
+/* Windows' answers (Wine 8's, which are CompareString's word sort). */
+START_TEST(lstr_compare)
+{
+    static const struct {
+        const char *a, *b;
+        int cmp, cmpi;
+    } t[] = {
+        {"abc", "ABC", -1, 0}, {"ABC", "abc", 1, 0}, {"a", "B", -1, -1},
+        {"B", "a", 1, 1}, {"_", "a", -1, -1}, {"1", "a", -1, -1},
+        {"a", "ab", -1, -1}, {"~", "a", -1, -1}, {"{", "0", -1, -1},
+        {"a-b", "ab", 1, 1}, {"ab", "a-b", -1, -1}, {"co-op", "coop", 1, 1},
+        {"A", "a", 1, 0}, {"", "a", -1, -1}, {"Z", "a", 1, 1},
+        {"[", "A", -1, -1}, {" ", "!", -1, -1}, {"!", "0", -1, -1},
+        {"0", "A", -1, -1}, {"ab", "aB", -1, 0}, {"aB", "Ab", -1, 0},
+        {"a'b", "ab", 1, 1}, {"abc", "abc", 0, 0}, {"", "", 0, 0},
+        {"abc", "ABD", -1, -1}, {"a-b", "ac", -1, -1}, {"a-bc", "ab-c", 1, 1},
+        {"\xC3\xA9", "\xC3\x89", -1, 0}, {"\xCE\xB1", "\xCE\x91", -1, 0},
+    };
+    wchar_t wa[16], wb[16];
+
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        ck_assert_msg(lstrcmpA(t[i].a, t[i].b) == t[i].cmp, "lstrcmpA %s %s", t[i].a, t[i].b);
+        ck_assert_msg(lstrcmpiA(t[i].a, t[i].b) == t[i].cmpi, "lstrcmpiA %s %s", t[i].a, t[i].b);
+        MultiByteToWideChar(CP_UTF8, 0, t[i].a, -1, wa, 16);
+        MultiByteToWideChar(CP_UTF8, 0, t[i].b, -1, wb, 16);
+        ck_assert_msg(lstrcmpW(wa, wb) == t[i].cmp, "lstrcmpW %s %s", t[i].a, t[i].b);
+        ck_assert_msg(lstrcmpiW(wa, wb) == t[i].cmpi, "lstrcmpiW %s %s", t[i].a, t[i].b);
+    }
+    ERR(lstrcmpA(NULL, "a"), -1, 0xdeadu);
+    ERR(lstrcmpA("a", NULL), 1, 0xdeadu);
+    ERR(lstrcmpA(NULL, NULL), 0, 0xdeadu);
+    ERR(lstrcmpiW(NULL, L"a"), -1, 0xdeadu);
+    ERR(lstrcmpiW(L"", NULL), 1, 0xdeadu);
+    ck_assert_int_eq(lstrcmpi(TEXT("Hello"), TEXT("hELLO")), 0);
+    ck_assert_int_eq(lstrcmp(TEXT("Hello"), TEXT("hello")), 1);
+}
+END_TEST
+
+/* ---- the version -------------------------------------------------------- */
+START_TEST(version)
+{
+    OSVERSIONINFOA a;
+    OSVERSIONINFOEXA xa;
+    OSVERSIONINFOW w;
+    OSVERSIONINFOEXW xw;
+    OSVERSIONINFO t;
+    DWORD v = GetVersion();
+
+    ck_assert_uint_eq(v, 0x23F00206u);
+    ck_assert(LOBYTE(LOWORD(v)) == 6 && HIBYTE(LOWORD(v)) == 2 && HIWORD(v) == 9200);
+
+    memset(&a, 0x55, sizeof(a));
+    a.dwOSVersionInfoSize = sizeof(a);
+    ERR(GetVersionExA(&a), TRUE, 0xdeadu);
+    ck_assert(a.dwMajorVersion == 6 && a.dwMinorVersion == 2 && a.dwBuildNumber == 9200);
+    ck_assert(a.dwPlatformId == VER_PLATFORM_WIN32_NT && a.szCSDVersion[0] == 0);
+    memset(&xa, 0x55, sizeof(xa));
+    xa.dwOSVersionInfoSize = sizeof(xa);
+    ERR(GetVersionExA((LPOSVERSIONINFOA)&xa), TRUE, 0xdeadu);
+    ck_assert(xa.dwMajorVersion == 6 && xa.dwMinorVersion == 2 && xa.dwBuildNumber == 9200);
+    ck_assert(xa.wServicePackMajor == 0 && xa.wServicePackMinor == 0 && xa.wReserved == 0);
+    ck_assert(xa.wSuiteMask == VER_SUITE_SINGLEUSERTS && xa.wProductType == VER_NT_WORKSTATION);
+    memset(&w, 0x55, sizeof(w));
+    w.dwOSVersionInfoSize = sizeof(w);
+    ERR(GetVersionExW(&w), TRUE, 0xdeadu);
+    ck_assert(w.dwMajorVersion == 6 && w.dwBuildNumber == 9200 && w.szCSDVersion[0] == 0);
+    memset(&xw, 0x55, sizeof(xw));
+    xw.dwOSVersionInfoSize = sizeof(xw);
+    ERR(GetVersionExW((LPOSVERSIONINFOW)&xw), TRUE, 0xdeadu);
+    ck_assert(xw.dwMinorVersion == 2 && xw.wProductType == VER_NT_WORKSTATION);
+    t.dwOSVersionInfoSize = sizeof(t);
+    ERR(GetVersionEx(&t), TRUE, 0xdeadu);
+    ck_assert(t.dwMajorVersion == 6 && t.dwPlatformId == VER_PLATFORM_WIN32_NT);
+
+    /* a wrong size: nothing written */
+    memset(&a, 0x55, sizeof(a));
+    a.dwOSVersionInfoSize = sizeof(a) - 1;
+    ERR(GetVersionExA(&a), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(a.dwMajorVersion, 0x55555555u);
+    a.dwOSVersionInfoSize = sizeof(a) + 1;
+    ERR(GetVersionExA(&a), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    a.dwOSVersionInfoSize = 0;
+    ERR(GetVersionExA(&a), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    w.dwOSVersionInfoSize = sizeof(a);
+    ERR(GetVersionExW(&w), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    xa.dwOSVersionInfoSize = sizeof(w);
+    ERR(GetVersionExA((LPOSVERSIONINFOA)&xa), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    ERR(GetVersionExA(NULL), FALSE, ERROR_NOACCESS);
+    ERR(GetVersionExW(NULL), FALSE, ERROR_NOACCESS);
+}
+END_TEST
+
 /* ---- files and the console --------------------------------------------- */
 START_TEST(files)
 {
@@ -925,6 +1282,41 @@ START_TEST(console_ctrl_unhandled)
 }
 END_TEST
 
+/* GenerateConsoleCtrlEvent runs the handlers as the signal does: on the
+ * dispatcher thread, after it returned TRUE. */
+START_TEST(generate_console_ctrl_event)
+{
+    ctrl_seen = CreateEventA(NULL, FALSE, FALSE, NULL);
+    ck_assert_int_eq(SetConsoleCtrlHandler(on_ctrl, TRUE), TRUE);
+    ctrl_type = 99;
+    ERR(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0), TRUE, 0xdeadu);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ctrl_type, CTRL_C_EVENT);
+    ck_assert_uint_ne(ctrl_tid, GetCurrentThreadId());
+    ERR(GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, 0), TRUE, 0xdeadu);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ctrl_type, CTRL_BREAK_EVENT);
+    ERR(GenerateConsoleCtrlEvent(CTRL_CLOSE_EVENT, 0), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(CTRL_LOGOFF_EVENT, 0), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(7, 0), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 1234), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(GenerateConsoleCtrlEvent(CTRL_BREAK_EVENT, GetCurrentProcessId()), FALSE,
+        ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(WaitForSingleObject(ctrl_seen, 0), WAIT_TIMEOUT); /* none ran */
+    ck_assert_int_eq(SetConsoleCtrlHandler(on_ctrl, FALSE), TRUE);
+    CloseHandle(ctrl_seen);
+}
+END_TEST
+
+/* No handler returns TRUE: the process ends as by CTRL+C. */
+START_TEST(generate_console_ctrl_unhandled)
+{
+    ck_assert_int_eq(SetConsoleCtrlHandler(not_handled, TRUE), TRUE);
+    ck_assert_int_eq(GenerateConsoleCtrlEvent(CTRL_C_EVENT, 0), TRUE);
+    WaitForSingleObject(CreateEventA(NULL, TRUE, FALSE, NULL), 10000);
+}
+END_TEST
+
 START_TEST(exit_process)
 {
     ExitProcess(3);
@@ -961,10 +1353,19 @@ int main(void)
     tcase_add_test(tc, init_once);
     tcase_add_test(tc, interlocked);
     tcase_add_test(tc, time_and_system);
+    tcase_add_test(tc, multibyte_to_wide);
+    tcase_add_test(tc, multibyte_to_wide_errors);
+    tcase_add_test(tc, wide_to_multibyte);
+    tcase_add_test(tc, code_page_round_trip);
+    tcase_add_test(tc, lstr_copy_and_length);
+    tcase_add_test(tc, lstr_compare);
+    tcase_add_test(tc, version);
     tcase_add_test(tc, files);
     tcase_add_test(tc, console_output);
     tcase_add_test(tc, console_ctrl_handler);
     tcase_add_test_raise_signal(tc, console_ctrl_unhandled, SIGINT);
+    tcase_add_test(tc, generate_console_ctrl_event);
+    tcase_add_test_raise_signal(tc, generate_console_ctrl_unhandled, SIGINT);
     tcase_add_exit_test(tc, exit_process, 3);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);

@@ -40,6 +40,33 @@ typedef BOOL *LPBOOL;
 typedef INT *LPINT;
 typedef BYTE *LPBYTE;
 typedef ULONG *PULONG;
+/* basetsd.h's fixed sizes and the pointers windef.h and winnt.h name. */
+typedef int8_t INT8;
+typedef uint8_t UINT8;
+typedef int16_t INT16;
+typedef uint16_t UINT16;
+typedef int32_t INT32, LONG32;
+typedef uint32_t UINT32, ULONG32, DWORD32;
+typedef int64_t INT64;
+typedef uint64_t UINT64, DWORDLONG;
+typedef INT64 *PINT64;
+typedef UINT64 *PUINT64;
+typedef DWORDLONG *PDWORDLONG;
+typedef BYTE *PBYTE;
+typedef WORD *PWORD, *LPWORD;
+typedef SHORT *PSHORT;
+typedef USHORT *PUSHORT;
+typedef UCHAR *PUCHAR;
+typedef INT *PINT;
+typedef UINT *PUINT, *LPUINT;
+typedef BOOL *PBOOL;
+typedef LONGLONG *PLONGLONG;
+typedef ULONGLONG *PULONGLONG;
+typedef INT_PTR *PINT_PTR;
+typedef UINT_PTR *PUINT_PTR;
+typedef LONG_PTR *PLONG_PTR;
+typedef DWORD_PTR *PDWORD_PTR;
+typedef float FLOAT, *PFLOAT;
 
 #ifndef TRUE
 #define TRUE 1

@@ -18,15 +18,15 @@
 extern "C" {
 #endif
 
-typedef BYTE BOOLEAN;
+typedef BYTE BOOLEAN, *PBOOLEAN;
 /* WCHAR, LPWSTR, LPCWSTR: wsc_text.h, which windows.h includes first. */
-typedef size_t SIZE_T;
-typedef intptr_t SSIZE_T;
+typedef size_t SIZE_T, *PSIZE_T;
+typedef intptr_t SSIZE_T, *PSSIZE_T;
 typedef LONG *PLONG;
 typedef LONG *LPLONG;
-typedef int64_t LONG64;
-typedef uint64_t ULONG64;
-typedef uint64_t DWORD64;
+typedef int64_t LONG64, *PLONG64;
+typedef uint64_t ULONG64, *PULONG64;
+typedef uint64_t DWORD64, *PDWORD64;
 typedef ULONG_PTR *PULONG_PTR;
 typedef HANDLE *PHANDLE;
 typedef HANDLE *LPHANDLE;
@@ -252,6 +252,90 @@ typedef struct _SYSTEM_INFO {
 #define PROCESSOR_ARCHITECTURE_ARM64 12
 #define PROCESSOR_ARCHITECTURE_UNKNOWN 0xffff
 #define MAX_COMPUTERNAME_LENGTH 15
+
+/* GetVersionEx: szCSDVersion is 128 characters of the build's char or
+ * wchar_t; the EX structures add the service pack and product. */
+#define WSC_OSVERSIONINFO_FIELDS(CH)                                          \
+    DWORD dwOSVersionInfoSize;                                                \
+    DWORD dwMajorVersion;                                                     \
+    DWORD dwMinorVersion;                                                     \
+    DWORD dwBuildNumber;                                                      \
+    DWORD dwPlatformId;                                                       \
+    CH szCSDVersion[128]
+#define WSC_OSVERSIONINFOEX_FIELDS(CH)                                        \
+    WSC_OSVERSIONINFO_FIELDS(CH);                                             \
+    WORD wServicePackMajor;                                                   \
+    WORD wServicePackMinor;                                                   \
+    WORD wSuiteMask;                                                          \
+    BYTE wProductType;                                                        \
+    BYTE wReserved
+typedef struct _OSVERSIONINFOA {
+    WSC_OSVERSIONINFO_FIELDS(CHAR);
+} OSVERSIONINFOA, *POSVERSIONINFOA, *LPOSVERSIONINFOA;
+typedef struct _OSVERSIONINFOW {
+    WSC_OSVERSIONINFO_FIELDS(WCHAR);
+} OSVERSIONINFOW, *POSVERSIONINFOW, *LPOSVERSIONINFOW, RTL_OSVERSIONINFOW,
+    *PRTL_OSVERSIONINFOW;
+typedef struct _OSVERSIONINFOEXA {
+    WSC_OSVERSIONINFOEX_FIELDS(CHAR);
+} OSVERSIONINFOEXA, *POSVERSIONINFOEXA, *LPOSVERSIONINFOEXA;
+typedef struct _OSVERSIONINFOEXW {
+    WSC_OSVERSIONINFOEX_FIELDS(WCHAR);
+} OSVERSIONINFOEXW, *POSVERSIONINFOEXW, *LPOSVERSIONINFOEXW,
+    RTL_OSVERSIONINFOEXW, *PRTL_OSVERSIONINFOEXW;
+#undef WSC_OSVERSIONINFO_FIELDS
+#undef WSC_OSVERSIONINFOEX_FIELDS
+#ifdef UNICODE
+typedef OSVERSIONINFOW OSVERSIONINFO, *POSVERSIONINFO, *LPOSVERSIONINFO;
+typedef OSVERSIONINFOEXW OSVERSIONINFOEX, *POSVERSIONINFOEX, *LPOSVERSIONINFOEX;
+#else
+typedef OSVERSIONINFOA OSVERSIONINFO, *POSVERSIONINFO, *LPOSVERSIONINFO;
+typedef OSVERSIONINFOEXA OSVERSIONINFOEX, *POSVERSIONINFOEX, *LPOSVERSIONINFOEX;
+#endif
+#define VER_PLATFORM_WIN32s 0
+#define VER_PLATFORM_WIN32_WINDOWS 1
+#define VER_PLATFORM_WIN32_NT 2
+#define VER_NT_WORKSTATION 0x0000001
+#define VER_NT_DOMAIN_CONTROLLER 0x0000002
+#define VER_NT_SERVER 0x0000003
+#define VER_SUITE_SMALLBUSINESS 0x00000001
+#define VER_SUITE_ENTERPRISE 0x00000002
+#define VER_SUITE_TERMINAL 0x00000010
+#define VER_SUITE_DATACENTER 0x00000080
+#define VER_SUITE_SINGLEUSERTS 0x00000100
+#define VER_SUITE_PERSONAL 0x00000200
+#ifndef _WIN32_WINNT_WIN8
+#define _WIN32_WINNT_NT4 0x0400
+#define _WIN32_WINNT_WIN2K 0x0500
+#define _WIN32_WINNT_WINXP 0x0501
+#define _WIN32_WINNT_WS03 0x0502
+#define _WIN32_WINNT_VISTA 0x0600
+#define _WIN32_WINNT_WIN7 0x0601
+#define _WIN32_WINNT_WIN8 0x0602
+#define _WIN32_WINNT_WINBLUE 0x0603
+#define _WIN32_WINNT_WIN10 0x0A00
+#endif
+
+/* ---- code pages: CP_ACP, CP_OEMCP and CP_THREAD_ACP are UTF-8 here
+ * (GetACP() is CP_UTF8), as on a Windows set to "Use Unicode UTF-8 for
+ * worldwide language support"; no other code page is provided. */
+#define CP_ACP 0
+#define CP_OEMCP 1
+#define CP_MACCP 2
+#define CP_THREAD_ACP 3
+#define CP_SYMBOL 42
+#define CP_UTF7 65000
+#define CP_UTF8 65001
+#define MB_PRECOMPOSED 0x00000001
+#define MB_COMPOSITE 0x00000002
+#define MB_USEGLYPHCHARS 0x00000004
+#define MB_ERR_INVALID_CHARS 0x00000008
+#define WC_DISCARDNS 0x00000010
+#define WC_SEPCHARS 0x00000020
+#define WC_DEFAULTCHAR 0x00000040
+#define WC_ERR_INVALID_CHARS 0x00000080
+#define WC_COMPOSITECHECK 0x00000200
+#define WC_NO_BEST_FIT_CHARS 0x00000400
 
 /* ---- console ----------------------------------------------------------- */
 typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);

@@ -2,7 +2,9 @@
  * SIGINT (CTRL_C_EVENT), SIGQUIT (CTRL_BREAK_EVENT), SIGTERM and SIGHUP
  * (CTRL_CLOSE_EVENT) run the handlers, newest first, on a thread of their
  * own as on Windows; when none returns TRUE the process ends by the
- * signal, and after CTRL_CLOSE_EVENT it ends in any case. */
+ * signal, and after CTRL_CLOSE_EVENT it ends in any case.
+ * GenerateConsoleCtrlEvent posts CTRL_C_EVENT or CTRL_BREAK_EVENT the
+ * same way. */
 #include <errno.h>
 #include <semaphore.h>
 #include <signal.h>
@@ -94,14 +96,20 @@ static sem_t ctrl_sem;
 static atomic_int pending[3];
 static const int ctrl_signal[3] = {SIGINT, SIGQUIT, SIGTERM};
 
+/* Hands an event to the dispatcher (async-signal-safe). */
+static void post_event(int ev)
+{
+    atomic_fetch_add(&pending[ev], 1);
+    sem_post(&ctrl_sem);
+}
+
 static void on_signal(int sig)
 {
     int ev = sig == SIGINT ? CTRL_C_EVENT : sig == SIGQUIT ? CTRL_BREAK_EVENT
                                                           : CTRL_CLOSE_EVENT;
     int saved = errno;
 
-    atomic_fetch_add(&pending[ev], 1);
-    sem_post(&ctrl_sem);
+    post_event(ev);
     errno = saved;
 }
 
@@ -203,4 +211,24 @@ BOOL wsc_SetConsoleCtrlHandler(PHANDLER_ROUTINE handler, BOOL add)
         handlers[nhandlers++] = handler;
     pthread_mutex_unlock(&ctrl_lock);
     return ok;
+}
+
+/* The event goes to this process only (group 0 is "every process on the
+ * console" on Windows; here it does not signal the process group), and
+ * runs the handlers as the signal would: on the dispatcher thread, after
+ * the call has returned TRUE; when none returns TRUE the process ends.
+ * A group id is not provided: ERROR_INVALID_PARAMETER. */
+BOOL wsc_GenerateConsoleCtrlEvent(DWORD event, DWORD group)
+{
+    int failed;
+
+    if ((event != CTRL_C_EVENT && event != CTRL_BREAK_EVENT) || group != 0)
+        return wsc_w32_fail(ERROR_INVALID_PARAMETER);
+    pthread_mutex_lock(&ctrl_lock);
+    failed = ctrl_start();
+    pthread_mutex_unlock(&ctrl_lock);
+    if (failed)
+        return wsc_w32_fail(ERROR_NOT_ENOUGH_MEMORY);
+    post_event((int)event);
+    return TRUE;
 }

@@ -1,7 +1,8 @@
 /* The C library functions Windows code calls with Microsoft's semantics
  * (lib/win32/api.def lists them): _snprintf's missing NUL on overflow,
  * the secure CRT's error returns, and printf formats read the Microsoft
- * way (%s in a wide format is a wide string, %I64d is 64-bit). */
+ * way (%s in a wide format is a wide string, %I64d is 64-bit); and
+ * kernel32's lstr functions. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -11,8 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <wctype.h>
 #include <wchar.h>
-#include "windows.h"
+#include "win32.h"
 
 /* The C library's own, under the names windows.h redirected. */
 #undef wprintf
@@ -604,6 +607,170 @@ int wsc_swprintf(wchar_t *buf, size_t count, const wchar_t *fmt, ...)
     va_end(ap);
     return n;
 }
+
+/* ---- lstrlen, lstrcpy, lstrcpyn, lstrcat ---------------------------------
+ * A NULL string is ERROR_INVALID_PARAMETER (Windows catches the fault):
+ * lstrlen returns 0, the others NULL.  lstrcpyn copies at most n - 1
+ * characters and always ends the copy with a NUL (none when n is 0); it
+ * reads src only as far as it copies. */
+static void *lstr_fail(void)
+{
+    wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+    return NULL;
+}
+
+#define DEFINE_LSTR(S, T, len)                                              \
+    int wsc_lstrlen##S(const T *s)                                          \
+    {                                                                       \
+        size_t n;                                                           \
+        if (!s) {                                                           \
+            lstr_fail();                                                    \
+            return 0;                                                       \
+        }                                                                   \
+        n = len(s);                                                         \
+        return n > INT_MAX ? INT_MAX : (int)n;                              \
+    }                                                                       \
+    T *wsc_lstrcpy##S(T *dst, const T *src)                                 \
+    {                                                                       \
+        if (!dst || !src)                                                   \
+            return lstr_fail();                                             \
+        memmove(dst, src, (len(src) + 1) * sizeof(T));                      \
+        return dst;                                                         \
+    }                                                                       \
+    T *wsc_lstrcpyn##S(T *dst, const T *src, int n)                         \
+    {                                                                       \
+        unsigned count = (unsigned)n; /* Windows': a negative n is huge */  \
+        T *d = dst;                                                         \
+        if ((!dst && count) || (!src && count > 1))                         \
+            return lstr_fail();                                             \
+        for (; count > 1 && *src; count--)                                  \
+            *d++ = *src++;                                                  \
+        if (count)                                                          \
+            *d = 0;                                                         \
+        return dst;                                                         \
+    }                                                                       \
+    T *wsc_lstrcat##S(T *dst, const T *src)                                 \
+    {                                                                       \
+        if (!dst || !src)                                                   \
+            return lstr_fail();                                             \
+        memmove(dst + len(dst), src, (len(src) + 1) * sizeof(T));           \
+        return dst;                                                         \
+    }
+DEFINE_LSTR(A, char, strlen)
+DEFINE_LSTR(W, wchar_t, wcslen)
+
+/* ---- lstrcmp, lstrcmpi -----------------------------------------------------
+ * Windows compares as its word sort does (CompareString), not by code
+ * point: punctuation and symbols before digits before letters, letters
+ * without their case first (lstrcmp("abc", "ABD") < 0); then, for lstrcmp
+ * alone, the first difference of case, lower case first
+ * (lstrcmp("abc", "ABC") < 0); hyphens and apostrophes count only after
+ * that, an earlier one weighing more ("ab" < "ab-c" < "a-bc" < "ac").
+ * Within a class, ASCII order; characters beyond ASCII come after the
+ * ASCII letters, by the code point of their lower case (accents are not
+ * folded: Windows puts "é" between "e" and "f").  A strings are UTF-8
+ * (the ANSI code page here).  -1, 0 or 1; a NULL string is less than any
+ * other. */
+struct lstr_cursor {
+    const char *a;
+    const wchar_t *w;
+};
+
+/* The next character, 0 at the end. */
+static uint32_t lstr_next(struct lstr_cursor *c)
+{
+    uint32_t ch;
+
+    if (c->w)
+        return *c->w ? (uint32_t)*c->w++ : 0;
+    if (!*c->a)
+        return 0;
+    c->a += wsc_w32_utf8_decode(c->a, SIZE_MAX, &ch);
+    return ch == WSC_W32_ILL_FORMED ? 0xFFFD : ch;
+}
+
+/* Case beyond ASCII by Unicode's tables, whatever the program's locale. */
+static locale_t lstr_locale;
+static pthread_once_t lstr_once = PTHREAD_ONCE_INIT;
+
+static void lstr_locale_init(void)
+{
+    lstr_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+}
+
+static uint32_t lstr_lower(uint32_t c)
+{
+    if (c < 0x80)
+        return (uint32_t)tolower((int)c);
+    pthread_once(&lstr_once, lstr_locale_init);
+    if (lstr_locale)
+        return (uint32_t)towlower_l((wint_t)c, lstr_locale);
+    return (uint32_t)towlower((wint_t)c);
+}
+
+static uint32_t lstr_weight(uint32_t c)
+{
+    if (c >= 0x80)
+        return 0x1000 + lstr_lower(c);
+    if (isalpha((int)c))
+        return 0x300 + lstr_lower(c);
+    return (isdigit((int)c) ? 0x200 : 0x100) + c;
+}
+
+static int lstr_ignored(uint32_t c)
+{
+    return c == '-' || c == '\'';
+}
+
+static int lstr_compare(struct lstr_cursor x, struct lstr_cursor y, int nocase)
+{
+    struct lstr_cursor x0 = x, y0 = y;
+    uint32_t a, b;
+    int case_diff = 0;
+
+    for (;;) {
+        while (lstr_ignored(a = lstr_next(&x)))
+            ;
+        while (lstr_ignored(b = lstr_next(&y)))
+            ;
+        if (!a || !b)
+            break;
+        if (lstr_weight(a) != lstr_weight(b))
+            return lstr_weight(a) < lstr_weight(b) ? -1 : 1;
+        if (!case_diff && a != b)
+            case_diff = lstr_lower(a) == a ? -1 : 1;
+    }
+    if (a || b)
+        return a ? 1 : -1;
+    if (case_diff && !nocase)
+        return case_diff;
+    /* Equal but for the hyphens: the first place where one has one. */
+    do {
+        a = lstr_lower(lstr_next(&x0));
+        b = lstr_lower(lstr_next(&y0));
+    } while (a && a == b);
+    if (a == b)
+        return 0;
+    if (lstr_ignored(a) != lstr_ignored(b))
+        return lstr_ignored(a) ? 1 : -1;
+    return a < b ? -1 : 1;
+}
+
+/* A and W alike: one pair of strings is given, the other pair is NULL. */
+static int lstr_cmp(const char *a, const char *b, const wchar_t *wa, const wchar_t *wb,
+                    int nocase)
+{
+    int a_null = !a && !wa, b_null = !b && !wb;
+
+    if (a_null || b_null)
+        return b_null - a_null;
+    return lstr_compare((struct lstr_cursor){a, wa}, (struct lstr_cursor){b, wb}, nocase);
+}
+
+int wsc_lstrcmpA(LPCSTR a, LPCSTR b) { return lstr_cmp(a, b, NULL, NULL, 0); }
+int wsc_lstrcmpiA(LPCSTR a, LPCSTR b) { return lstr_cmp(a, b, NULL, NULL, 1); }
+int wsc_lstrcmpW(LPCWSTR a, LPCWSTR b) { return lstr_cmp(NULL, NULL, a, b, 0); }
+int wsc_lstrcmpiW(LPCWSTR a, LPCWSTR b) { return lstr_cmp(NULL, NULL, a, b, 1); }
 
 /* ---- wmain -------------------------------------------------------------- */
 int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **))

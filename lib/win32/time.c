@@ -166,3 +166,43 @@ BOOL wsc_GetComputerNameW(LPWSTR buffer, LPDWORD size)
     *size = (DWORD)n;
     return TRUE;
 }
+
+/* ---- the version ------------------------------------------------------
+ * What Windows 8 and later report to a program without a manifest that
+ * names a later version: 6.2, build 9200, an NT workstation, no service
+ * pack. */
+#define VER_MAJOR 6
+#define VER_MINOR 2
+#define VER_BUILD 9200
+
+DWORD wsc_GetVersion(void)
+{
+    return VER_MAJOR | VER_MINOR << 8 | (DWORD)VER_BUILD << 16;
+}
+
+/* A size that is neither structure's is ERROR_INSUFFICIENT_BUFFER; the
+ * EX fields are written when the size is the EX structure's. */
+#define DEFINE_GETVERSIONEX(S)                                               \
+    BOOL wsc_GetVersionEx##S(LPOSVERSIONINFO##S info)                        \
+    {                                                                        \
+        OSVERSIONINFOEX##S *ex = (OSVERSIONINFOEX##S *)info;                 \
+        if (!info)                                                           \
+            return wsc_w32_fail(ERROR_NOACCESS);                             \
+        if (info->dwOSVersionInfoSize != sizeof(OSVERSIONINFO##S) &&         \
+            info->dwOSVersionInfoSize != sizeof(OSVERSIONINFOEX##S))         \
+            return wsc_w32_fail(ERROR_INSUFFICIENT_BUFFER);                  \
+        info->dwMajorVersion = VER_MAJOR;                                    \
+        info->dwMinorVersion = VER_MINOR;                                    \
+        info->dwBuildNumber = VER_BUILD;                                     \
+        info->dwPlatformId = VER_PLATFORM_WIN32_NT;                          \
+        memset(info->szCSDVersion, 0, sizeof(info->szCSDVersion));           \
+        if (info->dwOSVersionInfoSize == sizeof(OSVERSIONINFOEX##S)) {       \
+            ex->wServicePackMajor = ex->wServicePackMinor = 0;               \
+            ex->wSuiteMask = VER_SUITE_SINGLEUSERTS;                         \
+            ex->wProductType = VER_NT_WORKSTATION;                           \
+            ex->wReserved = 0;                                               \
+        }                                                                    \
+        return TRUE;                                                         \
+    }
+DEFINE_GETVERSIONEX(A)
+DEFINE_GETVERSIONEX(W)

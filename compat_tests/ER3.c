@@ -6,7 +6,7 @@
 void sc_ER3(ct *t)
 {
     unsigned short port;
-    SOCKET l, s, fill[4];
+    SOCKET l, s, fill[CT_FULL_FILL];
     struct sockaddr_in a;
     u_long on = 1;
     fd_set w, x;
@@ -15,23 +15,13 @@ void sc_ER3(ct *t)
 
     ct_startup(t);
     /* A listener whose queue is full keeps our SYN unanswered. */
-    l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    a = ct_loopback(0);
-    ct_require(t, bind(l, (struct sockaddr *)&a, sizeof(a)) == 0, "bind");
-    ct_require(t, listen(l, 0) == 0, "listen");
-    len = sizeof(a);
-    getsockname(l, (struct sockaddr *)&a, &len);
+    l = ct_full_listener(t, fill, &a);
     port = ntohs(a.sin_port);
-    for (i = 0; i < 4; i++) {
-        fill[i] = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-        ioctlsocket(fill[i], FIONBIO, &on);
-        connect(fill[i], (struct sockaddr *)&a, sizeof(a));
-    }
     s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
     ioctlsocket(s, FIONBIO, &on);
     ct_obs_rc(t, "connect", connect(s, (struct sockaddr *)&a, sizeof(a)));
     ct_obs_rc(t, "connect_again", connect(s, (struct sockaddr *)&a, sizeof(a)));
-    for (i = 0; i < 4; i++)
+    for (i = 0; i < CT_FULL_FILL; i++)
         closesocket(fill[i]);
     closesocket(s);
     closesocket(l);

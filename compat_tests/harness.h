@@ -29,6 +29,12 @@ void ct_startup(ct *t);
 /* ---- sockets ---------------------------------------------------------- */
 /* A TCP listener on 127.0.0.1, port chosen by the system. */
 SOCKET ct_listener(ct *t, unsigned short *port);
+/* A TCP listener on 127.0.0.1 whose queue is full: four non-blocking
+ * connects (fill, closed by the caller) take it, so a further SYN goes
+ * unanswered.  Its address in *addr. */
+#define CT_FULL_FILL 4
+SOCKET ct_full_listener(ct *t, SOCKET fill[CT_FULL_FILL],
+                        struct sockaddr_in *addr);
 /* A connected TCP pair on loopback (client, server side). */
 void ct_tcp_pair(ct *t, SOCKET *client, SOCKET *server);
 /* A UDP socket bound to 127.0.0.1, port chosen by the system. */

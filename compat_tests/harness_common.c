@@ -19,6 +19,7 @@ static const struct {
     N(WSAEHOSTUNREACH), N(WSANOTINITIALISED), N(WSAEDISCON),
     N(WSA_OPERATION_ABORTED), N(WSAHOST_NOT_FOUND), N(WSATRY_AGAIN),
     N(WSANO_RECOVERY), N(WSANO_DATA), N(WSATYPE_NOT_FOUND),
+    N(WSASERVICE_NOT_FOUND), N(WSA_NOT_ENOUGH_MEMORY),
 };
 #undef N
 
@@ -114,6 +115,26 @@ SOCKET ct_listener(ct *t, unsigned short *port)
     ct_require(t, listen(s, 16) == 0, "listen");
     *port = port_of(t, s);
     return s;
+}
+
+SOCKET ct_full_listener(ct *t, SOCKET fill[CT_FULL_FILL],
+                        struct sockaddr_in *addr)
+{
+    SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    u_long on = 1;
+    int len = sizeof(*addr), i;
+
+    *addr = ct_loopback(0);
+    ct_require(t, bind(l, (struct sockaddr *)addr, sizeof(*addr)) == 0,
+               "bind");
+    ct_require(t, listen(l, 0) == 0, "listen");
+    getsockname(l, (struct sockaddr *)addr, &len);
+    for (i = 0; i < CT_FULL_FILL; i++) {
+        fill[i] = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+        ioctlsocket(fill[i], FIONBIO, &on);
+        connect(fill[i], (struct sockaddr *)addr, sizeof(*addr));
+    }
+    return l;
 }
 
 void ct_tcp_pair(ct *t, SOCKET *client, SOCKET *server)

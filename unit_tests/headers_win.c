@@ -268,6 +268,39 @@ static void fionread(void)
     closesocket(l);
 }
 
+/* The resolver's TCHAR names (GetAddrInfo, ADDRINFOT, GetNameInfo,
+ * GetAddrInfoEx, WSAConnectByName) in the build's character set. */
+static void names(void)
+{
+    ADDRINFOT hints, *res = NULL;
+    PADDRINFOEX exres = NULL;
+    TCHAR host[NI_MAXHOST], serv[NI_MAXSERV];
+    SOCKADDR_IN a;
+    SOCKET s;
+
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_INET;
+    hints.ai_flags = AI_NUMERICHOST;
+    CHECK(GetAddrInfo(TEXT("127.0.0.1"), TEXT("80"), &hints, &res) == 0 && res);
+    CHECK(res && res->ai_addrlen == sizeof(SOCKADDR_IN));
+    CHECK(res && GetNameInfo(res->ai_addr, (socklen_t)res->ai_addrlen, host,
+                             NI_MAXHOST, serv, NI_MAXSERV,
+                             NI_NUMERICHOST | NI_NUMERICSERV) == 0);
+    CHECK(!_tcscmp(host, _T("127.0.0.1")) && !_tcscmp(serv, _T("80")));
+    FreeAddrInfo(res);
+    CHECK(GetAddrInfoEx(TEXT("127.0.0.1"), NULL, NS_DNS, NULL, NULL, &exres,
+                        NULL, NULL, NULL, NULL) == 0 && exres);
+    CHECK(exres && exres->ai_blob == NULL && exres->ai_family == AF_INET);
+    FreeAddrInfoEx(exres);
+    FreeAddrInfoW(NULL);
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    CHECK(!WSAConnectByName(s, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL) &&
+          WSAGetLastError() == WSAEINVAL);
+    closesocket(s);
+    memset(&a, 0, sizeof a);
+    CHECK(sizeof(SOCKET_ADDRESS_LIST) > sizeof(SOCKET_ADDRESS) && NS_ALL == 0);
+}
+
 typedef char in_addr_is_4_bytes[sizeof(IN_ADDR) == 4 ? 1 : -1];
 typedef char sockaddr_in_is_16_bytes[sizeof(SOCKADDR_IN) == 16 ? 1 : -1];
 typedef char max_path[MAX_PATH == 260 ? 1 : -1];
@@ -292,6 +325,7 @@ int main(void)
     CHECK(&WspiapiGetAddrInfo != NULL);
     text();
     win32_text();
+    names();
     fionread();
     WSACleanup();
     printf("%s %d\n", failures ? "FAIL" : "ok", failures);

@@ -78,6 +78,20 @@ int main()
     OSVERSIONINFOEX osvi = {};
     osvi.dwOSVersionInfoSize = sizeof osvi;
     CHECK(GetVersionEx(reinterpret_cast<LPOSVERSIONINFO>(&osvi)) && osvi.dwBuildNumber == 9200);
+    ADDRINFOW *wres = nullptr;
+    CHECK(GetAddrInfoW(L"127.0.0.1", L"443", nullptr, &wres) == 0 && wres &&
+          wres->ai_family == AF_INET);
+    FreeAddrInfoW(wres);
+    PADDRINFOEXA exres = nullptr;
+    CHECK(GetAddrInfoExA("127.0.0.1", nullptr, NS_ALL, nullptr, nullptr, &exres,
+                         nullptr, nullptr, nullptr, nullptr) == 0 && exres);
+    FreeAddrInfoExA(exres);
+    wchar_t whost[NI_MAXHOST];
+    sockaddr_in la = {};
+    la.sin_family = AF_INET;
+    la.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    CHECK(GetNameInfoW((SOCKADDR *)&la, sizeof la, whost, NI_MAXHOST, nullptr, 0,
+                       NI_NUMERICHOST) == 0 && std::wstring(whost) == L"127.0.0.1");
 
     SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
     sockaddr_in sa = {};

@@ -266,3 +266,54 @@ void ct_run_isolated(const char *argv0, const char *id, void (*fn)(ct *),
     CloseHandle(pi.hProcess);
     CloseHandle(pi.hThread);
 }
+
+/* ---- calls Wine 8.0's ws2_32 does not export ---------------------------
+ * Imported directly they would keep the whole runner from loading under
+ * Wine.  The scenarios call them through their import pointers, which are
+ * defined here instead of by the import library: each finds the real
+ * function at run time, and where there is none fails with
+ * ERROR_PROC_NOT_FOUND (a Wine deviation, win32/wine-deviations.txt). */
+typedef int(WSAAPI *gai_exa_fn)(PCSTR, PCSTR, DWORD, LPGUID,
+                                const ADDRINFOEXA *, PADDRINFOEXA *,
+                                struct timeval *, LPOVERLAPPED,
+                                LPLOOKUPSERVICE_COMPLETION_ROUTINE, LPHANDLE);
+typedef BOOL(PASCAL *by_list_fn)(SOCKET, PSOCKET_ADDRESS_LIST, LPDWORD,
+                                 LPSOCKADDR, LPDWORD, LPSOCKADDR,
+                                 const PTIMEVAL, LPWSAOVERLAPPED);
+
+static FARPROC ws2_proc(const char *name)
+{
+    return GetProcAddress(GetModuleHandleA("ws2_32.dll"), name);
+}
+
+static int WSAAPI late_GetAddrInfoExA(PCSTR n, PCSTR s, DWORD ns, LPGUID id,
+                                      const ADDRINFOEXA *h, PADDRINFOEXA *r,
+                                      struct timeval *tv, LPOVERLAPPED ov,
+                                      LPLOOKUPSERVICE_COMPLETION_ROUTINE cr,
+                                      LPHANDLE hd)
+{
+    gai_exa_fn f = (gai_exa_fn)(void (*)(void))ws2_proc("GetAddrInfoExA");
+
+    if (!f) {
+        WSASetLastError(ERROR_PROC_NOT_FOUND);
+        return ERROR_PROC_NOT_FOUND;
+    }
+    return f(n, s, ns, id, h, r, tv, ov, cr, hd);
+}
+
+static BOOL PASCAL late_WSAConnectByList(SOCKET s, PSOCKET_ADDRESS_LIST l,
+                                         LPDWORD ll, LPSOCKADDR la,
+                                         LPDWORD rl, LPSOCKADDR ra,
+                                         const PTIMEVAL tv, LPWSAOVERLAPPED r)
+{
+    by_list_fn f = (by_list_fn)(void (*)(void))ws2_proc("WSAConnectByList");
+
+    if (!f) {
+        WSASetLastError(ERROR_PROC_NOT_FOUND);
+        return FALSE;
+    }
+    return f(s, l, ll, la, rl, ra, tv, r);
+}
+
+void *__imp_GetAddrInfoExA = (void *)late_GetAddrInfoExA;
+void *__imp_WSAConnectByList = (void *)late_WSAConnectByList;

@@ -91,5 +91,7 @@ typedef struct {
 #define WSANO_RECOVERY 11003
 #define WSANO_DATA 11004
 #define WSATYPE_NOT_FOUND 10109
+#define WSASERVICE_NOT_FOUND 10108
+#define WSA_NOT_ENOUGH_MEMORY 8
 
 #endif

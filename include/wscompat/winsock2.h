@@ -437,6 +437,17 @@ typedef struct _WSANETWORKEVENTS {
 #define WSAGETSELECTERROR(lParam) HIWORD(lParam)
 #define WSAMAKESELECTREPLY(event, error) MAKELONG(event, error)
 
+/* ---- name spaces (GetAddrInfoEx) -------------------------------------- */
+#define NS_ALL 0
+#define NS_DNS 12
+#define NS_NETBT 13
+#define NS_WINS 14
+#define NS_NLA 15
+/* GetAddrInfoEx's completion routine: asynchronous lookups are not
+ * provided (README), the type is for the prototypes. */
+typedef void(CALLBACK *LPLOOKUPSERVICE_COMPLETION_ROUTINE)(
+    DWORD dwError, DWORD dwBytes, LPWSAOVERLAPPED lpOverlapped);
+
 /* The SIO_ numbers and WSAMSG, which the prototypes below name. */
 #include "ws2def.h"
 

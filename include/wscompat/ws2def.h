@@ -46,6 +46,16 @@
 #define SIO_ADDRESS_LIST_SORT _WSAIORW(IOC_WS2, 25)
 #define SIO_GET_INTERFACE_LIST 0x4004747F
 
+/* An address and its length, and a list of them (WSAConnectByList). */
+typedef struct _SOCKET_ADDRESS {
+    LPSOCKADDR lpSockaddr;
+    INT iSockaddrLength;
+} SOCKET_ADDRESS, *PSOCKET_ADDRESS, *LPSOCKET_ADDRESS;
+typedef struct _SOCKET_ADDRESS_LIST {
+    INT iAddressCount;
+    SOCKET_ADDRESS Address[1];
+} SOCKET_ADDRESS_LIST, *PSOCKET_ADDRESS_LIST, *LPSOCKET_ADDRESS_LIST;
+
 /* WSARecvMsg and WSASendMsg: the message, and its control data framed as
  * Linux frames it (a size_t length, level and type, 8-byte alignment),
  * with Windows' levels, types and contents. */

@@ -13,6 +13,39 @@ extern "C" {
 typedef struct addrinfo ADDRINFOA, *PADDRINFOA;
 typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 
+/* The wide and the Ex results, laid out as Windows lays them out (the
+ * ANSI ADDRINFOA is the system's struct addrinfo).  wchar_t is Linux's. */
+typedef struct addrinfoW {
+    int ai_flags;
+    int ai_family;
+    int ai_socktype;
+    int ai_protocol;
+    size_t ai_addrlen;
+    wchar_t *ai_canonname;
+    struct sockaddr *ai_addr;
+    struct addrinfoW *ai_next;
+} ADDRINFOW, *PADDRINFOW;
+/* ADDRINFOEXA and ADDRINFOEXW differ in their name's characters only. */
+#define WSC_ADDRINFOEX(tag, char_type)                                  \
+    struct tag {                                                        \
+        int ai_flags;                                                   \
+        int ai_family;                                                  \
+        int ai_socktype;                                                \
+        int ai_protocol;                                                \
+        size_t ai_addrlen;                                              \
+        char_type *ai_canonname;                                        \
+        struct sockaddr *ai_addr;                                       \
+        void *ai_blob;                                                  \
+        size_t ai_bloblen;                                              \
+        LPGUID ai_provider;                                             \
+        struct tag *ai_next;                                            \
+    }
+typedef WSC_ADDRINFOEX(addrinfoexA, char) ADDRINFOEXA, *PADDRINFOEXA,
+    *LPADDRINFOEXA;
+typedef WSC_ADDRINFOEX(addrinfoexW, wchar_t) ADDRINFOEXW, *PADDRINFOEXW,
+    *LPADDRINFOEXW;
+#undef WSC_ADDRINFOEX
+
 #undef EAI_AGAIN
 #undef EAI_BADFLAGS
 #undef EAI_FAIL
@@ -74,12 +107,20 @@ typedef ADDRINFOA ADDRINFO, *LPADDRINFO;
 #define InetPton InetPtonA
 #define InetNtop InetNtopA
 #endif
-/* GetAddrInfo's TCHAR names; the wide ones (GetAddrInfoW, ADDRINFOW) do
- * not exist yet, so only the ANSI build has them. */
-#ifndef UNICODE
+/* The TCHAR names of the resolver, as in Microsoft's header (the Ex
+ * functions' are in the list, WINSOCK_AW). */
+#ifdef UNICODE
+typedef ADDRINFOW ADDRINFOT, *PADDRINFOT;
+typedef ADDRINFOEXW ADDRINFOEX, *PADDRINFOEX;
+#define GetAddrInfo GetAddrInfoW
+#define FreeAddrInfo FreeAddrInfoW
+#define GetNameInfo GetNameInfoW
+#else
 typedef ADDRINFOA ADDRINFOT, *PADDRINFOT;
+typedef ADDRINFOEXA ADDRINFOEX, *PADDRINFOEX;
 #define GetAddrInfo GetAddrInfoA
 #define FreeAddrInfo FreeAddrInfoA
+#define GetNameInfo GetNameInfoA
 #endif
 
 #ifdef __cplusplus

@@ -405,11 +405,43 @@ static void netev_connect(struct wsc_sock *e)
         wsc_netev_reenable(e, WSC_FD_CONNECT);
 }
 
-int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
-                  socklen_t len)
+/* The wait of a blocking connect, until the deadline: 0, or the -WSA
+ * code.  When the time is up the attempt is given up (connect_finish),
+ * so that the socket may connect again. */
+static int connect_wait(struct wsc_sock *e, uint32_t f, int64_t deadline)
+{
+    int r, err;
+
+    for (;;) {
+        r = wsc_wait(e, POLLOUT, deadline);
+        if (r == -WSAEINTR)
+            return wsc_closing_error(e, WSC_OP_CONNECT);
+        if (r == -WSAETIMEDOUT)
+            connect_finish(e);
+        if (r)
+            return r;
+        {
+            struct pollfd p = { .fd = e->fd, .events = POLLOUT };
+            if (wsc_os.poll(&p, 1, 0) > 0)
+                break;
+        }
+    }
+    /* A blocking connect's failure is returned, not latched (row 9b). */
+    err = kernel_so_error(e);
+    connect_finish(e);
+    if (err && !reset_since_connected(e, err))
+        return wsc_errno_result(WSC_OP_CONNECT, err, f);
+    wsc_set_flags(e, WSC_F_CONNECTED);
+    return 0;
+}
+
+/* connect; block: wait for the outcome (until the deadline) instead of
+ * WSAEWOULDBLOCK. */
+static int do_connect(struct wsc_sock *e, const struct sockaddr *sa,
+                      socklen_t len, int block, int64_t deadline)
 {
     uint32_t f = wsc_flags(e);
-    int r, err;
+    int err;
 
     /* Also a socket a ConnectEx or an AcceptEx is working on, or one a
      * ConnectEx connected until its context is updated (row MX18). */
@@ -436,28 +468,23 @@ int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
     }
     if (err != EINPROGRESS)
         return wsc_errno_result(WSC_OP_CONNECT, err, f);
-    if (f & WSC_F_NONBLOCK) {
+    if (!block) {
         wsc_set_flags(e, WSC_F_CONNECTING);
         netev_connect(e);
         return -WSAEWOULDBLOCK;
     }
-    for (;;) {
-        r = wsc_wait(e, POLLOUT, -1);
-        if (r == -WSAEINTR)
-            return wsc_closing_error(e, WSC_OP_CONNECT);
-        if (r)
-            return r;
-        {
-            struct pollfd p = { .fd = e->fd, .events = POLLOUT };
-            if (wsc_os.poll(&p, 1, 0) > 0)
-                break;
-        }
-    }
-    /* A blocking connect's failure is returned, not latched (row 9b). */
-    err = kernel_so_error(e);
-    connect_finish(e);
-    if (err && !reset_since_connected(e, err))
-        return wsc_errno_result(WSC_OP_CONNECT, err, f);
-    wsc_set_flags(e, WSC_F_CONNECTED);
-    return 0;
+    return connect_wait(e, f, deadline);
+}
+
+int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
+                  socklen_t len)
+{
+    return do_connect(e, sa, len, !(wsc_flags(e) & WSC_F_NONBLOCK),
+                      WSC_FOREVER);
+}
+
+int wsc_e_connect_until(struct wsc_sock *e, const struct sockaddr *sa,
+                        socklen_t len, int64_t deadline)
+{
+    return do_connect(e, sa, len, 1, deadline);
 }

@@ -397,6 +397,11 @@ extern _Atomic int wsc_deferred_count;
 int wsc_e_update_connect_context(struct wsc_sock *e);
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len);
+/* A blocking connect whatever the socket's mode, given up at the
+ * deadline with -WSAETIMEDOUT, the socket free to connect again
+ * (WSAConnectByName, WSAConnectByList). */
+int wsc_e_connect_until(struct wsc_sock *e, const struct sockaddr *sa,
+                        socklen_t len, int64_t deadline);
 /* The kernel's connect without sleeping in it, whatever the socket's
  * blocking mode (a blocking socket is made non-blocking for the call):
  * connect's result, errno set. */

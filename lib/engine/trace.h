@@ -51,13 +51,14 @@ void wsc_trace_arg_p(struct wsc_trace *t, const void *p);
 #define WSC_TRACE_A7(t, a, ...) WSC_TRACE_ARG(t, a); WSC_TRACE_A6(t, __VA_ARGS__)
 #define WSC_TRACE_A8(t, a, ...) WSC_TRACE_ARG(t, a); WSC_TRACE_A7(t, __VA_ARGS__)
 #define WSC_TRACE_A9(t, a, ...) WSC_TRACE_ARG(t, a); WSC_TRACE_A8(t, __VA_ARGS__)
-#define WSC_TRACE_PICK(_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, m, ...) m
-/* WSC_TRACE_ARGS(t, a, b, c): one WSC_TRACE_ARG per argument, 0 to 9.
+#define WSC_TRACE_A10(t, a, ...) WSC_TRACE_ARG(t, a); WSC_TRACE_A9(t, __VA_ARGS__)
+#define WSC_TRACE_PICK(_0, _1, _2, _3, _4, _5, _6, _7, _8, _9, _10, m, ...) m
+/* WSC_TRACE_ARGS(t, a, b, c): one WSC_TRACE_ARG per argument, 0 to 10.
  * The first level expands the arguments (a parenthesised list). */
 #define WSC_TRACE_ARGS(t, ...) WSC_TRACE_ARGS_(t, __VA_ARGS__)
 #define WSC_TRACE_ARGS_(t, ...)                                        \
-    WSC_TRACE_PICK(_0 __VA_OPT__(,) __VA_ARGS__, WSC_TRACE_A9,         \
-                   WSC_TRACE_A8, WSC_TRACE_A7,                         \
+    WSC_TRACE_PICK(_0 __VA_OPT__(,) __VA_ARGS__, WSC_TRACE_A10,        \
+                   WSC_TRACE_A9, WSC_TRACE_A8, WSC_TRACE_A7,           \
                    WSC_TRACE_A6, WSC_TRACE_A5, WSC_TRACE_A4,           \
                    WSC_TRACE_A3, WSC_TRACE_A2, WSC_TRACE_A1,           \
                    WSC_TRACE_A0)(t __VA_OPT__(,) __VA_ARGS__)

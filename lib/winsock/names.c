@@ -1,8 +1,12 @@
 /* Winsock name resolution and address text: Windows flag values in,
  * Windows error codes out. */
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 #include "ws.h"
+#include "win32.h" /* the UTF-8 of wide strings */
 
 /* This file wraps libc's resolver: reach it by its own names. */
 #undef getaddrinfo
@@ -42,6 +46,18 @@ static int map_flags(int win, const struct flag_pair *t, size_t n)
             win &= ~t[i].win;
         }
     return win ? -1 : out;
+}
+
+/* Linux flags -> Windows flags (a result's ai_flags). */
+static int unmap_flags(int lin, const struct flag_pair *t, size_t n)
+{
+    int out = 0;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (lin & t[i].lin)
+            out |= t[i].win;
+    return out;
 }
 
 /* An EAI_ code of glibc -> the Windows code getaddrinfo returns. */
@@ -102,19 +118,54 @@ static int copy_name(char *buf, size_t cap, const char **s, int too_long)
     return 0;
 }
 
+/* Hints with Windows flags -> the system's hints, into *h: 0 or
+ * WSAEINVAL for a flag Linux has no match for. */
+static int linux_hints(struct addrinfo *h, int flags, int family,
+                       int socktype, int protocol)
+{
+    int lf = map_flags(flags, ai_flags,
+                       sizeof(ai_flags) / sizeof(ai_flags[0]));
+
+    if (lf < 0)
+        return WSAEINVAL;
+    memset(h, 0, sizeof(*h));
+    h->ai_flags = lf;
+    h->ai_family = family;
+    h->ai_socktype = socktype;
+    h->ai_protocol = protocol;
+    return 0;
+}
+
 /* The caller's hints with Linux flags, into *h: 0 or the WSA code. */
 static int copy_hints(struct addrinfo *h, const struct addrinfo *hints)
 {
-    int lf;
+    struct addrinfo c;
 
-    if (wsc_bad_ptr(hints) || wsc_copy_in(h, hints, sizeof(*h)))
+    if (wsc_bad_ptr(hints) || wsc_copy_in(&c, hints, sizeof(c)))
         return WSAEFAULT;
-    lf = map_flags(h->ai_flags, ai_flags,
-                   sizeof(ai_flags) / sizeof(ai_flags[0]));
-    if (lf < 0)
-        return WSAEINVAL;
-    h->ai_flags = lf;
-    return 0;
+    return linux_hints(h, c.ai_flags, c.ai_family, c.ai_socktype,
+                       c.ai_protocol);
+}
+
+/* The one resolution of every getaddrinfo form and WSAConnectByName:
+ * node and service in library memory, hints with Linux flags (or NULL);
+ * 0 with *ai set, or the Windows code. */
+int wsc_resolve(const char *node, const char *service,
+                const struct addrinfo *h, struct addrinfo **ai)
+{
+    *ai = NULL;
+    if (!node && !service)
+        return WSAHOST_NOT_FOUND;
+    return wsc_eai_to_wsa(getaddrinfo(node, service, h, ai));
+}
+
+/* Windows answers a failed lookup with *res NULL. */
+static void clear_result(void *res)
+{
+    void *none = NULL;
+
+    if (!wsc_bad_ptr(res))
+        wsc_copy_out(res, &none, sizeof(none));
 }
 
 int ws_getaddrinfo(const char *node, const char *service,
@@ -126,6 +177,7 @@ int ws_getaddrinfo(const char *node, const char *service,
 
     if (!wsc_started())
         return gai_result(WSANOTINITIALISED);
+    clear_result(res);
     if (wsc_bad_ptr(res) || (!node && !service))
         return gai_result(!node && !service ? WSAHOST_NOT_FOUND : WSAEINVAL);
     code = copy_name(nbuf, sizeof(nbuf), &node, WSAHOST_NOT_FOUND);
@@ -137,7 +189,7 @@ int ws_getaddrinfo(const char *node, const char *service,
         code = WSAEFAULT;
     if (code)
         return gai_result(code);
-    code = wsc_eai_to_wsa(getaddrinfo(node, service, hints ? &h : NULL, &ai));
+    code = wsc_resolve(node, service, hints ? &h : NULL, &ai);
     if (!code && wsc_copy_out(res, &ai, sizeof(ai))) {
         freeaddrinfo(ai);
         code = WSAEFAULT;
@@ -157,8 +209,10 @@ static int copy_result(char *dst, const char *src)
     return dst && wsc_copy_out(dst, src, strlen(src) + 1) ? WSAEFAULT : 0;
 }
 
-int ws_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
-                    DWORD hostlen, char *serv, DWORD servlen, int flags)
+/* getnameinfo's work, the results out to host and serv (caller memory
+ * or the library's): 0 or the Windows code. */
+static int name_info(const struct sockaddr *sa, socklen_t salen, char *host,
+                     DWORD hostlen, char *serv, DWORD servlen, int flags)
 {
     /* NUL after the copy: an AF_UNIX path is read as a string. */
     struct {
@@ -169,13 +223,19 @@ int ws_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
     int lf, code;
 
     if (!wsc_started())
-        return gai_result(WSANOTINITIALISED);
+        return WSANOTINITIALISED;
     a.nul = 0;
     if (wsc_bad_ptr(sa) || wsc_copy_addr(&a.ss, sa, salen))
-        return gai_result(WSAEFAULT);
+        return WSAEFAULT;
+    /* Shorter than its family's address: WSAEFAULT (Linux: EAI_FAMILY). */
+    if ((a.ss.ss_family == AF_INET || a.ss.ss_family == AF_INET6) &&
+        salen < (socklen_t)wsc_addr_size(a.ss.ss_family))
+        return WSAEFAULT;
     lf = map_flags(flags, ni_flags, sizeof(ni_flags) / sizeof(ni_flags[0]));
     if (lf < 0)
-        return gai_result(WSAEINVAL);
+        return WSAEINVAL;
+    if (!host && !serv)
+        return WSAHOST_NOT_FOUND; /* glibc answers 0 */
     hbuf[0] = sbuf[0] = 0;
     code = wsc_eai_to_wsa(getnameinfo(
         (struct sockaddr *)&a.ss, salen, host ? hbuf : NULL,
@@ -185,7 +245,14 @@ int ws_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
         code = copy_result(host, hbuf);
     if (!code)
         code = copy_result(serv, sbuf);
-    return gai_result(code);
+    return code;
+}
+
+int ws_getnameinfo(const struct sockaddr *sa, socklen_t salen, char *host,
+                    DWORD hostlen, char *serv, DWORD servlen, int flags)
+{
+    return gai_result(name_info(sa, salen, host, hostlen, serv, servlen,
+                                flags));
 }
 
 const char *wsc_gai_strerror(int code)
@@ -293,4 +360,493 @@ int ws_gethostname(char *name, int namelen)
         wsc_copy_out(name, buf, strlen(buf) + 1))
         return wsc_fail(WSAEFAULT);
     return wsc_ok(0);
+}
+
+/* ---- the wide and the Ex forms ------------------------------------------ */
+
+/* A caller's wide string as UTF-8 (wide.c's encoding) in buf; *s points
+ * at it, or stays NULL for NULL: 0, WSAEFAULT, or too_long when it does
+ * not fit. */
+static int copy_wide(char *buf, size_t cap, const wchar_t *w, const char **s,
+                     int too_long)
+{
+    size_t len = 0, i;
+    wchar_t c;
+
+    *s = NULL;
+    if (!w)
+        return 0;
+    if (wsc_bad_ptr(w))
+        return WSAEFAULT;
+    for (i = 0;; i++) {
+        if (wsc_copy_in(&c, w + i, sizeof(c)))
+            return WSAEFAULT;
+        if (!c)
+            break;
+        if (wsc_w32_utf8_n(&c, 1, buf, cap, &len) == 0)
+            return too_long;
+    }
+    buf[len] = 0;
+    *s = buf;
+    return 0;
+}
+
+/* What ADDRINFOW, ADDRINFOEXA and ADDRINFOEXW begin with. */
+struct ai_head {
+    int ai_flags, ai_family, ai_socktype, ai_protocol;
+    size_t ai_addrlen;
+    void *ai_canonname;
+    struct sockaddr *ai_addr;
+};
+
+/* Free a list whose next pointer is at next_off in each node. */
+static void free_list(void *ai, size_t next_off)
+{
+    while (ai) {
+        void *next = *(void **)((char *)ai + next_off);
+        free(ai);
+        ai = next;
+    }
+}
+
+/* The system's results as a list of Windows nodes of `size` bytes (next
+ * pointer at next_off), each one allocation with its address and its
+ * name (wide: a wchar_t a byte, host names being ASCII); NULL when out of
+ * memory. */
+static void *convert_list(const struct addrinfo *ai, size_t size,
+                          size_t next_off, int wide)
+{
+    void *head = NULL, **link = &head;
+    size_t unit = wide ? sizeof(wchar_t) : 1, n, room, i;
+
+    for (; ai; ai = ai->ai_next) {
+        struct ai_head *h;
+        char *p, *name;
+
+        n = ai->ai_canonname ? strlen(ai->ai_canonname) + 1 : 0;
+        room = (ai->ai_addrlen + 7) & ~(size_t)7;
+        if (!(p = calloc(1, size + room + n * unit))) {
+            free_list(head, next_off);
+            return NULL;
+        }
+        h = (struct ai_head *)p;
+        h->ai_flags = unmap_flags(ai->ai_flags, ai_flags,
+                                  sizeof(ai_flags) / sizeof(ai_flags[0]));
+        h->ai_family = ai->ai_family;
+        h->ai_socktype = ai->ai_socktype;
+        h->ai_protocol = ai->ai_protocol;
+        h->ai_addrlen = ai->ai_addrlen;
+        h->ai_addr = (struct sockaddr *)(p + size);
+        memcpy(h->ai_addr, ai->ai_addr, ai->ai_addrlen);
+        name = p + size + room;
+        for (i = 0; i < n; i++) {
+            if (wide)
+                ((wchar_t *)name)[i] = (unsigned char)ai->ai_canonname[i];
+            else
+                name[i] = ai->ai_canonname[i];
+        }
+        if (n)
+            h->ai_canonname = name;
+        *link = p;
+        link = (void **)(p + next_off);
+    }
+    return head;
+}
+
+/* The shape of one result list: node size, where its next pointer is,
+ * and whether its names are wide. */
+struct ai_shape {
+    size_t size, next_off;
+    int wide;
+};
+static const struct ai_shape shape_w = {
+    sizeof(ADDRINFOW), offsetof(ADDRINFOW, ai_next), 1 };
+static const struct ai_shape shape_exa = {
+    sizeof(ADDRINFOEXA), offsetof(ADDRINFOEXA, ai_next), 0 };
+static const struct ai_shape shape_exw = {
+    sizeof(ADDRINFOEXW), offsetof(ADDRINFOEXW, ai_next), 1 };
+
+/* GetAddrInfoW's and GetAddrInfoEx's lookup once the names are in
+ * library memory: the hints (their first four fields, which every
+ * Windows form shares), the resolution, the list out to *res. */
+static int lookup(const char *node, const char *service, const void *hints,
+                  void *res, const struct ai_shape *shape)
+{
+    struct addrinfo h, *ai;
+    int f[4], code = 0;
+    void *out;
+
+    if (hints && (wsc_bad_ptr(hints) || wsc_copy_in(f, hints, sizeof(f))))
+        code = WSAEFAULT;
+    else if (hints)
+        code = linux_hints(&h, f[0], f[1], f[2], f[3]);
+    if (!code && !wsc_user_writable(res, sizeof(void *)))
+        code = WSAEFAULT;
+    if (!code)
+        code = wsc_resolve(node, service, hints ? &h : NULL, &ai);
+    if (code)
+        return code;
+    out = convert_list(ai, shape->size, shape->next_off, shape->wide);
+    freeaddrinfo(ai);
+    if (!out)
+        return WSA_NOT_ENOUGH_MEMORY;
+    if (wsc_copy_out(res, &out, sizeof(out))) {
+        free_list(out, shape->next_off);
+        return WSAEFAULT;
+    }
+    return 0;
+}
+
+/* The checks getaddrinfo makes first, in its order. */
+static int lookup_start(const void *node, const void *service, void *res)
+{
+    if (!wsc_started())
+        return WSANOTINITIALISED;
+    clear_result(res);
+    if (!node && !service)
+        return WSAHOST_NOT_FOUND;
+    return wsc_bad_ptr(res) ? WSAEINVAL : 0;
+}
+
+/* A node and a service of the caller's, narrow or wide, as UTF-8 in
+ * nbuf and sbuf (NI_MAXHOST each); *n and *s point at them (NULL stays
+ * NULL): 0 or the code getaddrinfo gives. */
+static int copy_names(char *nbuf, char *sbuf, const void *node,
+                      const void *service, int wide, const char **n,
+                      const char **s)
+{
+    int code;
+
+    if (wide) {
+        code = copy_wide(nbuf, NI_MAXHOST, node, n, WSAHOST_NOT_FOUND);
+        return code ? code : copy_wide(sbuf, NI_MAXHOST, service, s,
+                                       WSATYPE_NOT_FOUND);
+    }
+    *n = node;
+    *s = service;
+    code = copy_name(nbuf, NI_MAXHOST, n, WSAHOST_NOT_FOUND);
+    return code ? code : copy_name(sbuf, NI_MAXHOST, s, WSATYPE_NOT_FOUND);
+}
+
+static int lookup_names(const void *node, const void *service, int wide,
+                        const void *hints, void *res,
+                        const struct ai_shape *shape)
+{
+    char nbuf[NI_MAXHOST], sbuf[NI_MAXHOST];
+    const char *n, *s;
+    int code = lookup_start(node, service, res);
+
+    if (!code)
+        code = copy_names(nbuf, sbuf, node, service, wide, &n, &s);
+    if (!code)
+        code = lookup(n, s, hints, res, shape);
+    return code;
+}
+
+int ws_GetAddrInfoW(const wchar_t *node, const wchar_t *service,
+                    const ADDRINFOW *hints, PADDRINFOW *res)
+{
+    return gai_result(lookup_names(node, service, 1, hints, res, &shape_w));
+}
+
+void wsc_FreeAddrInfoW(PADDRINFOW ai)
+{
+    free_list(ai, shape_w.next_off);
+}
+
+/* GetAddrInfoEx is synchronous here: a timeout, an OVERLAPPED, a
+ * completion routine or a cancel handle is WSAEINVAL, Windows' answer
+ * for reserved parameters that are not NULL (the ANSI form, and every
+ * form before Windows 8).  Only the default providers resolve: another
+ * name space or a provider's GUID is WSASERVICE_NOT_FOUND. */
+static int ex_start(DWORD ns, LPGUID nsid, struct timeval *timeout,
+                    LPOVERLAPPED ov, LPLOOKUPSERVICE_COMPLETION_ROUTINE cr,
+                    LPHANDLE handle, void *res)
+{
+    if (!wsc_started())
+        return WSANOTINITIALISED;
+    if (timeout || ov || cr || handle) {
+        clear_result(res);
+        return WSAEINVAL;
+    }
+    if ((ns != NS_ALL && ns != NS_DNS) || nsid) {
+        clear_result(res);
+        return WSASERVICE_NOT_FOUND;
+    }
+    return 0;
+}
+
+static int lookup_ex(const void *node, const void *service, int wide,
+                     DWORD ns, LPGUID nsid, const void *hints, void *res,
+                     struct timeval *timeout, LPOVERLAPPED ov,
+                     LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle)
+{
+    int code = ex_start(ns, nsid, timeout, ov, cr, handle, res);
+
+    if (!code)
+        code = lookup_names(node, service, wide, hints, res,
+                            wide ? &shape_exw : &shape_exa);
+    return gai_result(code);
+}
+
+int ws_GetAddrInfoExA(const char *node, const char *service, DWORD ns,
+                      LPGUID nsid, const ADDRINFOEXA *hints, PADDRINFOEXA *res,
+                      struct timeval *timeout, LPOVERLAPPED ov,
+                      LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle)
+{
+    return lookup_ex(node, service, 0, ns, nsid, hints, res, timeout, ov, cr,
+                     handle);
+}
+
+int ws_GetAddrInfoExW(const wchar_t *node, const wchar_t *service, DWORD ns,
+                      LPGUID nsid, const ADDRINFOEXW *hints, PADDRINFOEXW *res,
+                      struct timeval *timeout, LPOVERLAPPED ov,
+                      LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle)
+{
+    return lookup_ex(node, service, 1, ns, nsid, hints, res, timeout, ov, cr,
+                     handle);
+}
+
+void wsc_FreeAddrInfoExA(PADDRINFOEXA ai)
+{
+    free_list(ai, shape_exa.next_off);
+}
+
+void wsc_FreeAddrInfoExW(PADDRINFOEXW ai)
+{
+    free_list(ai, shape_exw.next_off);
+}
+
+/* A result string out to the caller as wchar_t (if it asked). */
+static int copy_result_wide(wchar_t *dst, const char *src)
+{
+    wchar_t w[NI_MAXHOST];
+    size_t n = strlen(src) + 1, i;
+
+    for (i = 0; i < n; i++)
+        w[i] = (unsigned char)src[i];
+    return dst && wsc_copy_out(dst, w, n * sizeof(wchar_t)) ? WSAEFAULT : 0;
+}
+
+/* The sizes count characters: host names and services are ASCII, a
+ * byte each. */
+int ws_GetNameInfoW(const struct sockaddr *sa, socklen_t salen,
+                    wchar_t *host, DWORD hostlen, wchar_t *serv,
+                    DWORD servlen, int flags)
+{
+    char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
+    int code = name_info(sa, salen, host ? hbuf : NULL, hostlen,
+                         serv ? sbuf : NULL, servlen, flags);
+
+    if (!code)
+        code = copy_result_wide(host, hbuf);
+    if (!code)
+        code = copy_result_wide(serv, sbuf);
+    return gai_result(code);
+}
+
+/* ---- connecting by name or by a list ------------------------------------ */
+
+/* An address out to the caller when both it and its length are given
+ * (getsockname's or getpeername's): too little room is WSAEFAULT. */
+static long addr_out(LPDWORD lenp, LPSOCKADDR out,
+                     const struct sockaddr_storage *ss, DWORD n)
+{
+    DWORD have;
+
+    if (!lenp || !out)
+        return 0;
+    if (wsc_bad_ptr(lenp) || wsc_copy_in(&have, lenp, sizeof(have)) ||
+        have < n || wsc_bad_ptr(out) || wsc_copy_out(out, ss, n) ||
+        wsc_copy_out(lenp, &n, sizeof(n)))
+        return -WSAEFAULT;
+    return 0;
+}
+
+/* Connect e to the first of the n addresses that takes the connection,
+ * one after the other, blocking whatever the socket's mode; the error is
+ * the last attempt's, and the time is up between attempts and within
+ * one (Microsoft's WSAConnectByList page).  Then the addresses out. */
+static long connect_each(struct wsc_sock *e,
+                         const struct sockaddr_storage *addrs,
+                         const socklen_t *lens, int n,
+                         const struct timeval *timeout, LPDWORD llen,
+                         LPSOCKADDR local, LPDWORD rlen, LPSOCKADDR remote)
+{
+    int64_t deadline = WSC_FOREVER;
+    struct sockaddr_storage me;
+    socklen_t melen = sizeof(me);
+    struct timeval tv;
+    long r = -WSAEINVAL;
+    int i;
+
+    if (timeout) {
+        if (wsc_bad_ptr(timeout) || wsc_copy_in(&tv, timeout, sizeof(tv)))
+            return -WSAEFAULT;
+        deadline = wsc_now_ms() + (int64_t)tv.tv_sec * 1000 +
+                   tv.tv_usec / 1000;
+    }
+    for (i = 0; i < n; i++) {
+        if (deadline != WSC_FOREVER && wsc_now_ms() >= deadline) {
+            r = -WSAETIMEDOUT;
+            break;
+        }
+        r = wsc_e_connect_until(e, (const struct sockaddr *)&addrs[i],
+                                lens[i], deadline);
+        if (r == 0 || r == -WSAETIMEDOUT)
+            break;
+    }
+    if (r)
+        return r;
+    memset(&me, 0, sizeof(me));
+    r = wsc_e_getname(e, 0, (struct sockaddr *)&me, &melen);
+    if (!r)
+        r = addr_out(rlen, remote, &addrs[i], lens[i]);
+    if (!r)
+        r = addr_out(llen, local, &me, melen);
+    return r;
+}
+
+/* WSAConnectByName's socket: a stream (Microsoft: connection-oriented
+ * sockets only; WSAEFAULT otherwise, as Wine's implementation answers),
+ * and hints for its family. */
+static long stream_hints(struct wsc_sock *e, struct addrinfo *h)
+{
+    int v6only = 1;
+
+    if (e->type != SOCK_STREAM)
+        return -WSAEFAULT;
+    memset(h, 0, sizeof(*h));
+    h->ai_family = e->family;
+    h->ai_socktype = SOCK_STREAM;
+    h->ai_protocol = IPPROTO_TCP;
+    /* A dual-stack socket reaches IPv4 hosts at their mapped addresses. */
+    if (e->family == AF_INET6 &&
+        wsc_e_getopt_int(e, IPPROTO_IPV6, L_IPV6_V6ONLY, &v6only) == 0 &&
+        !v6only)
+        h->ai_flags = L_AI_V4MAPPED | L_AI_ALL;
+    return 0;
+}
+
+/* The resolved addresses of node:service, tried in turn. */
+static long connect_name(struct wsc_sock *e, const char *node,
+                         const char *service, LPDWORD llen, LPSOCKADDR local,
+                         LPDWORD rlen, LPSOCKADDR remote,
+                         const struct timeval *timeout)
+{
+    struct sockaddr_storage *addrs;
+    struct addrinfo h, *ai, *p;
+    socklen_t *lens;
+    long r = stream_hints(e, &h);
+    int n = 0;
+
+    if (!r)
+        r = -(long)wsc_resolve(node, service, &h, &ai);
+    if (r)
+        return r;
+    for (p = ai; p; p = p->ai_next)
+        n++;
+    addrs = calloc((size_t)n, sizeof(*addrs));
+    lens = calloc((size_t)n, sizeof(*lens));
+    if (!addrs || !lens) {
+        r = -WSAENOBUFS;
+    } else {
+        for (n = 0, p = ai; p; p = p->ai_next, n++) {
+            memcpy(&addrs[n], p->ai_addr, p->ai_addrlen);
+            lens[n] = p->ai_addrlen;
+        }
+        r = connect_each(e, addrs, lens, n, timeout, llen, local, rlen,
+                         remote);
+    }
+    free(addrs);
+    free(lens);
+    freeaddrinfo(ai);
+    return r;
+}
+
+/* Arguments first (Microsoft: NULL names or a Reserved pointer are
+ * WSAEINVAL), then the socket, then the names (narrow or wide). */
+static BOOL connect_by_name(SOCKET s, const void *node, const void *service,
+                            int wide, LPDWORD llen, LPSOCKADDR local,
+                            LPDWORD rlen, LPSOCKADDR remote,
+                            const struct timeval *timeout,
+                            LPWSAOVERLAPPED reserved)
+{
+    char nbuf[NI_MAXHOST], sbuf[NI_MAXHOST];
+    const char *n, *sv;
+    struct wsc_sock *e;
+    long r;
+
+    if (!node || !service || reserved)
+        return wsc_fail(WSAEINVAL), FALSE;
+    if (!(e = wsc_enter(s)))
+        return FALSE;
+    r = -(long)copy_names(nbuf, sbuf, node, service, wide, &n, &sv);
+    if (!r)
+        r = connect_name(e, n, sv, llen, local, rlen, remote, timeout);
+    return wsc_leave(e, r) == 0;
+}
+
+BOOL wsc_WSAConnectByNameA(SOCKET s, const char *node, const char *service,
+                           LPDWORD llen, LPSOCKADDR local, LPDWORD rlen,
+                           LPSOCKADDR remote, const struct timeval *timeout,
+                           LPWSAOVERLAPPED reserved)
+{
+    return connect_by_name(s, node, service, 0, llen, local, rlen, remote,
+                           timeout, reserved);
+}
+
+BOOL wsc_WSAConnectByNameW(SOCKET s, wchar_t *node, wchar_t *service,
+                           LPDWORD llen, LPSOCKADDR local, LPDWORD rlen,
+                           LPSOCKADDR remote, const struct timeval *timeout,
+                           LPWSAOVERLAPPED reserved)
+{
+    return connect_by_name(s, node, service, 1, llen, local, rlen, remote,
+                           timeout, reserved);
+}
+
+/* The list's addresses into library memory, then tried in turn. */
+BOOL wsc_WSAConnectByList(SOCKET s, PSOCKET_ADDRESS_LIST list, LPDWORD llen,
+                          LPSOCKADDR local, LPDWORD rlen, LPSOCKADDR remote,
+                          const struct timeval *timeout,
+                          LPWSAOVERLAPPED reserved)
+{
+    struct sockaddr_storage *addrs = NULL;
+    socklen_t *lens = NULL;
+    struct wsc_sock *e;
+    SOCKET_ADDRESS sa;
+    INT count = 0, i;
+    long r = 0;
+
+    if (reserved)
+        return wsc_fail(WSAEINVAL), FALSE;
+    if (!(e = wsc_enter(s)))
+        return FALSE;
+    if (wsc_bad_ptr(list) || wsc_copy_in(&count, &list->iAddressCount,
+                                         sizeof(count)))
+        r = -WSAEFAULT;
+    else if (count <= 0)
+        r = -WSAEINVAL;
+    else if (!(addrs = calloc((size_t)count, sizeof(*addrs))) ||
+             !(lens = calloc((size_t)count, sizeof(*lens))))
+        r = -WSAENOBUFS;
+    for (i = 0; !r && i < count; i++) {
+        if (wsc_copy_in(&sa, &list->Address[i], sizeof(sa)) ||
+            sa.iSockaddrLength <= 0 || wsc_bad_ptr(sa.lpSockaddr) ||
+            wsc_copy_addr(&addrs[i], sa.lpSockaddr,
+                          (size_t)sa.iSockaddrLength))
+            r = -WSAEFAULT;
+        else
+            lens[i] = (socklen_t)(sa.iSockaddrLength < (INT)sizeof(addrs[i])
+                                      ? sa.iSockaddrLength
+                                      : (INT)sizeof(addrs[i]));
+    }
+    if (!r && e->type != SOCK_STREAM)
+        r = -WSAEFAULT;
+    if (!r)
+        r = connect_each(e, addrs, lens, count, timeout, llen, local, rlen,
+                         remote);
+    free(addrs);
+    free(lens);
+    return wsc_leave(e, r) == 0;
 }

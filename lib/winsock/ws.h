@@ -117,6 +117,11 @@ static inline int wsc_bad_ptr(const void *p)
 {
     return (uintptr_t)p < 0x10000;
 }
+/* The resolution behind every getaddrinfo form and WSAConnectByName:
+ * node and service in library memory, hints with Linux flags or NULL;
+ * 0 with *ai set (freeaddrinfo it), or the Windows code (names.c). */
+int wsc_resolve(const char *node, const char *service,
+                const struct addrinfo *h, struct addrinfo **ai);
 /* Size Windows requires for an address of the socket's family. */
 int wsc_addr_size(int family);
 

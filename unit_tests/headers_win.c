@@ -228,6 +228,48 @@ static void win32_text(void)
 
 /* ioctlsocket(FIONREAD) into each type Windows code passes, over a pair
  * with 5 bytes queued. */
+/* Windows' in6_addr (u.Byte, u.Word, s6_addr), in6addr_loopback and the
+ * IN6_IS_ADDR_ tests on it, and a loopback connection over it. */
+static void in6(void)
+{
+    SOCKADDR_IN6 a, b;
+    IN6_ADDR m;
+    struct ipv6_mreq mr;
+    int alen = sizeof a;
+    SOCKET l, c;
+
+    memset(&a, 0, sizeof a);
+    a.sin6_family = AF_INET6;
+    a.sin6_addr = in6addr_loopback;
+    CHECK(a.sin6_addr.u.Byte[15] == 1 && a.sin6_addr.u.Word[7] == htons(1));
+    CHECK(a.sin6_addr.s6_addr[15] == 1 && IN6_IS_ADDR_LOOPBACK(&a.sin6_addr));
+    CHECK(!IN6_IS_ADDR_UNSPECIFIED(&a.sin6_addr) && IN6_IS_ADDR_UNSPECIFIED(&in6addr_any));
+    CHECK(inet_pton(AF_INET6, "ff02::1", &m) == 1 && IN6_IS_ADDR_MULTICAST(&m) &&
+          IN6_IS_ADDR_MC_LINKLOCAL(&m) && !IN6_IS_ADDR_MC_GLOBAL(&m));
+    CHECK(inet_pton(AF_INET6, "::ffff:10.0.0.1", &m) == 1 && IN6_IS_ADDR_V4MAPPED(&m) &&
+          m.u.Byte[12] == 10);
+    CHECK(inet_pton(AF_INET6, "fe80::1", &m) == 1 && IN6_IS_ADDR_LINKLOCAL(&m) &&
+          m.u.Word[0] == htons(0xfe80));
+    mr.ipv6mr_multiaddr = m;
+    mr.ipv6mr_interface = 0;
+    CHECK(IN6_ARE_ADDR_EQUAL(&mr.ipv6mr_multiaddr, &m) && sizeof(SOCKADDR_IN6) == 28);
+    l = socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP);
+    if (l == INVALID_SOCKET)
+        return; /* no IPv6 on this machine */
+    if (bind(l, (SOCKADDR *)&a, sizeof a) != 0) {
+        closesocket(l);
+        return;
+    }
+    CHECK(listen(l, 1) == 0 && getsockname(l, (SOCKADDR *)&a, &alen) == 0);
+    c = socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP);
+    CHECK(connect(c, (SOCKADDR *)&a, sizeof a) == 0);
+    alen = sizeof b;
+    CHECK(getpeername(c, (SOCKADDR *)&b, &alen) == 0 && IN6_IS_ADDR_LOOPBACK(&b.sin6_addr) &&
+          b.sin6_port == a.sin6_port);
+    closesocket(c);
+    closesocket(l);
+}
+
 static void fionread(void)
 {
     SOCKET l, c, s;
@@ -327,6 +369,7 @@ int main(void)
     win32_text();
     names();
     fionread();
+    in6();
     WSACleanup();
     printf("%s %d\n", failures ? "FAIL" : "ok", failures);
     return failures != 0;

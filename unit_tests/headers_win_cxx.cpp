@@ -93,6 +93,12 @@ int main()
     CHECK(GetNameInfoW((SOCKADDR *)&la, sizeof la, whost, NI_MAXHOST, nullptr, 0,
                        NI_NUMERICHOST) == 0 && std::wstring(whost) == L"127.0.0.1");
 
+    sockaddr_in6 sa6 = {};
+    sa6.sin6_addr = in6addr_loopback;
+    IN6_ADDR m6;
+    CHECK(sa6.sin6_addr.u.Byte[15] == 1 && IN6_IS_ADDR_LOOPBACK(&sa6.sin6_addr) &&
+          inet_pton(AF_INET6, "::ffff:1.2.3.4", &m6) == 1 && IN6_IS_ADDR_V4MAPPED(&m6) &&
+          m6.u.Word[5] == 0xffff && IN6_IS_ADDR_UNSPECIFIED(&in6addr_any));
     SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
     sockaddr_in sa = {};
     sa.sin_family = AF_INET;

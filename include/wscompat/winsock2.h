@@ -182,6 +182,87 @@ static inline char *wsc_inet_ntoa_(struct wsc_in_addr a)
 #define s_lh S_un.S_un_b.s_b3
 #define s_impno S_un.S_un_b.s_b4
 #define s_imp S_un.S_un_w.s_w2
+
+/* Windows' struct in6_addr: u.Byte[16] and u.Word[8] (s6_addr, s6_bytes,
+ * s6_words as macros), Linux's layout; struct sockaddr_in6 and struct
+ * ipv6_mreq hold one.  glibc's IN6_IS_ADDR_* read glibc's members, so
+ * they are given again on the bytes, and in6addr_any/in6addr_loopback are
+ * of this type. */
+struct wsc_in6_addr {
+    union {
+        u_char Byte[16];
+        u_short Word[8];
+    } u;
+};
+struct wsc_sockaddr_in6 {
+    sa_family_t sin6_family;
+    in_port_t sin6_port;
+    uint32_t sin6_flowinfo;
+    struct wsc_in6_addr sin6_addr;
+    uint32_t sin6_scope_id;
+};
+struct wsc_ipv6_mreq {
+    struct wsc_in6_addr ipv6mr_multiaddr;
+    unsigned int ipv6mr_interface;
+};
+static const struct wsc_in6_addr wsc_in6addr_any_ = { { { 0 } } };
+static const struct wsc_in6_addr wsc_in6addr_loopback_ = {
+    { { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } }
+};
+static inline int wsc_in6_zero_(const u_char *b, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (b[i])
+            return 0;
+    return 1;
+}
+#define in6_addr wsc_in6_addr
+#define sockaddr_in6 wsc_sockaddr_in6
+#define ipv6_mreq wsc_ipv6_mreq
+#define in6addr_any wsc_in6addr_any_
+#define in6addr_loopback wsc_in6addr_loopback_
+#undef s6_addr
+#define s6_addr u.Byte
+#define s6_bytes u.Byte
+#define s6_words u.Word
+#define WSC_IN6_B_(a) ((const u_char *)(const void *)(a))
+#undef IN6_IS_ADDR_UNSPECIFIED
+#define IN6_IS_ADDR_UNSPECIFIED(a) wsc_in6_zero_(WSC_IN6_B_(a), 16)
+#undef IN6_IS_ADDR_LOOPBACK
+#define IN6_IS_ADDR_LOOPBACK(a) \
+    (wsc_in6_zero_(WSC_IN6_B_(a), 15) && WSC_IN6_B_(a)[15] == 1)
+#undef IN6_IS_ADDR_MULTICAST
+#define IN6_IS_ADDR_MULTICAST(a) (WSC_IN6_B_(a)[0] == 0xff)
+#undef IN6_IS_ADDR_LINKLOCAL
+#define IN6_IS_ADDR_LINKLOCAL(a) \
+    (WSC_IN6_B_(a)[0] == 0xfe && (WSC_IN6_B_(a)[1] & 0xc0) == 0x80)
+#undef IN6_IS_ADDR_SITELOCAL
+#define IN6_IS_ADDR_SITELOCAL(a) \
+    (WSC_IN6_B_(a)[0] == 0xfe && (WSC_IN6_B_(a)[1] & 0xc0) == 0xc0)
+#undef IN6_IS_ADDR_V4MAPPED
+#define IN6_IS_ADDR_V4MAPPED(a) \
+    (wsc_in6_zero_(WSC_IN6_B_(a), 10) && WSC_IN6_B_(a)[10] == 0xff && \
+     WSC_IN6_B_(a)[11] == 0xff)
+#undef IN6_IS_ADDR_V4COMPAT
+#define IN6_IS_ADDR_V4COMPAT(a) \
+    (wsc_in6_zero_(WSC_IN6_B_(a), 12) && !wsc_in6_zero_(WSC_IN6_B_(a) + 12, 4) && \
+     !(wsc_in6_zero_(WSC_IN6_B_(a) + 12, 3) && WSC_IN6_B_(a)[15] == 1))
+#undef IN6_ARE_ADDR_EQUAL
+#define IN6_ARE_ADDR_EQUAL(a, b) (memcmp((a), (b), 16) == 0)
+#define WSC_IN6_MC_(a, scope) \
+    (IN6_IS_ADDR_MULTICAST(a) && (WSC_IN6_B_(a)[1] & 0xf) == (scope))
+#undef IN6_IS_ADDR_MC_NODELOCAL
+#define IN6_IS_ADDR_MC_NODELOCAL(a) WSC_IN6_MC_(a, 0x1)
+#undef IN6_IS_ADDR_MC_LINKLOCAL
+#define IN6_IS_ADDR_MC_LINKLOCAL(a) WSC_IN6_MC_(a, 0x2)
+#undef IN6_IS_ADDR_MC_SITELOCAL
+#define IN6_IS_ADDR_MC_SITELOCAL(a) WSC_IN6_MC_(a, 0x5)
+#undef IN6_IS_ADDR_MC_ORGLOCAL
+#define IN6_IS_ADDR_MC_ORGLOCAL(a) WSC_IN6_MC_(a, 0x8)
+#undef IN6_IS_ADDR_MC_GLOBAL
+#define IN6_IS_ADDR_MC_GLOBAL(a) WSC_IN6_MC_(a, 0xe)
 #endif
 typedef struct sockaddr SOCKADDR, *PSOCKADDR, *LPSOCKADDR;
 typedef struct sockaddr_in SOCKADDR_IN, *PSOCKADDR_IN, *LPSOCKADDR_IN;

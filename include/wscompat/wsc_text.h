@@ -152,4 +152,46 @@ WSC_API int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **));
     int wsc_wmain_(__VA_ARGS__)
 #endif
 
+/* printf and its family read formats the Microsoft way: %I64d, %I64u,
+ * %Id and %Iu (64-bit, pointer-sized), %I32d, %ws and %hs.  The names
+ * stay the C library's, so a format attribute or std::printf still means
+ * printf: an asm label sends the calls to wscompat.  A build with
+ * _FORTIFY_SOURCE calls glibc's checking functions instead, which read
+ * formats as glibc does. */
+#include <stdarg.h>
+#include <stdio.h>
+WSC_API int wsc_printf(const char *fmt, ...);
+WSC_API int wsc_fprintf(FILE *f, const char *fmt, ...);
+WSC_API int wsc_vprintf(const char *fmt, va_list ap);
+WSC_API int wsc_vfprintf(FILE *f, const char *fmt, va_list ap);
+WSC_API int wsc_sprintf(char *buf, const char *fmt, ...);
+WSC_API int wsc_vsprintf(char *buf, const char *fmt, va_list ap);
+WSC_API int wsc_snprintf(char *buf, size_t n, const char *fmt, ...);
+WSC_API int wsc_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap);
+#if defined(__GNUC__) && !defined(WSC_INSIDE_LIB) && !defined(WSC_GLIBC_PRINTF)
+#ifdef __cplusplus
+#define WSC_CRT_NOTHROW_ __THROWNL
+extern "C" {
+#else
+#define WSC_CRT_NOTHROW_
+#endif
+extern int printf(const char *__restrict, ...) __asm__("wsc_printf");
+extern int fprintf(FILE *__restrict, const char *__restrict, ...)
+    __asm__("wsc_fprintf");
+extern int vprintf(const char *__restrict, va_list) __asm__("wsc_vprintf");
+extern int vfprintf(FILE *__restrict, const char *__restrict, va_list)
+    __asm__("wsc_vfprintf");
+extern int sprintf(char *__restrict, const char *__restrict, ...)
+    WSC_CRT_NOTHROW_ __asm__("wsc_sprintf");
+extern int vsprintf(char *__restrict, const char *__restrict, va_list)
+    WSC_CRT_NOTHROW_ __asm__("wsc_vsprintf");
+extern int snprintf(char *__restrict, size_t, const char *__restrict, ...)
+    WSC_CRT_NOTHROW_ __asm__("wsc_snprintf");
+extern int vsnprintf(char *__restrict, size_t, const char *__restrict,
+                     va_list) WSC_CRT_NOTHROW_ __asm__("wsc_vsnprintf");
+#ifdef __cplusplus
+}
+#endif
+#endif
+
 #endif /* WSCOMPAT_WSC_TEXT_H */

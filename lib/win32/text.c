@@ -115,6 +115,61 @@ static int fmt_a(char **out, const char *fmt, va_list ap)
     return n;
 }
 
+/* ---- printf and its family, formats read the Microsoft way --------------
+ * Only I (size prefixes) and w (wide) mean something else to glibc; any
+ * other format goes straight through.  The format to use, NULL (errno
+ * set) when out of memory; *copy is what to free. */
+static const char *ms_format(const char *fmt, char **copy)
+{
+    *copy = NULL;
+    if (!fmt || (!strchr(fmt, 'I') && !strchr(fmt, 'w')))
+        return fmt;
+    if (!(*copy = ms_fmt_a(fmt, 0)))
+        errno = ENOMEM;
+    return *copy;
+}
+
+#define DEFINE_MS_VPRINTF(name, params, call)                            \
+    int name params                                                      \
+    {                                                                    \
+        char *copy;                                                      \
+        const char *f = ms_format(fmt, &copy);                           \
+        int n;                                                           \
+        if (!f)                                                          \
+            return -1;                                                   \
+        n = call;                                                        \
+        free(copy);                                                      \
+        return n;                                                        \
+    }
+DEFINE_MS_VPRINTF(wsc_vfprintf, (FILE *out, const char *fmt, va_list ap),
+                  vfprintf(out, f, ap))
+DEFINE_MS_VPRINTF(wsc_vprintf, (const char *fmt, va_list ap),
+                  vfprintf(stdout, f, ap))
+DEFINE_MS_VPRINTF(wsc_vsprintf, (char *buf, const char *fmt, va_list ap),
+                  vsprintf(buf, f, ap))
+DEFINE_MS_VPRINTF(wsc_vsnprintf,
+                  (char *buf, size_t size, const char *fmt, va_list ap),
+                  vsnprintf(buf, size, f, ap))
+
+#define DEFINE_VARIADIC(name, vname, params, args, last)                 \
+    int name params                                                      \
+    {                                                                    \
+        va_list ap;                                                      \
+        int n;                                                           \
+        va_start(ap, last);                                              \
+        n = vname args;                                                  \
+        va_end(ap);                                                      \
+        return n;                                                        \
+    }
+DEFINE_VARIADIC(wsc_printf, wsc_vprintf, (const char *fmt, ...), (fmt, ap), fmt)
+DEFINE_VARIADIC(wsc_fprintf, wsc_vfprintf, (FILE *f, const char *fmt, ...),
+                (f, fmt, ap), fmt)
+DEFINE_VARIADIC(wsc_sprintf, wsc_vsprintf, (char *buf, const char *fmt, ...),
+                (buf, fmt, ap), fmt)
+DEFINE_VARIADIC(wsc_snprintf, wsc_vsnprintf,
+                (char *buf, size_t size, const char *fmt, ...),
+                (buf, size, fmt, ap), fmt)
+
 /* The same for a wide format. */
 static int fmt_w(wchar_t **out, const wchar_t *fmt, va_list ap)
 {

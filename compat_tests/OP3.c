@@ -2,6 +2,7 @@
  * them (Linux would double them), 0 too; TCP_NODELAY and IPV6_V6ONLY
  * answered in one byte, TCP_NODELAY read from the first byte only;
  * TCP_KEEPALIVE in seconds; the keep-alive count and interval. */
+#include <stdio.h>
 #include "harness.h"
 #include "optnames.h"
 
@@ -16,6 +17,21 @@ static void buf(ct *t, SOCKET s, int name, DWORD set, const char *key)
     ct_require(t, getsockopt(s, SOL_SOCKET, name, (char *)&v, &len) == 0,
                "get buffer");
     ct_obs(t, key, "%lu,%d", (unsigned long)v, len);
+}
+
+/* An IPPROTO_TCP DWORD set to val and read back: KEY_set, KEY_get. */
+static void tcp_dword(ct *t, SOCKET s, int name, DWORD val, const char *key)
+{
+    char k[48];
+    DWORD v = val;
+    int len = sizeof(v);
+
+    snprintf(k, sizeof(k), "%s_set", key);
+    ct_obs_rc(t, k, setsockopt(s, IPPROTO_TCP, name, (char *)&v, 4));
+    v = 0;
+    getsockopt(s, IPPROTO_TCP, name, (char *)&v, &len);
+    snprintf(k, sizeof(k), "%s_get", key);
+    ct_obs(t, k, "%lu", (unsigned long)v);
 }
 
 void sc_OP3(ct *t)
@@ -53,20 +69,8 @@ void sc_OP3(ct *t)
     ct_obs_rc(t, "nodelay_set_len0",
               setsockopt(s, IPPROTO_TCP, TCP_NODELAY, (char *)&v, 0));
 
-    v = 3600;
-    ct_obs_rc(t, "keepalive_set",
-              setsockopt(s, IPPROTO_TCP, TCP_KEEPALIVE, (char *)&v, 4));
-    v = 0;
-    len = sizeof(v);
-    getsockopt(s, IPPROTO_TCP, TCP_KEEPALIVE, (char *)&v, &len);
-    ct_obs(t, "keepalive_get", "%lu", (unsigned long)v);
-    v = 5;
-    ct_obs_rc(t, "keepcnt_set",
-              setsockopt(s, IPPROTO_TCP, TCP_KEEPCNT, (char *)&v, 4));
-    v = 0;
-    len = sizeof(v);
-    getsockopt(s, IPPROTO_TCP, TCP_KEEPCNT, (char *)&v, &len);
-    ct_obs(t, "keepcnt_get", "%lu", (unsigned long)v);
+    tcp_dword(t, s, TCP_KEEPALIVE, 3600, "keepalive");
+    tcp_dword(t, s, TCP_KEEPCNT, 5, "keepcnt");
     closesocket(s);
 
     s6 = socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP);

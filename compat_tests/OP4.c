@@ -15,31 +15,40 @@ static DWORD get(SOCKET s, int level)
     return v;
 }
 
-static void family(ct *t, int af, int level, const char *p)
+/* Record get(s) under PREFIX_NAME. */
+static void obs_get(ct *t, SOCKET s, int level, const char *p,
+                    const char *name)
 {
     char key[48];
+
+    snprintf(key, sizeof(key), "%s_%s", p, name);
+    ct_obs(t, key, "%lu", (unsigned long)get(s, level));
+}
+
+/* Record setsockopt(v) under PREFIX_NAME. */
+static void obs_set(ct *t, SOCKET s, int level, DWORD v, const char *p,
+                    const char *name)
+{
+    char key[48];
+
+    snprintf(key, sizeof(key), "%s_%s", p, name);
+    ct_obs_rc(t, key, setsockopt(s, level, IP_DONTFRAGMENT, (char *)&v, 4));
+}
+
+static void family(ct *t, int af, int level, const char *p)
+{
     SOCKET u = socket(af, SOCK_DGRAM, 0), s = socket(af, SOCK_STREAM, 0);
-    DWORD v;
+    DWORD v = 0xdead;
 
     ct_require(t, u != INVALID_SOCKET && s != INVALID_SOCKET, "sockets");
-    snprintf(key, sizeof(key), "%s_udp_default", p);
-    ct_obs(t, key, "%lu", (unsigned long)get(u, level));
-    v = 1;
-    snprintf(key, sizeof(key), "%s_udp_set1", p);
-    ct_obs_rc(t, key, setsockopt(u, level, IP_DONTFRAGMENT, (char *)&v, 4));
-    snprintf(key, sizeof(key), "%s_udp_get", p);
-    ct_obs(t, key, "%lu", (unsigned long)get(u, level));
-    v = 0xdead;
+    obs_get(t, u, level, p, "udp_default");
+    obs_set(t, u, level, 1, p, "udp_set1");
+    obs_get(t, u, level, p, "udp_get");
     setsockopt(u, level, IP_DONTFRAGMENT, (char *)&v, 4);
-    snprintf(key, sizeof(key), "%s_udp_get_dead", p);
-    ct_obs(t, key, "%lu", (unsigned long)get(u, level));
-    snprintf(key, sizeof(key), "%s_tcp_default", p);
-    ct_obs(t, key, "%lu", (unsigned long)get(s, level));
-    v = 0;
-    snprintf(key, sizeof(key), "%s_tcp_set0", p);
-    ct_obs_rc(t, key, setsockopt(s, level, IP_DONTFRAGMENT, (char *)&v, 4));
-    snprintf(key, sizeof(key), "%s_tcp_get", p);
-    ct_obs(t, key, "%lu", (unsigned long)get(s, level));
+    obs_get(t, u, level, p, "udp_get_dead");
+    obs_get(t, s, level, p, "tcp_default");
+    obs_set(t, s, level, 0, p, "tcp_set0");
+    obs_get(t, s, level, p, "tcp_get");
     closesocket(u);
     closesocket(s);
 }

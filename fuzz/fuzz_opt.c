@@ -56,6 +56,14 @@ static int is_boolean(int level, int name)
     return level == IPPROTO_TCP && name == TCP_NODELAY;
 }
 
+/* BOOLs Windows keeps in one byte: read from the first, answered in one. */
+static int is_byte(int level, int name)
+{
+    if (level == SOL_SOCKET)
+        return name == SO_KEEPALIVE || name == SO_DONTROUTE;
+    return level == IPPROTO_TCP && name == TCP_NODELAY;
+}
+
 static int is_timeout(int level, int name)
 {
     return level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO);
@@ -66,10 +74,12 @@ static long expected_back(int level, int name, const char *v, int len)
 {
     uint32_t d = 0;
 
-    if (len >= 4)
-        memcpy(&d, v, 4);
+    if (len > 0)
+        memcpy(&d, v, len < 4 ? (size_t)len : 4);
+    if (is_byte(level, name))
+        return v[0] != 0;
     if (is_boolean(level, name))
-        return len >= 4 ? d != 0 : v[0] != 0;
+        return d != 0;
     if (is_timeout(level, name) && len >= 4)
         return (long)d;
     return -1;
@@ -82,7 +92,9 @@ static void read_back(SOCKET s, int level, int name, long want)
 
     FZ_CHECK(getsockopt(s, level, name, (char *)&got, &len) == 0,
              WSAGetLastError());
-    FZ_CHECK(len == 4, len);
+    FZ_CHECK(len == (is_byte(level, name) ? 1 : 4), len);
+    if (is_byte(level, name))
+        got &= 0xff;
     FZ_CHECK(got == (uint32_t)want, got);
 }
 
@@ -118,7 +130,8 @@ static void fuzz_get(struct fz *f, SOCKET s)
         FZ_CHECK(fit && len > 0 && len <= given, len);
     } else {
         fz_failed_with(SOCKET_ERROR);
-        FZ_CHECK(len == given, len);
+        /* Below SOL_SOCKET a buffer too short is told a length of 0. */
+        FZ_CHECK(len == given || (len == 0 && level != SOL_SOCKET), len);
     }
     free(v);
 }

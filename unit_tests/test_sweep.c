@@ -67,7 +67,7 @@ static const char one_byte_addr[1] = { AF_INET };
     X(ioctl_unknown, WSAEOPNOTSUPP, ioctlsocket(f->tcp, (LONG)0xdeadbeef, (u_long *)buf) == SOCKET_ERROR, 1) \
     X(ioctl_null, WSAEFAULT, ioctlsocket(f->tcp, FIONREAD, NULL) == SOCKET_ERROR, 1) \
     X(ioctl_invalid, WSAENOTSOCK, ioctlsocket(INVALID_SOCKET, FIONBIO, (u_long *)buf) == SOCKET_ERROR, 1) \
-    X(setopt_negative, WSAEFAULT, setsockopt(f->tcp, SOL_SOCKET, SO_KEEPALIVE, buf, -4) == SOCKET_ERROR, 1) \
+    X(setopt_negative, WSAENOBUFS, setsockopt(f->tcp, SOL_SOCKET, SO_KEEPALIVE, buf, -4) == SOCKET_ERROR, 1) \
     X(setopt_null, WSAEFAULT, setsockopt(f->tcp, SOL_SOCKET, SO_RCVTIMEO, NULL, 4) == SOCKET_ERROR, 1) \
     X(setopt_short_linger, WSAEFAULT, setsockopt(f->tcp, SOL_SOCKET, SO_LINGER, buf, 3) == SOCKET_ERROR, 1) \
     X(setopt_level, WSAEINVAL, setsockopt(f->tcp, 0x4444, SO_KEEPALIVE, buf, 4) == SOCKET_ERROR, 1) \

@@ -155,6 +155,7 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
     atomic_store(&to->s->rcvtimeo_ms, atomic_load(&from->s->rcvtimeo_ms));
     atomic_store(&to->s->sndtimeo_ms, atomic_load(&from->s->sndtimeo_ms));
     wsc_set_flags(to, (wsc_flags(from) & keep) | WSC_F_ACCEPTED);
+    wsc_e_opts_inherit(from, to);
     wsc_netev_inherit(from, to);
 }
 
@@ -327,6 +328,7 @@ static int connect_settle(struct wsc_sock *e)
     }
     atomic_store(&e->s->so_error, 0);
     wsc_set_flags(e, WSC_F_CONNECTED);
+    wsc_e_mark_connected(e);
     return 1;
 }
 
@@ -453,6 +455,7 @@ static int do_connect(struct wsc_sock *e, const struct sockaddr *sa,
     if (wsc_e_connect_start(e, sa, len) == 0) {
         wsc_clear_flags(e, WSC_F_CONNECTING);
         wsc_set_flags(e, WSC_F_CONNECTED);
+        wsc_e_mark_connected(e);
         atomic_store(&e->s->so_error, 0);
         netev_connect(e);
         return 0;

@@ -83,6 +83,11 @@ typedef struct pollfd wsc_os_pollfd;
 struct wsc_waiter;
 struct wsc_async;
 
+/* Socket options kept for Windows where the kernel keeps none: slots of
+ * wsc_ksock.kept, numbered by lib/winsock/optmap.h. */
+enum { WSC_KEPT_MAX = 24 };
+enum { WSC_BUF_SND = 1, WSC_BUF_RCV = 2 };
+
 /* The Windows state of one kernel socket, shared by every descriptor
  * that reaches it (dup, dup2, fcntl(F_DUPFD)): one socket, one state. */
 struct wsc_ksock {
@@ -98,6 +103,10 @@ struct wsc_ksock {
     struct wsc_waiter *waiters;
     _Atomic(struct wsc_async *) async; /* overlapped I/O, events (async.c) */
     _Atomic uint32_t sndbuf_set; /* SO_SNDBUF as the program set it */
+    _Atomic uint32_t rcvbuf_set; /* SO_RCVBUF as the program set it */
+    _Atomic uint32_t bufs_set;   /* WSC_BUF_SND | WSC_BUF_RCV: set at all */
+    _Atomic int64_t connected_ms; /* when it connected (wsc_now_ms), 0: not known */
+    _Atomic uint32_t kept[WSC_KEPT_MAX]; /* options Linux has no place for */
     _Atomic int async_calls;  /* threads issuing overlapped operations */
     _Atomic int deferred;     /* a connection WSAAccept deferred: fd + 1 */
 };
@@ -459,7 +468,23 @@ int wsc_e_connect_failed(struct wsc_sock *e);
 /* ---- opt.c: options the front ends translate to ------------------------ */
 int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val);
 int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val);
+/* A Linux option whose value is a structure (membership requests). */
+int wsc_e_setopt_raw(struct wsc_sock *e, int level, int name,
+                     const void *val, socklen_t len);
 int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs);
+/* A kept option's value (0 until set), and setting it. */
+uint32_t wsc_e_kept(struct wsc_sock *e, int slot);
+void wsc_e_keep(struct wsc_sock *e, int slot, uint32_t v);
+/* SO_SNDBUF/SO_RCVBUF (rcv 0/1): the kernel gets it, a read answers what
+ * the program set (Windows does not double it), else the kernel's. */
+int wsc_e_set_buf(struct wsc_sock *e, int rcv, int val);
+int wsc_e_get_buf(struct wsc_sock *e, int rcv, int *val);
+/* SO_CONNECT_TIME: seconds since the connection was made, ~0u when not
+ * connected (and for anything but a stream). */
+uint32_t wsc_e_connect_time(struct wsc_sock *e);
+void wsc_e_mark_connected(struct wsc_sock *e);
+/* An accepted socket takes the listener's kept options and buffers. */
+void wsc_e_opts_inherit(struct wsc_sock *from, struct wsc_sock *to);
 int wsc_e_get_linger(struct wsc_sock *e, int *onoff, int *secs);
 /* Windows SO_REUSEADDR / SO_EXCLUSIVEADDRUSE, mutually exclusive. */
 int wsc_e_set_reuse(struct wsc_sock *e, int exclusive, int on);

@@ -15,14 +15,28 @@ int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val)
 {
     if (wsc_os.setsockopt(e->fd, level, name, &val, sizeof(val)) < 0)
         return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
-    if (level == SOL_SOCKET && name == SO_SNDBUF)
+    if (level == SOL_SOCKET && name == SO_SNDBUF) {
         atomic_store(&e->s->sndbuf_set, val > 0 ? (uint32_t)val : 0);
+        atomic_fetch_or(&e->s->bufs_set, WSC_BUF_SND);
+    }
+    if (level == SOL_SOCKET && name == SO_RCVBUF) {
+        atomic_store(&e->s->rcvbuf_set, val > 0 ? (uint32_t)val : 0);
+        atomic_fetch_or(&e->s->bufs_set, WSC_BUF_RCV);
+    }
     if (level == SOL_SOCKET && name == SO_OOBINLINE) {
         if (val)
             wsc_set_flags(e, WSC_F_OOBINLINE);
         else
             wsc_clear_flags(e, WSC_F_OOBINLINE);
     }
+    return 0;
+}
+
+int wsc_e_setopt_raw(struct wsc_sock *e, int level, int name,
+                     const void *val, socklen_t len)
+{
+    if (wsc_os.setsockopt(e->fd, level, name, val, len) < 0)
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     return 0;
 }
 
@@ -34,6 +48,67 @@ int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val)
     if (wsc_os.getsockopt(e->fd, level, name, val, &len) < 0)
         return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
     return 0;
+}
+
+uint32_t wsc_e_kept(struct wsc_sock *e, int slot)
+{
+    return slot >= 0 && slot < WSC_KEPT_MAX ? atomic_load(&e->s->kept[slot])
+                                            : 0;
+}
+
+void wsc_e_keep(struct wsc_sock *e, int slot, uint32_t v)
+{
+    if (slot >= 0 && slot < WSC_KEPT_MAX)
+        atomic_store(&e->s->kept[slot], v);
+}
+
+int wsc_e_set_buf(struct wsc_sock *e, int rcv, int val)
+{
+    return wsc_e_setopt_int(e, SOL_SOCKET, rcv ? SO_RCVBUF : SO_SNDBUF, val);
+}
+
+int wsc_e_get_buf(struct wsc_sock *e, int rcv, int *val)
+{
+    if (atomic_load(&e->s->bufs_set) & (rcv ? WSC_BUF_RCV : WSC_BUF_SND)) {
+        *val = (int)atomic_load(rcv ? &e->s->rcvbuf_set : &e->s->sndbuf_set);
+        return 0;
+    }
+    return wsc_e_getopt_int(e, SOL_SOCKET, rcv ? SO_RCVBUF : SO_SNDBUF, val);
+}
+
+void wsc_e_mark_connected(struct wsc_sock *e)
+{
+    int64_t zero = 0;
+
+    atomic_compare_exchange_strong(&e->s->connected_ms, &zero, wsc_now_ms());
+}
+
+uint32_t wsc_e_connect_time(struct wsc_sock *e)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    int64_t t;
+
+    if (e->type != SOCK_STREAM ||
+        !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) ||
+        wsc_os.getpeername(e->fd, (struct sockaddr *)&ss, &len) < 0)
+        return 0xffffffffu;
+    /* A path that connected without saying so: counted from now. */
+    wsc_e_mark_connected(e);
+    t = (wsc_now_ms() - atomic_load(&e->s->connected_ms)) / 1000;
+    return t < 0 ? 0 : (uint32_t)t;
+}
+
+void wsc_e_opts_inherit(struct wsc_sock *from, struct wsc_sock *to)
+{
+    int i;
+
+    for (i = 0; i < WSC_KEPT_MAX; i++)
+        atomic_store(&to->s->kept[i], atomic_load(&from->s->kept[i]));
+    atomic_store(&to->s->sndbuf_set, atomic_load(&from->s->sndbuf_set));
+    atomic_store(&to->s->rcvbuf_set, atomic_load(&from->s->rcvbuf_set));
+    atomic_store(&to->s->bufs_set, atomic_load(&from->s->bufs_set));
+    wsc_e_mark_connected(to);
 }
 
 int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs)

@@ -77,9 +77,12 @@ SOCKET wsc_WSASocketW(int af, int type, int protocol, void *info, GROUP g,
     return wsc_WSASocketA(af, type, protocol, info, g, flags);
 }
 
+_Thread_local uint32_t wsc_opentype;
+
 SOCKET ws_socket(int af, int type, int protocol)
 {
-    return ws_WSASocketA(af, type, protocol, NULL, 0, WSA_FLAG_OVERLAPPED);
+    return ws_WSASocketA(af, type, protocol, NULL, 0,
+                         wsc_opentype ? 0 : WSA_FLAG_OVERLAPPED);
 }
 
 /* The caller's address, of at least a struct sockaddr: 0 or -WSAEFAULT.

@@ -35,6 +35,28 @@ enum {
     L_IP_PKTINFO = IP_PKTINFO, L_IPV6_PKTINFO = IPV6_PKTINFO,
     L_IPV6_RECVPKTINFO = IPV6_RECVPKTINFO, L_IPV6_HOPLIMIT = IPV6_HOPLIMIT,
     L_IPV6_RECVHOPLIMIT = IPV6_RECVHOPLIMIT,
+    L_IP_MTU_DISCOVER = IP_MTU_DISCOVER, L_IP_PMTUDISC_DO = IP_PMTUDISC_DO,
+    L_IP_PMTUDISC_DONT = IP_PMTUDISC_DONT,
+    L_IPV6_MTU_DISCOVER = IPV6_MTU_DISCOVER,
+    L_IPV6_PMTUDISC_DO = IPV6_PMTUDISC_DO,
+    L_IPV6_PMTUDISC_DONT = IPV6_PMTUDISC_DONT,
+    L_IP_RECVTOS = IP_RECVTOS, L_IP_RECVTTL = IP_RECVTTL,
+    L_IPV6_RECVTCLASS = IPV6_RECVTCLASS, L_IPV6_TCLASS = IPV6_TCLASS,
+    L_IP_MULTICAST_IF = IP_MULTICAST_IF,
+    L_IPV6_MULTICAST_IF = IPV6_MULTICAST_IF,
+    L_TCP_USER_TIMEOUT = TCP_USER_TIMEOUT, L_TCP_MAXSEG = TCP_MAXSEG,
+    L_IP_PMTUDISC_WANT = IP_PMTUDISC_WANT,
+    L_IP_PMTUDISC_PROBE = IP_PMTUDISC_PROBE,
+    L_IPV6_PMTUDISC_WANT = IPV6_PMTUDISC_WANT,
+    L_IPV6_PMTUDISC_PROBE = IPV6_PMTUDISC_PROBE,
+    L_IPV6_DONTFRAG = IPV6_DONTFRAG, L_IP_MTU = IP_MTU, L_IPV6_MTU = IPV6_MTU,
+    L_IP_ADD_MEMBERSHIP = IP_ADD_MEMBERSHIP,
+    L_IP_DROP_MEMBERSHIP = IP_DROP_MEMBERSHIP,
+    L_IPV6_ADD_MEMBERSHIP = IPV6_ADD_MEMBERSHIP,
+    L_IPV6_DROP_MEMBERSHIP = IPV6_DROP_MEMBERSHIP,
+    /* <linux/in.h>, <linux/in6.h>: the interface index a socket sends on
+     * (IPv4 in network order, as Windows has it). */
+    L_IP_UNICAST_IF = 50, L_IPV6_UNICAST_IF = 76,
     L_POLLIN = POLLIN, L_POLLOUT = POLLOUT, L_POLLPRI = POLLPRI,
     L_POLLERR = POLLERR, L_POLLHUP = POLLHUP, L_POLLNVAL = POLLNVAL,
     L_POLLRDHUP = POLLRDHUP,
@@ -90,6 +112,9 @@ static inline int wsc_started(void)
 }
 /* Start a call on a handle: checks WSAStartup, takes a reference; NULL
  * with the last error set when it cannot. */
+/* SO_OPENTYPE of the calling thread: not 0, socket() makes sockets
+ * without overlapped I/O (as WSASocket without WSA_FLAG_OVERLAPPED). */
+extern _Thread_local uint32_t wsc_opentype;
 struct wsc_sock *wsc_enter(SOCKET s);
 /* End it: drops the reference; r < 0 is a -WSA code -> SOCKET_ERROR. */
 int wsc_leave(struct wsc_sock *e, long r);

@@ -5,6 +5,7 @@
  * for in the blocking driver, which closesocket can wake. */
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/filter.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <string.h>
@@ -130,6 +131,19 @@ int wsc_e_kernel_listen(struct wsc_sock *e, int backlog)
     return 0;
 }
 
+/* Windows gives a port's connections to the first of the SO_REUSEADDR
+ * listeners sharing it, where Linux spreads them over its reuseport
+ * group: a program returning 0 steers them to the group's first
+ * socket (row 11c). */
+static void steer_to_first(struct wsc_sock *e)
+{
+    struct sock_filter first = { BPF_RET | BPF_K, 0, 0, 0 };
+    struct sock_fprog prog = { 1, &first };
+
+    wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &prog,
+                      sizeof(prog));
+}
+
 int wsc_e_listen(struct wsc_sock *e, int backlog)
 {
     if (e->type != SOCK_STREAM)
@@ -141,6 +155,8 @@ int wsc_e_listen(struct wsc_sock *e, int backlog)
         backlog = SOMAXCONN;
     if (wsc_os.listen(e->fd, backlog) < 0)
         return wsc_errno_result(WSC_OP_LISTEN, errno, wsc_flags(e));
+    if (wsc_flags(e) & WSC_F_REUSEADDR)
+        steer_to_first(e);
     wsc_set_flags(e, WSC_F_LISTENING);
     return 0;
 }

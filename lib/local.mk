@@ -51,7 +51,8 @@ libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/direct.h \
 	lib/engine/io.c lib/engine/conn.c lib/engine/close.c lib/engine/poll.c \
 	lib/engine/opt.c lib/engine/fork.c lib/engine/trace.h \
 	lib/engine/trace.c lib/engine/usermem.h lib/engine/usermem.c \
-	lib/engine/async.h lib/engine/async.c lib/engine/netevents.c
+	lib/engine/async.h lib/engine/async.c lib/engine/netevents.c \
+	lib/engine/share.c
 libwscengine_la_CPPFLAGS = $(PUBLIC_INC) $(ENGINE_INC)
 libwscengine_la_CFLAGS = $(LIB_CFLAGS) -fPIC -U_FORTIFY_SOURCE
 

@@ -5,6 +5,7 @@
 #include "ws.h"
 #include "mswsock.h" /* SO_UPDATE_CONNECT_CONTEXT */
 #include "optmap.h"
+#include "protocols.h"
 #include "mswsock.h"
 
 /* Read a BOOL or DWORD the way Windows does: a short BOOL is one byte. */
@@ -199,6 +200,8 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
 
     if (!e)
         return SOCKET_ERROR;
+    if (level == SOL_SOCKET && ws_is_protocol_info(optname))
+        return wsc_leave(e, ws_get_protocol_info(e, optname, optval, optlen));
     if (!wsc_optmap_level_known(level))
         return wsc_leave(e, -WSAEINVAL);
     m = wsc_optmap_find(level, optname);

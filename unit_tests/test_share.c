@@ -15,24 +15,6 @@
 #include <check.h>
 #include "testutil.h"
 
-static void tcp_pair(SOCKET *c, SOCKET *s)
-{
-    unsigned short port;
-    SOCKET l = listener(&port);
-    struct sockaddr_in a;
-
-    memset(&a, 0, sizeof(a));
-    a.sin_family = AF_INET;
-    a.sin_port = htons(port);
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    *c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    ck_assert(*c != INVALID_SOCKET);
-    ck_assert_int_eq(connect(*c, (struct sockaddr *)&a, sizeof(a)), 0);
-    *s = accept(l, NULL, NULL);
-    ck_assert(*s != INVALID_SOCKET);
-    closesocket(l);
-}
-
 /* The child: reads the info, takes the socket, says so (the result of
  * WSASocket, 0 or the error), waits for the go and sends "hi" on it. */
 static int child_main(int info_fd, int ack_fd, int go_fd)
@@ -102,7 +84,7 @@ START_TEST(child_takes_parent_socket)
     char got[3] = "";
 
     startup();
-    tcp_pair(&c, &s);
+    pair(&c, &s);
     ck_assert_int_eq(run(c, s, 0, got), 0);
     ck_assert_str_eq(got, "hi");
     closesocket(s);
@@ -117,7 +99,7 @@ START_TEST(gone_process_is_refused)
     int status;
 
     startup();
-    tcp_pair(&c, &s);
+    pair(&c, &s);
     pid = fork();
     ck_assert_int_ge(pid, 0);
     if (pid == 0)

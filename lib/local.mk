@@ -51,7 +51,8 @@ libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/direct.h \
 	lib/engine/io.c lib/engine/conn.c lib/engine/close.c lib/engine/poll.c \
 	lib/engine/opt.c lib/engine/fork.c lib/engine/trace.h \
 	lib/engine/trace.c lib/engine/usermem.h lib/engine/usermem.c \
-	lib/engine/async.h lib/engine/async.c lib/engine/netevents.c
+	lib/engine/async.h lib/engine/async.c lib/engine/netevents.c \
+	lib/engine/share.c
 libwscengine_la_CPPFLAGS = $(PUBLIC_INC) $(ENGINE_INC)
 libwscengine_la_CFLAGS = $(LIB_CFLAGS) -fPIC -U_FORTIFY_SOURCE
 
@@ -79,7 +80,8 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/names.c lib/winsock/convert.c lib/winsock/api.def \
 	lib/winsock/trace.c lib/winsock/overlapped.h lib/winsock/overlapped.c \
 	lib/winsock/events.c lib/winsock/mswsock.c lib/winsock/iflist.h \
-	lib/winsock/iflist.c lib/winsock/msg.c
+	lib/winsock/iflist.c lib/winsock/msg.c lib/winsock/protocols.h \
+	lib/winsock/protocols.c
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
 libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la libwscwin32.la

@@ -1,7 +1,7 @@
 # Unit, bad-input, lifecycle, interposer and stress tests (included by
 # Makefile.am).
 # ---- tests -----------------------------------------------------------------
-TEST_BINARIES = unit_tests/test_units unit_tests/test_badinput unit_tests/test_sweep unit_tests/test_guard unit_tests/test_limits unit_tests/test_lifecycle unit_tests/stress unit_tests/headers_c99 unit_tests/headers_c11 \
+TEST_BINARIES = unit_tests/test_units unit_tests/test_badinput unit_tests/test_sweep unit_tests/test_guard unit_tests/test_limits unit_tests/test_lifecycle unit_tests/test_share unit_tests/stress unit_tests/headers_c99 unit_tests/headers_c11 \
 	unit_tests/headers_cxx11 unit_tests/headers_cxx17 compat_tests/run_check
 TESTS = $(TEST_BINARIES)
 check_PROGRAMS = $(TEST_BINARIES)
@@ -29,6 +29,9 @@ unit_tests_test_badinput_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
 unit_tests_test_lifecycle_SOURCES = unit_tests/test_lifecycle.c
 unit_tests_test_lifecycle_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_lifecycle_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
+unit_tests_test_share_SOURCES = unit_tests/test_share.c unit_tests/testutil.h
+unit_tests_test_share_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_share_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS)
 unit_tests_stress_SOURCES = unit_tests/stress.c
 unit_tests_stress_LDADD = $(INSIDE_LIBS)
 unit_tests_headers_c99_SOURCES = unit_tests/headers_c.c

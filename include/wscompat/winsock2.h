@@ -669,6 +669,104 @@ typedef struct _WSANETWORKEVENTS {
 typedef void(CALLBACK *LPLOOKUPSERVICE_COMPLETION_ROUTINE)(
     DWORD dwError, DWORD dwBytes, LPWSAOVERLAPPED lpOverlapped);
 
+/* ---- protocol information (WSAEnumProtocols, WSADuplicateSocket) ------ */
+#define MAX_PROTOCOL_CHAIN 7
+#define BASE_PROTOCOL 1
+#define LAYERED_PROTOCOL 0
+#define WSAPROTOCOL_LEN 255
+typedef struct _WSAPROTOCOLCHAIN {
+    int ChainLen;
+    DWORD ChainEntries[MAX_PROTOCOL_CHAIN];
+} WSAPROTOCOLCHAIN, *LPWSAPROTOCOLCHAIN;
+/* The two forms differ only in szProtocol.  WCHAR is wchar_t here (four
+ * bytes), so WSAPROTOCOL_INFOW is larger than Windows' 628 bytes: code
+ * that passes one between processes passes the struct, not a size. */
+#define WSC_PROTOCOL_INFO_FIELDS                                          \
+    DWORD dwServiceFlags1;                                                \
+    DWORD dwServiceFlags2;                                                \
+    DWORD dwServiceFlags3;                                                \
+    DWORD dwServiceFlags4;                                                \
+    DWORD dwProviderFlags;                                                \
+    GUID ProviderId;                                                      \
+    DWORD dwCatalogEntryId;                                               \
+    WSAPROTOCOLCHAIN ProtocolChain;                                       \
+    int iVersion;                                                         \
+    int iAddressFamily;                                                   \
+    int iMaxSockAddr;                                                     \
+    int iMinSockAddr;                                                     \
+    int iSocketType;                                                      \
+    int iProtocol;                                                        \
+    int iProtocolMaxOffset;                                               \
+    int iNetworkByteOrder;                                                \
+    int iSecurityScheme;                                                  \
+    DWORD dwMessageSize;                                                  \
+    DWORD dwProviderReserved;
+typedef struct _WSAPROTOCOL_INFOA {
+    WSC_PROTOCOL_INFO_FIELDS
+    CHAR szProtocol[WSAPROTOCOL_LEN + 1];
+} WSAPROTOCOL_INFOA, *LPWSAPROTOCOL_INFOA;
+typedef struct _WSAPROTOCOL_INFOW {
+    WSC_PROTOCOL_INFO_FIELDS
+    WCHAR szProtocol[WSAPROTOCOL_LEN + 1];
+} WSAPROTOCOL_INFOW, *LPWSAPROTOCOL_INFOW;
+#undef WSC_PROTOCOL_INFO_FIELDS
+#ifdef UNICODE
+typedef WSAPROTOCOL_INFOW WSAPROTOCOL_INFO;
+typedef LPWSAPROTOCOL_INFOW LPWSAPROTOCOL_INFO;
+#else
+typedef WSAPROTOCOL_INFOA WSAPROTOCOL_INFO;
+typedef LPWSAPROTOCOL_INFOA LPWSAPROTOCOL_INFO;
+#endif
+#define XP1_CONNECTIONLESS 0x00000001
+#define XP1_GUARANTEED_DELIVERY 0x00000002
+#define XP1_GUARANTEED_ORDER 0x00000004
+#define XP1_MESSAGE_ORIENTED 0x00000008
+#define XP1_PSEUDO_STREAM 0x00000010
+#define XP1_GRACEFUL_CLOSE 0x00000020
+#define XP1_EXPEDITED_DATA 0x00000040
+#define XP1_CONNECT_DATA 0x00000080
+#define XP1_DISCONNECT_DATA 0x00000100
+#define XP1_SUPPORT_BROADCAST 0x00000200
+#define XP1_SUPPORT_MULTIPOINT 0x00000400
+#define XP1_MULTIPOINT_CONTROL_PLANE 0x00000800
+#define XP1_MULTIPOINT_DATA_PLANE 0x00001000
+#define XP1_QOS_SUPPORTED 0x00002000
+#define XP1_INTERRUPT 0x00004000
+#define XP1_UNI_SEND 0x00008000
+#define XP1_UNI_RECV 0x00010000
+#define XP1_IFS_HANDLES 0x00020000
+#define XP1_PARTIAL_MESSAGE 0x00040000
+#define XP1_SAN_SUPPORT_SDP 0x00080000
+#define PFL_MULTIPLE_PROTO_ENTRIES 0x00000001
+#define PFL_RECOMMENDED_PROTO_ENTRY 0x00000002
+#define PFL_HIDDEN 0x00000004
+#define PFL_MATCHES_PROTOCOL_ZERO 0x00000008
+#define PFL_NETWORKDIRECT_PROVIDER 0x00000010
+#define BIGENDIAN 0x0000
+#define LITTLEENDIAN 0x0001
+#define SECURITY_PROTOCOL_NONE 0x0000
+#define FROM_PROTOCOL_INFO (-1)
+/* getsockopt(SOL_SOCKET) of the socket's entry (also defined with the
+ * other options; the same numbers). */
+#ifndef SO_PROTOCOL_INFOA
+#define SO_PROTOCOL_INFOA 0x2004
+#endif
+#ifndef SO_PROTOCOL_INFOW
+#define SO_PROTOCOL_INFOW 0x2005
+#endif
+#ifndef SO_PROTOCOL_INFO
+#ifdef UNICODE
+#define SO_PROTOCOL_INFO SO_PROTOCOL_INFOW
+#else
+#define SO_PROTOCOL_INFO SO_PROTOCOL_INFOA
+#endif
+#endif
+/* Winsock 1's blocking hook (WSASetBlockingHook). */
+#ifndef WSC_FARPROC_DEFINED
+#define WSC_FARPROC_DEFINED
+typedef INT_PTR(WINAPI *FARPROC)(void);
+#endif
+
 /* The SIO_ numbers and WSAMSG, which the prototypes below name. */
 #include "ws2def.h"
 

@@ -521,6 +521,28 @@ int wsc_e_at_mark(struct wsc_sock *e);
 int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len);
 
+/* ---- share.c: one socket in two processes (WSADuplicateSocket) -------- */
+/* What another process needs to take a socket: the source's process, the
+ * descriptor there, and the socket's inode, by which a number that came
+ * to hold another socket meanwhile is refused. */
+struct wsc_share {
+    uint32_t pid;
+    int32_t fd;
+    uint64_t ino;
+};
+/* Describe e for process pid, which must exist (0, or -WSAEINVAL).  For
+ * another process it also names pid as the one process that may take
+ * descriptors from this one (prctl PR_SET_PTRACER, for Yama's
+ * ptrace_scope 1; one such process at a time). */
+int wsc_e_share(struct wsc_sock *e, uint32_t pid, struct wsc_share *sh);
+/* Take the socket sh describes: the new descriptor, in the table (no
+ * reference held), or -WSAEINVAL (the source process or its socket is
+ * gone), -WSAEACCES (the kernel refused pidfd_getfd: no ptrace
+ * permission over the source), -WSAEOPNOTSUPP (kernel before 5.6),
+ * -WSAEMFILE.  In the source's own process the copy shares the socket's
+ * Windows state as dup does.  cloexec: the copy's close-on-exec. */
+int wsc_e_take_share(const struct wsc_share *sh, int cloexec);
+
 /* ---- async.c: overlapped operations and the reactor ------------------- */
 /* An operation the front end hands over: the engine tries it at once and,
  * if it would block, queues it in issue order and performs it from its

@@ -5,6 +5,7 @@
 #include "ws.h"
 #include "mswsock.h" /* SO_UPDATE_CONNECT_CONTEXT, SO_OPENTYPE */
 #include "optmap.h"
+#include "protocols.h"
 
 /* The largest value an option reads: an IPv6 membership request. */
 #define OPT_MAX 20
@@ -369,6 +370,8 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
     e = wsc_enter(s);
     if (!e)
         return SOCKET_ERROR;
+    if (level == SOL_SOCKET && ws_is_protocol_info(optname))
+        return wsc_leave(e, ws_get_protocol_info(e, optname, optval, optlen));
     if (!wsc_optmap_level_known(level))
         return wsc_leave(e, -WSAEINVAL);
     m = wsc_optmap_find(level, optname);

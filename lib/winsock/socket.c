@@ -2,6 +2,7 @@
  * closesocket, shutdown, getsockname, getpeername. */
 #include <string.h>
 #include "ws.h"
+#include "protocols.h"
 
 /* Windows' reading of the triple (wine's test_WSASocket): a type of 0
  * follows from the protocol, family 0 from a TCP or UDP protocol, and an
@@ -51,7 +52,9 @@ SOCKET ws_WSASocketA(int af, int type, int protocol, void *info, GROUP g,
         wsc_fail(WSANOTINITIALISED);
         return INVALID_SOCKET;
     }
-    err = info ? WSAEINVAL : socket_args(&af, &type, protocol);
+    if (info)
+        return ws_socket_from_info(af, type, protocol, info, flags);
+    err = socket_args(&af, &type, protocol);
     if (err) {
         wsc_fail(err);
         return INVALID_SOCKET;

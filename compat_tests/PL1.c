@@ -24,20 +24,13 @@ static int poll_one(SOCKET s, short events, int until, int ms)
 
 static void argument_errors(ct *t)
 {
-    SOCKET c, s, gone;
+    SOCKET c, s;
     WSAPOLLFD p[2];
 
     ct_obs_rc(t, "null_0", WSAPoll(NULL, 0, 0));
     ct_obs_rc(t, "null_1", WSAPoll(NULL, 1, 0));
     ct_tcp_pair(t, &c, &s);
-    gone = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    closesocket(gone);
-    p[0].fd = gone;
-    p[0].events = POLLRDNORM;
-    p[0].revents = 0;
-    p[1].fd = c;
-    p[1].events = POLLWRNORM;
-    p[1].revents = 0;
+    ct_poll_invalid_beside(p, POLLRDNORM, c);
     ct_obs_rc(t, "one_invalid", WSAPoll(p, 2, 1000));
     ct_obs(t, "one_invalid_revents", "%s", ct_poll_names(p[0].revents));
     p[0].revents = 0;

@@ -16,7 +16,7 @@ static void one(ct *t, const char *key, SOCKET s, SHORT events)
 
 void sc_PL2(ct *t)
 {
-    SOCKET c, s, gone;
+    SOCKET c, s;
     WSAPOLLFD p[2];
 
     ct_startup(t);
@@ -27,14 +27,7 @@ void sc_PL2(ct *t)
     one(t, "hup", c, POLLHUP);
     one(t, "nval", c, POLLNVAL);
     one(t, "in_out", c, POLLIN | POLLOUT);
-    gone = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
-    closesocket(gone);
-    p[0].fd = gone;
-    p[0].events = POLLPRI;
-    p[0].revents = 0;
-    p[1].fd = c;
-    p[1].events = POLLWRNORM;
-    p[1].revents = 0;
+    ct_poll_invalid_beside(p, POLLPRI, c);
     ct_obs_rc(t, "invalid_pri", WSAPoll(p, 2, 1000));
     ct_obs(t, "invalid_pri_revents", "%s", ct_poll_names(p[0].revents));
     ct_obs(t, "valid_revents", "%s", ct_poll_names(p[1].revents));

@@ -51,6 +51,19 @@ void ct_obs_sock(ct *t, const char *key, SOCKET s)
         ct_obs(t, key, "socket");
 }
 
+void ct_poll_invalid_beside(WSAPOLLFD p[2], SHORT events, SOCKET s)
+{
+    SOCKET gone = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+
+    closesocket(gone);
+    p[0].fd = gone;
+    p[0].events = events;
+    p[0].revents = 0;
+    p[1].fd = s;
+    p[1].events = POLLWRNORM;
+    p[1].revents = 0;
+}
+
 const char *ct_poll_names(int revents)
 {
     static const struct { int bit; const char *name; } bits[] = {

@@ -24,7 +24,7 @@ const char *ct_wsa_name(int code);
 const char *ct_poll_names(int revents);
 /* p[0]: a closed socket's number asking for events; p[1]: s asking for
  * POLLWRNORM (the invalid handle beside a valid one of row 12i). */
-void ct_poll_invalid_beside(WSAPOLLFD p[2], SHORT events, SOCKET s);
+void ct_poll_invalid_beside(WSAPOLLFD p[2], short events, SOCKET s);
 
 /* WSAStartup(2.2), required to succeed. */
 void ct_startup(ct *t);

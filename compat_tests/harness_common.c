@@ -51,7 +51,7 @@ void ct_obs_sock(ct *t, const char *key, SOCKET s)
         ct_obs(t, key, "socket");
 }
 
-void ct_poll_invalid_beside(WSAPOLLFD p[2], SHORT events, SOCKET s)
+void ct_poll_invalid_beside(WSAPOLLFD p[2], short events, SOCKET s)
 {
     SOCKET gone = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
 

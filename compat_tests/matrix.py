@@ -134,7 +134,7 @@ def main():
     results = {c: read_results(os.path.join(resdir, c)) for c, _ in COLUMNS}
     tags = read_tags(os.path.join(src, "compat_tests", "expected.txt"))
     async_ids = ("EV", "OV", "CP", "MX", "KA")
-    api_ids = ("WA", "NM", "PL", "OP", "PI")
+    api_ids = ("WA", "NM", "PL", "OP", "PI", "IC")
     asynch = [r for r in rows if r[0][:2] in async_ids]
     api = [r for r in rows if r[0][:2] in api_ids]
     contract = [r for r in rows if r[0][:2].isalpha() and r[0][:2].isupper()

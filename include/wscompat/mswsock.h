@@ -106,4 +106,9 @@ typedef BOOL(PASCAL *LPFN_TRANSMITPACKETS)(SOCKET,
 #ifdef __cplusplus
 }
 #endif
+/* mingw-w64 declares it here, the Windows SDK in mstcpip.h. */
+#ifndef SIO_UDP_CONNRESET
+#define SIO_UDP_CONNRESET _WSAIOW(IOC_VENDOR, 12)
+#endif
+
 #endif

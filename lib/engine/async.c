@@ -235,6 +235,8 @@ again:
         op->res = (long)op->done;
         return FINISHED;
     }
+    if (n < 0 && wsc_e_refused_ignored(e, errno))
+        goto again;
     if (n < 0) {
         if (errno == EAGAIN || errno == EINTR)
             return AGAIN;

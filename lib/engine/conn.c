@@ -249,6 +249,35 @@ int wsc_e_accept_take(struct wsc_sock *e, int fd)
     return fd;
 }
 
+int wsc_e_route_source(const struct sockaddr *dst, socklen_t dlen,
+                       struct sockaddr *src, socklen_t *slen)
+{
+    int fd = wsc_os.socket(dst->sa_family, SOCK_DGRAM | SOCK_CLOEXEC, 0), r = 0;
+
+    if (fd < 0)
+        return wsc_errno_result(WSC_OP_SOCKET, errno, 0);
+    if (wsc_os.connect(fd, dst, dlen) < 0 ||
+        wsc_os.getsockname(fd, src, slen) < 0)
+        r = errno == ENETUNREACH ? -WSAENETUNREACH
+                                 : wsc_errno_result(WSC_OP_CONNECT, errno, 0);
+    wsc_os.close(fd);
+    return r;
+}
+
+int wsc_e_refused_ignored(struct wsc_sock *e, int err)
+{
+    return err == ECONNREFUSED && e->type != SOCK_STREAM &&
+           (wsc_flags(e) & WSC_F_NO_CONNRESET);
+}
+
+void wsc_e_set_udp_connreset(struct wsc_sock *e, int on)
+{
+    if (on)
+        wsc_clear_flags(e, WSC_F_NO_CONNRESET);
+    else
+        wsc_set_flags(e, WSC_F_NO_CONNRESET);
+}
+
 int wsc_e_accepted_name(int fd, struct sockaddr *sa, socklen_t *len)
 {
     if (wsc_os.getsockname(fd, sa, len) == 0)

@@ -43,6 +43,8 @@ enum {
     WSC_F_QUEUED = 1u << 24,     /* sends wait in the async queue */
     /* connected by ConnectEx, SO_UPDATE_CONNECT_CONTEXT not set yet */
     WSC_F_CONNECTEX = 1u << 26,
+    /* SIO_UDP_CONNRESET FALSE: a port unreachable is not reported */
+    WSC_F_NO_CONNRESET = 1u << 25,
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -392,6 +394,16 @@ int wsc_e_accept(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
 int wsc_e_accept_raw(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
                      int kflags);
 int wsc_e_accept_take(struct wsc_sock *e, int fd);
+/* SIO_ROUTING_INTERFACE_QUERY: the local address the kernel would send
+ * from to reach dst (a connected UDP socket of its family asked): 0 or
+ * -WSA code. */
+int wsc_e_route_source(const struct sockaddr *dst, socklen_t dlen,
+                       struct sockaddr *src, socklen_t *slen);
+/* A datagram receive failed with ECONNREFUSED that is not to be
+ * reported (SIO_UDP_CONNRESET FALSE): 1, try again. */
+int wsc_e_refused_ignored(struct wsc_sock *e, int err);
+/* SIO_UDP_CONNRESET: report (on, the default) or ignore port unreachables. */
+void wsc_e_set_udp_connreset(struct wsc_sock *e, int on);
 /* The local address of such a connection: 0, or -1 (*len then 0). */
 int wsc_e_accepted_name(int fd, struct sockaddr *sa, socklen_t *len);
 int wsc_e_accept_defer(struct wsc_sock *e, int fd);

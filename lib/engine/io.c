@@ -260,6 +260,10 @@ static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
             n = r == -WSAETIMEDOUT && got ? 0 : r;
             break;
         }
+        if (wsc_e_refused_ignored(e, err)) {
+            n = NOT_TRIED;
+            continue;
+        }
         if (err == EAGAIN)
             n = got ? 0 : blocking ? -WSAETIMEDOUT : -WSAEWOULDBLOCK;
         else

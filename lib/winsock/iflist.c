@@ -5,6 +5,8 @@
 #include <net/if.h>
 #include <netinet/in.h>
 #include <stddef.h>
+#include <string.h>
+#include <sys/socket.h>
 #include "iflist.h"
 
 int ws_ipv4_interfaces(struct ws_iface *out, int max)
@@ -29,6 +31,30 @@ int ws_ipv4_interfaces(struct ws_iface *out, int max)
             out[n].bcast = (i->ifa_flags & IFF_BROADCAST) && i->ifa_broadaddr
                                ? ((struct sockaddr_in *)i->ifa_broadaddr)->sin_addr.s_addr
                                : 0;
+        }
+        n++;
+    }
+    freeifaddrs(all);
+    return n;
+}
+
+int ws_interface_addresses(int family, struct sockaddr_storage *out,
+                           int max)
+{
+    struct ifaddrs *all, *i;
+    size_t len = family == AF_INET6 ? sizeof(struct sockaddr_in6)
+                                    : sizeof(struct sockaddr_in);
+    int n = 0;
+
+    if (getifaddrs(&all) < 0)
+        return -1;
+    for (i = all; i; i = i->ifa_next) {
+        if (!i->ifa_addr || i->ifa_addr->sa_family != family ||
+            !(i->ifa_flags & IFF_UP) || (i->ifa_flags & IFF_LOOPBACK))
+            continue;
+        if (n < max) {
+            memset(&out[n], 0, sizeof(out[n]));
+            memcpy(&out[n], i->ifa_addr, len);
         }
         n++;
     }

@@ -16,4 +16,12 @@ struct ws_iface {
  * many there are (may exceed max), or -1. */
 int ws_ipv4_interfaces(struct ws_iface *out, int max);
 
+/* The addresses of family (AF_INET or AF_INET6) of the interfaces that
+ * are up, loopback ones left out, as Windows' SIO_ADDRESS_LIST_QUERY
+ * lists them: up to max in out (each struct sockaddr_in or _in6, port
+ * 0); returns how many there are, or -1. */
+struct sockaddr_storage;
+int ws_interface_addresses(int family, struct sockaddr_storage *out,
+                           int max);
+
 #endif

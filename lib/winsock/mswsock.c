@@ -1,5 +1,6 @@
 /* The mswsock extensions (AcceptEx, GetAcceptExSockaddrs, ConnectEx,
  * DisconnectEx) and WSAIoctl, which hands out their pointers. */
+#include <stddef.h>
 #include <string.h>
 #include <unistd.h>
 #include "ws.h"
@@ -429,6 +430,69 @@ static long interface_list(void *out, DWORD outlen, DWORD *size)
     return 0;
 }
 
+/* SIO_ADDRESS_LIST_QUERY: a SOCKET_ADDRESS_LIST of the socket's family,
+ * the addresses after the array; without room -WSAEFAULT, *size the
+ * room needed. */
+static long address_list(struct wsc_sock *e, void *out, DWORD outlen,
+                         DWORD *size)
+{
+    struct sockaddr_storage a[32];
+    char buf[offsetof(SOCKET_ADDRESS_LIST, Address) +
+             32 * (sizeof(SOCKET_ADDRESS) + sizeof(struct sockaddr_in6))];
+    SOCKET_ADDRESS_LIST *list = (SOCKET_ADDRESS_LIST *)(void *)buf;
+    int n = ws_interface_addresses(e->family, a, 32), i;
+    int len = wsc_addr_size(e->family);
+    size_t head, need;
+    char *addrs;
+
+    if (n < 0)
+        return -WSAENOBUFS;
+    if (n > 32)
+        n = 32;
+    head = offsetof(SOCKET_ADDRESS_LIST, Address) +
+           (size_t)n * sizeof(SOCKET_ADDRESS);
+    need = head + (size_t)n * (size_t)len;
+    *size = (DWORD)need;
+    if (outlen < need || wsc_bad_ptr(out))
+        return -WSAEFAULT;
+    memset(buf, 0, sizeof(buf));
+    list->iAddressCount = n;
+    addrs = (char *)out + head;
+    for (i = 0; i < n; i++) {
+        list->Address[i].lpSockaddr = (LPSOCKADDR)(void *)(addrs + i * len);
+        list->Address[i].iSockaddrLength = len;
+        memcpy(buf + head + (size_t)i * (size_t)len, &a[i], (size_t)len);
+    }
+    return wsc_copy_out(out, buf, need);
+}
+
+/* SIO_ROUTING_INTERFACE_QUERY: the local address that reaches the given
+ * one, port 0. */
+static long routing_interface(struct wsc_sock *e, const void *in,
+                              DWORD inlen, void *out, DWORD outlen,
+                              DWORD *size)
+{
+    struct sockaddr_storage dst, src;
+    socklen_t slen = sizeof(src);
+    int len = wsc_addr_size(e->family);
+    long r;
+
+    if (wsc_bad_ptr(in) || inlen < (DWORD)len ||
+        wsc_copy_in(&dst, in, (size_t)len))
+        return -WSAEFAULT;
+    if (dst.ss_family != e->family)
+        return -WSAEINVAL;
+    if (wsc_bad_ptr(out) || outlen < (DWORD)len)
+        return -WSAEFAULT;
+    r = wsc_e_route_source((struct sockaddr *)&dst, (socklen_t)len,
+                           (struct sockaddr *)&src, &slen);
+    if (r < 0)
+        return r;
+    ((struct sockaddr_in *)&src)->sin_port = 0; /* sin6_port alike */
+    *size = (DWORD)len;
+    return wsc_copy_out(out, &src, (size_t)len);
+}
+
 static long put_ulong(void *out, DWORD outlen, u_long v, DWORD *size)
 {
     if (outlen < sizeof(v) || wsc_bad_ptr(out))
@@ -471,6 +535,18 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
         return wsc_copy_out(out, &s, sizeof(s));
     case SIO_GET_INTERFACE_LIST:
         return interface_list(out, outlen, size);
+    case SIO_ADDRESS_LIST_QUERY:
+        return address_list(e, out, outlen, size);
+    case SIO_ROUTING_INTERFACE_QUERY:
+        return routing_interface(e, in, inlen, out, outlen, size);
+    case SIO_UDP_CONNRESET:
+        if (inlen < sizeof(BOOL) || wsc_bad_ptr(in) ||
+            wsc_copy_in(&v, in, sizeof(BOOL)))
+            return -WSAEFAULT;
+        if (e->type != SOCK_DGRAM)
+            return -WSAEINVAL;
+        wsc_e_set_udp_connreset(e, v != 0);
+        return 0;
     case SIO_IDEAL_SEND_BACKLOG_QUERY:
         if (e->type != SOCK_STREAM)
             return -WSAEOPNOTSUPP;

@@ -98,3 +98,5 @@ EXTRA_DIST += compat_tests/rows.txt compat_tests/matrix.sh compat_tests/matrix.p
 
 # ---- MX/KA: mswsock extensions and ioctls (windows-async.md sections 4, 7)
 HARNESS_FILES += compat_tests/mx.h
+# ---- WA: WSAAccept (and MX10)
+HARNESS_FILES += compat_tests/wa.h

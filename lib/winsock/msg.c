@@ -185,6 +185,29 @@ static void recvmsg_finish(struct ws_op *op)
     wsc_copy_out(op->msg, &m, sizeof(m));
 }
 
+/* Linux's IP_PKTINFO is longer than Windows': room for more. */
+static size_t control_room(ULONG len)
+{
+    return (size_t)len * 2 + 64;
+}
+
+/* The record of a message call: the caller's OVERLAPPED, or, without
+ * one, sync (a call done here, in place). */
+static struct ws_op *msg_op_new(LPWSAOVERLAPPED ov, WSAOVERLAPPED *sync,
+                                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
+{
+    if (ov)
+        return ws_op_new(ov, cr);
+    memset(sync, 0, sizeof(*sync));
+    return ws_op_new(sync, NULL);
+}
+
+static long msg_op_start(struct wsc_sock *e, struct ws_op *op,
+                         LPWSAOVERLAPPED ov, LPDWORD count)
+{
+    return ov ? ws_op_issue(e, op, count) : ws_op_now(e, op, count);
+}
+
 int PASCAL ws_recvmsg_ext(SOCKET s, LPWSAMSG msg, LPDWORD received,
                           LPWSAOVERLAPPED ov,
                           LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
@@ -203,9 +226,7 @@ int PASCAL ws_recvmsg_ext(SOCKET s, LPWSAMSG msg, LPDWORD received,
         return wsc_leave(e, -WSAEINVAL);
     if (ov && wsc_bad_ptr(ov))
         return wsc_leave(e, -WSAEFAULT);
-    if (!ov)
-        memset(&sync, 0, sizeof(sync)); /* a call done here, in place */
-    if (!(op = ws_op_new(ov ? ov : &sync, ov ? cr : NULL)))
+    if (!(op = msg_op_new(ov, &sync, cr)))
         return wsc_leave(e, -WSAENOBUFS);
     if ((r = ws_op_bufs(op, m.lpBuffers, m.dwBufferCount)) < 0) {
         ws_op_free(op);
@@ -214,8 +235,7 @@ int PASCAL ws_recvmsg_ext(SOCKET s, LPWSAMSG msg, LPDWORD received,
     op->aop.kind = WSC_AOP_RECV;
     op->aop.want_addr = m.name != NULL && e->type != SOCK_STREAM;
     if (m.Control.buf && m.Control.len) {
-        /* Linux's IP_PKTINFO is longer than Windows': room for more. */
-        op->aop.controllen = (size_t)m.Control.len * 2 + 64;
+        op->aop.controllen = control_room(m.Control.len);
         if (!(op->owned = op->aop.control = calloc(1, op->aop.controllen))) {
             ws_op_free(op);
             return wsc_leave(e, -WSAENOBUFS);
@@ -223,9 +243,7 @@ int PASCAL ws_recvmsg_ext(SOCKET s, LPWSAMSG msg, LPDWORD received,
     }
     op->msg = msg;
     op->finish = recvmsg_finish;
-    if (!ov)
-        return wsc_leave(e, ws_op_now(e, op, received));
-    return wsc_leave(e, ws_op_issue(e, op, received));
+    return wsc_leave(e, msg_op_start(e, op, ov, received));
 }
 
 /* ---- WSASendMsg ------------------------------------------------------------- */
@@ -250,9 +268,7 @@ int wsc_WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
         return wsc_leave(e, -WSAEOPNOTSUPP);
     if (ov && wsc_bad_ptr(ov))
         return wsc_leave(e, -WSAEFAULT);
-    if (!ov)
-        memset(&sync, 0, sizeof(sync));
-    if (!(op = ws_op_new(ov ? ov : &sync, ov ? cr : NULL)))
+    if (!(op = msg_op_new(ov, &sync, cr)))
         return wsc_leave(e, -WSAENOBUFS);
     if ((r = ws_op_bufs(op, m.lpBuffers, m.dwBufferCount)) < 0)
         goto fail;
@@ -269,7 +285,7 @@ int wsc_WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
         goto fail;
     }
     if (m.Control.buf && m.Control.len) {
-        size_t room = (size_t)m.Control.len * 2 + 64;
+        size_t room = control_room(m.Control.len);
 
         r = -WSAENOBUFS;
         if (!(op->owned = op->aop.control = calloc(1, room)))
@@ -279,9 +295,7 @@ int wsc_WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
         if (r < 0)
             goto fail;
     }
-    if (!ov)
-        return wsc_leave(e, ws_op_now(e, op, sent));
-    return wsc_leave(e, ws_op_issue(e, op, sent));
+    return wsc_leave(e, msg_op_start(e, op, ov, sent));
 fail:
     ws_op_free(op);
     return wsc_leave(e, r);

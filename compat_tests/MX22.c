@@ -28,14 +28,13 @@ void sc_MX22(ct *t)
     WSACMSGHDR *cm;
     char buf[16], ctl[64];
     DWORD on = 1, n = 0;
-    int len = sizeof(to), found = 0;
+    unsigned short port;
+    int len, found = 0;
 
     ct_startup(t);
-    r = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    r = ct_udp(t, &port);
     w = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
-    to = ct_loopback(0);
-    bind(r, (struct sockaddr *)&to, sizeof(to));
-    getsockname(r, (struct sockaddr *)&to, &len);
+    to = ct_loopback(port);
     recvmsg_fn = (LPFN_WSARECVMSG)ext(r, grecv);
     sendmsg_fn = (LPFN_WSASENDMSG)ext(r, gsend);
     ct_obs(t, "pointers", "%s", recvmsg_fn && sendmsg_fn ? "both" : "missing");

@@ -25,15 +25,13 @@ void sc_RM1(ct *t)
     WSAMSG m;
     char buf[16], ctl[8];
     DWORD on = 1, n = 0, fl = 0;
-    int len = sizeof(to);
+    unsigned short port;
     BOOL ok;
 
     ct_startup(t);
-    r = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    r = ct_udp(t, &port);
     w = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
-    to = ct_loopback(0);
-    bind(r, (struct sockaddr *)&to, sizeof(to));
-    getsockname(r, (struct sockaddr *)&to, &len);
+    to = ct_loopback(port);
     setsockopt(r, IPPROTO_IP, IP_PKTINFO, (char *)&on, sizeof(on));
     recvmsg_fn = recvmsg_ptr(r);
     ct_require(t, recvmsg_fn != NULL, "WSARecvMsg pointer");

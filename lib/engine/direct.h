@@ -1,7 +1,7 @@
 /* The direct path of plain send and recv, inlined into the front ends:
  * the flags word read once before the kernel call (and once after, on a
  * receive), errno read only on failure, no msghdr, and one atomic pair
- * with the reference the caller took (wsc_ref_direct).  Whatever is not
+ * with the reference the caller took (wsc_ref_flags).  Whatever is not
  * the plain case (a state to report, a timeout, a short or failed call)
  * goes on in the engine's general path from where it stopped, with the
  * same results as wsc_e_recvmsg and wsc_e_sendmsg. */
@@ -13,6 +13,9 @@
 #include "os.h"
 
 /* The flags that keep a receive or a send off the direct path. */
+_Static_assert((int)WSC_F_NONBLOCK == (int)MSG_DONTWAIT,
+               "the direct receive passes the blocking mode as it is");
+
 #define WSC_RECV_NOT_DIRECT (WSC_F_ABORTED | WSC_F_RESET_AFTER_FIN | \
                              WSC_F_RESET | WSC_F_SHUT_RECV | WSC_F_RCVTIMEO | \
                              WSC_F_ASELECT)
@@ -30,9 +33,7 @@ static inline long wsc_e_recv(struct wsc_sock *e, void *buf, size_t len,
 
     if (__builtin_expect(f & WSC_RECV_NOT_DIRECT, 0))
         return wsc_e_recv_rest(e, buf, len, flags, WSC_NOT_TRIED, 0);
-    n = wsc_os.recvfrom(e->fd, buf, len,
-                        flags | (f & WSC_F_NONBLOCK ? MSG_DONTWAIT : 0),
-                        NULL, NULL);
+    n = wsc_os.recv(e->fd, buf, len, flags | (int)(f & WSC_F_NONBLOCK));
     if (__builtin_expect(n <= 0, 0))
         return wsc_e_recv_rest(e, buf, len, flags, n, errno);
     /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call. */
@@ -56,8 +57,7 @@ static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
                          (e->type != SOCK_STREAM && !(f & WSC_F_CONNECTED)),
                          0))
         return wsc_e_send_rest(e, buf, len, flags, WSC_NOT_TRIED, 0);
-    n = wsc_os.sendto(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT,
-                      NULL, 0);
+    n = wsc_os.send(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
     if (__builtin_expect(n < 0, 0))
         return wsc_e_send_rest(e, buf, len, flags, n, errno);
     if (__builtin_expect((size_t)n < len && e->type == SOCK_STREAM, 0))

@@ -22,9 +22,11 @@ enum {
     WSC_F_SHUT_SEND = 1u << 3, /* shutdown(SD_SEND) done */
     WSC_F_SHUT_RECV = 1u << 4, /* shutdown(SD_RECEIVE) done */
     WSC_F_ABORTED = 1u << 5,   /* reset by us (SD_RECEIVE + data) */
-    WSC_F_RESET = 1u << 6,     /* reset by the peer */
+    /* application's blocking mode; MSG_DONTWAIT's bit, so that the direct
+     * path passes it to the kernel as it stands (direct.h) */
+    WSC_F_NONBLOCK = 1u << 6,
     WSC_F_RESET_AFTER_FIN = 1u << 7, /* our send after the peer's FIN drew RST */
-    WSC_F_NONBLOCK = 1u << 8,  /* application's blocking mode */
+    WSC_F_RESET = 1u << 8,     /* reset by the peer */
     WSC_F_LISTENING = 1u << 9,
     WSC_F_CONNECTING = 1u << 10, /* non-blocking connect under way */
     WSC_F_REUSEADDR = 1u << 11,  /* Windows SO_REUSEADDR asked for */
@@ -54,7 +56,16 @@ enum {
     WSC_H_FINAL = 1u << 2,    /* the last reference is being dropped */
     WSC_H_FOREIGN = 1u << 3,  /* interposer: not ours, pass calls through */
     WSC_H_RETIRING = 1u << 4, /* emptied, the kernel descriptor closing */
+    /* Set with OPEN for what the direct path tests in the same word: */
+    WSC_H_STREAM = 1u << 5,   /* a SOCK_STREAM socket */
+    WSC_H_TRACED = 1u << 6,   /* WSCOMPAT_TRACE is on: every call traced */
 };
+/* An open number's flags that let a call take the direct path: open, not
+ * closing, not traced; a receive also wants a stream. */
+#define WSC_H_DIRECT_MASK (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_TRACED)
+#define WSC_H_DIRECT WSC_H_OPEN
+#define WSC_H_DIRECT_RECV_MASK (WSC_H_DIRECT_MASK | WSC_H_STREAM)
+#define WSC_H_DIRECT_RECV (WSC_H_OPEN | WSC_H_STREAM)
 
 /* Engine results: a value >= 0, or a negated WSA code, or one of these.
  * A blocking call interrupted by a signal handler that does not restart
@@ -188,27 +199,24 @@ static inline struct wsc_sock *wsc_entry(int fd)
 {
     struct wsc_chunk *c;
 
-    if ((unsigned)fd >= WSC_MAX_FD)
+    unsigned n = (unsigned)fd; /* (unsigned: no sign to extend) */
+
+    if (n >= WSC_MAX_FD)
         return NULL;
-    c = atomic_load_explicit(&wsc_chunks[fd >> WSC_CHUNK_BITS],
+    c = atomic_load_explicit(&wsc_chunks[n >> WSC_CHUNK_BITS],
                              memory_order_acquire);
-    return c ? &c->e[fd & (WSC_CHUNK_SIZE - 1)] : NULL;
+    return c ? &c->e[n & (WSC_CHUNK_SIZE - 1)] : NULL;
 }
 
 /* The direct path's reference: n references (1, plus WSC_RECV_UNIT for a
- * receive) on an entry that is open and not closing, else nothing taken
- * and NULL (the caller takes the general path, which adopts, reports
- * WSAENOTSOCK and the rest).  One atomic add. */
+ * receive) taken with one atomic add, and the number's flags as they
+ * were before it; a caller that finds them not WSC_H_DIRECT(_RECV) gives
+ * them back with wsc_release_n (or keeps them for the general path, if
+ * the number is open and not closing). */
 void wsc_release_n(struct wsc_sock *e, uint64_t n);
-static inline struct wsc_sock *wsc_ref_direct(struct wsc_sock *e, uint64_t n)
+static inline uint32_t wsc_ref_flags(struct wsc_sock *e, uint64_t n)
 {
-    uint64_t old = atomic_fetch_add(&e->state, n);
-
-    if (__builtin_expect((WSC_FLAGS(old) & (WSC_H_OPEN | WSC_H_CLOSING)) ==
-                         WSC_H_OPEN, 1))
-        return e;
-    wsc_release_n(e, n);
-    return NULL;
+    return WSC_FLAGS(atomic_fetch_add(&e->state, n));
 }
 /* A receive on the direct path turned out to be for the general one:
  * its reference stays, its receive unit goes. */
@@ -218,7 +226,7 @@ static inline void wsc_drop_recv_unit(struct wsc_sock *e)
 }
 /* The last reference of a closing entry is gone (out of line). */
 void wsc_release_last(struct wsc_sock *e, uint64_t cur);
-/* Drop what wsc_ref_direct took: one atomic subtraction. */
+/* Drop what wsc_ref_flags took: one atomic subtraction. */
 static inline void wsc_release_direct(struct wsc_sock *e, uint64_t n)
 {
     uint64_t old = atomic_fetch_sub(&e->state, n);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include "engine.h"
+#include "trace.h"
 #include "os.h"
 
 #define CHUNK_BITS WSC_CHUNK_BITS
@@ -128,6 +129,13 @@ static void set_handle(struct wsc_sock *e, uint32_t flags, uint32_t refs)
     } while (!atomic_compare_exchange_weak(&e->state, &cur, want));
 }
 
+/* The flags an open number of this type carries beside WSC_H_OPEN. */
+static uint32_t open_bits(int type)
+{
+    return (type == SOCK_STREAM ? WSC_H_STREAM : 0) |
+           (wsc_trace_on ? WSC_H_TRACED : 0);
+}
+
 /* Point an empty slot at socket s, with refs references; caller holds
  * e->lock.  Whatever the number said before (foreign, retiring) is over:
  * the kernel gave it to this socket. */
@@ -141,7 +149,7 @@ static void slot_open(struct wsc_sock *e, int fd, int family, int type,
     atomic_fetch_add(&s->slots, 1);
     atomic_fetch_add(&s->handles, 1);
     atomic_fetch_add(&e->gen, 1);
-    set_handle(e, WSC_H_OPEN, refs);
+    set_handle(e, WSC_H_OPEN | open_bits(type), refs);
 }
 
 /* Empty a slot whose last reference is gone (or going); caller holds
@@ -225,6 +233,8 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
          * stands. */
         s = e->s;
         e->family = family;
+        if ((e->type == SOCK_STREAM) != (type == SOCK_STREAM))
+            atomic_fetch_xor(&e->state, WSC_FLAG_BITS(WSC_H_STREAM));
         e->type = type;
         atomic_store(&s->flags, flags);
         atomic_fetch_add(&e->state, 1);
@@ -605,7 +615,8 @@ static void child_entry(struct wsc_sock *e, int relock)
             atomic_store(&s->recv_waiters, 0);
     }
     if ((f & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL)) == WSC_H_OPEN) {
-        want = WSC_FLAG_BITS(WSC_H_OPEN) | 1;
+        want = WSC_FLAG_BITS(f & (WSC_H_OPEN | WSC_H_STREAM |
+                                  WSC_H_TRACED)) | 1;
         if (st != want)
             atomic_store(&e->state, want);
         return;

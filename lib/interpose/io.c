@@ -151,6 +151,28 @@ static void forget_passed_fds(struct msghdr *msg)
     }
 }
 
+enum { IP_GENERAL, IP_LIBC, IP_DONE };
+
+/* A call whose number's flags f kept it off the direct path, its
+ * references taken (ip_direct): IP_LIBC for a foreign number; the
+ * references kept for the general path (*ep) if the number is open and
+ * not closing (a datagram socket, a trace to write); else given back, for
+ * the general path to find out why. */
+static int __attribute__((noinline))
+ip_not_direct(struct wsc_sock *e, uint32_t f, int recv, struct wsc_sock **ep)
+{
+    uint64_t n = recv ? 1 + WSC_RECV_UNIT : 1;
+
+    if ((f & (WSC_H_DIRECT_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT) {
+        if (recv)
+            wsc_drop_recv_unit(e);
+        *ep = e;
+        return IP_GENERAL;
+    }
+    wsc_release_n(e, n);
+    return f & WSC_H_FOREIGN ? IP_LIBC : IP_GENERAL;
+}
+
 /* Each hot call is a short entry, which sends a foreign descriptor
  * straight to libc, and a NAME_any function for everything else.  A
  * plain receive or send on an open engine socket takes the direct path:
@@ -160,36 +182,38 @@ static void forget_passed_fds(struct msghdr *msg)
  * foreign descriptor (straight to libc), IP_DONE with *r the result of a
  * plain call on an open engine socket, IP_GENERAL for the rest (with *ep
  * a reference taken, or NULL).  recv: 1 for a receive (a stream, no
- * MSG_WAITALL, len > 0, counted with WSC_RECV_UNIT), 0 for a send. */
-enum { IP_GENERAL, IP_LIBC, IP_DONE };
+ * MSG_WAITALL, len > 0, counted with WSC_RECV_UNIT), 0 for a send; rw:
+ * 1 for read and write. */
 static inline __attribute__((always_inline)) int
-ip_direct(int fd, void *buf, size_t len, int flags, int recv,
+ip_direct(int fd, void *buf, size_t len, int flags, int recv, int rw,
           struct wsc_sock **ep, ssize_t *r)
 {
     struct wsc_sock *e = wsc_entry(fd);
     uint64_t n = recv ? 1 + WSC_RECV_UNIT : 1;
+    uint32_t mask = recv ? WSC_H_DIRECT_RECV_MASK : WSC_H_DIRECT_MASK;
     uint32_t f;
 
     *ep = NULL;
     if (!e)
         return IP_GENERAL;
-    f = WSC_FLAGS(atomic_load_explicit(&e->state, memory_order_relaxed));
-    if (f & WSC_H_FOREIGN)
+    /* read and write see files and pipes too: no atomic pair for those */
+    if (rw && (WSC_FLAGS(atomic_load_explicit(&e->state,
+                                              memory_order_relaxed)) &
+               WSC_H_FOREIGN))
         return IP_LIBC;
-    if (f != WSC_H_OPEN || (recv && (!len || (flags & MSG_WAITALL))) ||
-        !wsc_ref_direct(e, n))
+    if (recv && (!len || (flags & MSG_WAITALL)))
         return IP_GENERAL;
-    if (!recv) {
-        *r = ip_result(wsc_e_send(e, buf, len, flags));
+    f = wsc_ref_flags(e, n);
+    if (__builtin_expect((f & (mask | WSC_H_FOREIGN)) ==
+                         (recv ? WSC_H_DIRECT_RECV : WSC_H_DIRECT), 1)) {
+        if (recv)
+            *r = ip_result(wsc_e_recv(e, buf, len, flags));
+        else
+            *r = ip_result(wsc_e_send(e, buf, len, flags));
         return IP_DONE;
     }
-    if (__builtin_expect(e->type == SOCK_STREAM, 1)) {
-        *r = ip_result(wsc_e_recv(e, buf, len, flags));
-        return IP_DONE;
-    }
-    wsc_drop_recv_unit(e);
-    *ep = e;
-    return IP_GENERAL;
+    *r = 0;
+    return ip_not_direct(e, f, recv, ep);
 }
 
 /* ---- receiving ---------------------------------------------------------- */
@@ -221,7 +245,7 @@ IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
     /* (With an address, the kernel sets *salen even on a stream.) */
     if (sa)
         return recvfrom_any(fd, buf, len, flags, sa, salen);
-    how = ip_direct(fd, buf, len, flags, 1, &e, &r);
+    how = ip_direct(fd, buf, len, flags, 1, 0, &e, &r);
     if (how == IP_DONE)
         return r;
     if (how == IP_LIBC)
@@ -235,7 +259,7 @@ IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
 {
     struct wsc_sock *e;
     ssize_t r;
-    int how = ip_direct(fd, buf, len, flags, 1, &e, &r);
+    int how = ip_direct(fd, buf, len, flags, 1, 0, &e, &r);
 
     if (how == IP_DONE)
         return r;
@@ -261,7 +285,7 @@ IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
 {
     struct wsc_sock *e;
     ssize_t r;
-    int how = ip_direct(fd, buf, len, 0, 1, &e, &r);
+    int how = ip_direct(fd, buf, len, 0, 1, 1, &e, &r);
 
     if (how == IP_DONE)
         return r;
@@ -351,6 +375,12 @@ IP_DEFINE(int, recvmmsg, (int fd, struct mmsghdr *v, unsigned int n,
 
 /* ---- sending ------------------------------------------------------------ */
 
+/* The general path of a send on an engine socket (a reference held). */
+static ssize_t __attribute__((noinline)) send_general(struct wsc_sock *e, const void *buf, size_t len, int flags, const struct sockaddr *sa, socklen_t salen)
+{
+    return ip_leave(e, send_buf(e, buf, len, flags, sa, salen));
+}
+
 static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, size_t len, int flags, const struct sockaddr *sa, socklen_t salen)
 {
     struct wsc_sock *e = wsc_claim(fd);
@@ -359,7 +389,7 @@ static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, siz
         return wsc_os.sendto(fd, buf, len, flags, sa, salen);
     if (e == WSC_GONE)
         return ip_gone();
-    return ip_leave(e, send_buf(e, buf, len, flags, sa, salen));
+    return send_general(e, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
@@ -371,11 +401,13 @@ IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
 
     if (sa)
         return sendto_any(fd, buf, len, flags, sa, salen);
-    how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, &e, &r);
+    how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, 0, &e, &r);
     if (how == IP_DONE)
         return r;
     if (how == IP_LIBC)
         return wsc_os.sendto(fd, buf, len, flags, sa, salen);
+    if (e)
+        return send_general(e, buf, len, flags, sa, salen);
     return sendto_any(fd, buf, len, flags, sa, salen);
 }
 
@@ -383,13 +415,15 @@ IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
 {
     struct wsc_sock *e;
     ssize_t r;
-    int how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, &e,
+    int how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, 0, &e,
                         &r);
 
     if (how == IP_DONE)
         return r;
     if (how == IP_LIBC)
         return wsc_os.send(fd, buf, len, flags);
+    if (e)
+        return send_general(e, buf, len, flags, NULL, 0);
     return sendto_any(fd, buf, len, flags, NULL, 0);
 }
 
@@ -401,19 +435,21 @@ static ssize_t __attribute__((noinline)) write_any(int fd, const void *buf, size
         return wsc_os.write(fd, buf, len);
     if (e == WSC_GONE)
         return ip_gone();
-    return ip_leave(e, send_buf(e, buf, len, 0, NULL, 0));
+    return send_general(e, buf, len, 0, NULL, 0);
 }
 
 IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
 {
     struct wsc_sock *e;
     ssize_t r;
-    int how = ip_direct(fd, (void *)buf, len, 0, 0, &e, &r);
+    int how = ip_direct(fd, (void *)buf, len, 0, 0, 1, &e, &r);
 
     if (how == IP_DONE)
         return r;
     if (how == IP_LIBC)
         return wsc_os.write(fd, buf, len);
+    if (e)
+        return send_general(e, buf, len, 0, NULL, 0);
     return write_any(fd, buf, len);
 }
 

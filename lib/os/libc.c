@@ -8,8 +8,13 @@
 #include "calls.def"
 #undef OS_CALL
 
+/* libc's function itself where its type is the entry's (no trampoline
+ * on the hot path), the fixed-argument one above otherwise. */
 struct wsc_os_table wsc_os = {
-#define OS_CALL(ret, name, params, args, take, windows, kind) .name = libc_##name,
+#define OS_CALL(ret, name, params, args, take, windows, kind)           \
+    .name = __builtin_choose_expr(                                     \
+        __builtin_types_compatible_p(__typeof__(&name), ret (*)params), \
+        &name, libc_##name),
 #include "calls.def"
 #undef OS_CALL
 };

@@ -10,8 +10,17 @@
 #include "calls.def"
 #undef OS_CALL
 
+/* libc's function itself where its type is the entry's (no trampoline
+ * on the hot path): __real_NAME for the wrapped names, NAME for the
+ * engine's own; the fixed-argument function otherwise. */
+#define WSC_OS_FN(ret, name, params, fn)                                  \
+    __builtin_choose_expr(                                               \
+        __builtin_types_compatible_p(__typeof__(&fn), ret (*)params),    \
+        &fn, libc_##name)
 struct wsc_os_table wsc_os = {
-#define OS_CALL(ret, name, params, args, take, windows, kind) .name = libc_##name,
+#define OS_CALL(ret, name, params, args, take, windows, kind)             \
+    .name = WSC_IF_TAKEN_##take(WSC_OS_FN(ret, name, params, __real_##name)) \
+            WSC_IF_OWN_##take(WSC_OS_FN(ret, name, params, name)),
 #include "calls.def"
 #undef OS_CALL
 };

@@ -131,34 +131,72 @@ recvfrom_any(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
     return recv_general(e, buf, len, flags, from, fromlen);
 }
 
+typedef int slow_recv_fn(SOCKET, char *, int, int, struct sockaddr *, int *);
+
+/* A receive whose number's flags f kept it off the direct path, its
+ * references taken: kept for the general path if the number is open
+ * (a datagram socket), else given back for slow (trace.c) to say why. */
+static int __attribute__((noinline))
+recv_not_direct(struct wsc_sock *e, uint32_t f, SOCKET s, char *buf, int len,
+                struct sockaddr *from, int *fromlen, slow_recv_fn *slow)
+{
+    if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT) {
+        wsc_drop_recv_unit(e);
+        return recv_general(e, buf, len, 0, from, fromlen);
+    }
+    wsc_release_n(e, 1 + WSC_RECV_UNIT);
+    return slow(s, buf, len, 0, from, fromlen);
+}
+
 /* Plain recv on a stream takes the direct path: no flags to translate,
  * no msghdr, one atomic pair; the rest (flags, datagrams, a zero or
- * negative length, a bad buffer, a handle that is not simply open) the
- * general one. */
-static inline int recv_direct(SOCKET s, char *buf, int len, int flags,
-                              struct sockaddr *from, int *fromlen)
+ * negative length, a bad buffer, a handle that is not simply open, a
+ * trace to write) the general one, through wsc_slow_NAME (trace.c). */
+static inline __attribute__((always_inline)) int
+recv_direct(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
+            int *fromlen, slow_recv_fn *slow)
 {
     struct wsc_sock *e;
+    uint32_t f;
 
     if (flags == 0 && len > 0 && !wsc_bad_ptr(buf) &&
-        (e = wsc_enter_direct(s, 1 + WSC_RECV_UNIT)) != NULL) {
-        if (__builtin_expect(e->type == SOCK_STREAM, 1))
+        (e = wsc_entry_direct(s)) != NULL) {
+        f = wsc_ref_flags(e, 1 + WSC_RECV_UNIT);
+        if (__builtin_expect((f & WSC_H_DIRECT_RECV_MASK) ==
+                             WSC_H_DIRECT_RECV, 1))
             return wsc_leave_direct(wsc_e_recv(e, buf, (size_t)len, 0));
-        wsc_drop_recv_unit(e);
-        return recv_general(e, buf, len, flags, from, fromlen);
+        return recv_not_direct(e, f, s, buf, len, from, fromlen, slow);
     }
-    return recvfrom_any(s, buf, len, flags, from, fromlen);
+    return slow(s, buf, len, flags, from, fromlen);
 }
 
 int ws_recvfrom(SOCKET s, char *buf, int len, int flags,
-                 struct sockaddr *from, int *fromlen)
+                struct sockaddr *from, int *fromlen)
 {
-    return recv_direct(s, buf, len, flags, from, fromlen);
+    return recvfrom_any(s, buf, len, flags, from, fromlen);
 }
 
 int ws_recv(SOCKET s, char *buf, int len, int flags)
 {
-    return recv_direct(s, buf, len, flags, NULL, NULL);
+    return recvfrom_any(s, buf, len, flags, NULL, NULL);
+}
+
+static int slow_recv(SOCKET s, char *buf, int len, int flags,
+                     struct sockaddr *from, int *fromlen)
+{
+    (void)from, (void)fromlen;
+    return wsc_slow_recv(s, buf, len, flags);
+}
+
+int wsc_recvfrom(SOCKET s, char *buf, int len, int flags,
+                 struct sockaddr *from, int *fromlen)
+{
+    return recv_direct(s, buf, len, flags, from, fromlen, wsc_slow_recvfrom);
+}
+
+int wsc_recv(SOCKET s, char *buf, int len, int flags)
+{
+    return recv_direct(s, buf, len, flags, NULL, NULL, slow_recv);
 }
 
 static int __attribute__((noinline))
@@ -183,31 +221,69 @@ sendto_any(SOCKET s, const char *buf, int len, int flags,
     return send_general(e, buf, len, flags, to, tolen);
 }
 
+typedef int slow_send_fn(SOCKET, const char *, int, int,
+                         const struct sockaddr *, int);
+
+/* A send whose number's flags f kept it off the direct path: the same
+ * as recv_not_direct. */
+static int __attribute__((noinline))
+send_not_direct(struct wsc_sock *e, uint32_t f, SOCKET s, const char *buf,
+                int len, const struct sockaddr *to, int tolen,
+                slow_send_fn *slow)
+{
+    if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT)
+        return send_general(e, buf, len, 0, to, tolen);
+    wsc_release_n(e, 1);
+    return slow(s, buf, len, 0, to, tolen);
+}
+
 /* Plain send, and sendto without an address or on a stream (which
- * ignores it), take the direct path. */
-static inline int send_direct(SOCKET s, const char *buf, int len, int flags,
-                              const struct sockaddr *to, int tolen)
+ * ignores it), take the direct path; the rest wsc_slow_NAME. */
+static inline __attribute__((always_inline)) int
+send_direct(SOCKET s, const char *buf, int len, int flags,
+            const struct sockaddr *to, int tolen, slow_send_fn *slow)
 {
     struct wsc_sock *e;
+    uint32_t f;
 
     if (flags == 0 && len > 0 && !wsc_bad_ptr(buf) &&
-        (e = wsc_enter_direct(s, 1)) != NULL) {
-        if (__builtin_expect(!to || e->type == SOCK_STREAM, 1))
+        (e = wsc_entry_direct(s)) != NULL) {
+        f = wsc_ref_flags(e, 1);
+        if (__builtin_expect((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT &&
+                             (!to || (f & WSC_H_STREAM)), 1))
             return wsc_leave_direct(wsc_e_send(e, buf, (size_t)len, 0));
-        return send_general(e, buf, len, flags, to, tolen);
+        return send_not_direct(e, f, s, buf, len, to, tolen, slow);
     }
-    return sendto_any(s, buf, len, flags, to, tolen);
+    return slow(s, buf, len, flags, to, tolen);
 }
 
 int ws_sendto(SOCKET s, const char *buf, int len, int flags,
-               const struct sockaddr *to, int tolen)
+              const struct sockaddr *to, int tolen)
 {
-    return send_direct(s, buf, len, flags, to, tolen);
+    return sendto_any(s, buf, len, flags, to, tolen);
 }
 
 int ws_send(SOCKET s, const char *buf, int len, int flags)
 {
-    return send_direct(s, buf, len, flags, NULL, 0);
+    return sendto_any(s, buf, len, flags, NULL, 0);
+}
+
+static int slow_send(SOCKET s, const char *buf, int len, int flags,
+                     const struct sockaddr *to, int tolen)
+{
+    (void)to, (void)tolen;
+    return wsc_slow_send(s, buf, len, flags);
+}
+
+int wsc_sendto(SOCKET s, const char *buf, int len, int flags,
+               const struct sockaddr *to, int tolen)
+{
+    return send_direct(s, buf, len, flags, to, tolen, wsc_slow_sendto);
+}
+
+int wsc_send(SOCKET s, const char *buf, int len, int flags)
+{
+    return send_direct(s, buf, len, flags, NULL, 0, slow_send);
 }
 
 /* The caller's WSABUFs into iov, a few at a time: 0 or -WSAEFAULT. */

@@ -22,6 +22,8 @@ static void end_INT(struct wsc_trace *t, int r)
     end_line(t, r, r == SOCKET_ERROR);
 }
 
+#define end_HOT end_INT
+
 static void end_SOCKET(struct wsc_trace *t, SOCKET r)
 {
     if (r == INVALID_SOCKET)
@@ -56,6 +58,13 @@ static void end_PTR(struct wsc_trace *t, const void *r)
 /* The traced call is a function of its own, so that the untraced one
  * is a load, a branch and a jump, with no stack frame. */
 /* (name is pasted or quoted only: the headers redirect it by macro.) */
+/* The entry's name: wsc_NAME, or wsc_slow_NAME for a HOT function. */
+#define WSC_ENTRY_INT(public, slow) public
+#define WSC_ENTRY_SOCKET(public, slow) public
+#define WSC_ENTRY_PTR(public, slow) public
+#define WSC_ENTRY_PTON(public, slow) public
+#define WSC_ENTRY_CODE(public, slow) public
+#define WSC_ENTRY_HOT(public, slow) slow
 #define WINSOCK(header, ret, name, params, args, kind)                 \
     WSC_IF_TRACED_##kind(                                              \
     static __attribute__((noinline, cold)) ret traced_##name params    \
@@ -68,7 +77,7 @@ static void end_PTR(struct wsc_trace *t, const void *r)
         end_##kind(&t, r);                                             \
         return r;                                                      \
     }                                                                  \
-    ret wsc_##name params                                              \
+    ret WSC_ENTRY_##kind(wsc_##name, wsc_slow_##name) params                                 \
     {                                                                  \
         if (__builtin_expect(!wsc_trace_on, 1))                        \
             return ws_##name args;                                     \

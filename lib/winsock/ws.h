@@ -88,9 +88,20 @@ enum {
 #define WSC_IF_TRACED_PTR(...) __VA_ARGS__
 #define WSC_IF_TRACED_PTON(...) __VA_ARGS__
 #define WSC_IF_TRACED_CODE(...) __VA_ARGS__
+#define WSC_IF_TRACED_HOT(...) __VA_ARGS__
 #define WSC_IF_TRACED_PLAIN(...)
+/* A HOT function's public wsc_NAME is its direct path (io.c), which calls
+ * wsc_slow_NAME (trace.c: ws_NAME, traced or not) for everything else. */
+#define WSC_IF_HOT_INT(...)
+#define WSC_IF_HOT_SOCKET(...)
+#define WSC_IF_HOT_PTR(...)
+#define WSC_IF_HOT_PTON(...)
+#define WSC_IF_HOT_CODE(...)
+#define WSC_IF_HOT_HOT(...) __VA_ARGS__
+#define WSC_IF_HOT_PLAIN(...)
 #define WINSOCK(header, ret, name, params, args, kind) \
-    WSC_IF_TRACED_##kind(ret ws_##name params;)
+    WSC_IF_TRACED_##kind(ret ws_##name params;)     \
+    WSC_IF_HOT_##kind(ret wsc_slow_##name params;)
 #define WINSOCK_ALIAS(header, alias, name)
 #define WINSOCK_AW(header, name)
 #include "api.def"
@@ -118,17 +129,16 @@ extern _Thread_local uint32_t wsc_opentype;
 struct wsc_sock *wsc_enter(SOCKET s);
 /* End it: drops the reference; r < 0 is a -WSA code -> SOCKET_ERROR. */
 int wsc_leave(struct wsc_sock *e, long r);
-/* The direct path's entry: the open socket behind s with n references
- * taken (wsc_ref_direct), or NULL for the general path (wsc_enter) to
- * find out why not.  Its end: the engine dropped the references. */
-static inline struct wsc_sock *wsc_enter_direct(SOCKET s, uint64_t n)
+/* The direct path's entry: the entry of an in-range number, or NULL for
+ * the general path (wsc_enter) to find out why not.  The caller takes its
+ * references with wsc_ref_flags.  No WSAStartup check: before it and
+ * after the final WSACleanup no number is open.  Its end: the engine
+ * dropped the references. */
+static inline struct wsc_sock *wsc_entry_direct(SOCKET s)
 {
-    struct wsc_sock *e;
-
-    if (__builtin_expect(s >= WSC_MAX_FD || !wsc_started(), 0))
+    if (__builtin_expect(s >= WSC_MAX_FD, 0))
         return NULL;
-    e = wsc_entry((int)s);
-    return e ? wsc_ref_direct(e, n) : NULL;
+    return wsc_entry((int)s);
 }
 static inline int wsc_leave_direct(long r)
 {

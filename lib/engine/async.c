@@ -551,7 +551,7 @@ static int reactor_start(void)
     pthread_t th;
     int ep;
 
-    pthread_mutex_lock(&reactor_lock);
+    wsc_lock(&reactor_lock);
     if (reactor_ep < 0) {
         ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
         pthread_attr_init(&attr);
@@ -564,7 +564,7 @@ static int reactor_start(void)
         pthread_attr_destroy(&attr);
         reactor_ep = ep;
     }
-    pthread_mutex_unlock(&reactor_lock);
+    wsc_unlock(&reactor_lock);
     return reactor_ep >= 0 ? 0 : -WSAENOBUFS;
 }
 
@@ -939,16 +939,20 @@ int wsc_async_acceptor_ok(struct wsc_sock *e)
 }
 
 /* Fork child: the reactor thread is the parent's; start afresh. */
-void wsc_async_atfork_child(void)
+void wsc_async_atfork_child(int relock)
 {
     /* The parent's reactor sends what its orphans hold. */
-    orphans = NULL;
-    pthread_mutex_init(&orphans_lock, NULL);
-    if (reactor_ep >= 0)
+    if (orphans)
+        orphans = NULL;
+    if (relock) {
+        pthread_mutex_init(&orphans_lock, NULL);
+        pthread_mutex_init(&reactor_lock, NULL);
+    }
+    if (reactor_ep >= 0) {
         wsc_os.close(reactor_ep);
-    reactor_ep = -1;
-    reactor_epoch++;
-    pthread_mutex_init(&reactor_lock, NULL);
+        reactor_ep = -1;
+        reactor_epoch++; /* (registrations are only made with a reactor) */
+    }
 }
 
 /* DisconnectEx(TF_REUSE_SOCKET): the number gets a fresh kernel socket,
@@ -1148,25 +1152,25 @@ struct orphan {
 
 static void orphan_link(struct orphan *o)
 {
-    pthread_mutex_lock(&orphans_lock);
+    wsc_lock(&orphans_lock);
     o->prev = NULL;
     o->next = orphans;
     if (orphans)
         orphans->prev = o;
     orphans = o;
-    pthread_mutex_unlock(&orphans_lock);
+    wsc_unlock(&orphans_lock);
 }
 
 static void orphan_end(struct orphan *o)
 {
-    pthread_mutex_lock(&orphans_lock);
+    wsc_lock(&orphans_lock);
     if (o->prev)
         o->prev->next = o->next;
     else if (orphans == o)
         orphans = o->next;
     if (o->next)
         o->next->prev = o->prev;
-    pthread_mutex_unlock(&orphans_lock);
+    wsc_unlock(&orphans_lock);
     if (reactor_ep >= 0)
         wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, o->fd, NULL);
     wsc_os.close(o->fd);

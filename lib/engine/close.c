@@ -144,7 +144,7 @@ static int watcher_start(void)
     pthread_t th;
     int r = 0;
 
-    pthread_mutex_lock(&watch_lock);
+    wsc_lock(&watch_lock);
     if (!watch_started) {
         watch_ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
         pthread_attr_init(&attr);
@@ -159,7 +159,7 @@ static int watcher_start(void)
         }
         pthread_attr_destroy(&attr);
     }
-    pthread_mutex_unlock(&watch_lock);
+    wsc_unlock(&watch_lock);
     return r;
 }
 
@@ -213,7 +213,7 @@ void wsc_e_shutrecv_rearm(struct wsc_sock *e)
     shutrecv_arm(e);
 }
 
-void wsc_close_atfork_child(void)
+void wsc_close_atfork_child(int relock)
 {
     /* The watcher thread does not exist in the child, and the epoll set
      * is shared with the parent's: start afresh on the next SD_RECEIVE. */
@@ -223,7 +223,8 @@ void wsc_close_atfork_child(void)
     }
     if (watch_started)
         watch_started = 0;
-    pthread_mutex_init(&watch_lock, NULL);
+    if (relock)
+        pthread_mutex_init(&watch_lock, NULL);
 }
 
 /* ---- shutdown ---------------------------------------------------------- */

@@ -1,7 +1,8 @@
 /* The direct path of plain send and recv, inlined into the front ends:
  * the flags word read once before the kernel call (and once after, on a
- * receive), errno read only on failure, no msghdr, and one atomic pair
- * with the reference the caller took (wsc_ref_flags).  Whatever is not
+ * receive), errno read only on failure (by the general half), no msghdr,
+ * and one atomic pair with the reference the caller took
+ * (wsc_ref_flags).  Whatever is not
  * the plain case (a state to report, a timeout, a short or failed call)
  * goes on in the engine's general path from where it stopped, with the
  * same results as wsc_e_recvmsg and wsc_e_sendmsg. */
@@ -32,15 +33,15 @@ static inline long wsc_e_recv(struct wsc_sock *e, void *buf, size_t len,
     ssize_t n;
 
     if (__builtin_expect(f & WSC_RECV_NOT_DIRECT, 0))
-        return wsc_e_recv_rest(e, buf, len, flags, WSC_NOT_TRIED, 0);
+        return wsc_e_recv_untried(e, buf, len, flags);
     n = wsc_os.recv(e->fd, buf, len, flags | (int)(f & WSC_F_NONBLOCK));
     if (__builtin_expect(n <= 0, 0))
-        return wsc_e_recv_rest(e, buf, len, flags, n, errno);
+        return wsc_e_recv_rest(e, buf, len, flags, n);
     /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call. */
     if (__builtin_expect(atomic_load_explicit(&s->flags,
                                               memory_order_relaxed) &
                          WSC_F_SHUT_RECV, 0))
-        return wsc_e_recv_rest(e, buf, len, flags, n, 0);
+        return wsc_e_recv_rest(e, buf, len, flags, n);
     wsc_release_direct(e, 1 + WSC_RECV_UNIT);
     return (long)n;
 }
@@ -56,12 +57,12 @@ static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
     if (__builtin_expect((f & WSC_SEND_NOT_DIRECT) ||
                          (e->type != SOCK_STREAM && !(f & WSC_F_CONNECTED)),
                          0))
-        return wsc_e_send_rest(e, buf, len, flags, WSC_NOT_TRIED, 0);
+        return wsc_e_send_untried(e, buf, len, flags);
     n = wsc_os.send(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
     if (__builtin_expect(n < 0, 0))
-        return wsc_e_send_rest(e, buf, len, flags, n, errno);
+        return wsc_e_send_rest(e, buf, len, flags, n);
     if (__builtin_expect((size_t)n < len && e->type == SOCK_STREAM, 0))
-        return wsc_e_send_rest(e, buf, len, flags, n, 0);
+        return wsc_e_send_rest(e, buf, len, flags, n);
     wsc_release_direct(e, 1);
     return (long)n;
 }

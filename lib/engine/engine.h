@@ -179,15 +179,13 @@ static inline uint32_t wsc_handle_flags(struct wsc_sock *e)
 /* Largest descriptor number the table can track. */
 #define WSC_MAX_FD (1 << 22)
 
-/* The table: chunks of entries, allocated on first use, never freed. */
-#define WSC_CHUNK_BITS 8
-#define WSC_CHUNK_SIZE (1 << WSC_CHUNK_BITS)
-#define WSC_NCHUNKS (WSC_MAX_FD / WSC_CHUNK_SIZE)
-struct wsc_chunk {
-    struct wsc_sock e[WSC_CHUNK_SIZE];
-};
-extern _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS]
-    __attribute__((visibility("hidden")));
+/* The table: one entry per number, in one mapping reserved when the
+ * first socket comes and never freed; its pages are the kernel's zero
+ * page until an entry on them is written.  wsc_table_len numbers fit
+ * (0 before the mapping exists): the lowest of WSC_MAX_FD and the hard
+ * limit on descriptors. */
+extern struct wsc_sock *wsc_table __attribute__((visibility("hidden")));
+extern _Atomic unsigned wsc_table_len __attribute__((visibility("hidden")));
 
 /* The table's lookups: wsc_entry (no reference), wsc_ref (a reference),
  * wsc_ref_adopt (a reference, adopting a socket seen for the first time),
@@ -197,15 +195,11 @@ extern _Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS]
  * (the interposer's hot path). */
 static inline struct wsc_sock *wsc_entry(int fd)
 {
-    struct wsc_chunk *c;
-
     unsigned n = (unsigned)fd; /* (unsigned: no sign to extend) */
 
-    if (n >= WSC_MAX_FD)
+    if (n >= atomic_load_explicit(&wsc_table_len, memory_order_acquire))
         return NULL;
-    c = atomic_load_explicit(&wsc_chunks[n >> WSC_CHUNK_BITS],
-                             memory_order_acquire);
-    return c ? &c->e[n & (WSC_CHUNK_SIZE - 1)] : NULL;
+    return &wsc_table[n];
 }
 
 /* The direct path's reference: n references (1, plus WSC_RECV_UNIT for a
@@ -269,10 +263,16 @@ void wsc_end_close(struct wsc_sock *e);
 void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg);
 /* Registers the fork handlers, once (fork.c). */
 void wsc_fork_init(void);
-/* Fork handlers for the table (fork.c registers them). */
-void wsc_table_atfork_prepare(void);
-void wsc_table_atfork_parent(void);
-void wsc_table_atfork_child(void);
+/* The engine's locks that a fork child resets if one was held at the fork
+ * (the slot locks, the waiter lists, the watcher's and the reactor's):
+ * taken and dropped through these, which count them. */
+void wsc_lock(pthread_mutex_t *m);
+void wsc_unlock(pthread_mutex_t *m);
+/* In a fork child: 1 if one of them was held (the count starts afresh). */
+int wsc_atfork_relock(void) __attribute__((cold));
+/* Fork child handlers (fork.c calls them): relock as wsc_atfork_relock
+ * said.  Cold, so that they share the pages the child must fault in. */
+void wsc_table_atfork_child(int relock) __attribute__((cold));
 /* Count of open entries (tests, leak checks). */
 int wsc_open_count(void);
 
@@ -348,7 +348,7 @@ void wsc_wake_all(struct wsc_sock *e);
  * receive). */
 int wsc_waiter_count(struct wsc_sock *e);
 /* Forget the calling thread's wake descriptor (fork child). */
-void wsc_wait_reset_after_fork(void);
+void wsc_wait_reset_after_fork(void) __attribute__((cold));
 
 /* ---- errors.c --------------------------------------------------------- */
 enum wsc_op {
@@ -373,13 +373,19 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
  * non-blocking one; never raises SIGPIPE. */
 long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags);
 /* The direct path of plain send and recv is direct.h's; these are its
- * general halves, which drop the caller's references: n and err are the
- * result of the direct path's first try, or n = WSC_NOT_TRIED. */
+ * general halves, which drop the caller's references: n is the result of
+ * the direct path's first try (with errno as the kernel left it when it
+ * is -1), or WSC_NOT_TRIED, which the _untried forms pass (a separate
+ * call, so that the direct path sets up no argument it does not use). */
 #define WSC_NOT_TRIED (-3)
 long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
-                     ssize_t n, int err);
+                     ssize_t n) __attribute__((cold));
 long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
-                     int flags, ssize_t n, int err);
+                     int flags, ssize_t n) __attribute__((cold));
+long wsc_e_recv_untried(struct wsc_sock *e, void *buf, size_t len,
+                        int flags) __attribute__((cold));
+long wsc_e_send_untried(struct wsc_sock *e, const void *buf, size_t len,
+                        int flags) __attribute__((cold));
 /* A failed receive or send (errno err): Windows' code, a peer's reset
  * latched so that it stays sticky. */
 int wsc_io_error(struct wsc_sock *e, enum wsc_op op, int err);
@@ -470,8 +476,8 @@ void wsc_e_shutrecv_rearm(struct wsc_sock *e);
 /* Test hook: force the dup2 fallback of wsc_e_abort (atomic: the SD_RECEIVE
  * watcher reads it while a test sets it, ordered only by the kernel). */
 extern _Atomic int wsc_abort_force_fallback;
-/* Atfork handlers. */
-void wsc_close_atfork_child(void);
+/* Fork child: the watcher thread is the parent's (fork.c). */
+void wsc_close_atfork_child(int relock) __attribute__((cold));
 
 /* ---- poll.c: readiness of many sockets (select, WSAPoll) ------------- */
 /* Polls fds[0..n-1] (fds must have room for n+1 entries), first without
@@ -654,7 +660,7 @@ long wsc_e_send_all(struct wsc_sock *e, const void *buf, size_t len);
 long wsc_e_transmit(struct wsc_sock *e, int fd, int64_t offset,
                     uint64_t bytes);
 /* Fork child: the reactor is the parent's (fork.c). */
-void wsc_async_atfork_child(void);
+void wsc_async_atfork_child(int relock) __attribute__((cold));
 /* Calls fn on each of the front end's pending operations, under the
  * socket's async lock (a completion port associated after they were
  * issued still gets their packets, row CP15). */

@@ -5,31 +5,24 @@
 #include <pthread.h>
 #include "engine.h"
 
-static void prepare(void)
+/* Nothing is written that need not be: a child that only echoes and
+ * exits should copy as few of the parent's pages as plain Linux. */
+static void __attribute__((cold)) child(void)
 {
-    wsc_table_atfork_prepare();
-}
+    int relock = wsc_atfork_relock();
 
-static void parent(void)
-{
-    wsc_table_atfork_parent();
-}
-
-static void child(void)
-{
-    wsc_table_atfork_parent();
-    wsc_table_atfork_child();
+    wsc_table_atfork_child(relock);
     wsc_wait_reset_after_fork();
-    wsc_close_atfork_child();
-    wsc_async_atfork_child();
+    wsc_close_atfork_child(relock);
+    wsc_async_atfork_child(relock);
 }
 
 static void register_handlers(void)
 {
-    pthread_atfork(prepare, parent, child);
+    pthread_atfork(NULL, NULL, child);
 }
 
-/* Called when the table gets its first chunk: a reference from code
+/* Called when the table is first reserved: a reference from code
  * every program uses, so that a static link keeps this file (a
  * constructor alone would be left in the archive). */
 void wsc_fork_init(void)

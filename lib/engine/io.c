@@ -298,11 +298,12 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
 /* The direct path's receive, from where it stopped; the caller's
  * reference holds a WSC_RECV_UNIT. */
 long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
-                     ssize_t n, int err)
+                     ssize_t n)
 {
     struct iovec iov = { buf, len };
     struct msghdr msg;
     size_t copied = 0;
+    int err = n == -1 ? errno : 0; /* (first, before anything changes it) */
     long r;
 
     memset(&msg, 0, sizeof(msg));
@@ -311,6 +312,18 @@ long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
     r = recv_common(e, &msg, flags, &copied, 1, n, err);
     wsc_release(e);
     return r;
+}
+
+long wsc_e_recv_untried(struct wsc_sock *e, void *buf, size_t len,
+                        int flags)
+{
+    return wsc_e_recv_rest(e, buf, len, flags, NOT_TRIED);
+}
+
+long wsc_e_send_untried(struct wsc_sock *e, const void *buf, size_t len,
+                        int flags)
+{
+    return wsc_e_send_rest(e, buf, len, flags, NOT_TRIED);
 }
 
 /* Windows: a send without an address on a UDP socket that is not
@@ -423,10 +436,11 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
 }
 
 long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
-                     int flags, ssize_t n, int err)
+                     int flags, ssize_t n)
 {
     struct iovec iov = { (void *)buf, len };
     struct msghdr msg;
+    int err = n == -1 ? errno : 0; /* (first, before anything changes it) */
     long r;
 
     memset(&msg, 0, sizeof(msg));

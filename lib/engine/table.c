@@ -1,7 +1,10 @@
-/* The socket table: one entry per descriptor number, in chunks that are
- * allocated on first use and never freed, so a pointer to an entry stays
+/* The socket table: one entry per descriptor number, in one mapping
+ * reserved on first use and never freed, so a pointer to an entry stays
  * valid forever and the hot path needs no lock: acquiring a socket is one
  * atomic add on the entry's state word, releasing it one atomic sub.
+ * Only the pages of entries ever used are memory (the rest read as the
+ * kernel's zero page, and an all-zero entry is an empty one: no flags, no
+ * references, and its lock is PTHREAD_MUTEX_INITIALIZER).
  *
  * The kernel descriptor is closed by whoever drops the last reference, so
  * its number cannot be reused while any call still holds the entry. */
@@ -11,37 +14,54 @@
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include "engine.h"
 #include "trace.h"
 #include "os.h"
 
-#define CHUNK_BITS WSC_CHUNK_BITS
-#define CHUNK_SIZE WSC_CHUNK_SIZE
-#define NCHUNKS WSC_NCHUNKS
-#define chunks wsc_chunks
-#define chunk wsc_chunk
-
-_Atomic(struct wsc_chunk *) wsc_chunks[WSC_NCHUNKS];
-static _Atomic int chunks_top; /* one past the highest chunk allocated */
+struct wsc_sock *wsc_table;
+_Atomic unsigned wsc_table_len;
+/* One past the highest number ever given an entry: the walks stop here. */
+static _Atomic unsigned table_top;
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* Slot locks held right now, by any thread.  A fork child re-initialises
- * the slot locks only if one was held when it was made (by a thread the
- * child does not have); otherwise it leaves every entry's page alone, so
- * the child does not copy the whole table on its first write. */
-static _Atomic int slot_locks_held;
+/* The engine's locks a fork child must not inherit held (wsc_lock) held
+ * right now, by any thread.  A child re-initialises them only if one was
+ * held when it was made (by a thread the child does not have); otherwise
+ * it writes none of them, so that it copies no page of the parent's for
+ * them (the entries' and kernel sockets' pages above all). */
+static _Atomic int locks_held;
+
+void wsc_lock(pthread_mutex_t *m)
+{
+    atomic_fetch_add_explicit(&locks_held, 1, memory_order_relaxed);
+    pthread_mutex_lock(m);
+}
+
+void wsc_unlock(pthread_mutex_t *m)
+{
+    pthread_mutex_unlock(m);
+    atomic_fetch_sub_explicit(&locks_held, 1, memory_order_release);
+}
+
+int wsc_atfork_relock(void)
+{
+    if (!atomic_load_explicit(&locks_held, memory_order_relaxed))
+        return 0;
+    atomic_store(&locks_held, 0);
+    return 1;
+}
 
 static void slot_lock(struct wsc_sock *e)
 {
-    atomic_fetch_add_explicit(&slot_locks_held, 1, memory_order_relaxed);
-    pthread_mutex_lock(&e->lock);
+    wsc_lock(&e->lock);
 }
 
 static void slot_unlock(struct wsc_sock *e)
 {
-    pthread_mutex_unlock(&e->lock);
-    atomic_fetch_sub_explicit(&slot_locks_held, 1, memory_order_release);
+    wsc_unlock(&e->lock);
 }
 
 /* ---- the shared state of a kernel socket ------------------------------ */
@@ -76,45 +96,61 @@ static void ksock_put(struct wsc_ksock *s)
 
 /* ---- slots ------------------------------------------------------------ */
 
-static struct chunk *chunk_new(void)
+/* How many numbers the table reserves: the hard limit on descriptors (a
+ * process cannot open a number past it), at most WSC_MAX_FD. */
+static unsigned table_want(void)
 {
-    /* calloc aligns to 16 bytes; the entries are on cache lines of
-     * their own (64-byte aligned), and so must the chunk be. */
-    struct chunk *c = aligned_alloc(_Alignof(struct chunk), sizeof(*c));
-    int i;
+    struct rlimit rl;
 
-    if (!c)
-        return NULL;
-    memset(c, 0, sizeof(*c));
-    for (i = 0; i < CHUNK_SIZE; i++) {
-        c->e[i].fd = -1;
-        pthread_mutex_init(&c->e[i].lock, NULL);
-    }
-    return c;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_max != RLIM_INFINITY &&
+        rl.rlim_max < WSC_MAX_FD)
+        return rl.rlim_max < 64 ? 64 : (unsigned)rl.rlim_max;
+    return WSC_MAX_FD;
 }
 
-/* The entry for fd, allocating its chunk if needed. */
+/* Reserve the table (caller holds grow_lock): 0, or -1 if there is no
+ * room for it, and every number is then one the table cannot hold. */
+static int table_map(void)
+{
+    unsigned n = table_want();
+    void *p;
+
+    for (;; n /= 2) {
+        p = mmap(NULL, (size_t)n * sizeof(struct wsc_sock),
+                 PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p != MAP_FAILED)
+            break;
+        if (n <= 1024)
+            return -1;
+    }
+    wsc_table = p;
+    atomic_store_explicit(&wsc_table_len, n, memory_order_release);
+    return 0;
+}
+
+/* The entry for fd, reserving the table if needed. */
 static struct wsc_sock *slot(int fd)
 {
-    struct wsc_sock *e = wsc_entry(fd);
-    struct chunk *c;
-    int ci = fd >> CHUNK_BITS;
+    unsigned n = (unsigned)fd, top;
 
-    if (e || fd < 0 || fd >= WSC_MAX_FD)
-        return e;
-    wsc_fork_init();
-    pthread_mutex_lock(&grow_lock);
-    c = atomic_load(&chunks[ci]);
-    if (!c) {
-        c = chunk_new();
-        if (c) {
-            atomic_store(&chunks[ci], c);
-            if (atomic_load(&chunks_top) <= ci)
-                atomic_store(&chunks_top, ci + 1);
+    if (fd < 0)
+        return NULL;
+    if (!atomic_load(&wsc_table_len)) {
+        wsc_fork_init();
+        wsc_lock(&grow_lock);
+        if (!atomic_load(&wsc_table_len) && table_map() < 0) {
+            wsc_unlock(&grow_lock);
+            return NULL;
         }
+        wsc_unlock(&grow_lock);
     }
-    pthread_mutex_unlock(&grow_lock);
-    return c ? &c->e[fd & (CHUNK_SIZE - 1)] : NULL;
+    if (n >= atomic_load(&wsc_table_len))
+        return NULL;
+    top = atomic_load(&table_top);
+    while (top <= n && !atomic_compare_exchange_weak(&table_top, &top, n + 1))
+        ;
+    return &wsc_table[n];
 }
 
 /* Replace the number's flags, keeping the references other threads'
@@ -414,17 +450,11 @@ int wsc_next_held(int from, int last)
 
     if (from < 0)
         from = 0;
-    if (last >= WSC_MAX_FD)
-        last = WSC_MAX_FD - 1;
+    if (last >= (int)atomic_load(&table_top))
+        last = (int)atomic_load(&table_top) - 1;
     for (fd = from; fd <= last; fd++) {
-        struct chunk *c = atomic_load(&chunks[fd >> CHUNK_BITS]);
-        uint32_t f;
+        uint32_t f = wsc_handle_flags(&wsc_table[fd]);
 
-        if (!c) {
-            fd |= CHUNK_SIZE - 1;
-            continue;
-        }
-        f = wsc_handle_flags(&c->e[fd & (CHUNK_SIZE - 1)]);
         if (f & WSC_H_FOREIGN)
             wsc_forget(fd);
         else if (f & (WSC_H_OPEN | WSC_H_CLOSING))
@@ -509,27 +539,21 @@ void wsc_release(struct wsc_sock *e)
 int wsc_recv_waiting(struct wsc_sock *e)
 {
     struct wsc_ksock *s = e->s;
-    int c, i, top, n = atomic_load(&s->recv_waiters);
+    unsigned i, top;
+    int n = atomic_load(&s->recv_waiters);
 
     if (atomic_load(&s->slots) <= 1)
         return n + (int)WSC_RECVS(atomic_load(&e->state));
-    top = atomic_load(&chunks_top);
-    for (c = 0; c < top; c++) {
-        struct chunk *ch = atomic_load(&chunks[c]);
+    top = atomic_load(&table_top);
+    for (i = 0; i < top; i++) {
+        struct wsc_sock *x = &wsc_table[i];
 
-        if (!ch)
+        if (!WSC_RECVS(atomic_load(&x->state)))
             continue;
-        for (i = 0; i < CHUNK_SIZE; i++) {
-            struct wsc_sock *x = &ch->e[i];
-            uint64_t st = atomic_load(&x->state);
-
-            if (!WSC_RECVS(st))
-                continue;
-            slot_lock(x);
-            if (x->s == s)
-                n += (int)WSC_RECVS(atomic_load(&x->state));
-            slot_unlock(x);
-        }
+        slot_lock(x);
+        if (x->s == s)
+            n += (int)WSC_RECVS(atomic_load(&x->state));
+        slot_unlock(x);
     }
     return n;
 }
@@ -556,21 +580,15 @@ void wsc_end_close(struct wsc_sock *e)
 
 void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg)
 {
-    int c, i, top = atomic_load(&chunks_top);
+    unsigned i, top = atomic_load(&table_top);
 
-    for (c = 0; c < top; c++) {
-        struct chunk *ch = atomic_load(&chunks[c]);
-        struct wsc_sock *e;
+    for (i = 0; i < top; i++) {
+        struct wsc_sock *e = &wsc_table[i];
         uint64_t old;
 
-        if (!ch)
+        if (!(wsc_handle_flags(e) & WSC_H_OPEN) || !ref_open(e, &old))
             continue;
-        for (i = 0; i < CHUNK_SIZE; i++) {
-            e = &ch->e[i];
-            if (!(wsc_handle_flags(e) & WSC_H_OPEN) || !ref_open(e, &old))
-                continue;
-            fn(e, arg);
-        }
+        fn(e, arg);
     }
 }
 
@@ -594,7 +612,7 @@ int wsc_open_count(void)
  * (its own descriptor only: the kernel socket is the parent's now).
  * Written only where it changes: an idle entry costs the child no page
  * copy.  relock: some slot lock was held at the fork. */
-static void child_entry(struct wsc_sock *e, int relock)
+static void __attribute__((cold)) child_entry(struct wsc_sock *e, int relock)
 {
     uint64_t st = atomic_load_explicit(&e->state, memory_order_relaxed);
     uint32_t f = WSC_FLAGS(st);
@@ -607,8 +625,8 @@ static void child_entry(struct wsc_sock *e, int relock)
         return;
     s = e->s;
     if (s && (f & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL))) {
-        /* The waiters' lock: other code takes it too, so always afresh. */
-        pthread_mutex_init(&s->lock, NULL);
+        if (relock)
+            pthread_mutex_init(&s->lock, NULL);
         if (s->waiters)
             s->waiters = NULL;
         if (atomic_load_explicit(&s->recv_waiters, memory_order_relaxed))
@@ -633,30 +651,12 @@ static void child_entry(struct wsc_sock *e, int relock)
         atomic_store(&e->state, want);
 }
 
-void wsc_table_atfork_child(void)
+void wsc_table_atfork_child(int relock)
 {
-    int c, i, top = atomic_load(&chunks_top);
-    int relock = atomic_load(&slot_locks_held) != 0;
+    unsigned i, top = atomic_load(&table_top);
 
-    pthread_mutex_init(&grow_lock, NULL);
     if (relock)
-        atomic_store(&slot_locks_held, 0);
-    for (c = 0; c < top; c++) {
-        struct chunk *ch = atomic_load_explicit(&chunks[c],
-                                                memory_order_relaxed);
-        if (!ch)
-            continue;
-        for (i = 0; i < CHUNK_SIZE; i++)
-            child_entry(&ch->e[i], relock);
-    }
-}
-
-void wsc_table_atfork_prepare(void)
-{
-    pthread_mutex_lock(&grow_lock);
-}
-
-void wsc_table_atfork_parent(void)
-{
-    pthread_mutex_unlock(&grow_lock);
+        pthread_mutex_init(&grow_lock, NULL);
+    for (i = 0; i < top; i++)
+        child_entry(&wsc_table[i], relock);
 }

@@ -88,22 +88,22 @@ static int remaining(int64_t deadline)
 static void waiter_add(struct wsc_sock *e, struct wsc_waiter *w, int efd)
 {
     w->efd = efd;
-    pthread_mutex_lock(&e->s->lock);
+    wsc_lock(&e->s->lock);
     w->next = e->s->waiters;
     if (w->next)
         w->next->pprev = &w->next;
     w->pprev = &e->s->waiters;
     e->s->waiters = w;
-    pthread_mutex_unlock(&e->s->lock);
+    wsc_unlock(&e->s->lock);
 }
 
 static void waiter_remove(struct wsc_sock *e, struct wsc_waiter *w)
 {
-    pthread_mutex_lock(&e->s->lock);
+    wsc_lock(&e->s->lock);
     *w->pprev = w->next;
     if (w->next)
         w->next->pprev = w->pprev;
-    pthread_mutex_unlock(&e->s->lock);
+    wsc_unlock(&e->s->lock);
 }
 
 void wsc_wake_all(struct wsc_sock *e)
@@ -111,10 +111,10 @@ void wsc_wake_all(struct wsc_sock *e)
     static const uint64_t one = 1;
     struct wsc_waiter *w;
 
-    pthread_mutex_lock(&e->s->lock);
+    wsc_lock(&e->s->lock);
     for (w = e->s->waiters; w; w = w->next)
         (void)!wsc_os.write(w->efd, &one, sizeof(one));
-    pthread_mutex_unlock(&e->s->lock);
+    wsc_unlock(&e->s->lock);
 }
 
 int wsc_waiter_count(struct wsc_sock *e)
@@ -122,10 +122,10 @@ int wsc_waiter_count(struct wsc_sock *e)
     struct wsc_waiter *w;
     int n = 0;
 
-    pthread_mutex_lock(&e->s->lock);
+    wsc_lock(&e->s->lock);
     for (w = e->s->waiters; w; w = w->next)
         n++;
-    pthread_mutex_unlock(&e->s->lock);
+    wsc_unlock(&e->s->lock);
     return n + wsc_recv_waiting(e);
 }
 

@@ -136,9 +136,10 @@ int wsc_leave(struct wsc_sock *e, long r);
  * dropped the references. */
 static inline struct wsc_sock *wsc_entry_direct(SOCKET s)
 {
-    if (__builtin_expect(s >= WSC_MAX_FD, 0))
+    if (__builtin_expect(s >= atomic_load_explicit(&wsc_table_len,
+                                                   memory_order_acquire), 0))
         return NULL;
-    return wsc_entry((int)s);
+    return &wsc_table[s];
 }
 static inline int wsc_leave_direct(long r)
 {

@@ -174,6 +174,11 @@ static inline uint32_t wsc_handle_flags(struct wsc_sock *e)
 {
     return WSC_FLAGS(atomic_load(&e->state));
 }
+/* The same, for a look that orders nothing (a hot path's first test). */
+static inline uint32_t wsc_handle_flags_relaxed(struct wsc_sock *e)
+{
+    return WSC_FLAGS(atomic_load_explicit(&e->state, memory_order_relaxed));
+}
 
 /* ---- table.c ---------------------------------------------------------- */
 /* Largest descriptor number the table can track. */
@@ -197,9 +202,14 @@ static inline struct wsc_sock *wsc_entry(int fd)
 {
     unsigned n = (unsigned)fd; /* (unsigned: no sign to extend) */
 
+    struct wsc_sock *e;
+
     if (n >= atomic_load_explicit(&wsc_table_len, memory_order_acquire))
         return NULL;
-    return &wsc_table[n];
+    e = &wsc_table[n];
+    if (!e) /* (never: the table exists once it has a length) */
+        __builtin_unreachable();
+    return e;
 }
 
 /* The direct path's reference: n references (1, plus WSC_RECV_UNIT for a

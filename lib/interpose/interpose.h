@@ -26,6 +26,18 @@
 #define IP_DEFINE(ret, name, params)                                  \
     ret ip_##name params __attribute__((visibility("hidden")));      \
     ret ip_##name params
+/* A HOT call's public symbol, its direct path (io.c); ip_NAME is then the
+ * rest of it, which the direct path reaches through the trace wrapper
+ * ipt_slow_NAME (trace.c). */
+#define IP_PUBLIC(ret, name, params)                                  \
+    ret ipp_##name params __asm__(IP_SYMBOL(name))                    \
+        __attribute__((visibility("default")));                      \
+    ret ipp_##name params
+#define OS_CALL(ret, name, params, args, take, windows, kind)          \
+    WSC_IF_HOT_##take(ret ipt_slow_##name params                      \
+                      __attribute__((visibility("hidden")));)
+#include "calls.def"
+#undef OS_CALL
 
 /* 1 once the interposer has started and was not switched off. */
 extern int ip_on;

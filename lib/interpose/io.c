@@ -151,71 +151,6 @@ static void forget_passed_fds(struct msghdr *msg)
     }
 }
 
-enum { IP_GENERAL, IP_LIBC, IP_DONE };
-
-/* A call whose number's flags f kept it off the direct path, its
- * references taken (ip_direct): IP_LIBC for a foreign number; the
- * references kept for the general path (*ep) if the number is open and
- * not closing (a datagram socket, a trace to write); else given back, for
- * the general path to find out why. */
-static int __attribute__((noinline))
-ip_not_direct(struct wsc_sock *e, uint32_t f, int recv, struct wsc_sock **ep)
-{
-    uint64_t n = recv ? 1 + WSC_RECV_UNIT : 1;
-
-    if ((f & (WSC_H_DIRECT_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT) {
-        if (recv)
-            wsc_drop_recv_unit(e);
-        *ep = e;
-        return IP_GENERAL;
-    }
-    wsc_release_n(e, n);
-    return f & WSC_H_FOREIGN ? IP_LIBC : IP_GENERAL;
-}
-
-/* Each hot call is a short entry, which sends a foreign descriptor
- * straight to libc, and a NAME_any function for everything else.  A
- * plain receive or send on an open engine socket takes the direct path:
- * the entry looked up once, one atomic pair, no msghdr. */
-
-/* The direct path's first half, inlined into each entry: IP_LIBC for a
- * foreign descriptor (straight to libc), IP_DONE with *r the result of a
- * plain call on an open engine socket, IP_GENERAL for the rest (with *ep
- * a reference taken, or NULL).  recv: 1 for a receive (a stream, no
- * MSG_WAITALL, len > 0, counted with WSC_RECV_UNIT), 0 for a send; rw:
- * 1 for read and write. */
-static inline __attribute__((always_inline)) int
-ip_direct(int fd, void *buf, size_t len, int flags, int recv, int rw,
-          struct wsc_sock **ep, ssize_t *r)
-{
-    struct wsc_sock *e = wsc_entry(fd);
-    uint64_t n = recv ? 1 + WSC_RECV_UNIT : 1;
-    uint32_t mask = recv ? WSC_H_DIRECT_RECV_MASK : WSC_H_DIRECT_MASK;
-    uint32_t f;
-
-    *ep = NULL;
-    if (!e)
-        return IP_GENERAL;
-    /* read and write see files and pipes too: no atomic pair for those */
-    if (rw && (WSC_FLAGS(atomic_load_explicit(&e->state,
-                                              memory_order_relaxed)) &
-               WSC_H_FOREIGN))
-        return IP_LIBC;
-    if (recv && (!len || (flags & MSG_WAITALL)))
-        return IP_GENERAL;
-    f = wsc_ref_flags(e, n);
-    if (__builtin_expect((f & (mask | WSC_H_FOREIGN)) ==
-                         (recv ? WSC_H_DIRECT_RECV : WSC_H_DIRECT), 1)) {
-        if (recv)
-            *r = ip_result(wsc_e_recv(e, buf, len, flags));
-        else
-            *r = ip_result(wsc_e_send(e, buf, len, flags));
-        return IP_DONE;
-    }
-    *r = 0;
-    return ip_not_direct(e, f, recv, ep);
-}
-
 /* ---- receiving ---------------------------------------------------------- */
 
 /* The general path of a receive on an engine socket (a reference held). */
@@ -238,35 +173,11 @@ static ssize_t __attribute__((noinline)) recvfrom_any(int fd, void *buf, size_t 
 IP_DEFINE(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
                               struct sockaddr *sa, socklen_t *salen))
 {
-    struct wsc_sock *e = NULL;
-    ssize_t r;
-    int how;
-
-    /* (With an address, the kernel sets *salen even on a stream.) */
-    if (sa)
-        return recvfrom_any(fd, buf, len, flags, sa, salen);
-    how = ip_direct(fd, buf, len, flags, 1, 0, &e, &r);
-    if (how == IP_DONE)
-        return r;
-    if (how == IP_LIBC)
-        return wsc_os.recvfrom(fd, buf, len, flags, sa, salen);
-    if (e)
-        return recv_general(e, buf, len, flags, sa, salen);
     return recvfrom_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
 {
-    struct wsc_sock *e;
-    ssize_t r;
-    int how = ip_direct(fd, buf, len, flags, 1, 0, &e, &r);
-
-    if (how == IP_DONE)
-        return r;
-    if (how == IP_LIBC)
-        return wsc_os.recv(fd, buf, len, flags);
-    if (e)
-        return recv_general(e, buf, len, flags, NULL, NULL);
     return recvfrom_any(fd, buf, len, flags, NULL, NULL);
 }
 
@@ -283,16 +194,6 @@ static ssize_t __attribute__((noinline)) read_any(int fd, void *buf, size_t len)
 
 IP_DEFINE(ssize_t, read, (int fd, void *buf, size_t len))
 {
-    struct wsc_sock *e;
-    ssize_t r;
-    int how = ip_direct(fd, buf, len, 0, 1, 1, &e, &r);
-
-    if (how == IP_DONE)
-        return r;
-    if (how == IP_LIBC)
-        return wsc_os.read(fd, buf, len);
-    if (e)
-        return recv_general(e, buf, len, 0, NULL, NULL);
     return read_any(fd, buf, len);
 }
 
@@ -395,35 +296,11 @@ static ssize_t __attribute__((noinline)) sendto_any(int fd, const void *buf, siz
 IP_DEFINE(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
                             const struct sockaddr *sa, socklen_t salen))
 {
-    struct wsc_sock *e;
-    ssize_t r;
-    int how;
-
-    if (sa)
-        return sendto_any(fd, buf, len, flags, sa, salen);
-    how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, 0, &e, &r);
-    if (how == IP_DONE)
-        return r;
-    if (how == IP_LIBC)
-        return wsc_os.sendto(fd, buf, len, flags, sa, salen);
-    if (e)
-        return send_general(e, buf, len, flags, sa, salen);
     return sendto_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
 {
-    struct wsc_sock *e;
-    ssize_t r;
-    int how = ip_direct(fd, (void *)buf, len, flags & ~MSG_NOSIGNAL, 0, 0, &e,
-                        &r);
-
-    if (how == IP_DONE)
-        return r;
-    if (how == IP_LIBC)
-        return wsc_os.send(fd, buf, len, flags);
-    if (e)
-        return send_general(e, buf, len, flags, NULL, 0);
     return sendto_any(fd, buf, len, flags, NULL, 0);
 }
 
@@ -440,16 +317,6 @@ static ssize_t __attribute__((noinline)) write_any(int fd, const void *buf, size
 
 IP_DEFINE(ssize_t, write, (int fd, const void *buf, size_t len))
 {
-    struct wsc_sock *e;
-    ssize_t r;
-    int how = ip_direct(fd, (void *)buf, len, 0, 0, 1, &e, &r);
-
-    if (how == IP_DONE)
-        return r;
-    if (how == IP_LIBC)
-        return wsc_os.write(fd, buf, len);
-    if (e)
-        return send_general(e, buf, len, 0, NULL, 0);
     return write_any(fd, buf, len);
 }
 
@@ -508,7 +375,7 @@ IP_DEFINE(ssize_t, __recv_chk, (int fd, void *buf, size_t len, size_t buflen,
 {
     if (len > buflen)
         __chk_fail();
-    return ip_recvfrom(fd, buf, len, flags, NULL, NULL);
+    return recvfrom_any(fd, buf, len, flags, NULL, NULL);
 }
 
 IP_DEFINE(ssize_t, __recvfrom_chk, (int fd, void *buf, size_t len,
@@ -517,7 +384,7 @@ IP_DEFINE(ssize_t, __recvfrom_chk, (int fd, void *buf, size_t len,
 {
     if (len > buflen)
         __chk_fail();
-    return ip_recvfrom(fd, buf, len, flags, sa, salen);
+    return recvfrom_any(fd, buf, len, flags, sa, salen);
 }
 
 IP_DEFINE(ssize_t, __read_chk, (int fd, void *buf, size_t len,
@@ -525,5 +392,170 @@ IP_DEFINE(ssize_t, __read_chk, (int fd, void *buf, size_t len,
 {
     if (len > buflen)
         __chk_fail();
-    return ip_read(fd, buf, len);
+    return read_any(fd, buf, len);
+}
+
+/* ---- the direct path: the public symbols of the HOT calls ------------- */
+
+/* Each HOT call's public symbol is a short entry: a plain receive or send
+ * on an open engine socket done there (the entry looked up once, one
+ * atomic pair, no msghdr), read and write on a foreign descriptor sent
+ * straight to libc, and everything else to the call's trace wrapper
+ * ipt_slow_NAME and on to ip_NAME above.  buflen: the _chk forms'. */
+enum ip_call {
+    IP_RECV, IP_RECVFROM, IP_READ, IP_RECV_CHK, IP_RECVFROM_CHK, IP_READ_CHK,
+    IP_SEND, IP_SENDTO, IP_WRITE
+};
+#define IP_IS_RECV(c) ((c) < IP_SEND)
+#define IP_IS_RW(c) ((c) == IP_READ || (c) == IP_READ_CHK || (c) == IP_WRITE)
+
+/* libc's own call, for a foreign descriptor. */
+static inline __attribute__((always_inline)) ssize_t
+ip_libc(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
+        int flags)
+{
+    switch (c) {
+    case IP_RECV: return wsc_os.recv(fd, buf, len, flags);
+    case IP_RECVFROM: return wsc_os.recvfrom(fd, buf, len, flags, NULL, NULL);
+    case IP_READ: return wsc_os.read(fd, buf, len);
+    case IP_RECV_CHK: return wsc_os.__recv_chk(fd, buf, len, buflen, flags);
+    case IP_RECVFROM_CHK:
+        return wsc_os.__recvfrom_chk(fd, buf, len, buflen, flags, NULL, NULL);
+    case IP_READ_CHK: return wsc_os.__read_chk(fd, buf, len, buflen);
+    case IP_SEND: return wsc_os.send(fd, buf, len, flags);
+    case IP_SENDTO: return wsc_os.sendto(fd, buf, len, flags, NULL, 0);
+    case IP_WRITE: return wsc_os.write(fd, buf, len);
+    }
+    __builtin_unreachable();
+}
+
+/* The call's trace wrapper, for all the direct path does not do. */
+static inline __attribute__((always_inline)) ssize_t
+ip_slow(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
+        int flags)
+{
+    switch (c) {
+    case IP_RECV: return ipt_slow_recv(fd, buf, len, flags);
+    case IP_RECVFROM: return ipt_slow_recvfrom(fd, buf, len, flags, NULL, NULL);
+    case IP_READ: return ipt_slow_read(fd, buf, len);
+    case IP_RECV_CHK: return ipt_slow___recv_chk(fd, buf, len, buflen, flags);
+    case IP_RECVFROM_CHK:
+        return ipt_slow___recvfrom_chk(fd, buf, len, buflen, flags, NULL, NULL);
+    case IP_READ_CHK: return ipt_slow___read_chk(fd, buf, len, buflen);
+    case IP_SEND: return ipt_slow_send(fd, buf, len, flags);
+    case IP_SENDTO: return ipt_slow_sendto(fd, buf, len, flags, NULL, 0);
+    case IP_WRITE: return ipt_slow_write(fd, buf, len);
+    }
+    __builtin_unreachable();
+}
+
+/* A call whose number's flags f kept it off the direct path, its
+ * references taken: kept for the general path if the number is open and
+ * not closing (a receive on a datagram socket); else given back, and a
+ * foreign descriptor goes to libc, the rest to the trace wrapper. */
+static ssize_t __attribute__((noinline))
+ip_off(enum ip_call c, struct wsc_sock *e, uint32_t f, int fd, void *buf,
+       size_t len, size_t buflen, int flags)
+{
+    int recv = IP_IS_RECV(c);
+
+    if ((f & (WSC_H_DIRECT_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT) {
+        if (recv) {
+            wsc_drop_recv_unit(e);
+            return recv_general(e, buf, len, flags, NULL, NULL);
+        }
+        return send_general(e, buf, len, flags, NULL, 0);
+    }
+    wsc_release_n(e, recv ? 1 + WSC_RECV_UNIT : 1);
+    if (f & WSC_H_FOREIGN)
+        return ip_libc(c, fd, buf, len, buflen, flags);
+    return ip_slow(c, fd, buf, len, buflen, flags);
+}
+
+static inline __attribute__((always_inline)) ssize_t
+ip_hot(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
+       int flags)
+{
+    int recv = IP_IS_RECV(c);
+    uint32_t mask = recv ? WSC_H_DIRECT_RECV_MASK : WSC_H_DIRECT_MASK;
+    uint32_t want = recv ? WSC_H_DIRECT_RECV : WSC_H_DIRECT;
+    struct wsc_sock *e = wsc_entry(fd);
+    uint32_t f;
+
+    if (__builtin_expect(e == NULL || (recv && (!len ||
+                                                (flags & MSG_WAITALL))), 0))
+        return ip_slow(c, fd, buf, len, buflen, flags);
+    /* read and write see files and pipes too: no atomic pair for those */
+    if (IP_IS_RW(c) && (wsc_handle_flags_relaxed(e) & WSC_H_FOREIGN))
+        return ip_libc(c, fd, buf, len, buflen, flags);
+    f = wsc_ref_flags(e, recv ? 1 + WSC_RECV_UNIT : 1);
+    if (__builtin_expect((f & (mask | WSC_H_FOREIGN)) == want, 1)) {
+        if (recv)
+            return ip_result(wsc_e_recv(e, buf, len, flags));
+        return ip_result(wsc_e_send(e, buf, len, flags & ~MSG_NOSIGNAL));
+    }
+    return ip_off(c, e, f, fd, buf, len, buflen, flags);
+}
+
+IP_PUBLIC(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
+{
+    return ip_hot(IP_RECV, fd, buf, len, 0, flags);
+}
+
+IP_PUBLIC(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
+                              struct sockaddr *sa, socklen_t *salen))
+{
+    /* (With an address, the kernel sets *salen even on a stream.) */
+    if (sa)
+        return ipt_slow_recvfrom(fd, buf, len, flags, sa, salen);
+    return ip_hot(IP_RECVFROM, fd, buf, len, 0, flags);
+}
+
+IP_PUBLIC(ssize_t, read, (int fd, void *buf, size_t len))
+{
+    return ip_hot(IP_READ, fd, buf, len, 0, 0);
+}
+
+IP_PUBLIC(ssize_t, __recv_chk, (int fd, void *buf, size_t len, size_t buflen,
+                                int flags))
+{
+    if (len > buflen)
+        __chk_fail();
+    return ip_hot(IP_RECV_CHK, fd, buf, len, buflen, flags);
+}
+
+IP_PUBLIC(ssize_t, __recvfrom_chk, (int fd, void *buf, size_t len,
+                                    size_t buflen, int flags,
+                                    struct sockaddr *sa, socklen_t *salen))
+{
+    if (sa)
+        return ipt_slow___recvfrom_chk(fd, buf, len, buflen, flags, sa, salen);
+    if (len > buflen)
+        __chk_fail();
+    return ip_hot(IP_RECVFROM_CHK, fd, buf, len, buflen, flags);
+}
+
+IP_PUBLIC(ssize_t, __read_chk, (int fd, void *buf, size_t len, size_t buflen))
+{
+    if (len > buflen)
+        __chk_fail();
+    return ip_hot(IP_READ_CHK, fd, buf, len, buflen, 0);
+}
+
+IP_PUBLIC(ssize_t, send, (int fd, const void *buf, size_t len, int flags))
+{
+    return ip_hot(IP_SEND, fd, (void *)buf, len, 0, flags);
+}
+
+IP_PUBLIC(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
+                            const struct sockaddr *sa, socklen_t salen))
+{
+    if (sa)
+        return ipt_slow_sendto(fd, buf, len, flags, sa, salen);
+    return ip_hot(IP_SENDTO, fd, (void *)buf, len, 0, flags);
+}
+
+IP_PUBLIC(ssize_t, write, (int fd, const void *buf, size_t len))
+{
+    return ip_hot(IP_WRITE, fd, (void *)buf, len, 0, 0);
 }

@@ -1,6 +1,8 @@
 /* The interposer's public symbols, one per call calls.def marks TAKEN:
  * each calls ip_NAME, and when WSCOMPAT_TRACE is on writes one line for a
- * call on an engine socket, under the Windows name of what it does. */
+ * call on an engine socket, under the Windows name of what it does.  A HOT
+ * call's public symbol is its direct path (io.c), and the same wrapper is
+ * its ipt_slow_NAME. */
 #include <poll.h>
 #include <stdio.h>
 #include <sys/select.h>
@@ -124,7 +126,7 @@ static void trace_result(struct ip_trace *c, long r)
 #define IP_ARGN(k, args) ((long)(IP_APPLY(k, WSC_UNPAREN args, 0, 0, 0) + 0))
 
 /* As in the Winsock front end, the traced call is a function of its own. */
-#define IP_TRACED(ret, name, params, args, windows, kind)              \
+#define IP_TRACED(ret, name, params, args, take, windows, kind)        \
     ret ip_##name params;                                              \
     static __attribute__((noinline, cold)) ret traced_##name params    \
     {                                                                  \
@@ -143,6 +145,7 @@ static void trace_result(struct ip_trace *c, long r)
         }                                                              \
         return r;                                                      \
     }                                                                  \
+    WSC_IF_COLD_##take(                                                \
     ret ipt_##name params __asm__(IP_SYMBOL(name))                     \
         __attribute__((visibility("default")));                       \
     ret ipt_##name params                                              \
@@ -150,8 +153,15 @@ static void trace_result(struct ip_trace *c, long r)
         if (__builtin_expect(!wsc_trace_on, 1))                        \
             return ip_##name args;                                     \
         return traced_##name args;                                     \
-    }
+    })                                                                 \
+    WSC_IF_HOT_##take(                                                 \
+    ret ipt_slow_##name params                                         \
+    {                                                                  \
+        if (__builtin_expect(!wsc_trace_on, 1))                        \
+            return ip_##name args;                                     \
+        return traced_##name args;                                     \
+    })
 #define OS_CALL(ret, name, params, args, take, windows, kind) \
-    WSC_IF_TAKEN_##take(IP_TRACED(ret, name, params, args, windows, kind))
+    WSC_IF_TAKEN_##take(IP_TRACED(ret, name, params, args, take, windows, kind))
 #include "calls.def"
 #undef OS_CALL

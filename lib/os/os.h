@@ -17,12 +17,22 @@
 struct mmsghdr;
 
 /* For the take column of calls.def: in an OS_CALL(..., take, ...) macro,
- * WSC_IF_TAKEN_##take(x) is x for the calls the interposer takes over,
- * WSC_IF_OWN_##take(x) x for the engine's own. */
+ * WSC_IF_TAKEN_##take(x) is x for the calls the interposer takes over
+ * (TAKEN and HOT), WSC_IF_OWN_##take(x) x for the engine's own,
+ * WSC_IF_HOT_##take(x) x for the HOT ones, WSC_IF_COLD_##take(x) for the
+ * other TAKEN ones. */
 #define WSC_IF_TAKEN_TAKEN(...) __VA_ARGS__
+#define WSC_IF_TAKEN_HOT(...) __VA_ARGS__
 #define WSC_IF_TAKEN_OWN(...)
 #define WSC_IF_OWN_OWN(...) __VA_ARGS__
 #define WSC_IF_OWN_TAKEN(...)
+#define WSC_IF_OWN_HOT(...)
+#define WSC_IF_HOT_HOT(...) __VA_ARGS__
+#define WSC_IF_HOT_TAKEN(...)
+#define WSC_IF_HOT_OWN(...)
+#define WSC_IF_COLD_TAKEN(...) __VA_ARGS__
+#define WSC_IF_COLD_HOT(...)
+#define WSC_IF_COLD_OWN(...)
 
 struct wsc_os_table {
 #define OS_CALL(ret, name, params, args, take, windows, kind) ret(*name) params;

@@ -1,11 +1,14 @@
 /* Descriptor lifecycle under concurrency: fork with a call blocked on
  * another thread, exec (an inherited socket is adopted on first use),
- * WSACleanup while a call is blocked, and the abort fallback that resets
- * a connection without giving up the descriptor number. */
+ * WSACleanup while a call is blocked, closesocket ending a blocking
+ * connect asleep in the kernel (or about to be), and the abort fallback
+ * that resets a connection without giving up the descriptor number. */
 #include <check.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdatomic.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -125,6 +128,99 @@ START_TEST(cleanup_with_blocked_recv)
 }
 END_TEST
 
+/* A blocking connect on a thread of its own, and what it returned. */
+struct connecting {
+    SOCKET s;
+    struct sockaddr_in to;
+    _Atomic pid_t tid;
+    int rc, err;
+    pthread_t th;
+};
+
+static void *connect_main(void *p)
+{
+    struct connecting *c = p;
+
+    atomic_store(&c->tid, (pid_t)syscall(SYS_gettid));
+    c->rc = connect(c->s, (struct sockaddr *)&c->to, sizeof(c->to));
+    c->err = WSAGetLastError();
+    return NULL;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A listener whose accept queue is full: Linux drops the SYN of the next
+ * connection, and its blocking connect sleeps in the kernel. */
+static SOCKET full_listener(struct sockaddr_in *to, SOCKET *queued)
+{
+    SOCKET l = socket(AF_INET, SOCK_STREAM, 0);
+    int len = sizeof(*to);
+
+    memset(to, 0, sizeof(*to));
+    to->sin_family = AF_INET;
+    to->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(l, (struct sockaddr *)to, sizeof(*to)), 0);
+    ck_assert_int_eq(listen(l, 0), 0);
+    ck_assert_int_eq(getsockname(l, (struct sockaddr *)to, &len), 0);
+    *queued = socket(AF_INET, SOCK_STREAM, 0);
+    ck_assert_int_eq(connect(*queued, (struct sockaddr *)to, sizeof(*to)), 0);
+    return l;
+}
+
+START_TEST(close_ends_blocked_connect)
+{
+    struct connecting c;
+    SOCKET l, queued;
+    double t0;
+    int i;
+
+    startup();
+    l = full_listener(&c.to, &queued);
+    /* Asleep in the kernel: closesocket ends the connect at once. */
+    c.s = socket(AF_INET, SOCK_STREAM, 0);
+    atomic_store(&c.tid, 0);
+    ck_assert_int_eq(pthread_create(&c.th, NULL, connect_main, &c), 0);
+    t0 = now_s();
+    while (!atomic_load(&c.tid) ||
+           proc_thread_syscall(atomic_load(&c.tid)) != SYS_connect ||
+           proc_thread_state(atomic_load(&c.tid)) != 'S')
+        ck_assert_msg(now_s() - t0 < 5, "connect did not block");
+    t0 = now_s();
+    ck_assert_int_eq(closesocket(c.s), 0);
+    pthread_join(c.th, NULL);
+    ck_assert_int_eq(c.rc, SOCKET_ERROR);
+    ck_assert_int_eq(c.err, WSAEINTR);
+    ck_assert_msg(now_s() - t0 < 0.9, "closesocket took %.3f s to end the "
+                  "connect (the SYN is retried after 1 s)", now_s() - t0);
+    /* Closed while the connect may not have reached the kernel: it ends
+     * within a tick either way, never at the SYN's retry. */
+    for (i = 0; i < 20; i++) {
+        c.s = socket(AF_INET, SOCK_STREAM, 0);
+        atomic_store(&c.tid, 0);
+        ck_assert_int_eq(pthread_create(&c.th, NULL, connect_main, &c), 0);
+        while (!atomic_load(&c.tid))
+            ;
+        t0 = now_s();
+        ck_assert_int_eq(closesocket(c.s), 0);
+        pthread_join(c.th, NULL);
+        ck_assert_int_eq(c.rc, SOCKET_ERROR);
+        ck_assert_msg(c.err == WSAEINTR || c.err == WSAENOTSOCK,
+                      "round %d: error %d", i, c.err);
+        ck_assert_msg(now_s() - t0 < 0.9, "round %d: %.3f s", i,
+                      now_s() - t0);
+    }
+    closesocket(queued);
+    closesocket(l);
+    ck_assert_int_eq(wsc_open_count(), 0);
+}
+END_TEST
+
 /* SD_RECEIVE then data: with connect(AF_UNSPEC) refused, the engine
  * resets through a placeholder socket and keeps the handle. */
 static void sd_receive_reset(int fallback)
@@ -187,6 +283,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, fork_with_blocked_recv);
     tcase_add_test(tc, exec_adopts_inherited_socket);
     tcase_add_test(tc, cleanup_with_blocked_recv);
+    tcase_add_test(tc, close_ends_blocked_connect);
     tcase_add_test(tc, abort_in_place);
     tcase_add_test(tc, abort_fallback);
     suite_add_tcase(su, tc);

@@ -9,6 +9,7 @@
  * after it is released. */
 #include <errno.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -31,8 +32,9 @@ static struct orphan *orphans;
 static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
 static int reactor_ep = -1;
 static unsigned reactor_epoch = 1; /* bumped in a fork child */
-/* The socket the reactor thread holds a reference to while it looks at
- * it: not a call in flight for closesocket (wsc_async_reactor_holds). */
+/* The socket the reactor thread looks at, set before it takes its
+ * reference and cleared after it drops it: that reference is not a call
+ * in flight for closesocket (wsc_async_reactor_wait). */
 static _Atomic(struct wsc_sock *) reactor_holding;
 
 /* ---- state ------------------------------------------------------------ */
@@ -498,9 +500,11 @@ static void ready(uint64_t key, uint32_t events)
         orphan_ready((struct orphan *)(uintptr_t)(key & ~ORPHAN_TAG));
         return;
     }
-    if (!(e = wsc_ref(fd)))
+    atomic_store(&reactor_holding, wsc_entry(fd));
+    if (!(e = wsc_ref(fd))) {
+        atomic_store(&reactor_holding, NULL);
         return;
-    atomic_store(&reactor_holding, e);
+    }
     if (atomic_load(&e->gen) == (unsigned)(key >> 32) &&
         (a = wsc_async_peek(e))) {
         pthread_mutex_lock(&a->lock);
@@ -524,10 +528,10 @@ static void ready(uint64_t key, uint32_t events)
     }
     if (rearm)
         wsc_e_shutrecv_rearm(e);
-    atomic_store(&reactor_holding, NULL);
     /* Let go first: a thread the completion wakes may close the socket,
      * which must not count this reference as a call in flight. */
     wsc_release(e);
+    atomic_store(&reactor_holding, NULL);
     continue_accepts(&d);
     deliver(&d);
 }
@@ -791,9 +795,15 @@ static void cancel_accept_into(struct wsc_sock *acc)
     wsc_release(l);
 }
 
-int wsc_async_reactor_holds(struct wsc_sock *e)
+int wsc_async_reactor_wait(struct wsc_sock *e)
 {
-    return atomic_load(&reactor_holding) == e;
+    if (atomic_load(&reactor_holding) != e)
+        return 0;
+    /* A short look (no wait in it), and a closing entry cannot be
+     * referenced again: the reactor is done with e soon and for good. */
+    while (atomic_load(&reactor_holding) == e)
+        sched_yield();
+    return 1;
 }
 
 /* Under the lock: the engine's own queued sends, taken out of wq. */

@@ -297,12 +297,21 @@ static int linger_would_block(struct wsc_sock *e)
     return wsc_os.ioctl(e->fd, SIOCOUTQ, &unsent) == 0 && unsent > 0;
 }
 
-/* Wake every call in flight on a socket that is going: receivers and
- * acceptors sleep in the kernel and wake when its receiving side is shut
- * (nothing goes on the wire; an unconnected UDP socket says ENOTCONN and
- * wakes them anyway); the others poll and wake on their descriptor. */
+/* Wake every call in flight on a socket that is going: receivers,
+ * acceptors and blocking connects sleep in the kernel and wake when its
+ * receiving side is shut (nothing goes on the wire; an unconnected UDP
+ * socket says ENOTCONN and wakes them anyway); the others poll and wake
+ * on their descriptor. */
 static void wake_everyone(struct wsc_sock *e)
 {
+    /* A blocking connect sleeps in the kernel too (conn.c): the shutdown
+     * ends it, and one that enters the kernel after it gives up within a
+     * tick of this send timeout. */
+    static const struct timeval tick = { 0, 1 };
+
+    if (e->type == SOCK_STREAM && !(wsc_flags(e) & WSC_F_CONNECTED))
+        wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_SNDTIMEO, &tick,
+                          sizeof(tick));
     wsc_os.shutdown(e->fd, SHUT_RD);
     wsc_wake_all(e);
 }
@@ -321,8 +330,8 @@ static int close_begin(struct wsc_sock *e)
         return others;
     /* The reactor looking at the socket, and threads issuing overlapped
      * operations, are not calls in flight. */
-    if (others > 0 && wsc_async_reactor_holds(e))
-        others--;
+    if (others > 0 && wsc_async_reactor_wait(e))
+        others = (int)WSC_REFS(atomic_load(&e->state)) - 2; /* (anew) */
     issuing = atomic_load_explicit(&e->s->async_calls, memory_order_relaxed);
     others -= issuing < others ? issuing : others;
     if (atomic_load(&e->s->slots) > 1)

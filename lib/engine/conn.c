@@ -482,6 +482,58 @@ static int connect_wait(struct wsc_sock *e, uint32_t f, int64_t deadline)
     return 0;
 }
 
+/* A connect that succeeded: the socket's state says so. */
+static void connected_now(struct wsc_sock *e)
+{
+    wsc_clear_flags(e, WSC_F_CONNECTING);
+    wsc_set_flags(e, WSC_F_CONNECTED);
+    wsc_e_mark_connected(e);
+    atomic_store(&e->s->so_error, 0);
+    netev_connect(e);
+}
+
+/* A blocking connect without a deadline sleeps in the kernel, as plain
+ * Linux's does, so that a connection costs the system calls it costs
+ * there.  closesocket ends the sleep (close.c, wake_everyone: a shutdown
+ * disconnects a connecting socket, and a send timeout set first makes a
+ * connect that was not asleep yet give up within a tick). */
+static int connect_in_kernel(struct wsc_sock *e, const struct sockaddr *sa,
+                             socklen_t len, uint32_t f)
+{
+    int err;
+
+    for (;;) {
+        if (wsc_os.connect(e->fd, sa, len) == 0) {
+            connected_now(e);
+            return 0;
+        }
+        err = errno;
+        if (wsc_flags(e) & WSC_F_CLOSING)
+            return wsc_closing_error(e, WSC_OP_CONNECT);
+        if (err != EINTR)
+            break;
+        if (wsc_posix_mode && !wsc_signal_restarts())
+            return WSC_E_SIGNAL;
+        /* (Called again, connect goes on waiting for the same attempt.) */
+    }
+    if (err == EINPROGRESS || err == EALREADY) {
+        /* Linux's SO_SNDTIMEO ran out (only a POSIX program sets it in
+         * the kernel): the attempt goes on, as Linux has it. */
+        wsc_set_flags(e, WSC_F_CONNECTING);
+        if (wsc_posix_mode)
+            return wsc_errno_result(WSC_OP_CONNECT, err, f);
+        return connect_wait(e, f, WSC_FOREVER);
+    }
+    if (err == EISCONN && (f & WSC_F_CONNECTING)) {
+        wsc_clear_flags(e, WSC_F_CONNECTING);
+        atomic_store(&e->s->so_error, 0);
+        return -WSAEISCONN;
+    }
+    if (reset_since_connected(e, err))
+        return 0;
+    return wsc_errno_result(WSC_OP_CONNECT, err, f);
+}
+
 /* connect; block: wait for the outcome (until the deadline) instead of
  * WSAEWOULDBLOCK. */
 static int do_connect(struct wsc_sock *e, const struct sockaddr *sa,
@@ -497,12 +549,11 @@ static int do_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return -WSAEINVAL;
     if (e->type == SOCK_DGRAM && sa->sa_family == AF_UNSPEC)
         return udp_disconnect(e, sa, len);
+    if (block && deadline == WSC_FOREVER && e->type == SOCK_STREAM &&
+        !(f & (WSC_F_NONBLOCK | WSC_F_CONNECTING)))
+        return connect_in_kernel(e, sa, len, f);
     if (wsc_e_connect_start(e, sa, len) == 0) {
-        wsc_clear_flags(e, WSC_F_CONNECTING);
-        wsc_set_flags(e, WSC_F_CONNECTED);
-        wsc_e_mark_connected(e);
-        atomic_store(&e->s->so_error, 0);
-        netev_connect(e);
+        connected_now(e);
         return 0;
     }
     err = errno;

@@ -640,9 +640,10 @@ static inline void wsc_async_call_end(struct wsc_sock *e)
 {
     atomic_fetch_sub_explicit(&e->s->async_calls, 1, memory_order_relaxed);
 }
-/* 1 while the reactor thread holds a reference to the socket (one that
- * closesocket must not count as a call in flight). */
-int wsc_async_reactor_holds(struct wsc_sock *e);
+/* For closesocket of e (already closing): if the reactor thread is
+ * looking at e, whose reference is not a call in flight, waits until it
+ * has let go and returns 1; else 0. */
+int wsc_async_reactor_wait(struct wsc_sock *e);
 /* Frees the state with its kernel socket (table.c). */
 void wsc_async_free(struct wsc_ksock *s);
 /* Windows takes a whole non-blocking send or none of it (row 9i): what

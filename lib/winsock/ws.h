@@ -136,10 +136,15 @@ int wsc_leave(struct wsc_sock *e, long r);
  * dropped the references. */
 static inline struct wsc_sock *wsc_entry_direct(SOCKET s)
 {
+    struct wsc_sock *e;
+
     if (__builtin_expect(s >= atomic_load_explicit(&wsc_table_len,
                                                    memory_order_acquire), 0))
         return NULL;
-    return &wsc_table[s];
+    e = &wsc_table[s];
+    if (!e) /* (never: the table exists once it has a length) */
+        __builtin_unreachable();
+    return e;
 }
 static inline int wsc_leave_direct(long r)
 {

@@ -306,6 +306,7 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
             op->res = (long)op->done;
             return FINISHED;
         }
+        wsc_e_mark_sent(e);
         n = wsc_os.sendmsg(e->fd, &m, MSG_NOSIGNAL | MSG_DONTWAIT |
                                       (op->flags & MSG_OOB));
         if (n < 0) {

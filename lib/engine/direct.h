@@ -54,7 +54,9 @@ static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
     uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
     ssize_t n;
 
-    if (__builtin_expect((f & WSC_SEND_NOT_DIRECT) ||
+    /* (A socket's first send is the general path's, which marks it.) */
+    if (__builtin_expect((f & (WSC_SEND_NOT_DIRECT | WSC_F_SENT)) !=
+                         WSC_F_SENT ||
                          (e->type != SOCK_STREAM && !(f & WSC_F_CONNECTED)),
                          0))
         return wsc_e_send_untried(e, buf, len, flags);

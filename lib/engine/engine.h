@@ -47,6 +47,9 @@ enum {
     WSC_F_CONNECTEX = 1u << 26,
     /* SIO_UDP_CONNRESET FALSE: a port unreachable is not reported */
     WSC_F_NO_CONNRESET = 1u << 25,
+    /* has sent, or may have (a socket adopted from elsewhere): only then
+     * can an end of stream hide the reset our send drew (stream_eof) */
+    WSC_F_SENT = 1u << 27,
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -164,6 +167,14 @@ static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
 }
 
 /* 1 once the socket was connected or accepted (a stream with a peer). */
+/* The socket sends (WSC_F_SENT): one atomic OR, on its first send. */
+static inline void wsc_e_mark_sent(struct wsc_sock *e)
+{
+    if (!(atomic_load_explicit(&e->s->flags, memory_order_relaxed) &
+          WSC_F_SENT))
+        wsc_set_flags(e, WSC_F_SENT);
+}
+
 static inline int wsc_e_has_peer(struct wsc_sock *e)
 {
     return (wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) != 0;

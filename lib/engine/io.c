@@ -73,6 +73,8 @@ static long stream_eof(struct wsc_sock *e)
     int err = 0;
     socklen_t len = sizeof(err);
 
+    if (!(wsc_flags(e) & WSC_F_SENT))
+        return 0; /* nothing sent: no reset of ours to find */
     if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 &&
         (err == EPIPE || err == ECONNRESET)) {
         wsc_set_flags(e, WSC_F_RESET_AFTER_FIN);
@@ -134,6 +136,7 @@ static ssize_t os_recv(struct wsc_sock *e, struct msghdr *msg, int flags)
 
 static ssize_t os_send(struct wsc_sock *e, struct msghdr *msg, int flags)
 {
+    wsc_e_mark_sent(e);
     if (msg->msg_iovlen == 1 && !msg->msg_control)
         return wsc_os.sendto(e->fd, msg->msg_iov[0].iov_base,
                              msg->msg_iov[0].iov_len, flags,

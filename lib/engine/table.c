@@ -248,7 +248,9 @@ static struct wsc_sock *adopt(int fd)
         return NULL;
     }
     fl = wsc_os.fcntl(fd, F_GETFL, 0);
-    s = ksock_new(fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0);
+    /* (Sent on elsewhere, perhaps: WSC_F_SENT.) */
+    s = ksock_new((fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0) |
+                  WSC_F_SENT);
     if (s)
         slot_open(e, fd, family, type, s, 2);
     slot_unlock(e);

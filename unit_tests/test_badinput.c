@@ -6,6 +6,7 @@
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #include "ws.h"
@@ -105,6 +106,38 @@ START_TEST(bad_pointers_and_lengths)
 }
 END_TEST
 
+/* The copies that need no probe (the main program's segments, the heap
+ * below the break) still refuse what they must: a write into read-only
+ * data, memory just unmapped; and they do copy what is there. */
+static const char ro_text[] = "read-only";
+static char rw_data[16];
+
+START_TEST(memory_without_a_probe)
+{
+    char out[16], *heap = malloc(64), *gone;
+    long page = sysconf(_SC_PAGESIZE);
+
+    ck_assert_ptr_nonnull(heap);
+    ck_assert_int_eq(wsc_copy_out((void *)ro_text, "x", 1), -WSAEFAULT);
+    ck_assert_str_eq(ro_text, "read-only");
+    ck_assert_int_eq(wsc_copy_in(out, ro_text, sizeof(ro_text)), 0);
+    ck_assert_str_eq(out, "read-only");
+    ck_assert_int_eq(wsc_copy_out(rw_data, "data", 5), 0);
+    ck_assert_str_eq(rw_data, "data");
+    ck_assert_int_eq(wsc_copy_out(heap, "heap", 5), 0);
+    ck_assert_int_eq(wsc_copy_in(out, heap, 5), 0);
+    ck_assert_str_eq(out, "heap");
+    gone = mmap(NULL, (size_t)page, PROT_READ | PROT_WRITE,
+                MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    ck_assert_ptr_ne(gone, MAP_FAILED);
+    ck_assert_int_eq(wsc_copy_out(gone, "map", 4), 0);
+    ck_assert_int_eq(munmap(gone, (size_t)page), 0);
+    ck_assert_int_eq(wsc_copy_in(out, gone, 4), -WSAEFAULT);
+    ck_assert_int_eq(wsc_copy_out(gone, "map", 4), -WSAEFAULT);
+    free(heap);
+}
+END_TEST
+
 static int raise_nofile(rlim_t want)
 {
     struct rlimit rl;
@@ -182,6 +215,7 @@ int main(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, absurd_handles);
     tcase_add_test(tc, bad_pointers_and_lengths);
+    tcase_add_test(tc, memory_without_a_probe);
     tcase_add_test(tc, fd_above_1024);
     tcase_add_test(tc, select_thousands);
     suite_add_tcase(su, tc);

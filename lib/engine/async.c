@@ -6,13 +6,24 @@
  * straight into the caller's buffers, in issue order.  The per-socket
  * lock is held while an operation runs, so a submit, a cancel and the
  * reactor never see a queue half-changed; completions are delivered
- * after it is released. */
+ * after it is released.
+ *
+ * One thread at a time does the reactor's work (the poll role), so that
+ * each socket's completions stay in order.  Until a thread waiting on a
+ * completion port asks for it, the reactor thread keeps it and sleeps in
+ * the reactor's set.  From then on, a thread waiting on a port with
+ * nothing queued takes it when it is free (wsc_async_poll_begin), which
+ * spares each message a thread switch, and the reactor thread only when
+ * nobody else has it: it sleeps on an outer epoll set holding the
+ * reactor's set one-shot, armed each time the role is given up, so that
+ * it wakes only when something is ready and the role is free. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <unistd.h>
 #include "async.h"
 #include "os.h"
@@ -30,12 +41,26 @@ static pthread_mutex_t orphans_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct orphan *orphans;
 
 static pthread_mutex_t reactor_lock = PTHREAD_MUTEX_INITIALIZER;
-static int reactor_ep = -1;
+static _Atomic int reactor_ep = -1; /* read without the lock: atomic */
 static unsigned reactor_epoch = 1; /* bumped in a fork child */
 /* The socket the reactor thread looks at, set before it takes its
  * reference and cleared after it drops it: that reference is not a call
  * in flight for closesocket (wsc_async_reactor_wait). */
 static _Atomic(struct wsc_sock *) reactor_holding;
+/* The poll role: 1 while a thread does the reactor's work.  outer_armed:
+ * the outer set may wake the reactor thread (a hint: a wrong one costs a
+ * needless wake or system call, never a lost one, for every release of
+ * the role is followed by an arming). */
+static _Atomic int poll_role;
+static _Atomic int outer_armed = 1;
+/* Set once a port's waiter wanted the role: the reactor thread gives it
+ * up for good. */
+static _Atomic int pollers_wanted;
+/* The reactor thread's outer set, and the eventfd in the reactor's set
+ * that wakes a port's poller (wsc_async_poll_kick); -1 until started. */
+static int outer_ep = -1;
+static int kick_fd = -1;
+#define KICK_KEY UINT64_MAX
 
 /* ---- state ------------------------------------------------------------ */
 
@@ -537,37 +562,159 @@ static void ready(uint64_t key, uint32_t events)
     deliver(&d);
 }
 
+/* Handle what the reactor's set reports (the caller has the poll role). */
+static void handle(const struct epoll_event *evs, int n)
+{
+    uint64_t drained;
+    int i;
+
+    for (i = 0; i < n; i++) {
+        if (evs[i].data.u64 == KICK_KEY)
+            (void)!wsc_os.read(kick_fd, &drained, sizeof(drained));
+        else
+            ready(evs[i].data.u64, evs[i].events);
+    }
+}
+
+static int role_take(void)
+{
+    int free_role = 0;
+
+    if (atomic_load_explicit(&poll_role, memory_order_relaxed))
+        return 0;
+    return atomic_compare_exchange_strong(&poll_role, &free_role, 1);
+}
+
+int wsc_async_poll_begin(void)
+{
+    struct epoll_event ev = { .events = 0 };
+
+    if (reactor_ep < 0)
+        return 0;
+    if (!atomic_load_explicit(&pollers_wanted, memory_order_relaxed) &&
+        !atomic_exchange(&pollers_wanted, 1))
+        wsc_async_poll_kick(); /* the reactor thread lets go of the role */
+    if (!role_take())
+        return 0;
+    /* The reactor thread is not to wake for what this thread handles. */
+    if (atomic_exchange(&outer_armed, 0))
+        wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_MOD, reactor_ep, &ev);
+    return 1;
+}
+
+void wsc_async_poll_end(void)
+{
+    struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT };
+
+    atomic_store(&poll_role, 0);
+    /* Armed after the role is free: if something is ready now, the
+     * reactor thread wakes for it (a modification polls at once). */
+    atomic_store(&outer_armed, 1);
+    wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_MOD, reactor_ep, &ev);
+}
+
+int wsc_async_poll(int ms)
+{
+    struct epoll_event evs[64];
+    int n = wsc_os.epoll_wait(reactor_ep, evs, 64, ms);
+
+    if (n > 0)
+        handle(evs, n);
+    return n;
+}
+
+void wsc_async_poll_kick(void)
+{
+    static const uint64_t one = 1;
+
+    (void)!wsc_os.write(kick_fd, &one, sizeof(one));
+}
+
+/* The reactor thread: the reactor's work, with the poll role until a
+ * port's waiter wants it, then whenever something is ready and no other
+ * thread has the role. */
 static void *reactor_main(void *arg)
 {
     struct epoll_event evs[64];
-    int i, n, ep = (int)(intptr_t)arg;
+    int n;
 
+    (void)arg;
+    if (role_take()) {
+        while (!atomic_load(&pollers_wanted)) {
+            n = wsc_os.epoll_wait(reactor_ep, evs, 64, -1);
+            if (n > 0)
+                handle(evs, n);
+        }
+        wsc_async_poll_end();
+    }
     for (;;) {
-        n = wsc_os.epoll_wait(ep, evs, 64, -1);
-        for (i = 0; i < n; i++)
-            ready(evs[i].data.u64, evs[i].events);
+        if (wsc_os.epoll_wait(outer_ep, evs, 1, -1) <= 0)
+            continue;
+        atomic_store(&outer_armed, 0); /* (one-shot: it fired) */
+        if (!role_take())
+            continue; /* (the role's holder arms it when it leaves) */
+        n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
+        if (n > 0)
+            handle(evs, n);
+        wsc_async_poll_end();
     }
     return NULL;
+}
+
+static void close_if_open(int *fd)
+{
+    if (*fd >= 0)
+        wsc_os.close(*fd);
+    *fd = -1;
+}
+
+/* Closes the reactor's sets (a failed start, a fork child). */
+static void reactor_sets_close(void)
+{
+    int ep = atomic_exchange(&reactor_ep, -1);
+
+    close_if_open(&ep);
+    close_if_open(&outer_ep);
+    close_if_open(&kick_fd);
+}
+
+/* The reactor's set, the kick eventfd in it, and the outer set holding
+ * it armed (reactor_ep last: it says they exist): 0, or -1. */
+static int reactor_sets(void)
+{
+    struct epoll_event ev = { .events = EPOLLIN };
+    int ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
+
+    outer_ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
+    kick_fd = wsc_os.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (ep >= 0 && outer_ep >= 0 && kick_fd >= 0) {
+        ev.data.u64 = KICK_KEY;
+        if (wsc_os.epoll_ctl(ep, EPOLL_CTL_ADD, kick_fd, &ev) == 0) {
+            ev.events = EPOLLIN | EPOLLONESHOT;
+            ev.data.u64 = 0;
+            if (wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_ADD, ep, &ev) == 0) {
+                reactor_ep = ep;
+                return 0;
+            }
+        }
+    }
+    close_if_open(&ep);
+    reactor_sets_close();
+    return -1;
 }
 
 static int reactor_start(void)
 {
     pthread_attr_t attr;
     pthread_t th;
-    int ep;
 
     wsc_lock(&reactor_lock);
-    if (reactor_ep < 0) {
-        ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
+    if (reactor_ep < 0 && reactor_sets() == 0) {
         pthread_attr_init(&attr);
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-        if (ep >= 0 &&
-            pthread_create(&th, &attr, reactor_main, (void *)(intptr_t)ep)) {
-            wsc_os.close(ep);
-            ep = -1;
-        }
+        if (pthread_create(&th, &attr, reactor_main, NULL))
+            reactor_sets_close();
         pthread_attr_destroy(&attr);
-        reactor_ep = ep;
     }
     wsc_unlock(&reactor_lock);
     return reactor_ep >= 0 ? 0 : -WSAENOBUFS;
@@ -960,10 +1107,11 @@ void wsc_async_atfork_child(int relock)
         pthread_mutex_init(&reactor_lock, NULL);
     }
     if (reactor_ep >= 0) {
-        wsc_os.close(reactor_ep);
-        reactor_ep = -1;
+        reactor_sets_close();
         reactor_epoch++; /* (registrations are only made with a reactor) */
     }
+    if (atomic_load_explicit(&poll_role, memory_order_relaxed))
+        atomic_store(&poll_role, 0); /* (held by a thread the child lacks) */
 }
 
 /* DisconnectEx(TF_REUSE_SOCKET): the number gets a fresh kernel socket,

@@ -651,6 +651,16 @@ static inline void wsc_async_call_end(struct wsc_sock *e)
 {
     atomic_fetch_sub_explicit(&e->s->async_calls, 1, memory_order_relaxed);
 }
+/* The poll role (async.c): a thread about to sleep until something
+ * completes may do the reactor's work meanwhile.  wsc_async_poll_begin:
+ * 1 if the calling thread now has the role (0: another has it, or there
+ * is no reactor yet); wsc_async_poll: waits up to ms (-1: forever) for
+ * readiness and handles it, the number of events (0: none, or woken by
+ * wsc_async_poll_kick); wsc_async_poll_end gives the role up. */
+int wsc_async_poll_begin(void);
+int wsc_async_poll(int ms);
+void wsc_async_poll_kick(void);
+void wsc_async_poll_end(void);
 /* For closesocket of e (already closing): if the reactor thread is
  * looking at e, whose reference is not a call in flight, waits until it
  * has let go and returns 1; else 0. */

@@ -2,9 +2,12 @@
  * process itself (always allowed on oneself, no ptrace rights needed)
  * fail with EFAULT where a plain copy would raise SIGSEGV, and need no
  * signal handler, which a library must not install. */
+#define _GNU_SOURCE 1 /* (dl_iterate_phdr, sbrk) */
 #include <errno.h>
+#include <link.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "engine.h"
@@ -72,6 +75,85 @@ static int on_live_stack(const void *p, size_t n)
            a < stack_hi && n <= stack_hi - a;
 }
 
+/* Memory that stays mapped while the process lives, so that a copy
+ * needs no system call: the main program's loaded segments (a write only
+ * to a writable one) and the heap below the program break, which malloc
+ * grows for the main thread's allocations.  (A pointer into heap that
+ * malloc has since given back to the kernel is a pointer to freed memory:
+ * it may crash, as it would without this module.) */
+enum { SEGS = 8 };
+static struct { uintptr_t lo, hi; int w; } segs[SEGS];
+static int nsegs;
+static uintptr_t relro_lo, relro_hi; /* read-only once relocated */
+static uintptr_t heap_lo;
+static pthread_once_t segs_once = PTHREAD_ONCE_INIT;
+
+static int main_segments(struct dl_phdr_info *info, size_t size, void *arg)
+{
+    int i;
+
+    (void)size, (void)arg;
+    for (i = 0; i < info->dlpi_phnum && nsegs < SEGS; i++) {
+        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+
+        if (ph->p_type == PT_GNU_RELRO) {
+            relro_lo = info->dlpi_addr + ph->p_vaddr;
+            relro_hi = relro_lo + ph->p_memsz;
+        }
+        if (ph->p_type != PT_LOAD || !ph->p_memsz)
+            continue;
+        segs[nsegs].lo = info->dlpi_addr + ph->p_vaddr;
+        segs[nsegs].hi = segs[nsegs].lo + ph->p_memsz;
+        segs[nsegs].w = (ph->p_flags & PF_W) != 0;
+        nsegs++;
+    }
+    return 1; /* the first object is the main program */
+}
+
+/* The start of the heap (start_brk, field 47 of /proc/self/stat), or 0. */
+static uintptr_t heap_start(void)
+{
+    char buf[1024], *p;
+    unsigned long long v = 0;
+    FILE *f = fopen("/proc/self/stat", "re");
+    size_t n;
+    int field;
+
+    if (!f)
+        return 0;
+    n = fread(buf, 1, sizeof(buf) - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    if (!(p = strrchr(buf, ')')))
+        return 0;
+    for (field = 2; *p && field < 47; p++)
+        if (*p == ' ')
+            field++;
+    return sscanf(p, "%llu", &v) == 1 ? (uintptr_t)v : 0;
+}
+
+static void segs_init(void)
+{
+    dl_iterate_phdr(main_segments, NULL);
+    heap_lo = heap_start();
+}
+
+static int always_mapped(const void *p, size_t n, int write)
+{
+    uintptr_t a = (uintptr_t)p, brk;
+    int i;
+
+    pthread_once(&segs_once, segs_init);
+    for (i = 0; i < nsegs; i++)
+        if (a >= segs[i].lo && a < segs[i].hi && n <= segs[i].hi - a)
+            return !write || (segs[i].w && (a + n <= relro_lo ||
+                                            a >= relro_hi));
+    if (!heap_lo || a < heap_lo)
+        return 0;
+    brk = (uintptr_t)sbrk(0);
+    return brk != (uintptr_t)-1 && a < brk && n <= brk - a;
+}
+
 static int copy(void *dst, const void *src, size_t n, int out)
 {
     struct iovec mine = { out ? (void *)src : dst, n };
@@ -82,6 +164,7 @@ static int copy(void *dst, const void *src, size_t n, int out)
     if (n == 0)
         return 0;
     if (!on_live_stack(out ? dst : src, n) &&
+        !always_mapped(out ? dst : src, n, out) &&
         !atomic_load_explicit(&plain, memory_order_relaxed)) {
         r = vm(&mine, 1, &theirs, 1, out);
         if (r == (ssize_t)n || (r < 0 && !unavailable())) {

@@ -55,9 +55,18 @@ void wsc_w32_unlock(void)
     pthread_mutex_unlock(&lock);
 }
 
+/* A waiter doing the sockets' work (wsc_w32_wait_until): under lock, and
+ * the thread's own mark, so that its own changes do not wake it. */
+static int waiter_polls;
+static __thread int i_poll;
+
 void wsc_w32_changed(void)
 {
+    const struct wsc_w32_sockops *ops;
+
     pthread_cond_broadcast(&changed);
+    if (waiter_polls && !i_poll && (ops = wsc_w32_get_sockops()))
+        ops->poll_kick();
 }
 
 int wsc_w32_sleep_until(uint64_t deadline)
@@ -74,6 +83,28 @@ int wsc_w32_sleep_until(uint64_t deadline)
     ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
     return pthread_cond_timedwait(&changed, &lock, &ts) == ETIMEDOUT &&
            wsc_w32_now_ms() >= deadline;
+}
+
+int wsc_w32_wait_until(uint64_t deadline)
+{
+    const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
+    uint64_t now;
+    int ms = -1;
+
+    if (!ops || !ops->poll_begin || waiter_polls || !ops->poll_begin())
+        return wsc_w32_sleep_until(deadline);
+    if (deadline != UINT64_MAX) {
+        now = wsc_w32_now_ms();
+        ms = now >= deadline ? 0
+             : deadline - now > INT32_MAX ? INT32_MAX : (int)(deadline - now);
+    }
+    waiter_polls = i_poll = 1;
+    pthread_mutex_unlock(&lock);
+    ops->poll(ms);
+    pthread_mutex_lock(&lock);
+    waiter_polls = i_poll = 0;
+    ops->poll_end();
+    return deadline != UINT64_MAX && wsc_w32_now_ms() >= deadline;
 }
 
 struct w32_obj *wsc_w32_obj_new(enum w32_type type)

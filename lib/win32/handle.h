@@ -52,6 +52,10 @@ void wsc_w32_changed(void);
 /* Under the lock: sleep until a change or the deadline (a wsc_w32_now_ms
  * value, UINT64_MAX for none); 1 once the deadline has passed. */
 int wsc_w32_sleep_until(uint64_t deadline);
+/* The same for a wait that may do the sockets' asynchronous work while
+ * it waits (not an alertable one): woken by every change of state, its
+ * own included. */
+int wsc_w32_wait_until(uint64_t deadline);
 
 /* A new object of the type, with one reference; NULL (last error set). */
 struct w32_obj *wsc_w32_obj_new(enum w32_type type);

@@ -45,8 +45,13 @@ struct w32_port {
     unsigned nfree;
     struct waiter *top; /* the most recent sleeper */
     int closed;
+    int polling;        /* a waiter does the sockets' work (port_poll) */
     DWORD concurrency;
 };
+
+/* The port the calling thread waits on while it does the sockets' work:
+ * a packet it posts there itself it will find, without a wake-up. */
+static __thread struct w32_port *my_poll_port;
 
 /* Each thread sleeps on a condition variable of its own (on
  * CLOCK_MONOTONIC, as wsc_w32_now_ms is). */
@@ -116,6 +121,25 @@ static int wake_top(struct w32_port *p)
     return 1;
 }
 
+/* Under p->m: the poller's wait ends early (port_poll). */
+static void kick_poller(struct w32_port *p)
+{
+    const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
+
+    if (p->polling && my_poll_port != p && ops)
+        ops->poll_kick();
+}
+
+/* Under p->m, packet k just queued: someone to take it.  The poller that
+ * queued it itself takes its first packet when its look is over. */
+static void wake_for(struct w32_port *p, struct pkt *k)
+{
+    if (my_poll_port == p && p->head == k)
+        return;
+    if (!wake_top(p))
+        kick_poller(p);
+}
+
 void wsc_w32_port_close(struct w32_obj *o)
 {
     struct w32_port *p = o->u.port;
@@ -127,6 +151,7 @@ void wsc_w32_port_close(struct w32_obj *o)
     p->head = p->tail = NULL;
     while (wake_top(p))
         ;
+    kick_poller(p);
     pthread_mutex_unlock(&p->m);
     pkts_free(queued);
 }
@@ -177,7 +202,7 @@ BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
     else
         p->head = k;
     p->tail = k;
-    wake_top(p);
+    wake_for(p, k);
     pthread_mutex_unlock(&p->m);
     return TRUE;
 }
@@ -238,6 +263,45 @@ static void unlink_waiter(struct w32_port *p, struct waiter *w)
 #define GOT_CLOSED (-2)
 #define GOT_APC (-3)
 
+/* Under p->m, the queue empty: does the sockets' asynchronous work until
+ * a packet comes, the port closes or the deadline (0: none) passes, if
+ * the thread may (no other does it).  1 if it did (p->m held again,
+ * *timed_out set if the time is up), 0 to sleep instead.  The thread that
+ * waits for a completion performs the operation itself: no thread switch
+ * between the reactor and the waiter. */
+static int port_poll(struct w32_port *p, uint64_t deadline, int *timed_out)
+{
+    const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
+    uint64_t now;
+    int ms;
+
+    if (!ops || !ops->poll_begin || !ops->poll_begin())
+        return 0;
+    p->polling = 1;
+    my_poll_port = p;
+    while (!p->head && !p->closed) {
+        ms = -1;
+        if (deadline) {
+            now = wsc_w32_now_ms();
+            if (now >= deadline) {
+                *timed_out = 1;
+                break;
+            }
+            ms = deadline - now > INT32_MAX ? INT32_MAX
+                                            : (int)(deadline - now);
+        }
+        pthread_mutex_unlock(&p->m);
+        ops->poll(ms);
+        pthread_mutex_lock(&p->m);
+    }
+    p->polling = 0;
+    my_poll_port = NULL;
+    pthread_mutex_unlock(&p->m);
+    ops->poll_end();
+    pthread_mutex_lock(&p->m);
+    return 1;
+}
+
 /* Takes up to n packets from the port, waiting up to ms for the first;
  * an alertable wait also ends when an APC is queued to the thread. */
 static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
@@ -288,6 +352,9 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
             ts.tv_sec = (time_t)(deadline / 1000);
             ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
         }
+        if (!alertable && port_poll(p, ms == INFINITE ? 0 : deadline,
+                                    &timed_out))
+            continue;
         w.c = cond_mine();
         w.prev = NULL;
         w.next = p->top;

@@ -101,6 +101,16 @@ struct wsc_w32_sockops {
      * on the socket, GetOverlappedResult with hEvent NULL); NULL when h is
      * not a socket.  No reference: valid while the socket is open. */
     HANDLE (*wait_handle)(HANDLE h);
+    /* A thread about to sleep on a completion port with nothing queued
+     * may do the sockets' asynchronous work meanwhile, one thread at a
+     * time (port.c): poll_begin 1 when the calling thread may now;
+     * poll(ms) waits for readiness up to ms (-1: forever) and handles it;
+     * poll_kick ends the poller's wait early; poll_end gives it up.
+     * (All four NULL: no thread does it.) */
+    int (*poll_begin)(void);
+    int (*poll)(int ms);
+    void (*poll_kick)(void);
+    void (*poll_end)(void);
 };
 void wsc_w32_set_sockops(const struct wsc_w32_sockops *ops);
 

@@ -173,7 +173,7 @@ DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
         }
         if (ms == 0)
             break;
-        if (wsc_w32_sleep_until(deadline)) {
+        if (t ? wsc_w32_sleep_until(deadline) : wsc_w32_wait_until(deadline)) {
             r = all ? try_all(&w, tid) : try_any(&w, tid);
             if (r == WAIT_TIMEOUT && t && alerted(t, &wake, &registered))
                 r = WAIT_IO_COMPLETION;

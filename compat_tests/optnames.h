@@ -29,5 +29,8 @@
 #ifndef SO_PORT_SCALABILITY
 #define SO_PORT_SCALABILITY 0x3006
 #endif
+#ifndef SO_BSP_STATE
+#define SO_BSP_STATE 0x1009
+#endif
 
 #endif

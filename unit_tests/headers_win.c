@@ -163,6 +163,19 @@ typedef char uint64_is_8[sizeof(UINT64) == 8 && sizeof(DWORD64) == 8 ? 1 : -1];
 typedef char int_ptr_is_a_pointer[sizeof(INT_PTR) == sizeof(void *) &&
                                   sizeof(LONG_PTR) == sizeof(void *) &&
                                   sizeof(UINT_PTR) == sizeof(void *) ? 1 : -1];
+/* SIO_TCP_INFO's and SO_BSP_STATE's structures as the SDK lays them out
+ * (the sizes mingw-w64 gives on x86-64). */
+typedef char tcp_info_layout[sizeof(TCP_INFO_v0) == 88 &&
+                             sizeof(TCP_INFO_v1) == 136 &&
+                             offsetof(TCP_INFO_v0, BytesOut) == 48 &&
+                             offsetof(TCP_INFO_v0, SynRetrans) == 84 &&
+                             offsetof(TCP_INFO_v1, SndLimBytesSnd) == 128
+                                 ? 1 : -1];
+typedef char csaddr_info_layout[sizeof(CSADDR_INFO) ==
+                                        2 * sizeof(SOCKET_ADDRESS) + 8 &&
+                                    offsetof(CSADDR_INFO, iSocketType) ==
+                                        2 * sizeof(SOCKET_ADDRESS)
+                                ? 1 : -1];
 static void win32_text(void)
 {
     DWORD_PTR dp = 1;

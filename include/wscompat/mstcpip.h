@@ -1,6 +1,6 @@
 /* wscompat: <mstcpip.h>, Microsoft's TCP/IP extensions: the keep-alive
- * structure and the vendor SIO_ numbers (WSAIoctl itself is not provided
- * yet), and the address helpers, which work on the SOCKADDR types. */
+ * structure, the vendor SIO_ numbers, SIO_TCP_INFO's structures, and the
+ * address helpers, which work on the SOCKADDR types. */
 #ifndef WSCOMPAT_MSTCPIP_H
 #define WSCOMPAT_MSTCPIP_H
 
@@ -46,6 +46,65 @@ struct tcp_keepalive {
 #define SIO_QUERY_WFP_CONNECTION_REDIRECT_CONTEXT _WSAIOW(IOC_VENDOR, 221)
 #define SIO_SET_WFP_CONNECTION_REDIRECT_RECORDS _WSAIOW(IOC_VENDOR, 222)
 #define SIO_SOCKET_USAGE_NOTIFICATION _WSAIOW(IOC_VENDOR, 204)
+
+/* SIO_TCP_INFO (WSAIoctl): a DWORD version in, 0 or 1; out the
+ * connection's statistics as TCP_INFO_v0, or TCP_INFO_v1 (v0's fields,
+ * then the sender's limits).  The state is a TCPSTATE. */
+#define SIO_TCP_INFO _WSAIORW(IOC_VENDOR, 39)
+
+typedef enum _TCPSTATE {
+    TCPSTATE_CLOSED,
+    TCPSTATE_LISTEN,
+    TCPSTATE_SYN_SENT,
+    TCPSTATE_SYN_RCVD,
+    TCPSTATE_ESTABLISHED,
+    TCPSTATE_FIN_WAIT_1,
+    TCPSTATE_FIN_WAIT_2,
+    TCPSTATE_CLOSE_WAIT,
+    TCPSTATE_CLOSING,
+    TCPSTATE_LAST_ACK,
+    TCPSTATE_TIME_WAIT,
+    TCPSTATE_MAX
+} TCPSTATE;
+
+/* TCP_INFO_v0's fields, with which TCP_INFO_v1 begins. */
+#define WSC_TCP_INFO_V0_FIELDS \
+    TCPSTATE State;            \
+    ULONG Mss;                 \
+    ULONG64 ConnectionTimeMs;  \
+    BOOLEAN TimestampsEnabled; \
+    ULONG RttUs;               \
+    ULONG MinRttUs;            \
+    ULONG BytesInFlight;       \
+    ULONG Cwnd;                \
+    ULONG SndWnd;              \
+    ULONG RcvWnd;              \
+    ULONG RcvBuf;              \
+    ULONG64 BytesOut;          \
+    ULONG64 BytesIn;           \
+    ULONG BytesReordered;      \
+    ULONG BytesRetrans;        \
+    ULONG FastRetrans;         \
+    ULONG DupAcksIn;           \
+    ULONG TimeoutEpisodes;     \
+    UCHAR SynRetrans;
+
+typedef struct _TCP_INFO_v0 {
+    WSC_TCP_INFO_V0_FIELDS
+} TCP_INFO_v0, *PTCP_INFO_v0;
+
+typedef struct _TCP_INFO_v1 {
+    WSC_TCP_INFO_V0_FIELDS
+    ULONG SndLimTransRwin;
+    ULONG SndLimTimeRwin;
+    ULONG64 SndLimBytesRwin;
+    ULONG SndLimTransCwnd;
+    ULONG SndLimTimeCwnd;
+    ULONG64 SndLimBytesCwnd;
+    ULONG SndLimTransSnd;
+    ULONG SndLimTimeSnd;
+    ULONG64 SndLimBytesSnd;
+} TCP_INFO_v1, *PTCP_INFO_v1;
 
 typedef enum {
     RCVALL_OFF = 0,

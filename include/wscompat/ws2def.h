@@ -1,6 +1,6 @@
 /* wscompat: <ws2def.h>, Winsock's definitions shared with the kernel side:
- * the WSAIoctl code layout and the SIO_ numbers.  The address types are
- * winsock2.h's. */
+ * the WSAIoctl code layout and the SIO_ numbers, SOCKET_ADDRESS and
+ * CSADDR_INFO, WSAMSG.  The sockaddr types are winsock2.h's. */
 #ifndef WSCOMPAT_WS2DEF_H
 #define WSCOMPAT_WS2DEF_H
 
@@ -55,6 +55,18 @@ typedef struct _SOCKET_ADDRESS_LIST {
     INT iAddressCount;
     SOCKET_ADDRESS Address[1];
 } SOCKET_ADDRESS_LIST, *PSOCKET_ADDRESS_LIST, *LPSOCKET_ADDRESS_LIST;
+/* A socket's two ends, type and protocol (getsockopt SO_BSP_STATE; the
+ * name-service functions' answers).  nspapi.h has it too, under the same
+ * guard. */
+#ifndef __CSADDR_DEFINED__
+#define __CSADDR_DEFINED__
+typedef struct _CSADDR_INFO {
+    SOCKET_ADDRESS LocalAddr;
+    SOCKET_ADDRESS RemoteAddr;
+    INT iSocketType;
+    INT iProtocol;
+} CSADDR_INFO, *PCSADDR_INFO, *LPCSADDR_INFO;
+#endif
 
 /* WSARecvMsg and WSASendMsg: the message, and its control data framed as
  * Linux frames it (a size_t length, level and type, 8-byte alignment),

@@ -530,6 +530,23 @@ int wsc_e_get_buf(struct wsc_sock *e, int rcv, int *val);
  * connected (and for anything but a stream). */
 uint32_t wsc_e_connect_time(struct wsc_sock *e);
 void wsc_e_mark_connected(struct wsc_sock *e);
+/* SIO_TCP_INFO: the kernel's TCP_INFO in Windows' terms (TCP_INFO_v1's
+ * meanings: the state as a TCPSTATE number, windows in bytes, times in
+ * ms); what Linux does not count is 0.  0, or -WSAEINVAL for anything
+ * but a stream. */
+struct wsc_tcp_stats {
+    uint32_t state, mss;
+    uint64_t connection_ms;
+    uint32_t timestamps, rtt_us, min_rtt_us, in_flight, cwnd;
+    uint32_t snd_wnd, rcv_wnd, rcv_buf;
+    uint64_t bytes_out, bytes_in;
+    uint32_t bytes_reordered, bytes_retrans, fast_retrans, dup_acks_in;
+    uint32_t timeout_episodes, syn_retrans;
+    /* Time the sender spent limited by the peer's window, the congestion
+     * window and itself (its send buffer). */
+    uint32_t lim_time_rwnd, lim_time_cwnd, lim_time_snd;
+};
+int wsc_e_tcp_stats(struct wsc_sock *e, struct wsc_tcp_stats *st);
 /* An accepted socket takes the listener's kept options and buffers. */
 void wsc_e_opts_inherit(struct wsc_sock *from, struct wsc_sock *to);
 int wsc_e_get_linger(struct wsc_sock *e, int *onoff, int *secs);

@@ -2,9 +2,12 @@
  * semantics kept in the entry where the kernel has none (timeouts,
  * blocking mode, reuse flags). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <linux/sockios.h>
 #include <fcntl.h>
 #include <sys/time.h>
 #include "engine.h"
@@ -83,7 +86,8 @@ void wsc_e_mark_connected(struct wsc_sock *e)
     atomic_compare_exchange_strong(&e->s->connected_ms, &zero, wsc_now_ms());
 }
 
-uint32_t wsc_e_connect_time(struct wsc_sock *e)
+/* Milliseconds since a stream connected, -1 when it is not connected. */
+static int64_t connected_for(struct wsc_sock *e)
 {
     struct sockaddr_storage ss;
     socklen_t len = sizeof(ss);
@@ -92,11 +96,119 @@ uint32_t wsc_e_connect_time(struct wsc_sock *e)
     if (e->type != SOCK_STREAM ||
         !(wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) ||
         wsc_os.getpeername(e->fd, (struct sockaddr *)&ss, &len) < 0)
-        return 0xffffffffu;
+        return -1;
     /* A path that connected without saying so: counted from now. */
     wsc_e_mark_connected(e);
-    t = (wsc_now_ms() - atomic_load(&e->s->connected_ms)) / 1000;
-    return t < 0 ? 0 : (uint32_t)t;
+    t = wsc_now_ms() - atomic_load(&e->s->connected_ms);
+    return t < 0 ? 0 : t;
+}
+
+uint32_t wsc_e_connect_time(struct wsc_sock *e)
+{
+    int64_t t = connected_for(e);
+
+    return t < 0 ? 0xffffffffu : (uint32_t)(t / 1000);
+}
+
+/* The kernel's struct tcp_info (uapi linux/tcp.h) as far as SIO_TCP_INFO
+ * reads it; glibc's copy stops at total_retrans.  The kernel fills what
+ * it knows and leaves the rest of the zeroed structure alone, so a field
+ * newer than the running kernel reads 0. */
+struct kernel_tcp_info {
+    uint8_t state, ca_state, retransmits, probes, backoff, options;
+    uint8_t wscale, flags;
+    uint32_t rto, ato, snd_mss, rcv_mss;
+    uint32_t unacked, sacked, lost, retrans, fackets;
+    uint32_t last_data_sent, last_ack_sent, last_data_recv, last_ack_recv;
+    uint32_t pmtu, rcv_ssthresh, rtt, rttvar, snd_ssthresh, snd_cwnd;
+    uint32_t advmss, reordering, rcv_rtt, rcv_space, total_retrans;
+    uint64_t pacing_rate, max_pacing_rate, bytes_acked, bytes_received;
+    uint32_t segs_out, segs_in, notsent_bytes, min_rtt;
+    uint32_t data_segs_in, data_segs_out;
+    uint64_t delivery_rate, busy_time, rwnd_limited, sndbuf_limited;
+    uint32_t delivered, delivered_ce;
+    uint64_t bytes_sent, bytes_retrans;
+    uint32_t dsack_dups, reord_seen, rcv_ooopack, snd_wnd; /* 4.19 to 5.4 */
+    uint32_t rcv_wnd, rehash;                              /* 6.2 */
+    uint16_t total_rto, total_rto_recoveries;              /* 6.7 */
+    uint32_t total_rto_time;
+};
+_Static_assert(offsetof(struct kernel_tcp_info, total_retrans) ==
+                   offsetof(struct tcp_info, tcpi_total_retrans),
+               "glibc's part of the kernel's layout");
+_Static_assert(offsetof(struct kernel_tcp_info, rcv_wnd) == 232,
+               "the kernel's layout");
+
+/* Linux's TCP states (netinet/tcp.h) as Windows numbers them (TCPSTATE:
+ * closed, listen, syn sent, syn received, established, fin wait 1 and 2,
+ * close wait, closing, last ack, time wait). */
+static uint32_t windows_state(unsigned linux_state)
+{
+    switch (linux_state) {
+    case TCP_LISTEN: return 1;
+    case TCP_SYN_SENT: return 2;
+    case TCP_SYN_RECV: return 3;
+    case TCP_ESTABLISHED: return 4;
+    case TCP_FIN_WAIT1: return 5;
+    case TCP_FIN_WAIT2: return 6;
+    case TCP_CLOSE_WAIT: return 7;
+    case TCP_CLOSING: return 8;
+    case TCP_LAST_ACK: return 9;
+    case TCP_TIME_WAIT: return 10;
+    default: return 0; /* TCP_CLOSE */
+    }
+}
+
+static uint32_t clamp32(uint64_t v)
+{
+    return v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+int wsc_e_tcp_stats(struct wsc_sock *e, struct wsc_tcp_stats *st)
+{
+    struct kernel_tcp_info k;
+    socklen_t len = sizeof(k);
+    int queued = 0, rcvbuf = 0;
+    int64_t conn;
+    uint64_t cwnd_time;
+
+    if (e->type != SOCK_STREAM)
+        return -WSAEINVAL;
+    memset(&k, 0, sizeof(k));
+    if (wsc_os.getsockopt(e->fd, IPPROTO_TCP, TCP_INFO, &k, &len) < 0)
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
+    memset(st, 0, sizeof(*st));
+    st->state = windows_state(k.state);
+    st->mss = k.snd_mss;
+    conn = connected_for(e);
+    st->connection_ms = conn < 0 ? 0 : (uint64_t)conn;
+    st->timestamps = (k.options & TCPI_OPT_TIMESTAMPS) != 0;
+    st->rtt_us = k.rtt;
+    st->min_rtt_us = k.min_rtt;
+    /* Sent and not acknowledged: the send queue less what is unsent. */
+    if (k.state != TCP_LISTEN &&
+        wsc_os.ioctl(e->fd, SIOCOUTQ, &queued) == 0 &&
+        queued > (int)k.notsent_bytes)
+        st->in_flight = (uint32_t)queued - k.notsent_bytes;
+    st->cwnd = clamp32((uint64_t)k.snd_cwnd * k.snd_mss); /* segments */
+    st->snd_wnd = k.snd_wnd;
+    st->rcv_wnd = k.rcv_wnd;
+    if (wsc_e_get_buf(e, 1, &rcvbuf) == 0 && rcvbuf > 0)
+        st->rcv_buf = (uint32_t)rcvbuf;
+    st->bytes_out = k.bytes_sent;
+    st->bytes_in = k.bytes_received;
+    st->bytes_retrans = clamp32(k.bytes_retrans);
+    st->timeout_episodes = k.total_rto_recoveries;
+    /* Linux counts SYN retransmissions only while it still sends SYNs. */
+    st->syn_retrans = k.state == TCP_SYN_SENT ? k.retransmits : 0;
+    /* The chronographs, in microseconds; busy_time is the three of them
+     * together, the rest of it limited by the congestion window. */
+    cwnd_time = k.busy_time > k.rwnd_limited + k.sndbuf_limited
+                    ? k.busy_time - k.rwnd_limited - k.sndbuf_limited : 0;
+    st->lim_time_rwnd = clamp32(k.rwnd_limited / 1000);
+    st->lim_time_cwnd = clamp32(cwnd_time / 1000);
+    st->lim_time_snd = clamp32(k.sndbuf_limited / 1000);
+    return 0;
 }
 
 void wsc_e_opts_inherit(struct wsc_sock *from, struct wsc_sock *to)

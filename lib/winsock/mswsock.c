@@ -493,6 +493,62 @@ static long routing_interface(struct wsc_sock *e, const void *in,
     return wsc_copy_out(out, &src, (size_t)len);
 }
 
+/* SIO_TCP_INFO: a DWORD version in (0 or 1), TCP_INFO_v0 or TCP_INFO_v1
+ * out, whose first part is v0.  Microsoft's page: no input or an input
+ * of another size WSAEMSGSIZE; an unknown version, a socket that is not
+ * TCP or too little room WSAEINVAL (and 0 bytes returned). */
+_Static_assert(offsetof(TCP_INFO_v1, SndLimTransRwin) == sizeof(TCP_INFO_v0),
+               "TCP_INFO_v1 begins with TCP_INFO_v0");
+
+static long tcp_info(struct wsc_sock *e, const void *in, DWORD inlen,
+                     void *out, DWORD outlen, DWORD *size)
+{
+    struct wsc_tcp_stats st;
+    TCP_INFO_v1 v;
+    DWORD version = 0;
+    size_t need;
+    long r;
+
+    if (!in || inlen != sizeof(version))
+        return -WSAEMSGSIZE;
+    if (wsc_bad_ptr(in) || wsc_copy_in(&version, in, sizeof(version)))
+        return -WSAEFAULT;
+    if (version > 1 || e->type != SOCK_STREAM)
+        return -WSAEINVAL;
+    need = version ? sizeof(TCP_INFO_v1) : sizeof(TCP_INFO_v0);
+    if (outlen < need)
+        return -WSAEINVAL;
+    if (wsc_bad_ptr(out))
+        return -WSAEFAULT;
+    if ((r = wsc_e_tcp_stats(e, &st)) < 0)
+        return r;
+    memset(&v, 0, sizeof(v));
+    v.State = (TCPSTATE)st.state;
+    v.Mss = st.mss;
+    v.ConnectionTimeMs = st.connection_ms;
+    v.TimestampsEnabled = (BOOLEAN)st.timestamps;
+    v.RttUs = st.rtt_us;
+    v.MinRttUs = st.min_rtt_us;
+    v.BytesInFlight = st.in_flight;
+    v.Cwnd = st.cwnd;
+    v.SndWnd = st.snd_wnd;
+    v.RcvWnd = st.rcv_wnd;
+    v.RcvBuf = st.rcv_buf;
+    v.BytesOut = st.bytes_out;
+    v.BytesIn = st.bytes_in;
+    v.BytesReordered = st.bytes_reordered;
+    v.BytesRetrans = st.bytes_retrans;
+    v.FastRetrans = st.fast_retrans;
+    v.DupAcksIn = st.dup_acks_in;
+    v.TimeoutEpisodes = st.timeout_episodes;
+    v.SynRetrans = (UCHAR)(st.syn_retrans > 255 ? 255 : st.syn_retrans);
+    v.SndLimTimeRwin = st.lim_time_rwnd;
+    v.SndLimTimeCwnd = st.lim_time_cwnd;
+    v.SndLimTimeSnd = st.lim_time_snd;
+    *size = (DWORD)need;
+    return wsc_copy_out(out, &v, need);
+}
+
 static long put_ulong(void *out, DWORD outlen, u_long v, DWORD *size)
 {
     if (outlen < sizeof(v) || wsc_bad_ptr(out))
@@ -539,6 +595,8 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
         return address_list(e, out, outlen, size);
     case SIO_ROUTING_INTERFACE_QUERY:
         return routing_interface(e, in, inlen, out, outlen, size);
+    case SIO_TCP_INFO:
+        return tcp_info(e, in, inlen, out, outlen, size);
     case SIO_UDP_CONNRESET:
         if (inlen < sizeof(BOOL) || wsc_bad_ptr(in) ||
             wsc_copy_in(&v, in, sizeof(BOOL)))

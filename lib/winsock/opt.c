@@ -372,6 +372,8 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
         return SOCKET_ERROR;
     if (level == SOL_SOCKET && ws_is_protocol_info(optname))
         return wsc_leave(e, ws_get_protocol_info(e, optname, optval, optlen));
+    if (level == SOL_SOCKET && optname == SO_BSP_STATE)
+        return wsc_leave(e, ws_get_bsp_state(e, optval, optlen));
     if (!wsc_optmap_level_known(level))
         return wsc_leave(e, -WSAEINVAL);
     m = wsc_optmap_find(level, optname);

@@ -202,6 +202,53 @@ long ws_get_protocol_info(struct wsc_sock *e, int optname, char *optval,
     return wsc_copy_out(optval, wide ? (void *)&w : (void *)&a, (size_t)size);
 }
 
+/* An end of the socket for SO_BSP_STATE: its address at the place given
+ * in the caller's buffer, or NULL and 0 when there is none yet (not
+ * bound: the kernel's name has port 0; not connected). */
+static void bsp_end(struct wsc_sock *e, int peer, const struct entry *c,
+                    SOCKET_ADDRESS *end, char *copy, char *place)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    memset(&ss, 0, sizeof(ss));
+    if (wsc_e_getname(e, peer, (struct sockaddr *)&ss, &len) < 0 ||
+        ss.ss_family != c->family ||
+        ((struct sockaddr_in *)&ss)->sin_port == 0) /* sin6_port alike */
+        return;
+    memcpy(copy, &ss, (size_t)c->addr_size);
+    end->lpSockaddr = (LPSOCKADDR)(void *)place;
+    end->iSockaddrLength = c->addr_size;
+}
+
+/* Wine's test_set_getsockopt: room is needed for the structure and two
+ * addresses of the family whatever the socket's state (WSAEFAULT
+ * otherwise, *optlen as it was); success leaves *optlen as it was too. */
+long ws_get_bsp_state(struct wsc_sock *e, char *optval, int *optlen)
+{
+    char buf[sizeof(CSADDR_INFO) + 2 * sizeof(struct sockaddr_in6)];
+    CSADDR_INFO *cs = (CSADDR_INFO *)(void *)buf;
+    const struct entry *c = entry_of(e);
+    size_t head = sizeof(CSADDR_INFO), size;
+    int len = 0;
+
+    if (wsc_bad_ptr(optval) || wsc_bad_ptr(optlen) ||
+        wsc_copy_in(&len, optlen, sizeof(len)))
+        return -WSAEFAULT;
+    if (!c)
+        return -WSAENOPROTOOPT;
+    size = head + 2 * (size_t)c->addr_size;
+    if (len < 0 || (size_t)len < size)
+        return -WSAEFAULT;
+    memset(buf, 0, sizeof(buf));
+    bsp_end(e, 0, c, &cs->LocalAddr, buf + head, optval + head);
+    bsp_end(e, 1, c, &cs->RemoteAddr, buf + head + c->addr_size,
+            optval + head + c->addr_size);
+    cs->iSocketType = c->type;
+    cs->iProtocol = c->protocol;
+    return wsc_copy_out(optval, buf, size);
+}
+
 /* ---- WSADuplicateSocket ---------------------------------------------------
  * The info is the socket's entry with, in fields Windows leaves to the
  * provider, what the target needs: dwProviderReserved marks it, and the

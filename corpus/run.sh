@@ -97,8 +97,8 @@ field() {
 }
 
 # linux: the C programs are built and run a second time as C++ (g++ -x
-# c++), as Windows code often is; SEH is C only in wscompat.
-C_ONLY="seh_cleanup.c"
+# c++), as Windows code often is.
+C_ONLY=""
 as_cxx=
 
 exe_of() {

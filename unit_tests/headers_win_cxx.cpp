@@ -2,7 +2,9 @@
 // -Wextra -pedantic -Werror, and run: header spellings, min/max with the
 // C++ library included after <Windows.h>, (std::min), ioctlsocket into
 // each of Windows' 32-bit types, in_addr's S_un, strsafe.h and tchar.h,
-// the basetsd.h type names, code page conversion, lstr* and the version.
+// the basetsd.h type names, code page conversion, lstr* and the version,
+// and __try/__finally/__leave/__except beside libstdc++'s own __try (its
+// templates, instantiated here, use it).
 #include <Windows.h>
 #include <WinSock2.h>
 #include <WS2tcpip.h>
@@ -26,6 +28,32 @@ static int failures;
     } while (0)
 
 static int __cdecl twice(_In_ int x) { return 2 * x; }
+
+// The finally block runs after a normal end and after __leave; the except
+// block never runs; the code around them goes on.
+static int seh_cleanup(bool leave_early, std::vector<std::string> &log)
+{
+    int steps = 0;
+
+    __try {
+        log.push_back("try");
+        steps++;
+        if (leave_early)
+            __leave;
+        __try {
+            log.insert(log.begin(), std::string(3, 'x'));
+            steps++;
+        }
+        __except (EXCEPTION_EXECUTE_HANDLER) {
+            log.push_back("except");
+        }
+        steps++;
+    }
+    __finally {
+        log.push_back(AbnormalTermination() ? "abnormal" : "finally");
+    }
+    return steps;
+}
 
 int main()
 {
@@ -128,5 +156,13 @@ int main()
     closesocket(l);
     WSACleanup();
     std::printf("%s %d\n", failures ? "FAIL" : "ok", failures);
+    {
+        std::vector<std::string> a, b;
+        CHECK(seh_cleanup(false, a) == 3);
+        CHECK(a.size() == 3 && a[0] == "xxx" && a[1] == "try" &&
+              a[2] == "finally");
+        CHECK(seh_cleanup(true, b) == 1);
+        CHECK(b.size() == 2 && b[0] == "try" && b[1] == "finally");
+    }
     return failures != 0;
 }

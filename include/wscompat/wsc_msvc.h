@@ -247,14 +247,31 @@ inline constexpr auto max(WscA a, WscB b) ->
 #endif
 #endif
 
-/* ---- structured exception handling as plain control flow (C only) ------
+/* ---- structured exception handling as plain control flow --------------
  * __try { ... } __finally { ... }: the finally block runs after the try
  * block, whether it ends normally or by __leave; AbnormalTermination() is
  * FALSE.  __try { ... } __except (filter) { ... }: the handler never runs
  * (no exception is caught: an access violation still kills the process).
  * A return, goto or break out of the try block skips the finally block.
- * Not in C++, where libstdc++ itself defines __try as try. */
-#ifndef __cplusplus
+ * In C++ __try is try, as libstdc++ itself defines it (its headers use
+ * __try/__catch, before or after this one), __leave throws a marker that
+ * __finally and __except catch, and a C++ exception thrown in the try
+ * block leaves it without the finally block (needs exceptions on). */
+#if defined(__cplusplus) && (defined(__cpp_exceptions) || defined(__EXCEPTIONS))
+struct wsc_seh_leave_ {};
+#ifndef __try
+#define __try try
+#endif
+#ifndef __leave
+#define __leave throw ::wsc_seh_leave_()
+#endif
+#ifndef __finally
+#define __finally catch (const ::wsc_seh_leave_ &) {}
+#endif
+#ifndef __except
+#define __except(filter) catch (const ::wsc_seh_leave_ &) {} if (0 && (filter))
+#endif
+#elif !defined(__cplusplus)
 #ifndef __try
 #define __try for (int wsc_try_once_ = 1; wsc_try_once_; wsc_try_once_ = 0)
 #endif

@@ -132,6 +132,21 @@ static void text(void)
     CHECK(_snprintf(a, 4, "%s", "abcde") == -1 && memcmp(a, "abcdx", 5) == 0);
     CHECK(_snprintf(a, 4, "%s", "ab") == 2 && !strcmp(a, "ab"));
     CHECK(_snprintf(a, sizeof a, "%I64u|%Id", 7ull, (ptrdiff_t)-1) == 4 && !strcmp(a, "7|-1"));
+    {
+        /* long is Windows' 32 bits: a LONG or DWORD with %ld/%lu/%lx is
+         * read whole; %lld is still 64 bits, %ls still wide. */
+        char l[48];
+        LONG neg = -1;
+        DWORD big = 4000000000u, hex = 0xdeadbeefu;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat"
+        CHECK(_snprintf(l, sizeof l, "%ld|%lu|%lx|%lld|%ls", neg, big, hex,
+                        (long long)-5000000000ll, L"w") == 36 &&
+              !strcmp(l, "-1|4000000000|deadbeef|-5000000000|w"));
+        CHECK(sprintf_s(l, sizeof l, "%5ld|%-3lu|", neg, (DWORD)7) == 10 &&
+              !strcmp(l, "   -1|7  |"));
+#pragma GCC diagnostic pop
+    }
     CHECK(!strcmp(_itoa(-255, a, 10), "-255") && !strcmp(_itoa(255, a, 16), "ff"));
     CHECK(_stricmp("AbC", "aBc") == 0 && _strnicmp("ABx", "aby", 2) == 0);
     CHECK(_wcsicmp(L"AbC", L"aBc") == 0);

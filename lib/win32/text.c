@@ -28,8 +28,10 @@
 /* ---- Microsoft's format conversions in glibc's terms --------------------
  * Rewrites one format: the string and character conversions by their
  * width in Microsoft's rule (wide: %s and %c are wchar_t in a wide format,
- * char in a narrow one; %S/%C the other; h narrow; l and w wide) and the
- * I64, I32 and I size prefixes.  Everything else is copied. */
+ * char in a narrow one; %S/%C the other; h narrow; l and w wide), the
+ * I64, I32 and I size prefixes, and l on an integer, which is 32 bits as
+ * Windows' long is (a LONG or DWORD read whole, never a 64-bit slot's
+ * undefined upper half).  Everything else is copied. */
 #define DEFINE_TRANSLATE(name, T)                                       \
     static T *name(const T *fmt, int wide_fmt)                             \
     {                                                                      \
@@ -89,6 +91,9 @@
                 if (w)                                                     \
                     out[o++] = L'l';                                       \
                 out[o++] = (c == L'S' || c == L'C') ? (T)(c + 32) : c;     \
+            } else if (len == 'l' && wcschr(L"diouxXn", (wchar_t)c)) {    \
+                o = mark;                                                  \
+                out[o++] = c;                                              \
             } else {                                                       \
                 out[o++] = c;                                              \
             }                                                              \
@@ -116,13 +121,13 @@ static int fmt_a(char **out, const char *fmt, va_list ap)
 }
 
 /* ---- printf and its family, formats read the Microsoft way --------------
- * Only I (size prefixes) and w (wide) mean something else to glibc; any
- * other format goes straight through.  The format to use, NULL (errno
+ * Only I (size prefixes), w (wide) and l (32-bit integers) mean something
+ * else to glibc; any other format goes straight through.  The format to use, NULL (errno
  * set) when out of memory; *copy is what to free. */
 static const char *ms_format(const char *fmt, char **copy)
 {
     *copy = NULL;
-    if (!fmt || (!strchr(fmt, 'I') && !strchr(fmt, 'w')))
+    if (!fmt || (!strchr(fmt, 'I') && !strchr(fmt, 'w') && !strchr(fmt, 'l')))
         return fmt;
     if (!(*copy = ms_fmt_a(fmt, 0)))
         errno = ENOMEM;

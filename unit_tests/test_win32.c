@@ -348,6 +348,70 @@ START_TEST(events)
 }
 END_TEST
 
+/* Named events, mutexes and semaphores: one namespace in the process,
+ * ERROR_ALREADY_EXISTS on a second create, Open* by name, the name gone
+ * with the last handle, another kind of object ERROR_INVALID_HANDLE. */
+START_TEST(named_objects)
+{
+    HANDLE e1, e2, e3, m1, m2, s1, s2;
+    LONG prev = -1;
+
+    SetLastError(0xdeadu);
+    e1 = CreateEventA(NULL, TRUE, FALSE, "wsc-test-event");
+    ck_assert_ptr_nonnull(e1);
+    ck_assert_uint_eq(GetLastError(), ERROR_SUCCESS);
+    SetLastError(0xdeadu);
+    e2 = CreateEventW(NULL, FALSE, TRUE, L"wsc-test-event");
+    ck_assert_ptr_nonnull(e2);
+    ck_assert_uint_eq(GetLastError(), ERROR_ALREADY_EXISTS);
+    ck_assert_ptr_ne(e1, e2);
+    /* One object: the second create's arguments are not used. */
+    ck_assert_uint_eq(WaitForSingleObject(e2, 0), WAIT_TIMEOUT);
+    ck_assert_int_eq(SetEvent(e1), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(e2, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(e2, 0), WAIT_OBJECT_0); /* manual */
+    e3 = OpenEventA(EVENT_MODIFY_STATE | SYNCHRONIZE, FALSE,
+                    "Local\\wsc-test-event");
+    ck_assert_ptr_nonnull(e3);
+    ck_assert_int_eq(ResetEvent(e3), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(e1, 0), WAIT_TIMEOUT);
+    ERR(CreateMutexA(NULL, FALSE, "wsc-test-event"), NULL,
+        ERROR_INVALID_HANDLE);
+    ERR(OpenSemaphoreA(SYNCHRONIZE, FALSE, "wsc-test-event"), NULL,
+        ERROR_INVALID_HANDLE);
+    ERR(OpenEventA(SYNCHRONIZE, FALSE, "Global\\wsc-test-event"), NULL,
+        ERROR_FILE_NOT_FOUND);
+    ERR(OpenEventW(SYNCHRONIZE, FALSE, NULL), NULL, ERROR_INVALID_PARAMETER);
+    CloseHandle(e1);
+    CloseHandle(e2);
+    e1 = OpenEventA(SYNCHRONIZE, FALSE, "wsc-test-event"); /* e3 keeps it */
+    ck_assert_ptr_nonnull(e1);
+    CloseHandle(e1);
+    CloseHandle(e3);
+    ERR(OpenEventA(SYNCHRONIZE, FALSE, "wsc-test-event"), NULL,
+        ERROR_FILE_NOT_FOUND);
+    /* A single-instance check, as programs write it. */
+    m1 = CreateMutexA(NULL, TRUE, "wsc-test-instance");
+    ck_assert_uint_eq(GetLastError(), ERROR_SUCCESS);
+    m2 = CreateMutexW(NULL, FALSE, L"wsc-test-instance");
+    ck_assert_uint_eq(GetLastError(), ERROR_ALREADY_EXISTS);
+    ck_assert_uint_eq(WaitForSingleObject(m2, 0), WAIT_OBJECT_0); /* owner */
+    ck_assert_int_eq(ReleaseMutex(m2), TRUE);
+    ck_assert_int_eq(ReleaseMutex(m1), TRUE);
+    CloseHandle(m1);
+    CloseHandle(m2);
+    s1 = CreateSemaphoreA(NULL, 1, 5, "wsc-test-sem");
+    s2 = OpenSemaphoreW(SEMAPHORE_MODIFY_STATE, FALSE, L"wsc-test-sem");
+    ck_assert_ptr_nonnull(s2);
+    ck_assert_int_eq(ReleaseSemaphore(s2, 2, &prev), TRUE);
+    ck_assert_int_eq(prev, 1);
+    CloseHandle(s1);
+    CloseHandle(s2);
+    /* Unnamed objects are never found by an empty name. */
+    ERR(OpenMutexA(SYNCHRONIZE, FALSE, ""), NULL, ERROR_FILE_NOT_FOUND);
+}
+END_TEST
+
 struct herd {
     HANDLE event, done;
     volatile LONG woken;
@@ -1342,6 +1406,7 @@ int main(void)
     tcase_add_test(tc, thread_handle_closed_early);
     tcase_add_test(tc, sleeps);
     tcase_add_test(tc, events);
+    tcase_add_test(tc, named_objects);
     tcase_add_test(tc, auto_reset_wakes_one);
     tcase_add_test(tc, wait_any_all);
     tcase_add_test(tc, wait_timeout_bounds);

@@ -136,6 +136,12 @@ typedef unsigned (*_beginthreadex_proc_type)(void *arg);
 #define EVENT_ALL_ACCESS 0x1F0003
 #define MUTEX_ALL_ACCESS 0x1F0001
 #define SEMAPHORE_ALL_ACCESS 0x1F0003
+#define EVENT_MODIFY_STATE 0x0002
+#define MUTEX_MODIFY_STATE 0x0001
+#define SEMAPHORE_MODIFY_STATE 0x0002
+#define EVENT_MODIFY_STATE 0x0002
+#define MUTEX_MODIFY_STATE 0x0001
+#define SEMAPHORE_MODIFY_STATE 0x0002
 #define THREAD_PRIORITY_NORMAL 0
 
 /* ---- locks --------------------------------------------------------------

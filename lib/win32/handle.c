@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include "handle.h"
@@ -120,8 +121,83 @@ struct w32_obj *wsc_w32_obj_new(enum w32_type type)
     return o;
 }
 
+/* ---- names -------------------------------------------------------------- */
+static pthread_mutex_t names_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct w32_obj *named; /* every named object not yet freed */
+
+static const char *plain_name(const char *name)
+{
+    return strncmp(name, "Local\\", 6) == 0 ? name + 6 : name;
+}
+
+/* Under names_lock: the live object of that name with a new reference (a
+ * dying one, its references gone, is no longer there). */
+static struct w32_obj *named_ref(const char *name)
+{
+    struct w32_obj *o;
+    int refs;
+
+    for (o = named; o; o = o->next_named) {
+        if (strcmp(o->name, name))
+            continue;
+        refs = atomic_load(&o->refs);
+        while (refs > 0 &&
+               !atomic_compare_exchange_weak(&o->refs, &refs, refs + 1))
+            ;
+        if (refs > 0)
+            return o;
+    }
+    return NULL;
+}
+
+struct w32_obj *wsc_w32_name_claim(const char *name, struct w32_obj *fresh,
+                                   int *err)
+{
+    struct w32_obj *o;
+
+    name = plain_name(name);
+    *err = 0;
+    pthread_mutex_lock(&names_lock);
+    if (!(o = named_ref(name))) {
+        if ((fresh->name = strdup(name))) {
+            fresh->next_named = named;
+            named = fresh;
+        } else {
+            *err = -1;
+        }
+    }
+    pthread_mutex_unlock(&names_lock);
+    return o;
+}
+
+struct w32_obj *wsc_w32_name_find(const char *name)
+{
+    struct w32_obj *o;
+
+    pthread_mutex_lock(&names_lock);
+    o = named_ref(plain_name(name));
+    pthread_mutex_unlock(&names_lock);
+    return o;
+}
+
+static void name_drop(struct w32_obj *o)
+{
+    struct w32_obj **p;
+
+    pthread_mutex_lock(&names_lock);
+    for (p = &named; *p; p = &(*p)->next_named)
+        if (*p == o) {
+            *p = o->next_named;
+            break;
+        }
+    pthread_mutex_unlock(&names_lock);
+    free(o->name);
+}
+
 static void obj_free(struct w32_obj *o)
 {
+    if (o->name)
+        name_drop(o);
     if (o->type == W32_FILE && !o->u.file.borrowed)
         close(o->u.file.fd);
     else if (o->type == W32_PORT)

@@ -25,6 +25,10 @@ struct w32_apc_target;
 struct w32_obj {
     enum w32_type type;
     atomic_int refs;
+    /* A named event, mutex or semaphore: its name (UTF-8, malloc'd) and
+     * the next on the list of named objects (handle.c). */
+    char *name;
+    struct w32_obj *next_named;
     /* Under the lock: the handles naming it (a port is closed when its
      * last handle is). */
     int handles;
@@ -56,6 +60,16 @@ int wsc_w32_sleep_until(uint64_t deadline);
  * it waits (not an alertable one): woken by every change of state, its
  * own included. */
 int wsc_w32_wait_until(uint64_t deadline);
+
+/* Names of events, mutexes and semaphores, one namespace for the process
+ * (another process does not see them).  wsc_w32_name_claim: the object
+ * already named name, with a new reference, or NULL after giving fresh
+ * the name (a copy); -1 in *err when out of memory.  "Local\\" names the
+ * same object as the name without it. */
+struct w32_obj *wsc_w32_name_claim(const char *name, struct w32_obj *fresh,
+                                   int *err);
+/* The object named name with a new reference, or NULL. */
+struct w32_obj *wsc_w32_name_find(const char *name);
 
 /* A new object of the type, with one reference; NULL (last error set). */
 struct w32_obj *wsc_w32_obj_new(enum w32_type type);

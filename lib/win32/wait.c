@@ -205,8 +205,105 @@ DWORD wsc_WaitForSingleObject(HANDLE h, DWORD ms)
     return wsc_WaitForMultipleObjectsEx(1, &h, FALSE, ms, FALSE);
 }
 
+/* ---- names: events, mutexes and semaphores by name ------------------------
+ * One namespace for the process (handle.c); another process does not see
+ * them.  Creating a name that exists opens the object it names, last error
+ * ERROR_ALREADY_EXISTS (the other arguments unused), or fails
+ * ERROR_INVALID_HANDLE when it names another kind of object; a new name
+ * leaves last error 0. */
+
+/* A handle for fresh (NULL: its creation failed), named name if not NULL. */
+static HANDLE named_handle(struct w32_obj *fresh, const char *name)
+{
+    enum w32_type type;
+    struct w32_obj *o;
+    HANDLE h;
+    int err;
+
+    if (!fresh || !name)
+        return fresh ? wsc_w32_handle_new(fresh) : NULL;
+    type = fresh->type;
+    if (!(o = wsc_w32_name_claim(name, fresh, &err))) {
+        if (err) {
+            wsc_w32_put(fresh);
+            wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+            return NULL;
+        }
+        if ((h = wsc_w32_handle_new(fresh)))
+            wsc_w32_set_error(ERROR_SUCCESS);
+        return h;
+    }
+    wsc_w32_put(fresh);
+    if (o->type != type) {
+        wsc_w32_put(o);
+        wsc_w32_set_error(ERROR_INVALID_HANDLE);
+        return NULL;
+    }
+    if ((h = wsc_w32_handle_new(o)))
+        wsc_w32_set_error(ERROR_ALREADY_EXISTS);
+    return h;
+}
+
+/* The same with a wide name. */
+static HANDLE named_handle_w(struct w32_obj *fresh, LPCWSTR name)
+{
+    char *u;
+    HANDLE h;
+    int bad;
+
+    if (!name)
+        return named_handle(fresh, NULL);
+    if (!(u = wsc_w32_utf8(name, &bad))) {
+        if (fresh)
+            wsc_w32_put(fresh);
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    h = named_handle(fresh, u);
+    free(u);
+    return h;
+}
+
+/* OpenEvent, OpenMutex, OpenSemaphore. */
+static HANDLE open_named(const char *name, enum w32_type type)
+{
+    struct w32_obj *o;
+
+    if (!name) {
+        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    if (!(o = wsc_w32_name_find(name))) {
+        wsc_w32_set_error(ERROR_FILE_NOT_FOUND);
+        return NULL;
+    }
+    if (o->type != type) {
+        wsc_w32_put(o);
+        wsc_w32_set_error(ERROR_INVALID_HANDLE);
+        return NULL;
+    }
+    return wsc_w32_handle_new(o);
+}
+
+static HANDLE open_named_w(LPCWSTR name, enum w32_type type)
+{
+    char *u;
+    HANDLE h;
+    int bad;
+
+    if (!name)
+        return open_named(NULL, type);
+    if (!(u = wsc_w32_utf8(name, &bad))) {
+        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return NULL;
+    }
+    h = open_named(u, type);
+    free(u);
+    return h;
+}
+
 /* ---- events ------------------------------------------------------------ */
-static HANDLE event_new(BOOL manual, BOOL initial)
+static struct w32_obj *event_new(BOOL manual, BOOL initial)
 {
     struct w32_obj *o = wsc_w32_obj_new(W32_EVENT);
 
@@ -214,23 +311,33 @@ static HANDLE event_new(BOOL manual, BOOL initial)
         return NULL;
     o->u.event.manual = manual != 0;
     o->u.event.set = initial != 0;
-    return wsc_w32_handle_new(o);
+    return o;
 }
 
-/* Names are not shared between processes here; within the process an
- * unnamed object is what a name would give the first caller. */
 HANDLE wsc_CreateEventA(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
                         LPCSTR name)
 {
-    (void)sa, (void)name;
-    return event_new(manual, initial);
+    (void)sa;
+    return named_handle(event_new(manual, initial), name);
 }
 
 HANDLE wsc_CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
                         LPCWSTR name)
 {
-    (void)sa, (void)name;
-    return event_new(manual, initial);
+    (void)sa;
+    return named_handle_w(event_new(manual, initial), name);
+}
+
+HANDLE wsc_OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
+{
+    (void)access, (void)inherit;
+    return open_named(name, W32_EVENT);
+}
+
+HANDLE wsc_OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
+{
+    (void)access, (void)inherit;
+    return open_named_w(name, W32_EVENT);
 }
 
 /* Under the lock, for an event handle: applies the change and wakes the
@@ -281,7 +388,7 @@ BOOL wsc_PulseEvent(HANDLE event)
 }
 
 /* ---- mutexes ----------------------------------------------------------- */
-static HANDLE mutex_new(BOOL owned)
+static struct w32_obj *mutex_new(BOOL owned)
 {
     struct w32_obj *o = wsc_w32_obj_new(W32_MUTEX);
 
@@ -292,19 +399,31 @@ static HANDLE mutex_new(BOOL owned)
         o->u.mutex.count = 1;
         wsc_w32_note_owner();
     }
-    return wsc_w32_handle_new(o);
+    return o;
 }
 
 HANDLE wsc_CreateMutexA(LPSECURITY_ATTRIBUTES sa, BOOL owned, LPCSTR name)
 {
-    (void)sa, (void)name;
-    return mutex_new(owned);
+    (void)sa;
+    return named_handle(mutex_new(owned), name);
 }
 
 HANDLE wsc_CreateMutexW(LPSECURITY_ATTRIBUTES sa, BOOL owned, LPCWSTR name)
 {
-    (void)sa, (void)name;
-    return mutex_new(owned);
+    (void)sa;
+    return named_handle_w(mutex_new(owned), name);
+}
+
+HANDLE wsc_OpenMutexA(DWORD access, BOOL inherit, LPCSTR name)
+{
+    (void)access, (void)inherit;
+    return open_named(name, W32_MUTEX);
+}
+
+HANDLE wsc_OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name)
+{
+    (void)access, (void)inherit;
+    return open_named_w(name, W32_MUTEX);
 }
 
 BOOL wsc_ReleaseMutex(HANDLE mutex)
@@ -364,7 +483,7 @@ void wsc_w32_note_owner(void)
 }
 
 /* ---- semaphores -------------------------------------------------------- */
-static HANDLE semaphore_new(LONG initial, LONG maximum)
+static struct w32_obj *semaphore_new(LONG initial, LONG maximum)
 {
     struct w32_obj *o;
 
@@ -376,21 +495,33 @@ static HANDLE semaphore_new(LONG initial, LONG maximum)
         return NULL;
     o->u.sem.count = initial;
     o->u.sem.max = maximum;
-    return wsc_w32_handle_new(o);
+    return o;
 }
 
 HANDLE wsc_CreateSemaphoreA(LPSECURITY_ATTRIBUTES sa, LONG initial,
                             LONG maximum, LPCSTR name)
 {
-    (void)sa, (void)name;
-    return semaphore_new(initial, maximum);
+    (void)sa;
+    return named_handle(semaphore_new(initial, maximum), name);
 }
 
 HANDLE wsc_CreateSemaphoreW(LPSECURITY_ATTRIBUTES sa, LONG initial,
                             LONG maximum, LPCWSTR name)
 {
-    (void)sa, (void)name;
-    return semaphore_new(initial, maximum);
+    (void)sa;
+    return named_handle_w(semaphore_new(initial, maximum), name);
+}
+
+HANDLE wsc_OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name)
+{
+    (void)access, (void)inherit;
+    return open_named(name, W32_SEMAPHORE);
+}
+
+HANDLE wsc_OpenSemaphoreW(DWORD access, BOOL inherit, LPCWSTR name)
+{
+    (void)access, (void)inherit;
+    return open_named_w(name, W32_SEMAPHORE);
 }
 
 BOOL wsc_ReleaseSemaphore(HANDLE semaphore, LONG count, LPLONG previous)

@@ -212,56 +212,53 @@ DWORD wsc_WaitForSingleObject(HANDLE h, DWORD ms)
  * ERROR_INVALID_HANDLE when it names another kind of object; a new name
  * leaves last error 0. */
 
+/* Drops o (if any) and fails with code. */
+static HANDLE put_fail(struct w32_obj *o, DWORD code)
+{
+    if (o)
+        wsc_w32_put(o);
+    wsc_w32_set_error(code);
+    return NULL;
+}
+
+/* A handle for o, last error code. */
+static HANDLE handle_saying(struct w32_obj *o, DWORD code)
+{
+    HANDLE h = wsc_w32_handle_new(o);
+
+    if (h)
+        wsc_w32_set_error(code);
+    return h;
+}
+
 /* A handle for fresh (NULL: its creation failed), named name if not NULL. */
 static HANDLE named_handle(struct w32_obj *fresh, const char *name)
 {
     enum w32_type type;
     struct w32_obj *o;
-    HANDLE h;
     int err;
 
     if (!fresh || !name)
         return fresh ? wsc_w32_handle_new(fresh) : NULL;
     type = fresh->type;
-    if (!(o = wsc_w32_name_claim(name, fresh, &err))) {
-        if (err) {
-            wsc_w32_put(fresh);
-            wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
-            return NULL;
-        }
-        if ((h = wsc_w32_handle_new(fresh)))
-            wsc_w32_set_error(ERROR_SUCCESS);
-        return h;
-    }
+    if (!(o = wsc_w32_name_claim(name, fresh, &err)))
+        return err ? put_fail(fresh, ERROR_NOT_ENOUGH_MEMORY)
+                   : handle_saying(fresh, ERROR_SUCCESS);
     wsc_w32_put(fresh);
-    if (o->type != type) {
-        wsc_w32_put(o);
-        wsc_w32_set_error(ERROR_INVALID_HANDLE);
-        return NULL;
-    }
-    if ((h = wsc_w32_handle_new(o)))
-        wsc_w32_set_error(ERROR_ALREADY_EXISTS);
-    return h;
+    if (o->type != type)
+        return put_fail(o, ERROR_INVALID_HANDLE);
+    return handle_saying(o, ERROR_ALREADY_EXISTS);
 }
 
-/* The same with a wide name. */
-static HANDLE named_handle_w(struct w32_obj *fresh, LPCWSTR name)
+/* A wide name in UTF-8 (free it), NULL for none; *nomem when it could
+ * not be made. */
+static char *utf8_name(LPCWSTR name, int *nomem)
 {
-    char *u;
-    HANDLE h;
+    char *u = NULL;
     int bad;
 
-    if (!name)
-        return named_handle(fresh, NULL);
-    if (!(u = wsc_w32_utf8(name, &bad))) {
-        if (fresh)
-            wsc_w32_put(fresh);
-        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
-        return NULL;
-    }
-    h = named_handle(fresh, u);
-    free(u);
-    return h;
+    *nomem = name && !(u = wsc_w32_utf8(name, &bad));
+    return u;
 }
 
 /* OpenEvent, OpenMutex, OpenSemaphore. */
@@ -269,38 +266,55 @@ static HANDLE open_named(const char *name, enum w32_type type)
 {
     struct w32_obj *o;
 
-    if (!name) {
-        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
-        return NULL;
-    }
-    if (!(o = wsc_w32_name_find(name))) {
-        wsc_w32_set_error(ERROR_FILE_NOT_FOUND);
-        return NULL;
-    }
-    if (o->type != type) {
-        wsc_w32_put(o);
-        wsc_w32_set_error(ERROR_INVALID_HANDLE);
-        return NULL;
-    }
+    if (!name)
+        return put_fail(NULL, ERROR_INVALID_PARAMETER);
+    if (!(o = wsc_w32_name_find(name)))
+        return put_fail(NULL, ERROR_FILE_NOT_FOUND);
+    if (o->type != type)
+        return put_fail(o, ERROR_INVALID_HANDLE);
     return wsc_w32_handle_new(o);
+}
+
+/* named_handle (open 0) or open_named (open 1) with a wide name. */
+static HANDLE wide_named(LPCWSTR name, int open, struct w32_obj *fresh,
+                         enum w32_type type)
+{
+    int nomem;
+    char *u = utf8_name(name, &nomem);
+    HANDLE h = nomem  ? put_fail(fresh, ERROR_NOT_ENOUGH_MEMORY)
+               : open ? open_named(u, type)
+                      : named_handle(fresh, u);
+
+    free(u);
+    return h;
+}
+
+static HANDLE named_handle_w(struct w32_obj *fresh, LPCWSTR name)
+{
+    return wide_named(name, 0, fresh, W32_EVENT);
 }
 
 static HANDLE open_named_w(LPCWSTR name, enum w32_type type)
 {
-    char *u;
-    HANDLE h;
-    int bad;
-
-    if (!name)
-        return open_named(NULL, type);
-    if (!(u = wsc_w32_utf8(name, &bad))) {
-        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
-        return NULL;
-    }
-    h = open_named(u, type);
-    free(u);
-    return h;
+    return wide_named(name, 1, NULL, type);
 }
+
+/* OpenEventA/W, OpenMutexA/W, OpenSemaphoreA/W (access and inheritance
+ * mean nothing in one process). */
+#define DEFINE_OPEN(kind, type)                                             \
+    HANDLE wsc_Open##kind##A(DWORD access, BOOL inherit, LPCSTR name)       \
+    {                                                                       \
+        (void)access, (void)inherit;                                        \
+        return open_named(name, type);                                      \
+    }                                                                       \
+    HANDLE wsc_Open##kind##W(DWORD access, BOOL inherit, LPCWSTR name)      \
+    {                                                                       \
+        (void)access, (void)inherit;                                        \
+        return open_named_w(name, type);                                    \
+    }
+DEFINE_OPEN(Event, W32_EVENT)
+DEFINE_OPEN(Mutex, W32_MUTEX)
+DEFINE_OPEN(Semaphore, W32_SEMAPHORE)
 
 /* ---- events ------------------------------------------------------------ */
 static struct w32_obj *event_new(BOOL manual, BOOL initial)
@@ -326,18 +340,6 @@ HANDLE wsc_CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
 {
     (void)sa;
     return named_handle_w(event_new(manual, initial), name);
-}
-
-HANDLE wsc_OpenEventA(DWORD access, BOOL inherit, LPCSTR name)
-{
-    (void)access, (void)inherit;
-    return open_named(name, W32_EVENT);
-}
-
-HANDLE wsc_OpenEventW(DWORD access, BOOL inherit, LPCWSTR name)
-{
-    (void)access, (void)inherit;
-    return open_named_w(name, W32_EVENT);
 }
 
 /* Under the lock, for an event handle: applies the change and wakes the
@@ -412,18 +414,6 @@ HANDLE wsc_CreateMutexW(LPSECURITY_ATTRIBUTES sa, BOOL owned, LPCWSTR name)
 {
     (void)sa;
     return named_handle_w(mutex_new(owned), name);
-}
-
-HANDLE wsc_OpenMutexA(DWORD access, BOOL inherit, LPCSTR name)
-{
-    (void)access, (void)inherit;
-    return open_named(name, W32_MUTEX);
-}
-
-HANDLE wsc_OpenMutexW(DWORD access, BOOL inherit, LPCWSTR name)
-{
-    (void)access, (void)inherit;
-    return open_named_w(name, W32_MUTEX);
 }
 
 BOOL wsc_ReleaseMutex(HANDLE mutex)
@@ -510,18 +500,6 @@ HANDLE wsc_CreateSemaphoreW(LPSECURITY_ATTRIBUTES sa, LONG initial,
 {
     (void)sa;
     return named_handle_w(semaphore_new(initial, maximum), name);
-}
-
-HANDLE wsc_OpenSemaphoreA(DWORD access, BOOL inherit, LPCSTR name)
-{
-    (void)access, (void)inherit;
-    return open_named(name, W32_SEMAPHORE);
-}
-
-HANDLE wsc_OpenSemaphoreW(DWORD access, BOOL inherit, LPCWSTR name)
-{
-    (void)access, (void)inherit;
-    return open_named_w(name, W32_SEMAPHORE);
 }
 
 BOOL wsc_ReleaseSemaphore(HANDLE semaphore, LONG count, LPLONG previous)

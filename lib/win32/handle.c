@@ -57,9 +57,25 @@ void wsc_w32_unlock(void)
 }
 
 /* A waiter doing the sockets' work (wsc_w32_wait_until): under lock, and
- * the thread's own mark, so that its own changes do not wake it. */
-static int waiter_polls;
+ * the thread's own mark, so that its own changes do not wake it.  Once a
+ * completion port's waiter has wanted the work, waits leave it to those
+ * (a thread waiting for its workers to end would keep it from them). */
+static _Atomic int waiter_polls; /* (written under lock, read anywhere) */
 static __thread int i_poll;
+static _Atomic int ports_poll;
+
+void wsc_w32_ports_poll(void)
+{
+    const struct wsc_w32_sockops *ops;
+
+    if (atomic_load_explicit(&ports_poll, memory_order_relaxed) ||
+        atomic_exchange(&ports_poll, 1))
+        return;
+    /* (Not under the lock: the caller holds a port's, which comes after
+     * it.  A waiter that starts polling just now sees ports_poll.) */
+    if (atomic_load(&waiter_polls) && (ops = wsc_w32_get_sockops()))
+        ops->poll_kick(); /* the waiter stops doing it */
+}
 
 void wsc_w32_changed(void)
 {
@@ -92,14 +108,22 @@ int wsc_w32_wait_until(uint64_t deadline)
     uint64_t now;
     int ms = -1;
 
-    if (!ops || !ops->poll_begin || waiter_polls || !ops->poll_begin())
+    if (!ops || !ops->poll_begin || waiter_polls ||
+        atomic_load_explicit(&ports_poll, memory_order_relaxed))
         return wsc_w32_sleep_until(deadline);
+    /* Marked before ports_poll is read again (wsc_w32_ports_poll sets it,
+     * then reads this): one of the two sees the other. */
+    waiter_polls = 1;
+    if (atomic_load(&ports_poll) || !ops->poll_begin()) {
+        waiter_polls = 0;
+        return wsc_w32_sleep_until(deadline);
+    }
     if (deadline != UINT64_MAX) {
         now = wsc_w32_now_ms();
         ms = now >= deadline ? 0
              : deadline - now > INT32_MAX ? INT32_MAX : (int)(deadline - now);
     }
-    waiter_polls = i_poll = 1;
+    i_poll = 1;
     pthread_mutex_unlock(&lock);
     ops->poll(ms);
     pthread_mutex_lock(&lock);

@@ -275,7 +275,10 @@ static int port_poll(struct w32_port *p, uint64_t deadline, int *timed_out)
     uint64_t now;
     int ms;
 
-    if (!ops || !ops->poll_begin || !ops->poll_begin())
+    if (!ops || !ops->poll_begin)
+        return 0;
+    wsc_w32_ports_poll();
+    if (!ops->poll_begin())
         return 0;
     p->polling = 1;
     my_poll_port = p;

@@ -108,6 +108,12 @@ static unsigned table_want(void)
     return WSC_MAX_FD;
 }
 
+/* LeakSanitizer's, when the library is built with it: a mapping is no
+ * root of its own, and the kernel sockets the table points to would be
+ * reported as leaked. */
+void __lsan_register_root_region(const void *p, size_t size)
+    __attribute__((weak));
+
 /* Reserve the table (caller holds grow_lock): 0, or -1 if there is no
  * room for it, and every number is then one the table cannot hold. */
 static int table_map(void)
@@ -124,6 +130,8 @@ static int table_map(void)
         if (n <= 1024)
             return -1;
     }
+    if (__lsan_register_root_region)
+        __lsan_register_root_region(p, (size_t)n * sizeof(struct wsc_sock));
     wsc_table = p;
     atomic_store_explicit(&wsc_table_len, n, memory_order_release);
     return 0;

@@ -1,0 +1,26 @@
+/* GetAddrInfoEx's lookup (names.c): read into library memory at the
+ * call, resolved after, so that the resolution need not be made on the
+ * caller's stack or thread. */
+#ifndef WSC_WS_LOOKUP_H
+#define WSC_WS_LOOKUP_H
+
+#include "ws.h"
+
+struct wsc_lookup {
+    char node[NI_MAXHOST], service[NI_MAXHOST]; /* UTF-8 */
+    unsigned char has_node, has_service, has_hints;
+    struct addrinfo hints; /* Linux flags */
+};
+
+/* The caller's wide names and ADDRINFOEXW hints into q, checked in
+ * getaddrinfo's order (WSAStartup, *res cleared, no names at all, the
+ * result pointer, the names, the hints, *res writable): 0 or the
+ * Windows code. */
+int wsc_lookup_prepare_w(struct wsc_lookup *q, const wchar_t *node,
+                         const wchar_t *service, const ADDRINFOEXW *hints,
+                         PADDRINFOEXW *res);
+/* Resolves q: 0 with *list set (FreeAddrInfoExW), or the Windows code
+ * with *list NULL. */
+int wsc_lookup_run_w(const struct wsc_lookup *q, PADDRINFOEXW *list);
+
+#endif

@@ -585,18 +585,21 @@ void wsc_FreeAddrInfoW(PADDRINFOW ai)
     free_list(ai, shape_w.next_off);
 }
 
-/* GetAddrInfoEx is synchronous here: a timeout, an OVERLAPPED, a
- * completion routine or a cancel handle is WSAEINVAL, Windows' answer
- * for reserved parameters that are not NULL (the ANSI form, and every
- * form before Windows 8).  Only the default providers resolve: another
- * name space or a provider's GUID is WSASERVICE_NOT_FOUND. */
-static int ex_start(DWORD ns, LPGUID nsid, struct timeval *timeout,
+/* GetAddrInfoEx's own parameters.  The ANSI form's timeout, OVERLAPPED,
+ * completion routine and cancel handle are reserved: not NULL is
+ * WSAEINVAL, as in every form before Windows 8.  The wide form takes
+ * them (gaiex.c); a completion routine needs an OVERLAPPED (INFERRED: the
+ * routine is handed one), and a cancel handle without one is not
+ * written (the lookup is over when the call returns).  Only the default
+ * providers resolve: another name space or a provider's GUID is
+ * WSASERVICE_NOT_FOUND. */
+static int ex_start(int wide, DWORD ns, LPGUID nsid, struct timeval *timeout,
                     LPOVERLAPPED ov, LPLOOKUPSERVICE_COMPLETION_ROUTINE cr,
                     LPHANDLE handle, void *res)
 {
     if (!wsc_started())
         return WSANOTINITIALISED;
-    if (timeout || ov || cr || handle) {
+    if ((!wide && (timeout || ov || cr || handle)) || (cr && !ov)) {
         clear_result(res);
         return WSAEINVAL;
     }
@@ -612,9 +615,12 @@ static int lookup_ex(const void *node, const void *service, int wide,
                      struct timeval *timeout, LPOVERLAPPED ov,
                      LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle)
 {
-    int code = ex_start(ns, nsid, timeout, ov, cr, handle, res);
+    int code = ex_start(wide, ns, nsid, timeout, ov, cr, handle, res);
 
-    if (!code)
+    if (!code && (ov || timeout))
+        code = wsc_gaiex_start(node, service, hints, res, timeout, ov, cr,
+                               handle);
+    else if (!code)
         code = lookup_names(node, service, wide, hints, res,
                             wide ? &shape_exw : &shape_exa);
     return gai_result(code);

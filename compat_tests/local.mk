@@ -100,3 +100,5 @@ EXTRA_DIST += compat_tests/rows.txt compat_tests/matrix.sh compat_tests/matrix.p
 HARNESS_FILES += compat_tests/mx.h
 # ---- WA: WSAAccept (and MX10)
 HARNESS_FILES += compat_tests/wa.h
+# The asynchronous GetAddrInfoExW scenarios' helpers (NM7-NM9).
+HARNESS_FILES += compat_tests/gaiex.h

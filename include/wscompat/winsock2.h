@@ -664,8 +664,8 @@ typedef struct _WSANETWORKEVENTS {
 #define NS_NETBT 13
 #define NS_WINS 14
 #define NS_NLA 15
-/* GetAddrInfoEx's completion routine: asynchronous lookups are not
- * provided (README), the type is for the prototypes. */
+/* GetAddrInfoExW's completion routine (an asynchronous lookup's end,
+ * run on a thread of the library's, not the caller's). */
 typedef void(CALLBACK *LPLOOKUPSERVICE_COMPLETION_ROUTINE)(
     DWORD dwError, DWORD dwBytes, LPWSAOVERLAPPED lpOverlapped);
 

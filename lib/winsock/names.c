@@ -7,6 +7,7 @@
 #include <wchar.h>
 #include "ws.h"
 #include "win32.h" /* the UTF-8 of wide strings */
+#include "lookup.h"
 
 /* This file wraps libc's resolver: reach it by its own names. */
 #undef getaddrinfo
@@ -466,37 +467,6 @@ static const struct ai_shape shape_exa = {
 static const struct ai_shape shape_exw = {
     sizeof(ADDRINFOEXW), offsetof(ADDRINFOEXW, ai_next), 1 };
 
-/* GetAddrInfoW's and GetAddrInfoEx's lookup once the names are in
- * library memory: the hints (their first four fields, which every
- * Windows form shares), the resolution, the list out to *res. */
-static int lookup(const char *node, const char *service, const void *hints,
-                  void *res, const struct ai_shape *shape)
-{
-    struct addrinfo h, *ai;
-    int f[4], code = 0;
-    void *out;
-
-    if (hints && (wsc_bad_ptr(hints) || wsc_copy_in(f, hints, sizeof(f))))
-        code = WSAEFAULT;
-    else if (hints)
-        code = linux_hints(&h, f[0], f[1], f[2], f[3]);
-    if (!code && !wsc_user_writable(res, sizeof(void *)))
-        code = WSAEFAULT;
-    if (!code)
-        code = wsc_resolve(node, service, hints ? &h : NULL, &ai);
-    if (code)
-        return code;
-    out = convert_list(ai, shape->size, shape->next_off, shape->wide);
-    freeaddrinfo(ai);
-    if (!out)
-        return WSA_NOT_ENOUGH_MEMORY;
-    if (wsc_copy_out(res, &out, sizeof(out))) {
-        free_list(out, shape->next_off);
-        return WSAEFAULT;
-    }
-    return 0;
-}
-
 /* The checks getaddrinfo makes first, in its order. */
 static int lookup_start(const void *node, const void *service, void *res)
 {
@@ -528,18 +498,79 @@ static int copy_names(char *nbuf, char *sbuf, const void *node,
     return code ? code : copy_name(sbuf, NI_MAXHOST, s, WSATYPE_NOT_FOUND);
 }
 
+/* GetAddrInfoW's and GetAddrInfoEx's lookup read into q: the names, the
+ * hints (their first four fields, which every Windows form shares), and
+ * a check that the result can be written. */
+static int prepare(struct wsc_lookup *q, const void *node,
+                   const void *service, int wide, const void *hints,
+                   void *res)
+{
+    const char *n = NULL, *s = NULL;
+    int f[4], code = lookup_start(node, service, res);
+
+    if (!code)
+        code = copy_names(q->node, q->service, node, service, wide, &n, &s);
+    if (!code && hints &&
+        (wsc_bad_ptr(hints) || wsc_copy_in(f, hints, sizeof(f))))
+        code = WSAEFAULT;
+    else if (!code && hints)
+        code = linux_hints(&q->hints, f[0], f[1], f[2], f[3]);
+    if (!code && !wsc_user_writable(res, sizeof(void *)))
+        code = WSAEFAULT;
+    q->has_node = n != NULL;
+    q->has_service = s != NULL;
+    q->has_hints = hints != NULL;
+    return code;
+}
+
+/* The resolution of q, as a list of the shape's nodes in *out. */
+static int run(const struct wsc_lookup *q, const struct ai_shape *shape,
+               void **out)
+{
+    struct addrinfo *ai;
+    int code = wsc_resolve(q->has_node ? q->node : NULL,
+                           q->has_service ? q->service : NULL,
+                           q->has_hints ? &q->hints : NULL, &ai);
+
+    *out = NULL;
+    if (code)
+        return code;
+    *out = convert_list(ai, shape->size, shape->next_off, shape->wide);
+    freeaddrinfo(ai);
+    return *out ? 0 : WSA_NOT_ENOUGH_MEMORY;
+}
+
+int wsc_lookup_prepare_w(struct wsc_lookup *q, const wchar_t *node,
+                         const wchar_t *service, const ADDRINFOEXW *hints,
+                         PADDRINFOEXW *res)
+{
+    return prepare(q, node, service, 1, hints, res);
+}
+
+int wsc_lookup_run_w(const struct wsc_lookup *q, PADDRINFOEXW *list)
+{
+    void *out;
+    int code = run(q, &shape_exw, &out);
+
+    *list = out;
+    return code;
+}
+
+/* The whole lookup now, the list out to *res. */
 static int lookup_names(const void *node, const void *service, int wide,
                         const void *hints, void *res,
                         const struct ai_shape *shape)
 {
-    char nbuf[NI_MAXHOST], sbuf[NI_MAXHOST];
-    const char *n, *s;
-    int code = lookup_start(node, service, res);
+    struct wsc_lookup q;
+    void *out;
+    int code = prepare(&q, node, service, wide, hints, res);
 
     if (!code)
-        code = copy_names(nbuf, sbuf, node, service, wide, &n, &s);
-    if (!code)
-        code = lookup(n, s, hints, res, shape);
+        code = run(&q, shape, &out);
+    if (!code && wsc_copy_out(res, &out, sizeof(out))) {
+        free_list(out, shape->next_off);
+        code = WSAEFAULT;
+    }
     return code;
 }
 
@@ -554,18 +585,21 @@ void wsc_FreeAddrInfoW(PADDRINFOW ai)
     free_list(ai, shape_w.next_off);
 }
 
-/* GetAddrInfoEx is synchronous here: a timeout, an OVERLAPPED, a
- * completion routine or a cancel handle is WSAEINVAL, Windows' answer
- * for reserved parameters that are not NULL (the ANSI form, and every
- * form before Windows 8).  Only the default providers resolve: another
- * name space or a provider's GUID is WSASERVICE_NOT_FOUND. */
-static int ex_start(DWORD ns, LPGUID nsid, struct timeval *timeout,
+/* GetAddrInfoEx's own parameters.  The ANSI form's timeout, OVERLAPPED,
+ * completion routine and cancel handle are reserved: not NULL is
+ * WSAEINVAL, as in every form before Windows 8.  The wide form takes
+ * them (gaiex.c); a completion routine needs an OVERLAPPED (INFERRED: the
+ * routine is handed one), and a cancel handle without one is not
+ * written (the lookup is over when the call returns).  Only the default
+ * providers resolve: another name space or a provider's GUID is
+ * WSASERVICE_NOT_FOUND. */
+static int ex_start(int wide, DWORD ns, LPGUID nsid, struct timeval *timeout,
                     LPOVERLAPPED ov, LPLOOKUPSERVICE_COMPLETION_ROUTINE cr,
                     LPHANDLE handle, void *res)
 {
     if (!wsc_started())
         return WSANOTINITIALISED;
-    if (timeout || ov || cr || handle) {
+    if ((!wide && (timeout || ov || cr || handle)) || (cr && !ov)) {
         clear_result(res);
         return WSAEINVAL;
     }
@@ -581,9 +615,12 @@ static int lookup_ex(const void *node, const void *service, int wide,
                      struct timeval *timeout, LPOVERLAPPED ov,
                      LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle)
 {
-    int code = ex_start(ns, nsid, timeout, ov, cr, handle, res);
+    int code = ex_start(wide, ns, nsid, timeout, ov, cr, handle, res);
 
-    if (!code)
+    if (!code && (ov || timeout))
+        code = wsc_gaiex_start(node, service, hints, res, timeout, ov, cr,
+                               handle);
+    else if (!code)
         code = lookup_names(node, service, wide, hints, res,
                             wide ? &shape_exw : &shape_exa);
     return gai_result(code);

@@ -1,0 +1,331 @@
+/* The asynchronous GetAddrInfoExW where a local lookup is too quick to
+ * see: this program's own getaddrinfo (which the library's objects, linked
+ * in, call instead of libc's) holds a lookup of "slow.test" until the test
+ * lets it go, so that cancels and timeouts meet a lookup that is surely
+ * pending, and the lookup threads' ends can be waited for (leaks, writes
+ * after the end). */
+#include <check.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <time.h>
+#include "lookup.h"
+#include "testutil.h"
+
+#undef getaddrinfo
+#undef freeaddrinfo
+
+#define SLOW "slow.test"
+#define BOUND_MS 2000
+
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_cv = PTHREAD_COND_INITIALIZER;
+static int arrived, open_gate;
+
+typedef int (*gai_fn)(const char *, const char *, const struct addrinfo *,
+                      struct addrinfo **);
+
+/* SLOW waits at the gate, then resolves as 127.0.0.1 would (a list the
+ * lookup thread must free when nobody takes it); the rest is libc's. */
+int getaddrinfo(const char *node, const char *service,
+                const struct addrinfo *hints, struct addrinfo **res)
+{
+    gai_fn real = (gai_fn)dlsym(RTLD_NEXT, "getaddrinfo");
+
+    if (node && !strcmp(node, SLOW)) {
+        pthread_mutex_lock(&gate_lock);
+        arrived++;
+        pthread_cond_broadcast(&gate_cv);
+        while (!open_gate)
+            pthread_cond_wait(&gate_cv, &gate_lock);
+        pthread_mutex_unlock(&gate_lock);
+        node = "127.0.0.1";
+    }
+    return real(node, service, hints, res);
+}
+
+static void deadline_in(struct timespec *ts, int ms)
+{
+    clock_gettime(CLOCK_REALTIME, ts);
+    ts->tv_sec += ms / 1000;
+    ts->tv_nsec += (long)(ms % 1000) * 1000000L;
+    if (ts->tv_nsec >= 1000000000L) {
+        ts->tv_sec++;
+        ts->tv_nsec -= 1000000000L;
+    }
+}
+
+/* Until n lookups wait at the gate (bounded). */
+static void await_arrivals(int n)
+{
+    struct timespec ts;
+
+    deadline_in(&ts, BOUND_MS);
+    pthread_mutex_lock(&gate_lock);
+    while (arrived < n &&
+           pthread_cond_timedwait(&gate_cv, &gate_lock, &ts) == 0)
+        ;
+    ck_assert_int_eq(arrived, n);
+    pthread_mutex_unlock(&gate_lock);
+}
+
+static void release(void)
+{
+    pthread_mutex_lock(&gate_lock);
+    open_gate = 1;
+    pthread_cond_broadcast(&gate_cv);
+    pthread_mutex_unlock(&gate_lock);
+}
+
+/* Until every lookup thread has ended (bounded). */
+static void await_threads_done(void)
+{
+    int i;
+
+    for (i = 0; i < BOUND_MS && wsc_gaiex_threads(); i++)
+        usleep(1000);
+    ck_assert_int_eq(wsc_gaiex_threads(), 0);
+}
+
+static long long now_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct {
+    int calls;
+    DWORD error, bytes;
+    LPWSAOVERLAPPED ov;
+    pthread_t thread;
+} seen;
+
+static void CALLBACK routine(DWORD error, DWORD bytes, LPWSAOVERLAPPED ov)
+{
+    seen.calls++;
+    seen.error = error;
+    seen.bytes = bytes;
+    seen.ov = ov;
+    seen.thread = pthread_self();
+}
+
+START_TEST(cancel_ends_a_pending_lookup_at_once)
+{
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL), h = NULL;
+    PADDRINFOEXW res = (PADDRINFOEXW)&h;
+    OVERLAPPED ov;
+
+    startup();
+    memset(&ov, 0, sizeof(ov));
+    ov.hEvent = ev;
+    ck_assert_int_eq(GetAddrInfoExW(L"" SLOW, L"80", NS_ALL, NULL, NULL, &res,
+                                    NULL, &ov, NULL, &h), WSA_IO_PENDING);
+    ck_assert_int_eq(WSAGetLastError(), WSA_IO_PENDING);
+    ck_assert_ptr_null(res);
+    ck_assert_ptr_nonnull(h);
+    await_arrivals(1);
+    ck_assert_int_eq(GetAddrInfoExOverlappedResult(&ov), WSAEINPROGRESS);
+    ck_assert_int_eq(WaitForSingleObject(ev, 0), WAIT_TIMEOUT);
+    ck_assert_int_eq(GetAddrInfoExCancel(&h), 0);
+    /* The end came inside the cancel. */
+    ck_assert_int_eq(WaitForSingleObject(ev, 0), WAIT_OBJECT_0);
+    ck_assert_int_eq(GetAddrInfoExOverlappedResult(&ov), WSA_E_CANCELLED);
+    ck_assert_ptr_eq(ov.Pointer, &res);
+    ck_assert_ptr_null(res);
+    ck_assert_int_eq(GetAddrInfoExCancel(&h), WSA_INVALID_HANDLE);
+    /* The resolution ends later and writes nothing (its list is freed:
+     * LeakSanitizer would say otherwise). */
+    ResetEvent(ev);
+    ov.Pointer = NULL;
+    release();
+    await_threads_done();
+    ck_assert_ptr_null(res);
+    ck_assert_ptr_null(ov.Pointer);
+    ck_assert_int_eq(ov.Internal, WSA_E_CANCELLED);
+    ck_assert_int_eq(WaitForSingleObject(ev, 0), WAIT_TIMEOUT);
+    CloseHandle(ev);
+}
+END_TEST
+
+START_TEST(cancel_calls_the_routine_once)
+{
+    HANDLE h = NULL;
+    PADDRINFOEXW res = NULL;
+    OVERLAPPED ov;
+
+    startup();
+    memset(&ov, 0, sizeof(ov));
+    ck_assert_int_eq(GetAddrInfoExW(L"" SLOW, NULL, NS_DNS, NULL, NULL, &res,
+                                    NULL, &ov, routine, &h), WSA_IO_PENDING);
+    await_arrivals(1);
+    ck_assert_int_eq(seen.calls, 0);
+    ck_assert_int_eq(GetAddrInfoExCancel(&h), 0);
+    ck_assert_int_eq(seen.calls, 1);
+    ck_assert_uint_eq(seen.error, WSA_E_CANCELLED);
+    ck_assert_uint_eq(seen.bytes, 0);
+    ck_assert_ptr_eq(seen.ov, &ov);
+    release();
+    await_threads_done();
+    ck_assert_int_eq(seen.calls, 1);
+    ck_assert_ptr_null(res);
+}
+END_TEST
+
+/* The routine of a lookup that ends by itself runs on the lookup's
+ * thread, with the caller in a wait that is not alertable. */
+START_TEST(routine_runs_on_the_lookup_thread)
+{
+    PADDRINFOEXW res = NULL;
+    OVERLAPPED ov;
+
+    startup();
+    memset(&ov, 0, sizeof(ov));
+    ck_assert_int_eq(GetAddrInfoExW(L"" SLOW, NULL, NS_DNS, NULL, NULL, &res,
+                                    NULL, &ov, routine, NULL), WSA_IO_PENDING);
+    await_arrivals(1);
+    release();
+    await_threads_done();
+    ck_assert_int_eq(seen.calls, 1);
+    ck_assert_uint_eq(seen.error, 0);
+    ck_assert(!pthread_equal(seen.thread, pthread_self()));
+    ck_assert_int_eq(GetAddrInfoExOverlappedResult(&ov), 0);
+    ck_assert_ptr_nonnull(res);
+    ck_assert_int_eq(res->ai_family, AF_INET);
+    FreeAddrInfoExW(res);
+    ck_assert_uint_eq(SleepEx(0, TRUE), 0);
+}
+END_TEST
+
+START_TEST(timeout_ends_an_overlapped_lookup)
+{
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL), h = NULL;
+    struct timeval tv = { 0, 100000 };
+    PADDRINFOEXW res = NULL;
+    OVERLAPPED ov;
+    long long start;
+
+    startup();
+    memset(&ov, 0, sizeof(ov));
+    ov.hEvent = ev;
+    start = now_ms();
+    ck_assert_int_eq(GetAddrInfoExW(L"" SLOW, NULL, NS_ALL, NULL, NULL, &res,
+                                    &tv, &ov, NULL, &h), WSA_IO_PENDING);
+    ck_assert_int_eq(WaitForSingleObject(ev, BOUND_MS), WAIT_OBJECT_0);
+    ck_assert_int_ge(now_ms() - start, 95);
+    ck_assert_int_eq(GetAddrInfoExOverlappedResult(&ov), WSAETIMEDOUT);
+    ck_assert_ptr_null(res);
+    ck_assert_int_eq(GetAddrInfoExCancel(&h), WSA_INVALID_HANDLE);
+    release();
+    await_threads_done();
+    ck_assert_int_eq(ov.Internal, WSAETIMEDOUT);
+    ck_assert_ptr_null(res);
+    CloseHandle(ev);
+}
+END_TEST
+
+START_TEST(timeout_ends_a_synchronous_lookup)
+{
+    struct timeval tv = { 0, 100000 }, long_tv = { 5, 0 };
+    PADDRINFOEXW res = (PADDRINFOEXW)&tv;
+    long long start = now_ms();
+
+    startup();
+    ck_assert_int_eq(GetAddrInfoExW(L"" SLOW, NULL, NS_ALL, NULL, NULL, &res,
+                                    &tv, NULL, NULL, NULL), WSAETIMEDOUT);
+    ck_assert_int_eq(WSAGetLastError(), WSAETIMEDOUT);
+    ck_assert_int_ge(now_ms() - start, 95);
+    ck_assert_ptr_null(res);
+    release();
+    await_threads_done();
+    ck_assert_ptr_null(res);
+    /* In time: the result as without a timeout. */
+    ck_assert_int_eq(GetAddrInfoExW(L"127.0.0.1", L"80", NS_ALL, NULL, NULL,
+                                    &res, &long_tv, NULL, NULL, NULL), 0);
+    ck_assert_ptr_nonnull(res);
+    FreeAddrInfoExW(res);
+    await_threads_done();
+}
+END_TEST
+
+/* A completion routine needs an OVERLAPPED; the ANSI form takes none of
+ * the asynchronous parameters. */
+START_TEST(parameters_refused)
+{
+    struct timeval tv = { 1, 0 };
+    PADDRINFOEXW res = NULL;
+    PADDRINFOEXA ares = NULL;
+    OVERLAPPED ov;
+    HANDLE ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+
+    startup();
+    memset(&ov, 0, sizeof(ov));
+    ck_assert_int_eq(GetAddrInfoExW(L"127.0.0.1", NULL, NS_ALL, NULL, NULL,
+                                    &res, NULL, NULL, routine, NULL),
+                     WSAEINVAL);
+    ov.hEvent = ev;
+    ck_assert_int_eq(GetAddrInfoExW(L"127.0.0.1", NULL, NS_ALL, NULL, NULL,
+                                    &res, NULL, &ov, routine, NULL),
+                     WSAEINVAL);
+    ck_assert_int_eq(GetAddrInfoExA("127.0.0.1", NULL, NS_ALL, NULL, NULL,
+                                    &ares, &tv, NULL, NULL, NULL), WSAEINVAL);
+    ck_assert_int_eq(GetAddrInfoExA("127.0.0.1", NULL, NS_ALL, NULL, NULL,
+                                    &ares, NULL, &ov, NULL, NULL), WSAEINVAL);
+    ck_assert_int_eq(GetAddrInfoExOverlappedResult(NULL), WSAEINVAL);
+    ck_assert_int_eq(GetAddrInfoExCancel(NULL), WSA_INVALID_HANDLE);
+    ck_assert_int_eq(WaitForSingleObject(ev, 0), WAIT_TIMEOUT);
+    CloseHandle(ev);
+}
+END_TEST
+
+/* Many at once, each with its event: every one ends once, with its own
+ * list. */
+#define MANY 32
+START_TEST(many_lookups_at_once)
+{
+    HANDLE ev[MANY];
+    OVERLAPPED ov[MANY];
+    PADDRINFOEXW res[MANY];
+    wchar_t port[8];
+    int i;
+
+    startup();
+    for (i = 0; i < MANY; i++) {
+        ev[i] = CreateEventA(NULL, TRUE, FALSE, NULL);
+        memset(&ov[i], 0, sizeof(ov[i]));
+        ov[i].hEvent = ev[i];
+        swprintf(port, 8, L"%d", 1000 + i);
+        ck_assert_int_eq(GetAddrInfoExW(i % 2 ? L"localhost" : L"127.0.0.1",
+                                        port, NS_ALL, NULL, NULL, &res[i],
+                                        NULL, &ov[i], NULL, NULL),
+                         WSA_IO_PENDING);
+    }
+    for (i = 0; i < MANY; i++) {
+        ck_assert_int_eq(WaitForSingleObject(ev[i], BOUND_MS), WAIT_OBJECT_0);
+        ck_assert_int_eq(GetAddrInfoExOverlappedResult(&ov[i]), 0);
+        ck_assert_ptr_nonnull(res[i]);
+        ck_assert_int_eq(ntohs(((struct sockaddr_in *)res[i]->ai_addr)->sin_port),
+                         1000 + i);
+        FreeAddrInfoExW(res[i]);
+        CloseHandle(ev[i]);
+    }
+    await_threads_done();
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("gaiex");
+    TCase *tc = tcase_create("gaiex");
+
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, cancel_ends_a_pending_lookup_at_once);
+    tcase_add_test(tc, cancel_calls_the_routine_once);
+    tcase_add_test(tc, routine_runs_on_the_lookup_thread);
+    tcase_add_test(tc, timeout_ends_an_overlapped_lookup);
+    tcase_add_test(tc, timeout_ends_a_synchronous_lookup);
+    tcase_add_test(tc, parameters_refused);
+    tcase_add_test(tc, many_lookups_at_once);
+    suite_add_tcase(su, tc);
+    return run_suite(su);
+}

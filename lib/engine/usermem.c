@@ -138,20 +138,33 @@ static void segs_init(void)
     heap_lo = heap_start();
 }
 
-static int always_mapped(const void *p, size_t n, int write)
+/* The bytes from p on that stay mapped (readable; writable too for a
+ * write), 0 when p is in none of those places. */
+static size_t mapped_room(const void *p, int write)
 {
     uintptr_t a = (uintptr_t)p, brk;
     int i;
 
     pthread_once(&segs_once, segs_init);
-    for (i = 0; i < nsegs; i++)
-        if (a >= segs[i].lo && a < segs[i].hi && n <= segs[i].hi - a)
-            return !write || (segs[i].w && (a + n <= relro_lo ||
-                                            a >= relro_hi));
+    for (i = 0; i < nsegs; i++) {
+        if (a < segs[i].lo || a >= segs[i].hi)
+            continue;
+        if (!write)
+            return segs[i].hi - a;
+        if (!segs[i].w || (a >= relro_lo && a < relro_hi))
+            return 0;
+        return (a < relro_lo && relro_lo < segs[i].hi ? relro_lo
+                                                      : segs[i].hi) - a;
+    }
     if (!heap_lo || a < heap_lo)
         return 0;
     brk = (uintptr_t)sbrk(0);
-    return brk != (uintptr_t)-1 && a < brk && n <= brk - a;
+    return brk != (uintptr_t)-1 && a < brk ? brk - a : 0;
+}
+
+static int always_mapped(const void *p, size_t n, int write)
+{
+    return n <= mapped_room(p, write);
 }
 
 static int copy(void *dst, const void *src, size_t n, int out)
@@ -247,16 +260,22 @@ long wsc_copy_str(char *dst, const char *src, size_t cap)
     size_t got = 0, chunk;
     char *nul;
 
-    /* The caller's own stack is mapped: read no further than the NUL. */
-    if (on_live_stack(src, 1)) {
-        size_t room = stack_hi - (uintptr_t)src, n;
-        n = strnlen(src, cap < room ? cap : room);
+    /* The caller's own stack, and what stays mapped, need no probe: read
+     * no further than the NUL. */
+    int stack = on_live_stack(src, 1);
+    size_t room = stack ? stack_hi - (uintptr_t)src : mapped_room(src, 0);
+
+    if (room) {
+        size_t n = strnlen(src, cap < room ? cap : room);
         if (n == cap)
             return -WSAENAMETOOLONG;
-        if (n == room)
+        if (n < room) {
+            memcpy(dst, src, n + 1);
+            return (long)n;
+        }
+        if (stack)
             return -WSAEFAULT;
-        memcpy(dst, src, n + 1);
-        return (long)n;
+        /* (The string runs on past what is known to be mapped: probe.) */
     }
     while (got < cap) {
         /* Never past the page the string has reached. */

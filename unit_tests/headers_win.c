@@ -26,6 +26,8 @@
 #include <sal.h>
 #include <tchar.h>
 #include <strsafe.h>
+#include <io.h>
+#include <sys/stat.h>
 
 #pragma comment(lib, "ws2_32.lib")
 
@@ -409,6 +411,28 @@ static void names(void)
           offsetof(SOCKET_ADDRESS_LIST, Address) + 3 * sizeof(SOCKET_ADDRESS));
 }
 
+/* <io.h> and <sys/stat.h> under Microsoft's names, and _fullpath (a static
+ * file server's). */
+static void crt_files(void)
+{
+    struct _stat64 st;
+    char full[_MAX_PATH], *dup;
+    int fd;
+
+    CHECK(_access(".", 0) == 0 && _access("/nonexistent-wsc", 0) == -1);
+    CHECK(_stat64(".", &st) == 0 && (st.st_mode & _S_IFMT) == _S_IFDIR);
+    CHECK(_S_IFDIR == 0x4000 && _S_IFREG == 0x8000 && _S_IREAD == 0x100 && _S_IWRITE == 0x80);
+    fd = _open("/dev/null", _O_RDONLY | _O_BINARY);
+    CHECK(fd >= 0 && _setmode(fd, _O_BINARY) == _O_BINARY && _lseek(fd, 0, SEEK_SET) == 0);
+    CHECK(fd >= 0 && _close(fd) == 0);
+    CHECK(_fullpath(full, "/a/./b//c/../d", sizeof full) == full && !strcmp(full, "/a/b/d"));
+    CHECK(_fullpath(full, "/..", sizeof full) && !strcmp(full, "/"));
+    CHECK(_fullpath(full, "/abc", 4) == NULL && errno == ERANGE);
+    dup = _fullpath(NULL, "x", 0);
+    CHECK(dup && dup[0] == '/' && !strcmp(dup + strlen(dup) - 2, "/x"));
+    free(dup);
+}
+
 typedef char in_addr_is_4_bytes[sizeof(IN_ADDR) == 4 ? 1 : -1];
 typedef char sockaddr_in_is_16_bytes[sizeof(SOCKADDR_IN) == 16 ? 1 : -1];
 typedef char max_path[MAX_PATH == 260 ? 1 : -1];
@@ -435,6 +459,7 @@ int main(void)
           WSA_FLAG_MULTIPOINT_D_ROOT == 0x08 && WSA_FLAG_MULTIPOINT_D_LEAF == 0x10 &&
           WSA_FLAG_ACCESS_SYSTEM_SECURITY == 0x40 && WSA_FLAG_REGISTERED_IO == 0x100);
     CHECK(JL_SENDER_ONLY == 1 && JL_RECEIVER_ONLY == 2 && JL_BOTH == 4);
+    crt_files();
     CHECK(&WspiapiGetAddrInfo != NULL);
     text();
     win32_text();

@@ -38,7 +38,10 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/mstcpip.h include/wscompat/ws2def.h \
 	include/wscompat/ws2ipdef.h include/wscompat/inaddr.h \
 	include/wscompat/in6addr.h include/wscompat/iphlpapi.h \
-	include/wscompat/wspiapi.h
+	include/wscompat/wspiapi.h include/wscompat/pshpack1.h \
+	include/wscompat/pshpack2.h include/wscompat/pshpack4.h \
+	include/wscompat/pshpack8.h include/wscompat/poppack.h \
+	include/wscompat/io.h
 nodist_wscinclude_HEADERS = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h \
 	include/wscompat/wsc_winerror.h
 

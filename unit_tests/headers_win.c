@@ -26,6 +26,8 @@
 #include <sal.h>
 #include <tchar.h>
 #include <strsafe.h>
+#include <io.h>
+#include <sys/stat.h>
 
 #pragma comment(lib, "ws2_32.lib")
 
@@ -39,6 +41,13 @@ static int failures;
     } while (0)
 
 typedef int (WSAAPI *LPFN_CLOSESOCKET_)(SOCKET s);
+/* The raw-socket samples' headers: packed by pshpack1.h, back by poppack.h. */
+#include <pshpack1.h>
+typedef struct { UCHAR ver_ihl; USHORT len; ULONG src; } PACKED_HDR_;
+#include <poppack.h>
+typedef struct { UCHAR ver_ihl; USHORT len; ULONG src; } UNPACKED_HDR_;
+typedef char pshpack1_packs[sizeof(PACKED_HDR_) == 7 ? 1 : -1];
+typedef char poppack_restores[sizeof(UNPACKED_HDR_) == 8 ? 1 : -1];
 static __declspec(thread) int tls_value;
 __declspec(noinline) static int FAR PASCAL annotated(_In_ int a,
                                                     _In_reads_(n) const char *p,
@@ -281,6 +290,31 @@ static void in6(void)
     mr.ipv6mr_multiaddr = m;
     mr.ipv6mr_interface = 0;
     CHECK(IN6_ARE_ADDR_EQUAL(&mr.ipv6mr_multiaddr, &m) && sizeof(SOCKADDR_IN6) == 28);
+    {
+        SCOPE_ID scope = INETADDR_SCOPE_ID((SOCKADDR *)&a), none = SCOPEID_UNSPECIFIED_INIT;
+        SOCKADDR_IN v4;
+        SOCKADDR_STORAGE ss;
+        char text[INET6_ADDRSTRLEN];
+
+        CHECK(sizeof(SCOPE_ID) == 4 && scope.Value == 0 && none.Value == 0);
+        scope.Level = ScopeLevelLink;
+        scope.Zone = 3;
+        CHECK(scope.Value == (0x2u << 28 | 3) && ScopeLevelGlobal == 14);
+        a.sin6_scope_id = 5;
+        CHECK(INETADDR_SCOPE_ID((SOCKADDR *)&a).Value == 5);
+        a.sin6_scope_id = 0;
+        IN4ADDR_SETLOOPBACK(&v4);
+        CHECK(INETADDR_SCOPE_ID((SOCKADDR *)&v4).Value == 0);
+        IN6ADDR_SETV4MAPPED(&b, &v4.sin_addr, INETADDR_SCOPE_ID((SOCKADDR *)&v4), htons(80));
+        CHECK(b.sin6_family == AF_INET6 && b.sin6_port == htons(80) &&
+              IN6_IS_ADDR_V4MAPPED(&b.sin6_addr));
+        CHECK(inet_ntop(AF_INET6, &b.sin6_addr, text, sizeof text) &&
+              !strcmp(text, "::ffff:127.0.0.1"));
+        memset(&ss, 0, sizeof ss);
+        SS_PORT(&ss) = htons(443);
+        CHECK(((SOCKADDR_IN *)&ss)->sin_port == htons(443) &&
+              ((SOCKADDR_IN6 *)&ss)->sin6_port == htons(443));
+    }
     l = socket(AF_INET6, SOCK_STREAM, IPPROTO_TCP);
     if (l == INVALID_SOCKET)
         return; /* no IPv6 on this machine */
@@ -333,6 +367,10 @@ static void fionread(void)
     CHECK(ioctlsocket(s, FIONREAD, &lng) == 0 && lng == 5);
     CHECK(ioctlsocket(s, FIONREAD, &u) == 0 && u == 5);
     CHECK(ioctlsocket(s, FIONREAD, &d) == 0 && d == 5);
+    u = 0;
+    CHECK(idealsendbacklogquery(s, &u) == 0 && u > 0);
+    CHECK(idealsendbacklognotify(s, NULL, NULL) == SOCKET_ERROR &&
+          WSAGetLastError() == WSAEOPNOTSUPP);
     closesocket(s);
     closesocket(c);
     closesocket(l);
@@ -369,6 +407,30 @@ static void names(void)
     closesocket(s);
     memset(&a, 0, sizeof a);
     CHECK(sizeof(SOCKET_ADDRESS_LIST) > sizeof(SOCKET_ADDRESS) && NS_ALL == 0);
+    CHECK(SIZEOF_SOCKET_ADDRESS_LIST(3) ==
+          offsetof(SOCKET_ADDRESS_LIST, Address) + 3 * sizeof(SOCKET_ADDRESS));
+}
+
+/* <io.h> and <sys/stat.h> under Microsoft's names, and _fullpath (a static
+ * file server's). */
+static void crt_files(void)
+{
+    struct _stat64 st;
+    char full[_MAX_PATH], *dup;
+    int fd;
+
+    CHECK(_access(".", 0) == 0 && _access("/nonexistent-wsc", 0) == -1);
+    CHECK(_stat64(".", &st) == 0 && (st.st_mode & _S_IFMT) == _S_IFDIR);
+    CHECK(_S_IFDIR == 0x4000 && _S_IFREG == 0x8000 && _S_IREAD == 0x100 && _S_IWRITE == 0x80);
+    fd = _open("/dev/null", _O_RDONLY | _O_BINARY);
+    CHECK(fd >= 0 && _setmode(fd, _O_BINARY) == _O_BINARY && _lseek(fd, 0, SEEK_SET) == 0);
+    CHECK(fd >= 0 && _close(fd) == 0);
+    CHECK(_fullpath(full, "/a/./b//c/../d", sizeof full) == full && !strcmp(full, "/a/b/d"));
+    CHECK(_fullpath(full, "/..", sizeof full) && !strcmp(full, "/"));
+    CHECK(_fullpath(full, "/abc", 4) == NULL && errno == ERANGE);
+    dup = _fullpath(NULL, "x", 0);
+    CHECK(dup && dup[0] == '/' && !strcmp(dup + strlen(dup) - 2, "/x"));
+    free(dup);
 }
 
 typedef char in_addr_is_4_bytes[sizeof(IN_ADDR) == 4 ? 1 : -1];
@@ -392,6 +454,12 @@ int main(void)
     CHECK(ka.onoff == 1 && SIO_KEEPALIVE_VALS == 0x98000004u);
     CHECK(SIO_GET_EXTENSION_FUNCTION_POINTER == 0xC8000006u);
     CHECK(NO_ERROR == 0 && SUCCEEDED(S_OK) && FAILED(E_INVALIDARG));
+    CHECK(WINSOCK_VERSION == MAKEWORD(2, 2) && WINSOCK_VERSION == 0x0202);
+    CHECK(WSA_FLAG_MULTIPOINT_C_ROOT == 0x02 && WSA_FLAG_MULTIPOINT_C_LEAF == 0x04 &&
+          WSA_FLAG_MULTIPOINT_D_ROOT == 0x08 && WSA_FLAG_MULTIPOINT_D_LEAF == 0x10 &&
+          WSA_FLAG_ACCESS_SYSTEM_SECURITY == 0x40 && WSA_FLAG_REGISTERED_IO == 0x100);
+    CHECK(JL_SENDER_ONLY == 1 && JL_RECEIVER_ONLY == 2 && JL_BOTH == 4);
+    crt_files();
     CHECK(&WspiapiGetAddrInfo != NULL);
     text();
     win32_text();

@@ -11,6 +11,8 @@
 #include <mstcpip.h>
 #include <strsafe.h>
 #include <tchar.h>
+#include <io.h>
+#include <sys/stat.h>
 #include <algorithm>
 #include <limits>
 #include <string>
@@ -28,6 +30,31 @@ static int failures;
     } while (0)
 
 static int __cdecl twice(_In_ int x) { return 2 * x; }
+
+// The raw-socket samples' packed headers and the dual-stack samples'
+// address helpers, in C++.
+#include <pshpack1.h>
+struct PackedHdr { UCHAR b; ULONG l; };
+#include <poppack.h>
+static_assert(sizeof(PackedHdr) == 5, "pshpack1.h packs");
+static void addresses()
+{
+    SOCKADDR_IN v4 = {};
+    SOCKADDR_IN6 v6;
+    SOCKADDR_STORAGE ss = {};
+    v4.sin_family = AF_INET;
+    v4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    IN6ADDR_SETV4MAPPED(&v6, &v4.sin_addr, INETADDR_SCOPE_ID((SOCKADDR *)&v4), htons(7));
+    CHECK(IN6_IS_ADDR_V4MAPPED(&v6.sin6_addr) && v6.sin6_port == htons(7));
+    SS_PORT(&ss) = htons(9);
+    CHECK(INETADDR_PORT((SOCKADDR *)&ss) == htons(9) && WINSOCK_VERSION == 0x0202);
+    CHECK(SIZEOF_SOCKET_ADDRESS_LIST(1) == FIELD_OFFSET(SOCKET_ADDRESS_LIST, Address) +
+                                               sizeof(SOCKET_ADDRESS));
+    struct _stat64 st;
+    char full[MAX_PATH];
+    CHECK(_stat64("/", &st) == 0 && (st.st_mode & _S_IFDIR) && _access("/", 0) == 0);
+    CHECK(_fullpath(full, "/x/../y", sizeof full) && std::string(full) == "/y");
+}
 
 // The finally block runs after a normal end and after __leave; the except
 // block never runs; the code around them goes on.
@@ -66,6 +93,7 @@ int main()
     CHECK(std::min(1, 2) == 1 && std::numeric_limits<int>::max() == INT_MAX);
     CHECK(*std::max_element(v.begin(), v.end()) == 3 && twice(2) == 4);
     CHECK(_countof(wsa.szDescription) == WSADESCRIPTION_LEN + 1);
+    addresses();
 
     char a[4];
     CHECK(StringCchCopyA(a, _countof(a), "abcd") == STRSAFE_E_INSUFFICIENT_BUFFER &&

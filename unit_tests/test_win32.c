@@ -246,6 +246,13 @@ static DWORD WINAPI wait_event(LPVOID arg)
     return WaitForSingleObject((HANDLE)arg, INFINITE) == WAIT_OBJECT_0 ? 3 : 99;
 }
 
+/* Parks itself, as a server's main loop does, once it has said so. */
+static DWORD WINAPI suspend_self(LPVOID arg)
+{
+    SetEvent((HANDLE)arg);
+    return SuspendThread(GetCurrentThread()) == 0 ? 4 : 98;
+}
+
 static unsigned __attribute__((unused)) endthread_9(void *arg)
 {
     (void)arg;
@@ -287,6 +294,31 @@ START_TEST(threads)
     ck_assert_uint_eq(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
     GetExitCodeThread(t, &code);
     ck_assert_uint_eq(code, 3);
+    CloseHandle(t);
+    CloseHandle(go);
+
+    /* SuspendThread: a thread suspends itself until ResumeThread brings the
+     * count back to 0; another thread cannot be stopped from outside. */
+    go = CreateEventA(NULL, TRUE, FALSE, NULL);
+    t = CreateThread(NULL, 0, suspend_self, go, CREATE_SUSPENDED, NULL);
+    ck_assert_uint_eq(SuspendThread(t), (DWORD)-1);
+    ck_assert_uint_eq(GetLastError(), ERROR_NOT_SUPPORTED);
+    ck_assert_uint_eq(ResumeThread(t), 1);
+    ck_assert_uint_eq(WaitForSingleObject(go, 5000), WAIT_OBJECT_0);
+    {
+        DWORD was = 0;
+        int tries;
+
+        /* 0 until the thread has suspended itself, then 1. */
+        for (tries = 0; tries < 500 && (was = ResumeThread(t)) == 0; tries++)
+            Sleep(10);
+        ck_assert_uint_eq(was, 1);
+    }
+    ck_assert_uint_eq(WaitForSingleObject(t, 5000), WAIT_OBJECT_0);
+    GetExitCodeThread(t, &code);
+    ck_assert_uint_eq(code, 4);
+    ck_assert_uint_eq(SuspendThread(NULL), (DWORD)-1);
+    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_HANDLE);
     CloseHandle(t);
     CloseHandle(go);
 

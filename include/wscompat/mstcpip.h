@@ -215,6 +215,34 @@ static inline const UCHAR *INETADDR_ADDRESS(const SOCKADDR *a)
                ? (const UCHAR *)&((const SOCKADDR_IN6 *)(const void *)a)->sin6_addr
                : (const UCHAR *)&((const SOCKADDR_IN *)(const void *)a)->sin_addr;
 }
+/* An address's scope: IPv6's is its sin6_scope_id (on Windows the same
+ * ULONG, read as a SCOPE_ID); IPv4 addresses have the unspecified one. */
+static inline SCOPE_ID INETADDR_SCOPE_ID(const SOCKADDR *a)
+{
+    SCOPE_ID id;
+
+    id.Value = a->sa_family == AF_INET6
+                   ? ((const SOCKADDR_IN6 *)(const void *)a)->sin6_scope_id
+                   : 0;
+    return id;
+}
+/* ::ffff:a4, the IPv4-mapped IPv6 address a dual-stack socket uses. */
+static inline void IN6_SET_ADDR_V4MAPPED(IN6_ADDR *a6, const IN_ADDR *a4)
+{
+    memset(a6, 0, sizeof *a6);
+    ((UCHAR *)a6)[10] = 0xff;
+    ((UCHAR *)a6)[11] = 0xff;
+    memcpy((UCHAR *)a6 + 12, a4, 4);
+}
+static inline void IN6ADDR_SETV4MAPPED(SOCKADDR_IN6 *a6, const IN_ADDR *a4,
+                                       SCOPE_ID scope, USHORT port)
+{
+    memset(a6, 0, sizeof *a6);
+    a6->sin6_family = AF_INET6;
+    a6->sin6_port = port;
+    IN6_SET_ADDR_V4MAPPED(&a6->sin6_addr, a4);
+    a6->sin6_scope_id = scope.Value;
+}
 static inline BOOL INET_IS_ADDR_LOOPBACK(ADDRESS_FAMILY af, const void *a)
 {
     return af == AF_INET6 ? IN6_IS_ADDR_LOOPBACK_((const IN6_ADDR *)a)

@@ -125,6 +125,7 @@ static inline void wsc_fd_add(SOCKET fd, wsc_fd_set *set, u_int setsize)
 }
 
 /* ---- WSAStartup ------------------------------------------------------- */
+#define WINSOCK_VERSION MAKEWORD(2, 2)
 #define WSADESCRIPTION_LEN 256
 #define WSASYS_STATUS_LEN 128
 typedef struct WSAData {
@@ -355,7 +356,17 @@ typedef void(CALLBACK *LPWSAOVERLAPPED_COMPLETION_ROUTINE)(
     DWORD dwError, DWORD cbTransferred, LPWSAOVERLAPPED lpOverlapped,
     DWORD dwFlags);
 #define WSA_FLAG_OVERLAPPED 0x01
+#define WSA_FLAG_MULTIPOINT_C_ROOT 0x02
+#define WSA_FLAG_MULTIPOINT_C_LEAF 0x04
+#define WSA_FLAG_MULTIPOINT_D_ROOT 0x08
+#define WSA_FLAG_MULTIPOINT_D_LEAF 0x10
+#define WSA_FLAG_ACCESS_SYSTEM_SECURITY 0x40
 #define WSA_FLAG_NO_HANDLE_INHERIT 0x80
+#define WSA_FLAG_REGISTERED_IO 0x100
+/* WSAJoinLeaf's flags (the multipoint samples name them). */
+#define JL_SENDER_ONLY 0x01
+#define JL_RECEIVER_ONLY 0x02
+#define JL_BOTH 0x04
 
 /* ---- socket options: Windows numbers ---------------------------------- */
 #undef SOL_SOCKET

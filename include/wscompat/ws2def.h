@@ -55,6 +55,31 @@ typedef struct _SOCKET_ADDRESS_LIST {
     INT iAddressCount;
     SOCKET_ADDRESS Address[1];
 } SOCKET_ADDRESS_LIST, *PSOCKET_ADDRESS_LIST, *LPSOCKET_ADDRESS_LIST;
+#define SIZEOF_SOCKET_ADDRESS_LIST(AddressCount)                            \
+    (FIELD_OFFSET(SOCKET_ADDRESS_LIST, Address) +                           \
+     (AddressCount) * sizeof(SOCKET_ADDRESS))
+/* An IPv6 zone and its level (SOCKADDR_IN6's scope, as mstcpip.h's
+ * INETADDR_SCOPE_ID and IN6ADDR_SETV4MAPPED take it). */
+typedef enum {
+    ScopeLevelInterface = 1,
+    ScopeLevelLink = 2,
+    ScopeLevelSubnet = 3,
+    ScopeLevelAdmin = 4,
+    ScopeLevelSite = 5,
+    ScopeLevelOrganization = 8,
+    ScopeLevelGlobal = 14,
+    ScopeLevelCount = 16
+} SCOPE_LEVEL;
+__extension__ typedef struct _SCOPE_ID {
+    union {
+        struct {
+            ULONG Zone : 28;
+            ULONG Level : 4;
+        };
+        ULONG Value;
+    };
+} SCOPE_ID, *PSCOPE_ID;
+#define SCOPEID_UNSPECIFIED_INIT { 0 }
 /* A socket's two ends, type and protocol (getsockopt SO_BSP_STATE; the
  * name-service functions' answers).  nspapi.h has it too, under the same
  * guard. */

@@ -130,4 +130,29 @@ typedef ADDRINFOEXA ADDRINFOEX, *PADDRINFOEX;
 /* As Windows' ws2tcpip.h: the IP-level definitions (IN_PKTINFO, ...). */
 #include "ws2ipdef.h"
 
+/* A SOCKADDR_STORAGE's port: at the same place in both families. */
+#ifndef SS_PORT
+#define SS_PORT(ss) (((SOCKADDR_IN *)(ss))->sin_port)
+#endif
+
+/* The ideal send backlog (ISB), as Microsoft's header wraps its two
+ * control codes.  The query answers; the change notification is not
+ * supported (WSAEOPNOTSUPP): wscompat's ISB does not change. */
+static inline int idealsendbacklogquery(SOCKET s, ULONG *pISB)
+{
+    DWORD bytes;
+
+    return WSAIoctl(s, SIO_IDEAL_SEND_BACKLOG_QUERY, NULL, 0, pISB,
+                    sizeof(*pISB), &bytes, NULL, NULL);
+}
+static inline int idealsendbacklognotify(
+    SOCKET s, LPWSAOVERLAPPED lpOverlapped,
+    LPWSAOVERLAPPED_COMPLETION_ROUTINE lpCompletionRoutine)
+{
+    DWORD bytes;
+
+    return WSAIoctl(s, SIO_IDEAL_SEND_BACKLOG_CHANGE, NULL, 0, NULL, 0,
+                    &bytes, lpOverlapped, lpCompletionRoutine);
+}
+
 #endif /* WSCOMPAT_WS2TCPIP_H */

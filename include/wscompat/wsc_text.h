@@ -92,6 +92,22 @@ typedef size_t rsize_t;
 #define _tzset tzset
 #define _putenv putenv
 #define _vscprintf(fmt, ap) vsnprintf(NULL, 0, (fmt), (ap))
+/* <sys/stat.h>'s Microsoft names: struct _stat64 and _stat64() are
+ * struct stat and stat() (64-bit sizes and times on x86-64 Linux); the
+ * _S_ mode bits have the same numbers on both. */
+#define _stat stat
+#define _stat64 stat
+#define _stati64 stat
+#define _fstat fstat
+#define _fstat64 fstat
+#define _fstati64 fstat
+#define _S_IFMT S_IFMT
+#define _S_IFDIR S_IFDIR
+#define _S_IFREG S_IFREG
+#define _S_IFCHR S_IFCHR
+#define _S_IREAD S_IRUSR
+#define _S_IWRITE S_IWUSR
+#define _S_IEXEC S_IXUSR
 
 static inline char *wsc_strlwr_(char *s)
 {

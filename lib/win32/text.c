@@ -15,6 +15,7 @@
 #include <pthread.h>
 #include <wctype.h>
 #include <wchar.h>
+#include <unistd.h>
 #include "win32.h"
 
 /* The C library's own, under the names windows.h redirected. */
@@ -856,4 +857,60 @@ int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **))
         free(wargv[i]);
     free(wargv);
     return rc;
+}
+
+/* ---- _fullpath: the absolute path, folded without the file system ------- */
+/* As Microsoft's: relative paths are taken from the current directory,
+ * "." and ".." and repeated separators are folded by name (the file need
+ * not exist, links are not followed), a NULL or empty path is the current
+ * directory; a NULL buffer is malloc'ed; NULL with ERANGE if the result
+ * does not fit.  The separator stays '/'. */
+char *wsc__fullpath(char *abs, const char *rel, size_t size)
+{
+    char cwd[4096], *path, *out, *p, *save;
+    size_t n, len = 0;
+
+    if (!rel || !*rel)
+        rel = ".";
+    if (rel[0] != '/' && !getcwd(cwd, sizeof cwd))
+        return NULL;
+    n = (rel[0] == '/' ? 0 : strlen(cwd) + 1) + strlen(rel) + 1;
+    if (!(path = malloc(n)) || !(out = malloc(n + 1))) {
+        free(path);
+        errno = ENOMEM;
+        return NULL;
+    }
+    snprintf(path, n, "%s%s%s", rel[0] == '/' ? "" : cwd,
+             rel[0] == '/' ? "" : "/", rel);
+    for (p = strtok_r(path, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
+        if (!strcmp(p, "."))
+            continue;
+        if (!strcmp(p, "..")) {
+            while (len > 0 && out[--len] != '/')
+                ;
+            continue;
+        }
+        out[len++] = '/';
+        memcpy(out + len, p, strlen(p));
+        len += strlen(p);
+    }
+    if (!len)
+        out[len++] = '/';
+    out[len] = 0;
+    free(path);
+    if (!abs) {
+        size = len + 1 > _MAX_PATH ? len + 1 : _MAX_PATH;
+        if (!(abs = malloc(size))) {
+            free(out);
+            errno = ENOMEM;
+            return NULL;
+        }
+    } else if (len + 1 > size) {
+        free(out);
+        errno = ERANGE;
+        return NULL;
+    }
+    memcpy(abs, out, len + 1);
+    free(out);
+    return abs;
 }

@@ -184,12 +184,49 @@ DWORD wsc_ResumeThread(HANDLE thread)
     wsc_w32_lock();
     if ((o = wsc_w32_find(thread, W32_THREAD))) {
         was = (DWORD)o->u.thread.suspended;
-        o->u.thread.suspended = 0;
-        wsc_w32_changed();
+        if (o->u.thread.suspended > 0 && !--o->u.thread.suspended)
+            wsc_w32_changed();
     }
     wsc_w32_unlock();
     if (!o)
         wsc_w32_set_error(ERROR_INVALID_HANDLE);
+    return was;
+}
+
+/* A thread suspends itself (its own handle or GetCurrentThread()) as on
+ * Windows: it sleeps until ResumeThread brings its count back to 0; the
+ * main thread, which no handle names, sleeps for good (the servers that
+ * park it so).  Stopping another thread wherever it stands would take a
+ * signal into code that does not expect one: (DWORD)-1,
+ * ERROR_NOT_SUPPORTED. */
+DWORD wsc_SuspendThread(HANDLE thread)
+{
+    struct w32_obj *o = my_thread;
+    DWORD was;
+
+    if (thread != wsc_GetCurrentThread()) {
+        struct w32_obj *t;
+
+        wsc_w32_lock();
+        t = wsc_w32_find(thread, W32_THREAD);
+        wsc_w32_unlock();
+        if (!t) {
+            wsc_w32_set_error(ERROR_INVALID_HANDLE);
+            return (DWORD)-1;
+        }
+        if (t != o) {
+            wsc_w32_set_error(ERROR_NOT_SUPPORTED);
+            return (DWORD)-1;
+        }
+    }
+    if (!o)
+        for (;;)
+            pause();
+    wsc_w32_lock();
+    was = (DWORD)o->u.thread.suspended++;
+    while (o->u.thread.suspended)
+        wsc_w32_sleep_until(UINT64_MAX);
+    wsc_w32_unlock();
     return was;
 }
 

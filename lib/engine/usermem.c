@@ -45,7 +45,7 @@ static ssize_t vm(const struct iovec *local, unsigned long nl,
 /* The calling thread's stack, once looked up; lo > hi until then. */
 static __thread uintptr_t stack_lo = 1, stack_hi;
 
-static void find_stack(void)
+static void __attribute__((noinline, cold)) find_stack(void)
 {
     pthread_attr_t at;
     void *lo;

@@ -102,11 +102,22 @@ int wsc_w32_sleep_until(uint64_t deadline)
            wsc_w32_now_ms() >= deadline;
 }
 
+int wsc_w32_ms_until(uint64_t deadline)
+{
+    uint64_t now;
+
+    if (deadline == UINT64_MAX)
+        return -1;
+    now = wsc_w32_now_ms();
+    if (now >= deadline)
+        return 0;
+    return deadline - now > INT32_MAX ? INT32_MAX : (int)(deadline - now);
+}
+
 int wsc_w32_wait_until(uint64_t deadline)
 {
     const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
-    uint64_t now;
-    int ms = -1;
+    int ms;
 
     if (!ops || !ops->poll_begin || waiter_polls ||
         atomic_load_explicit(&ports_poll, memory_order_relaxed))
@@ -118,11 +129,7 @@ int wsc_w32_wait_until(uint64_t deadline)
         waiter_polls = 0;
         return wsc_w32_sleep_until(deadline);
     }
-    if (deadline != UINT64_MAX) {
-        now = wsc_w32_now_ms();
-        ms = now >= deadline ? 0
-             : deadline - now > INT32_MAX ? INT32_MAX : (int)(deadline - now);
-    }
+    ms = wsc_w32_ms_until(deadline);
     i_poll = 1;
     pthread_mutex_unlock(&lock);
     ops->poll(ms);

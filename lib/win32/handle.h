@@ -60,6 +60,9 @@ int wsc_w32_sleep_until(uint64_t deadline);
  * it waits (not an alertable one): woken by every change of state, its
  * own included. */
 int wsc_w32_wait_until(uint64_t deadline);
+/* Milliseconds until the deadline (UINT64_MAX: -1, none), 0 once it has
+ * passed, at most INT32_MAX: a timeout for poll or epoll_wait. */
+int wsc_w32_ms_until(uint64_t deadline);
 /* A completion port's waiter wants the sockets' work: waits leave it to
  * the ports' waiters from now on. */
 void wsc_w32_ports_poll(void);

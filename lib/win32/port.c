@@ -264,15 +264,14 @@ static void unlink_waiter(struct w32_port *p, struct waiter *w)
 #define GOT_APC (-3)
 
 /* Under p->m, the queue empty: does the sockets' asynchronous work until
- * a packet comes, the port closes or the deadline (0: none) passes, if
- * the thread may (no other does it).  1 if it did (p->m held again,
+ * a packet comes, the port closes or the deadline (UINT64_MAX: none)
+ * passes, if the thread may (no other does it).  1 if it did (p->m held again,
  * *timed_out set if the time is up), 0 to sleep instead.  The thread that
  * waits for a completion performs the operation itself: no thread switch
  * between the reactor and the waiter. */
 static int port_poll(struct w32_port *p, uint64_t deadline, int *timed_out)
 {
     const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
-    uint64_t now;
     int ms;
 
     if (!ops || !ops->poll_begin)
@@ -283,15 +282,9 @@ static int port_poll(struct w32_port *p, uint64_t deadline, int *timed_out)
     p->polling = 1;
     my_poll_port = p;
     while (!p->head && !p->closed) {
-        ms = -1;
-        if (deadline) {
-            now = wsc_w32_now_ms();
-            if (now >= deadline) {
-                *timed_out = 1;
-                break;
-            }
-            ms = deadline - now > INT32_MAX ? INT32_MAX
-                                            : (int)(deadline - now);
+        if (!(ms = wsc_w32_ms_until(deadline))) {
+            *timed_out = 1;
+            break;
         }
         pthread_mutex_unlock(&p->m);
         ops->poll(ms);
@@ -355,8 +348,8 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
             ts.tv_sec = (time_t)(deadline / 1000);
             ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
         }
-        if (!alertable && port_poll(p, ms == INFINITE ? 0 : deadline,
-                                    &timed_out))
+        if (!alertable &&
+            port_poll(p, ms == INFINITE ? UINT64_MAX : deadline, &timed_out))
             continue;
         w.c = cond_mine();
         w.prev = NULL;

@@ -209,18 +209,23 @@ extern _Atomic unsigned wsc_table_len __attribute__((visibility("hidden")));
  *
  * The entry for a descriptor if the table has one, without a reference
  * (the interposer's hot path). */
-static inline struct wsc_sock *wsc_entry(int fd)
+static inline struct wsc_sock *wsc_entry_of(uintptr_t n)
 {
-    unsigned n = (unsigned)fd; /* (unsigned: no sign to extend) */
-
     struct wsc_sock *e;
 
-    if (n >= atomic_load_explicit(&wsc_table_len, memory_order_acquire))
+    if (__builtin_expect(n >= atomic_load_explicit(&wsc_table_len,
+                                                   memory_order_acquire), 0))
         return NULL;
     e = &wsc_table[n];
     if (!e) /* (never: the table exists once it has a length) */
         __builtin_unreachable();
     return e;
+}
+/* (The number unsigned: a negative one is out of range, no sign to
+ * extend.) */
+static inline struct wsc_sock *wsc_entry(int fd)
+{
+    return wsc_entry_of((unsigned)fd);
 }
 
 /* The direct path's reference: n references (1, plus WSC_RECV_UNIT for a

@@ -129,22 +129,15 @@ extern _Thread_local uint32_t wsc_opentype;
 struct wsc_sock *wsc_enter(SOCKET s);
 /* End it: drops the reference; r < 0 is a -WSA code -> SOCKET_ERROR. */
 int wsc_leave(struct wsc_sock *e, long r);
-/* The direct path's entry: the entry of an in-range number, or NULL for
- * the general path (wsc_enter) to find out why not.  The caller takes its
- * references with wsc_ref_flags.  No WSAStartup check: before it and
- * after the final WSACleanup no number is open.  Its end: the engine
- * dropped the references. */
+/* The direct path's entry: the entry of an in-range number (the whole
+ * SOCKET, never a truncation of it), or NULL for the general path
+ * (wsc_enter) to find out why not.  The caller takes its references with
+ * wsc_ref_flags.  No WSAStartup check: before it and after the final
+ * WSACleanup no number is open.  Its end: the engine dropped the
+ * references. */
 static inline struct wsc_sock *wsc_entry_direct(SOCKET s)
 {
-    struct wsc_sock *e;
-
-    if (__builtin_expect(s >= atomic_load_explicit(&wsc_table_len,
-                                                   memory_order_acquire), 0))
-        return NULL;
-    e = &wsc_table[s];
-    if (!e) /* (never: the table exists once it has a length) */
-        __builtin_unreachable();
-    return e;
+    return wsc_entry_of(s);
 }
 static inline int wsc_leave_direct(long r)
 {

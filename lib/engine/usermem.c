@@ -167,29 +167,37 @@ static int always_mapped(const void *p, size_t n, int write)
     return n <= mapped_room(p, write);
 }
 
-static int copy(void *dst, const void *src, size_t n, int out)
+/* The copy by the kernel: 0, -WSAEFAULT (a short copy too: the rest is
+ * not mapped), or 1 when the kernel will not (plain access from now on).
+ * errno as it was. */
+static int copy_by_kernel(void *dst, const void *src, size_t n, int out)
 {
     struct iovec mine = { out ? (void *)src : dst, n };
     struct iovec theirs = { out ? dst : (void *)src, n };
-    int saved = errno;
-    ssize_t r;
+    int saved = errno, r;
+    ssize_t got = vm(&mine, 1, &theirs, 1, out);
+
+    if (got == (ssize_t)n)
+        r = 0;
+    else if (got >= 0 || !unavailable())
+        r = -WSAEFAULT;
+    else
+        r = 1;
+    errno = saved;
+    return r;
+}
+
+static int copy(void *dst, const void *src, size_t n, int out)
+{
+    int r;
 
     if (n == 0)
         return 0;
     if (!on_live_stack(out ? dst : src, n) &&
         !always_mapped(out ? dst : src, n, out) &&
-        !atomic_load_explicit(&plain, memory_order_relaxed)) {
-        r = vm(&mine, 1, &theirs, 1, out);
-        if (r == (ssize_t)n || (r < 0 && !unavailable())) {
-            errno = saved;
-            return r == (ssize_t)n ? 0 : -WSAEFAULT;
-        }
-        if (r >= 0) {
-            errno = saved;
-            return -WSAEFAULT; /* a short copy: the rest is not mapped */
-        }
-        errno = saved;
-    }
+        !atomic_load_explicit(&plain, memory_order_relaxed) &&
+        (r = copy_by_kernel(dst, src, n, out)) <= 0)
+        return r;
     memcpy(dst, src, n);
     return 0;
 }

@@ -73,6 +73,18 @@ START_TEST(option_table)
     ck_assert_int_eq(wsc_optmap_find(SOL_SOCKET, SO_EXCLUSIVEADDRUSE)->kind,
                      OPT_EXCLUSIVE);
     ck_assert_ptr_null(wsc_optmap_find(SOL_SOCKET, 0x7777));
+    /* Every IPPROTO_UDP option is a datagram socket's; the checksum one
+     * IPv4's only (Microsoft: not supported for IPv6). */
+    m = wsc_optmap_find(IPPROTO_UDP, UDP_NOCHECKSUM);
+    ck_assert_int_eq(m->name, L_SO_NO_CHECK);
+    ck_assert_uint_eq(m->flags & (OF_DGRAM | OF_INET4), OF_DGRAM | OF_INET4);
+    m = wsc_optmap_find(IPPROTO_UDP, UDP_SEND_MSG_SIZE);
+    ck_assert_int_eq(m->name, L_UDP_SEGMENT);
+    ck_assert_uint_eq(m->flags & (OF_DGRAM | OF_INET4), OF_DGRAM);
+    ck_assert_ptr_nonnull(wsc_optmap_find(IPPROTO_UDP,
+                                          UDP_RECV_MAX_COALESCED_SIZE));
+    ck_assert_ptr_nonnull(wsc_optmap_find(IPPROTO_UDP,
+                                          UDP_CHECKSUM_COVERAGE));
 }
 END_TEST
 

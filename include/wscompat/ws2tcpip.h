@@ -155,4 +155,34 @@ static inline int idealsendbacklognotify(
                     &bytes, lpOverlapped, lpCompletionRoutine);
 }
 
+/* The typed forms of the UDP segmentation and coalescing options, as
+ * Microsoft's header defines them. */
+static inline INT WSAGetUdpSendMessageSize(SOCKET Socket, PDWORD MsgSize)
+{
+    int len = sizeof(*MsgSize);
+
+    return getsockopt(Socket, IPPROTO_UDP, UDP_SEND_MSG_SIZE,
+                      (char *)MsgSize, &len);
+}
+static inline INT WSASetUdpSendMessageSize(SOCKET Socket, DWORD MsgSize)
+{
+    return setsockopt(Socket, IPPROTO_UDP, UDP_SEND_MSG_SIZE,
+                      (const char *)&MsgSize, sizeof(MsgSize));
+}
+static inline INT WSAGetUdpRecvMaxCoalescedSize(SOCKET Socket,
+                                                DWORD *MaxCoalescedMsgSize)
+{
+    int len = sizeof(*MaxCoalescedMsgSize);
+
+    return getsockopt(Socket, IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE,
+                      (char *)MaxCoalescedMsgSize, &len);
+}
+static inline INT WSASetUdpRecvMaxCoalescedSize(SOCKET Socket,
+                                                DWORD MaxCoalescedMsgSize)
+{
+    return setsockopt(Socket, IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE,
+                      (const char *)&MaxCoalescedMsgSize,
+                      sizeof(MaxCoalescedMsgSize));
+}
+
 #endif /* WSCOMPAT_WS2TCPIP_H */

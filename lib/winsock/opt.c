@@ -314,6 +314,15 @@ static int opentype(int set, char *optval, int *optlen, int setlen)
     return wsc_ok(0);
 }
 
+/* The option and the socket's kind: a UDP option on a stream, an IPv4
+ * one on IPv6. */
+static int opt_fits(struct wsc_sock *e, const struct wsc_optmap *m)
+{
+    if ((m->flags & OF_DGRAM) && e->type != SOCK_DGRAM)
+        return 0;
+    return !(m->flags & OF_INET4) || e->family == AF_INET;
+}
+
 int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
                    int optlen)
 {
@@ -330,7 +339,7 @@ int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
     if (!wsc_optmap_level_known(level))
         return wsc_leave(e, -WSAEINVAL);
     m = wsc_optmap_find(level, optname);
-    if (!m)
+    if (!m || !opt_fits(e, m))
         return wsc_leave(e, -WSAENOPROTOOPT);
     /* It takes no value: libuv passes NULL, 0 (row MX18). */
     if (level == SOL_SOCKET && optname == SO_UPDATE_CONNECT_CONTEXT)
@@ -377,7 +386,7 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
     if (!wsc_optmap_level_known(level))
         return wsc_leave(e, -WSAEINVAL);
     m = wsc_optmap_find(level, optname);
-    if (!m)
+    if (!m || !opt_fits(e, m))
         return wsc_leave(e, -WSAENOPROTOOPT);
     if (wsc_bad_ptr(optval) || wsc_bad_ptr(optlen) ||
         wsc_copy_in(&len, optlen, sizeof(len)))

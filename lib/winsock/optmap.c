@@ -131,6 +131,19 @@ static const struct wsc_optmap map[] = {
       OPT_PMTUD, 0, 0 },
     { WIN_IPPROTO_IPV6, IPV6_MTU, IPPROTO_IPV6, L_IPV6_MTU, OPT_GETONLY, 0,
       0 },
+
+    /* UDP_SEND_MSG_SIZE is Linux's segmentation offload, byte for byte;
+     * Windows' receive coalescing "may" merge datagrams, so keeping the
+     * size and merging none is within its word; checksum coverage is
+     * UDP-Lite's, which a UDP socket keeps as set. */
+    { WIN_IPPROTO_UDP, UDP_NOCHECKSUM, L_SOL_SOCKET, L_SO_NO_CHECK, OPT_BOOL,
+      OF_BOOLV | OF_DGRAM | OF_INET4, 0 },
+    { WIN_IPPROTO_UDP, UDP_SEND_MSG_SIZE, L_SOL_UDP, L_UDP_SEGMENT, OPT_INT,
+      OF_DGRAM, 0 },
+    KEPT(WIN_IPPROTO_UDP, UDP_RECV_MAX_COALESCED_SIZE, WSC_KEPT_UDP_COALESCE,
+         OF_DGRAM),
+    KEPT(WIN_IPPROTO_UDP, UDP_CHECKSUM_COVERAGE, WSC_KEPT_UDP_COVERAGE,
+         OF_DGRAM),
 };
 
 int wsc_optmap_level_known(int wlevel)

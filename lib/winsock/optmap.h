@@ -42,6 +42,8 @@ enum {
     OF_LEN0 = 0x08,  /* set with optlen 0 succeeds and changes nothing */
     OF_ZFILL = 0x10, /* get with 1..3 bytes: WSAEFAULT, those bytes zeroed */
     OF_SMALL = 0x20, /* the value is a byte: above 255 WSAEINVAL */
+    OF_DGRAM = 0x40, /* a datagram socket's only (else WSAENOPROTOOPT) */
+    OF_INET4 = 0x80, /* an IPv4 socket's only (else WSAENOPROTOOPT) */
 };
 
 /* The slots of options kept in the entry (wsc_ksock.kept). */
@@ -54,6 +56,7 @@ enum {
     WSC_KEPT_BSDURGENT, WSC_KEPT_RECVTOS, WSC_KEPT_RECVTTL,
     WSC_KEPT_RECVTCLASS, WSC_KEPT_PROTECTION, WSC_KEPT_LINGER_ONOFF,
     WSC_KEPT_NOSYNRETRIES, WSC_KEPT_FAIL_ON_ICMP, WSC_KEPT_DELAY_FIN_ACK,
+    WSC_KEPT_UDP_COVERAGE, WSC_KEPT_UDP_COALESCE,
     WSC_KEPT_COUNT
 };
 

@@ -57,6 +57,8 @@ enum {
     /* <linux/in.h>, <linux/in6.h>: the interface index a socket sends on
      * (IPv4 in network order, as Windows has it). */
     L_IP_UNICAST_IF = 50, L_IPV6_UNICAST_IF = 76,
+    /* <netinet/udp.h>: segmentation offload's segment size. */
+    L_SOL_UDP = 17, L_UDP_SEGMENT = 103, L_SO_NO_CHECK = SO_NO_CHECK,
     L_POLLIN = POLLIN, L_POLLOUT = POLLOUT, L_POLLPRI = POLLPRI,
     L_POLLERR = POLLERR, L_POLLHUP = POLLHUP, L_POLLNVAL = POLLNVAL,
     L_POLLRDHUP = POLLRDHUP,

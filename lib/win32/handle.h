@@ -44,7 +44,12 @@ struct w32_obj {
             /* Its APC queue (a reference), made with the thread. */
             struct w32_apc_target *apc;
         } thread;
-        struct { int fd, borrowed; } file;
+        /* slot: a mailslot's server or client end (mailslot.c), whose
+         * fd is a datagram socket; slot_wait: its read timeout. */
+        struct {
+            int fd, borrowed, slot;
+            DWORD slot_max, slot_wait;
+        } file;
         struct w32_port *port;
     } u;
 };
@@ -99,6 +104,13 @@ BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done);
 /* A handle that owns fd (closes it with its last handle); on failure fd
  * is closed and INVALID_HANDLE_VALUE returned. */
 HANDLE wsc_w32_file_adopt(int fd);
+/* Mailslots (mailslot.c): the kinds of u.file.slot; whether a CreateFile
+ * name is a mailslot's; a client's CreateFile; a server's ReadFile. */
+enum { W32_SLOT_NONE, W32_SLOT_SERVER, W32_SLOT_CLIENT };
+int wsc_w32_is_mailslot(const char *path);
+HANDLE wsc_w32_mailslot_open(const char *path);
+BOOL wsc_w32_mailslot_read(struct w32_obj *o, void *buf, DWORD size,
+                           DWORD *done);
 /* A handle for a descriptor the handle does not own (the std handles). */
 HANDLE wsc_w32_file_borrow(int fd);
 

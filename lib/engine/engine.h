@@ -77,6 +77,8 @@ enum {
 /* A call passed to the kernel as it stands failed; errno says why (POSIX
  * front ends, which report the kernel's own errno): */
 #define WSC_E_ERRNO (-2)
+/* A direct-path call not tried: the general path is to make it. */
+#define WSC_E_NOT_DIRECT (-3)
 
 /* Deadlines are monotonic milliseconds (wsc_now_ms), or: */
 #define WSC_FOREVER (-1)     /* no deadline */

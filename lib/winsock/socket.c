@@ -381,6 +381,35 @@ int ws_shutdown(SOCKET s, int how)
     return wsc_leave(e, wsc_e_shutdown(e, linux_how[how]));
 }
 
+/* TCP and UDP carry no disconnect data: some given is WSAENOPROTOOPT
+ * (Microsoft's page, for a provider without it), none is shutdown's. */
+static int disconnect(SOCKET s, LPWSABUF data, int how)
+{
+    WSABUF b = { 0, NULL };
+    struct wsc_sock *e;
+
+    if (data) {
+        if (!(e = wsc_enter(s)))
+            return SOCKET_ERROR;
+        if (wsc_bad_ptr(data) || wsc_copy_in(&b, data, sizeof(b)))
+            return wsc_leave(e, -WSAEFAULT);
+        if (b.len)
+            return wsc_leave(e, -WSAENOPROTOOPT);
+        wsc_leave(e, 0);
+    }
+    return ws_shutdown(s, how);
+}
+
+int ws_WSASendDisconnect(SOCKET s, LPWSABUF data)
+{
+    return disconnect(s, data, SD_SEND);
+}
+
+int ws_WSARecvDisconnect(SOCKET s, LPWSABUF data)
+{
+    return disconnect(s, data, SD_RECEIVE);
+}
+
 static int any_address(const struct sockaddr_storage *ss)
 {
     if (ss->ss_family == AF_INET)

@@ -72,6 +72,17 @@ int wsc_w32_ms_until(uint64_t deadline);
  * the ports' waiters from now on. */
 void wsc_w32_ports_poll(void);
 
+/* A wait on handles and one more condition (MsgWaitForMultipleObjects:
+ * the thread's message queue), ready(arg) checked under the lock, its
+ * index count; a change of it must call wsc_w32_changed. */
+struct wsc_w32_extra {
+    int (*ready)(void *arg);
+    void *arg;
+};
+DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
+                        DWORD ms, BOOL alertable,
+                        const struct wsc_w32_extra *x);
+
 /* Names of events, mutexes and semaphores, one namespace for the process
  * (another process does not see them).  wsc_w32_name_claim: the object
  * already named name, with a new reference, or NULL after giving fresh

@@ -287,7 +287,7 @@ static LRESULT send_across(struct queue *to, HWND hwnd, UINT msg, WPARAM wp,
     return s.result;
 }
 
-static LRESULT send(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+static LRESULT send_message(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
 {
     struct window *w;
     WNDPROC p;
@@ -311,12 +311,12 @@ static LRESULT send(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
 
 LRESULT wsc_SendMessageA(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
 {
-    return send(hwnd, msg, wp, lp);
+    return send_message(hwnd, msg, wp, lp);
 }
 
 LRESULT wsc_SendMessageW(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
 {
-    return send(hwnd, msg, wp, lp);
+    return send_message(hwnd, msg, wp, lp);
 }
 
 static LRESULT def_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)

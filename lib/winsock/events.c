@@ -1,6 +1,7 @@
-/* WSA events, WSAEventSelect and WSAAsyncSelect.  A WSA event is the Win32 layer's
- * manual-reset event; the network events themselves are recorded by the
- * engine (netevents.c), which sets the event through notify(). */
+/* WSA events, WSAEventSelect and WSAAsyncSelect.  A WSA event is the
+ * Win32 layer's manual-reset event; the network events themselves are
+ * recorded by the engine (netevents.c), which sets the event through
+ * notify(), or posts each event to the window through post(). */
 #include <string.h>
 #include "ws.h"
 

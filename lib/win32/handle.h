@@ -125,6 +125,10 @@ BOOL wsc_w32_mailslot_read(struct w32_obj *o, void *buf, DWORD size,
 /* A handle for a descriptor the handle does not own (the std handles). */
 HANDLE wsc_w32_file_borrow(int fd);
 
+/* window.c: the calling thread ends; its windows and message queue go
+ * (before its thread object is signalled, as on Windows). */
+void wsc_w32_queue_exit(void);
+
 /* The calling thread's id (GetCurrentThreadId). */
 DWORD wsc_w32_tid(void);
 /* Marks the calling thread as owning a mutex: its exit abandons them. */

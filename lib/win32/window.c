@@ -152,7 +152,8 @@ static void unlink_window(unsigned slot)
 }
 
 /* The thread ends: its windows and its queue go; a thread waiting in
- * SendMessage for it gets 0. */
+ * SendMessage for it gets 0.  (CreateThread's threads at their end, the
+ * others by the key's destructor.) */
 static void queue_exit(void *arg)
 {
     struct queue *q = arg, **p;
@@ -174,6 +175,17 @@ static void queue_exit(void *arg)
     wsc_w32_changed();
     wsc_w32_unlock();
     free(q);
+}
+
+void wsc_w32_queue_exit(void)
+{
+    struct queue *q = my_queue;
+
+    if (!q)
+        return;
+    my_queue = NULL;
+    pthread_setspecific(queue_key, NULL);
+    queue_exit(q);
 }
 
 static void queue_key_init(void)
@@ -443,24 +455,39 @@ ATOM wsc_RegisterClassW(const WNDCLASSW *wc)
                        wc->cbClsExtra, wc->cbWndExtra, wc->hInstance);
 }
 
-ATOM wsc_RegisterClassExA(const WNDCLASSEXA *wc)
+/* The Ex forms: the same class, once cbSize is right. */
+ATOM wsc_RegisterClassExA(const WNDCLASSEXA *wx)
 {
-    if (!wc)
+    WNDCLASSA wc;
+
+    if (!wx)
         return (ATOM)wsc_w32_fail(ERROR_NOACCESS);
-    if (wc->cbSize != sizeof(*wc))
+    if (wx->cbSize != sizeof(*wx))
         return (ATOM)wsc_w32_fail(ERROR_INVALID_PARAMETER);
-    return class_add(wc->lpszClassName, wc->lpfnWndProc, wc->style,
-                     wc->cbClsExtra, wc->cbWndExtra, wc->hInstance);
+    wc.style = wx->style;
+    wc.lpfnWndProc = wx->lpfnWndProc;
+    wc.cbClsExtra = wx->cbClsExtra;
+    wc.cbWndExtra = wx->cbWndExtra;
+    wc.hInstance = wx->hInstance;
+    wc.lpszClassName = wx->lpszClassName;
+    return wsc_RegisterClassA(&wc);
 }
 
-ATOM wsc_RegisterClassExW(const WNDCLASSEXW *wc)
+ATOM wsc_RegisterClassExW(const WNDCLASSEXW *wx)
 {
-    if (!wc)
+    WNDCLASSW wc;
+
+    if (!wx)
         return (ATOM)wsc_w32_fail(ERROR_NOACCESS);
-    if (wc->cbSize != sizeof(*wc))
+    if (wx->cbSize != sizeof(*wx))
         return (ATOM)wsc_w32_fail(ERROR_INVALID_PARAMETER);
-    return class_add_w(wc->lpszClassName, wc->lpfnWndProc, wc->style,
-                       wc->cbClsExtra, wc->cbWndExtra, wc->hInstance);
+    wc.style = wx->style;
+    wc.lpfnWndProc = wx->lpfnWndProc;
+    wc.cbClsExtra = wx->cbClsExtra;
+    wc.cbWndExtra = wx->cbWndExtra;
+    wc.hInstance = wx->hInstance;
+    wc.lpszClassName = wx->lpszClassName;
+    return wsc_RegisterClassW(&wc);
 }
 
 static BOOL class_remove(const char *name)

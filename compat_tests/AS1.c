@@ -2,8 +2,8 @@
  * WSAMAKESELECTREPLY(event, code) (a fresh connected socket's FD_WRITE is
  * 2, a reset's FD_CLOSE carries WSAECONNABORTED); the socket becomes
  * non-blocking (FIONBIO 0 WSAEINVAL while selected); a mask of 0 cancels;
- * closesocket posts nothing (row EV29); an accepted socket inherits the
- * listener's selection. */
+ * closesocket posts nothing, CloseHandle on the socket FD_CLOSE (row
+ * EV29); an accepted socket inherits the listener's selection. */
 #include "as.h"
 
 static void format(ct *t, HWND w)
@@ -62,6 +62,13 @@ static void close_posts_nothing(ct *t, HWND w)
     ct_obs_rc(t, "closesocket", closesocket(s));
     closesocket(c);
     as_check(t, "after_closesocket", w, s, EV_NO);
+    /* CloseHandle on the socket is another matter. */
+    ct_tcp_pair(t, &c, &s);
+    as_select(t, s, w, FD_READ | FD_WRITE | FD_CLOSE);
+    as_check(t, "before_closehandle", w, s, EV_YES);
+    ct_obs(t, "closehandle", "%d", CloseHandle((HANDLE)s));
+    as_check(t, "after_closehandle", w, s, EV_YES);
+    closesocket(c);
 }
 
 static void inherit(ct *t, HWND w)

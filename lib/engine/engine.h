@@ -780,6 +780,9 @@ int wsc_netev_enum(struct wsc_sock *e, long *events, int *errors,
 /* A re-enabling call was made (recv: FD_READ|FD_OOB, send that would
  * block: FD_WRITE, accept: FD_ACCEPT). */
 void wsc_netev_reenable(struct wsc_sock *e, long bits);
+/* CloseHandle on the socket, not closesocket: under WSAAsyncSelect with
+ * FD_CLOSE selected, an FD_CLOSE (code 0) is posted (row EV29). */
+void wsc_netev_handle_closed(struct wsc_sock *e);
 /* An accepted socket takes its listener's selection. */
 void wsc_netev_inherit(struct wsc_sock *listener, struct wsc_sock *e);
 /* 1 when a selection is active (cheap). */

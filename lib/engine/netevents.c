@@ -302,3 +302,15 @@ void wsc_netev_inherit(struct wsc_sock *listener, struct wsc_sock *e)
     if (from.ev_mask)
         wsc_netev_copy(&from, e);
 }
+
+void wsc_netev_handle_closed(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+
+    if (!a || !wsc_netev_active(e))
+        return;
+    pthread_mutex_lock(&a->lock);
+    if (a->ev_post && (a->ev_mask & WSC_FD_CLOSE))
+        a->ev_post(a->ev_ctx, a->ev_msg, e->fd, WSC_FD_CLOSE, 0);
+    pthread_mutex_unlock(&a->lock);
+}

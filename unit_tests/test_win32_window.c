@@ -2,7 +2,8 @@
  * headers: class registration and its errors, window procedures called
  * by CreateWindow, SendMessage, DispatchMessage and DestroyWindow, the
  * queue's order, WM_QUIT, bad window handles, posting and sending across
- * threads, MsgWaitForMultipleObjects, and WSAAsyncSelect's bad input.
+ * threads, MsgWaitForMultipleObjects, timers, and WSAAsyncSelect's bad
+ * input.
  * Every wait is bounded; no sleeps. */
 #include <check.h>
 #include <stdio.h>
@@ -397,6 +398,68 @@ START_TEST(msg_wait)
 }
 END_TEST
 
+static int timer_calls;
+static UINT_PTR timer_seen;
+
+static VOID CALLBACK on_timer(HWND hwnd, UINT msg, UINT_PTR id, DWORD time)
+{
+    timer_calls++;
+    timer_seen = id;
+}
+
+START_TEST(timers)
+{
+    HWND h = window("timer");
+    ULONGLONG t0;
+    UINT_PTR id;
+    MSG m;
+
+    ck_assert_uint_eq(SetTimer(h, 7, 30, NULL), 7);
+    t0 = GetTickCount64();
+    ck_assert_int_eq(GetMessageA(&m, NULL, 0, 0), 1);
+    ck_assert_uint_ge(GetTickCount64() - t0, 25);
+    ck_assert_uint_lt(GetTickCount64() - t0, 3000);
+    ck_assert_uint_eq(m.message, WM_TIMER);
+    ck_assert_ptr_eq(m.hwnd, h);
+    ck_assert_uint_eq(m.wParam, 7);
+    nseen = 0;
+    ck_assert_int_eq(DispatchMessageA(&m), 0);
+    ck_assert_int_eq(nseen, 1);
+    ck_assert_uint_eq(seen[0], WM_TIMER);
+    /* A posted message comes before a due timer; MsgWait sees the timer
+     * come due. */
+    ck_assert_int_eq(PostMessageA(h, WM_USER, 0, 0), TRUE);
+    ck_assert_int_eq(PeekMessageA(&m, NULL, 0, 0, PM_NOREMOVE), TRUE);
+    ck_assert_uint_eq(MsgWaitForMultipleObjects(0, NULL, FALSE, 3000, QS_TIMER),
+                      WAIT_OBJECT_0);
+    ck_assert_int_eq(PeekMessageA(&m, NULL, 0, 0, PM_REMOVE), TRUE);
+    ck_assert_uint_eq(m.message, WM_USER);
+    ck_assert_int_eq(PeekMessageA(&m, NULL, 0, 0, PM_REMOVE), TRUE);
+    ck_assert_uint_eq(m.message, WM_TIMER);
+    ck_assert_int_eq(KillTimer(h, 7), TRUE);
+    ERR(KillTimer(h, 7), FALSE, ERROR_INVALID_PARAMETER);
+    ERR(SetTimer(BAD_HWND, 1, 10, NULL), 0, ERROR_INVALID_WINDOW_HANDLE);
+    /* A thread timer: a fresh id; DispatchMessage calls its procedure. */
+    id = SetTimer(NULL, 0, 10, on_timer);
+    ck_assert_uint_ne(id, 0);
+    ck_assert_int_eq(GetMessageA(&m, NULL, 0, 0), 1);
+    ck_assert_uint_eq(m.message, WM_TIMER);
+    ck_assert_ptr_null(m.hwnd);
+    ck_assert_uint_eq(m.wParam, id);
+    ck_assert_int_eq(DispatchMessageA(&m), 0);
+    ck_assert_int_eq(timer_calls, 1);
+    ck_assert_uint_eq(timer_seen, id);
+    ck_assert_int_eq(KillTimer(NULL, id), TRUE);
+    /* A window's timers go with it. */
+    ck_assert_uint_eq(SetTimer(h, 8, 10, NULL), 8);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    ck_assert_uint_eq(MsgWaitForMultipleObjects(0, NULL, FALSE, 60,
+                                                QS_ALLINPUT),
+                      WAIT_TIMEOUT);
+    ck_assert_int_eq(PeekMessageA(&m, NULL, 0, 0, PM_REMOVE), FALSE);
+}
+END_TEST
+
 START_TEST(async_select_bad_input)
 {
     WSADATA d;
@@ -436,6 +499,7 @@ int main(void)
     tcase_add_test(tc, posting_and_sending_across_threads);
     tcase_add_test(tc, post_thread_message);
     tcase_add_test(tc, msg_wait);
+    tcase_add_test(tc, timers);
     tcase_add_test(tc, async_select_bad_input);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);

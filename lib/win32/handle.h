@@ -77,6 +77,9 @@ void wsc_w32_ports_poll(void);
  * index count; a change of it must call wsc_w32_changed. */
 struct wsc_w32_extra {
     int (*ready)(void *arg);
+    /* When ready may turn true without a change (a timer), or
+     * UINT64_MAX; NULL: never. */
+    uint64_t (*wake)(void *arg);
     void *arg;
 };
 DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,

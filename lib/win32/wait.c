@@ -175,6 +175,7 @@ DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
     struct w32_apc_target *t = alertable ? wsc_w32_apc_mine() : NULL;
     DWORD r, err, tid = wsc_w32_tid();
     uint64_t deadline = ms == INFINITE ? UINT64_MAX : wsc_w32_now_ms() + ms;
+    uint64_t until;
     int registered = 0;
 
     if ((err = take_all(&w, count, handles, all,
@@ -195,7 +196,11 @@ DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
         }
         if (ms == 0)
             break;
-        if (t ? wsc_w32_sleep_until(deadline) : wsc_w32_wait_until(deadline)) {
+        until = x && x->wake ? x->wake(x->arg) : UINT64_MAX;
+        if (until >= deadline)
+            until = deadline;
+        if ((t ? wsc_w32_sleep_until(until) : wsc_w32_wait_until(until)) &&
+            until == deadline) {
             r = try_wait(&w, all, tid, x);
             if (r == WAIT_TIMEOUT && t && alerted(t, &wake, &registered))
                 r = WAIT_IO_COMPLETION;

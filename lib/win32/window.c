@@ -1,7 +1,8 @@
 /* Windows that are only message targets: window classes, windows (none
  * is drawn; any style is accepted, HWND_MESSAGE too), and the message
- * queue of each thread that makes a window or looks at its queue.  A
- * posted message goes to the queue of the thread that made its window;
+ * queue of each thread that makes a window or looks at its queue, with
+ * its timers (SetTimer: WM_TIMER when due, after posted messages and
+ * WM_QUIT).  A posted message goes to the queue of the thread that made its window;
  * SendMessage calls the window procedure at once on that thread and
  * otherwise waits for that thread to take it in GetMessage, PeekMessage
  * or a wait of its own.  All of the state is under the process-wide lock
@@ -28,10 +29,22 @@ struct sent {
     struct sent *next;
 };
 
+/* SetTimer's: WM_TIMER comes when due, and again ms after it is taken. */
+struct wtimer {
+    HWND hwnd;
+    UINT_PTR id;
+    UINT ms;
+    uint64_t due, noted; /* noted: the due time told to MsgWait */
+    TIMERPROC proc;
+    struct wtimer *next;
+};
+
 struct queue {
     DWORD tid;
     struct posted *head, *tail;
     struct sent *sent;
+    struct wtimer *timers;
+    UINT_PTR next_timer_id;
     int quit;
     WPARAM quit_code;
     /* A message came since the thread last looked (MsgWait's "new"). */
@@ -141,6 +154,20 @@ static void drop_posted(struct queue *q, HWND hwnd, int all)
     }
 }
 
+static void drop_timers(struct queue *q, HWND hwnd, int all)
+{
+    struct wtimer **p = &q->timers, *t;
+
+    while ((t = *p)) {
+        if (all || t->hwnd == hwnd) {
+            *p = t->next;
+            free(t);
+        } else {
+            p = &t->next;
+        }
+    }
+}
+
 static void unlink_window(unsigned slot)
 {
     struct window *w = wins[slot];
@@ -172,6 +199,7 @@ static void queue_exit(void *arg)
     for (s = q->sent; s; s = s->next)
         s->done = 1;
     drop_posted(q, NULL, 1);
+    drop_timers(q, NULL, 1);
     wsc_w32_changed();
     wsc_w32_unlock();
     free(q);
@@ -584,6 +612,7 @@ static void window_free(HWND hwnd)
     wsc_w32_lock();
     if ((w = find(hwnd))) {
         drop_posted(w->q, hwnd, 0);
+        drop_timers(w->q, hwnd, 0);
         unlink_window((unsigned)((uintptr_t)hwnd & 0xffff));
     }
     wsc_w32_unlock();
@@ -935,6 +964,103 @@ void wsc_PostQuitMessage(int code)
     wsc_w32_unlock();
 }
 
+/* ---- timers ------------------------------------------------------------- */
+static struct wtimer **timer_slot(struct queue *q, HWND hwnd, UINT_PTR id)
+{
+    struct wtimer **p;
+
+    for (p = &q->timers; *p; p = &(*p)->next)
+        if ((*p)->hwnd == hwnd && (*p)->id == id)
+            return p;
+    return NULL;
+}
+
+/* A thread timer's new id: never 0, never one in use. */
+static UINT_PTR new_timer_id(struct queue *q)
+{
+    do
+        q->next_timer_id = q->next_timer_id + 1 ? q->next_timer_id + 1 : 1;
+    while (timer_slot(q, NULL, q->next_timer_id));
+    return q->next_timer_id;
+}
+
+/* Under the lock: sets (or resets) the timer on q; 0 without memory. */
+static UINT_PTR timer_set(struct queue *q, HWND hwnd, UINT_PTR id, UINT ms,
+                          TIMERPROC proc)
+{
+    struct wtimer **p, *t;
+
+    if (!hwnd && !(id && timer_slot(q, NULL, id)))
+        id = new_timer_id(q);
+    if ((p = timer_slot(q, hwnd, id))) {
+        t = *p;
+    } else if ((t = calloc(1, sizeof(*t)))) {
+        t->next = q->timers;
+        q->timers = t;
+    } else {
+        return (UINT_PTR)wsc_w32_fail(ERROR_NOT_ENOUGH_MEMORY);
+    }
+    t->hwnd = hwnd;
+    t->id = id;
+    t->ms = ms < USER_TIMER_MINIMUM   ? USER_TIMER_MINIMUM
+            : ms > USER_TIMER_MAXIMUM ? USER_TIMER_MAXIMUM
+                                      : ms;
+    t->due = wsc_w32_now_ms() + t->ms;
+    t->noted = 0;
+    t->proc = proc;
+    wsc_w32_changed();
+    return hwnd && !id ? 1 : id;
+}
+
+/* A window's timer is its thread's; NULL: the caller's thread's. */
+UINT_PTR wsc_SetTimer(HWND hwnd, UINT_PTR id, UINT ms, TIMERPROC proc)
+{
+    struct window *w = NULL;
+    struct queue *q;
+    UINT_PTR r = 0;
+
+    wsc_w32_lock();
+    if (hwnd && !(w = find(hwnd)))
+        wsc_w32_set_error(ERROR_INVALID_WINDOW_HANDLE);
+    else if ((q = w ? w->q : my_q()))
+        r = timer_set(q, hwnd, id, ms, proc);
+    wsc_w32_unlock();
+    return r;
+}
+
+BOOL wsc_KillTimer(HWND hwnd, UINT_PTR id)
+{
+    struct window *w = NULL;
+    struct queue *q = NULL;
+    struct wtimer **p = NULL, *t;
+    DWORD err = 0;
+
+    wsc_w32_lock();
+    if (hwnd && !(w = find(hwnd)))
+        err = ERROR_INVALID_WINDOW_HANDLE;
+    else if (!(q = w ? w->q : my_q()) || !(p = timer_slot(q, hwnd, id)))
+        err = ERROR_INVALID_PARAMETER;
+    else {
+        t = *p;
+        *p = t->next;
+        free(t);
+    }
+    wsc_w32_unlock();
+    return err ? wsc_w32_fail((int)err) : TRUE;
+}
+
+/* Under the lock: when the next timer is due (UINT64_MAX: none). */
+static uint64_t next_due(struct queue *q)
+{
+    struct wtimer *t;
+    uint64_t due = UINT64_MAX;
+
+    for (t = q->timers; t; t = t->next)
+        if (t->due < due)
+            due = t->due;
+    return due;
+}
+
 /* ---- taking messages ------------------------------------------------------ */
 struct filter {
     HWND hwnd; /* NULL: any; (HWND)-1: thread messages only */
@@ -952,6 +1078,34 @@ static int matches(const MSG *m, const struct filter *f)
 
 /* Under the lock: the first message that passes f, into *out (removed
  * with PM_REMOVE); WM_QUIT once no posted message passes.  1 if one. */
+/* Under the lock: a due timer's WM_TIMER (lParam its procedure); taken,
+ * it is due again ms later. */
+static int take_timer(struct queue *q, const struct filter *f, UINT flags,
+                      MSG *out)
+{
+    uint64_t now = wsc_w32_now_ms();
+    struct wtimer *t;
+    MSG m;
+
+    for (t = q->timers; t; t = t->next) {
+        if (t->due > now)
+            continue;
+        memset(&m, 0, sizeof(m));
+        m.hwnd = t->hwnd;
+        m.message = WM_TIMER;
+        m.wParam = t->id;
+        m.lParam = (LPARAM)t->proc;
+        m.time = (DWORD)now;
+        if (!matches(&m, f))
+            continue;
+        *out = m;
+        if (flags & PM_REMOVE)
+            t->due = now + t->ms;
+        return 1;
+    }
+    return 0;
+}
+
 static int take(struct queue *q, const struct filter *f, UINT flags,
                 MSG *out)
 {
@@ -971,7 +1125,7 @@ static int take(struct queue *q, const struct filter *f, UINT flags,
         return 1;
     }
     if (!q->quit)
-        return 0;
+        return take_timer(q, f, flags, out);
     memset(out, 0, sizeof(*out));
     out->message = WM_QUIT;
     out->wParam = q->quit_code;
@@ -1042,7 +1196,7 @@ static BOOL get_message(LPMSG msg, HWND hwnd, UINT min, UINT max)
     wsc_w32_lock();
     if ((q = my_q()))
         while ((r = peek(q, &f, PM_REMOVE, &m)) == 0)
-            wsc_w32_wait_until(UINT64_MAX);
+            wsc_w32_wait_until(next_due(q));
     wsc_w32_unlock();
     if (r < 0)
         return -1;
@@ -1067,8 +1221,8 @@ BOOL wsc_WaitMessage(void)
 
     wsc_w32_lock();
     if ((q = my_q()))
-        while (!q->news)
-            wsc_w32_wait_until(UINT64_MAX);
+        while (!q->news && next_due(q) > wsc_w32_now_ms())
+            wsc_w32_wait_until(next_due(q));
     wsc_w32_unlock();
     return q != NULL;
 }
@@ -1086,6 +1240,11 @@ static LRESULT dispatch(const MSG *msg)
 
     if (!msg) {
         wsc_w32_set_error(ERROR_NOACCESS);
+        return 0;
+    }
+    if (msg->message == WM_TIMER && msg->lParam) {
+        ((TIMERPROC)msg->lParam)(msg->hwnd, WM_TIMER, msg->wParam,
+                                 (DWORD)wsc_w32_now_ms());
         return 0;
     }
     if (!msg->hwnd)
@@ -1113,16 +1272,42 @@ struct msgwait {
     DWORD mask, flags;
 };
 
+/* Under the lock: when a timer of the waiting thread comes due. */
+static uint64_t timer_due(void *arg)
+{
+    struct msgwait *mw = arg;
+    struct wtimer *t;
+    uint64_t due = UINT64_MAX;
+
+    if (!(mw->mask & QS_TIMER))
+        return UINT64_MAX;
+    /* (One already told is not waited for again.) */
+    for (t = mw->q->timers; t; t = t->next)
+        if (t->noted != t->due && t->due < due)
+            due = t->due;
+    return due;
+}
+
 /* Under the lock: new input of the mask (or, with MWMO_INPUTAVAILABLE,
  * any in the queue); messages sent from other threads run here. */
 static int input_ready(void *arg)
 {
     struct msgwait *mw = arg;
     struct queue *q = mw->q;
-    DWORD have = q->news;
+    uint64_t now = wsc_w32_now_ms();
+    struct wtimer *t;
+    DWORD have;
 
     if ((mw->mask & QS_SENDMESSAGE) && q->sent)
         return 1;
+    /* A timer that came due is new input once. */
+    for (t = q->timers; t; t = t->next)
+        if (t->due <= now && (t->noted != t->due ||
+                              (mw->flags & MWMO_INPUTAVAILABLE))) {
+            t->noted = t->due;
+            q->news |= QS_TIMER;
+        }
+    have = q->news;
     if (mw->flags & MWMO_INPUTAVAILABLE)
         have |= (q->head || q->quit) ? QS_POSTMESSAGE | QS_ALLPOSTMESSAGE : 0;
     return (have & mw->mask) != 0;
@@ -1132,7 +1317,7 @@ DWORD wsc_MsgWaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
                                       DWORD ms, DWORD wake_mask, DWORD flags)
 {
     struct msgwait mw = { NULL, wake_mask, flags };
-    struct wsc_w32_extra x = { input_ready, &mw };
+    struct wsc_w32_extra x = { input_ready, timer_due, &mw };
 
     wsc_w32_lock();
     mw.q = my_q();

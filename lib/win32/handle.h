@@ -72,6 +72,20 @@ int wsc_w32_ms_until(uint64_t deadline);
  * the ports' waiters from now on. */
 void wsc_w32_ports_poll(void);
 
+/* A wait on handles and one more condition (MsgWaitForMultipleObjects:
+ * the thread's message queue), ready(arg) checked under the lock, its
+ * index count; a change of it must call wsc_w32_changed. */
+struct wsc_w32_extra {
+    int (*ready)(void *arg);
+    /* When ready may turn true without a change (a timer), or
+     * UINT64_MAX; NULL: never. */
+    uint64_t (*wake)(void *arg);
+    void *arg;
+};
+DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
+                        DWORD ms, BOOL alertable,
+                        const struct wsc_w32_extra *x);
+
 /* Names of events, mutexes and semaphores, one namespace for the process
  * (another process does not see them).  wsc_w32_name_claim: the object
  * already named name, with a new reference, or NULL after giving fresh
@@ -113,6 +127,10 @@ BOOL wsc_w32_mailslot_read(struct w32_obj *o, void *buf, DWORD size,
                            DWORD *done);
 /* A handle for a descriptor the handle does not own (the std handles). */
 HANDLE wsc_w32_file_borrow(int fd);
+
+/* window.c: the calling thread ends; its windows and message queue go
+ * (before its thread object is signalled, as on Windows). */
+void wsc_w32_queue_exit(void);
 
 /* The calling thread's id (GetCurrentThreadId). */
 DWORD wsc_w32_tid(void);

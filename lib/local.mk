@@ -79,7 +79,7 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/startup.c lib/winsock/socket.c lib/winsock/io.c \
 	lib/winsock/select.c lib/winsock/optmap.c lib/winsock/opt.c \
 	lib/winsock/names.c lib/winsock/lookup.h lib/winsock/gaiex.c \
-	lib/winsock/netdb.c lib/winsock/procs.c \
+	lib/winsock/netdb.c lib/winsock/procs.c lib/winsock/asyncdb.c \
 	lib/winsock/convert.c lib/winsock/api.def \
 	lib/winsock/trace.c lib/winsock/overlapped.h lib/winsock/overlapped.c \
 	lib/winsock/events.c lib/winsock/mswsock.c lib/winsock/iflist.h \

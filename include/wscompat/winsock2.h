@@ -668,6 +668,11 @@ typedef struct _WSANETWORKEVENTS {
 #define WSAGETSELECTEVENT(lParam) LOWORD(lParam)
 #define WSAGETSELECTERROR(lParam) HIWORD(lParam)
 #define WSAMAKESELECTREPLY(event, error) MAKELONG(event, error)
+/* The replies of WSAAsyncGetHostByName and its siblings. */
+#define WSAGETASYNCBUFLEN(lParam) LOWORD(lParam)
+#define WSAGETASYNCERROR(lParam) HIWORD(lParam)
+#define WSAMAKEASYNCREPLY(buflen, error) MAKELONG(buflen, error)
+#define MAXGETHOSTSTRUCT 1024
 
 /* ---- name spaces (GetAddrInfoEx) -------------------------------------- */
 #define NS_ALL 0

@@ -288,12 +288,13 @@ static int view_prot(DWORD access, DWORD protect, DWORD handle_access,
     if ((access & ~handle_access & (FILE_MAP_WRITE | FILE_MAP_READ | FILE_MAP_COPY |
                                     FILE_MAP_EXECUTE)))
         return 0;
-    if (access & FILE_MAP_COPY)
-        *flags = MAP_PRIVATE, prot |= PROT_WRITE;
-    else if (access & FILE_MAP_WRITE) {
+    /* FILE_MAP_ALL_ACCESS has the copy bit too: a write view wins. */
+    if (access & FILE_MAP_WRITE) {
         if (!writable(protect))
             return 0;
         prot |= PROT_WRITE;
+    } else if (access & FILE_MAP_COPY) {
+        *flags = MAP_PRIVATE, prot |= PROT_WRITE;
     }
     if (access & FILE_MAP_EXECUTE)
         prot |= PROT_EXEC;

@@ -442,7 +442,7 @@ BOOL wsc_DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
     struct w32_obj *o;
     HANDLE h;
 
-    (void)access, (void)inherit;
+    (void)inherit;
     if (src_process != PSEUDO_PROCESS || dst_process != PSEUDO_PROCESS)
         return wsc_w32_fail(ERROR_INVALID_HANDLE);
     /* A copy of a socket's handle keeps the socket open but is no socket
@@ -460,9 +460,14 @@ BOOL wsc_DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
             *dst = h;
         return TRUE;
     }
-    if (!(o = wsc_w32_get(src, W32_ANY)))
-        return FALSE;
-    if (!(h = wsc_w32_handle_new(o)))
+    /* The copy may do what the source may (OpenEvent's access). */
+    wsc_w32_lock();
+    if ((o = wsc_w32_find_access(src, W32_ANY, &access)))
+        wsc_w32_ref(o);
+    wsc_w32_unlock();
+    if (!o)
+        return wsc_w32_fail(ERROR_INVALID_HANDLE);
+    if (!(h = wsc_w32_handle_new_access(o, access)))
         return FALSE;
     if (options & DUPLICATE_CLOSE_SOURCE)
         wsc_CloseHandle(src);

@@ -164,6 +164,9 @@ HANDLE wsc_w32_file_borrow(int fd);
 
 /* The calling thread's id (GetCurrentThreadId). */
 DWORD wsc_w32_tid(void);
+/* A detached thread of the library's own, small, with every signal
+ * blocked, running fn(arg); 0 or pthread_create's error. */
+int wsc_w32_helper_thread(void *(*fn)(void *), void *arg);
 /* Marks the calling thread as owning a mutex: its exit abandons them. */
 void wsc_w32_note_owner(void);
 /* Under the lock: abandons the mutexes the thread owns. */

@@ -375,19 +375,8 @@ static void *watch(void *arg)
 
 static int start_watch(struct w32_obj *o)
 {
-    pthread_attr_t a;
-    pthread_t t;
-    sigset_t all, old;
-    int r;
+    int r = wsc_w32_helper_thread(watch, wsc_w32_ref(o));
 
-    pthread_attr_init(&a);
-    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-    pthread_attr_setstacksize(&a, 64 * 1024);
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    r = pthread_create(&t, &a, watch, wsc_w32_ref(o));
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    pthread_attr_destroy(&a);
     if (r)
         wsc_w32_put(o);
     return r;

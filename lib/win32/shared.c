@@ -360,28 +360,13 @@ static void *listen_main(void *arg)
 int wsc_w32_shared_listen(struct w32_shared *s)
 {
     struct listener *l = calloc(1, sizeof(*l));
-    pthread_attr_t a;
-    pthread_t t;
-    sigset_t all, old;
-    int r;
 
     if (!l)
         return -1;
     l->hdr = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, s->fd, 0);
-    if (l->hdr == MAP_FAILED) {
-        free(l);
-        return -1;
-    }
-    pthread_attr_init(&a);
-    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
-    pthread_attr_setstacksize(&a, 64 * 1024);
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old); /* signals are not its to take */
-    r = pthread_create(&t, &a, listen_main, l);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    pthread_attr_destroy(&a);
-    if (r) {
-        munmap(l->hdr, PAGE);
+    if (l->hdr == MAP_FAILED || wsc_w32_helper_thread(listen_main, l)) {
+        if (l->hdr != MAP_FAILED)
+            munmap(l->hdr, PAGE);
         free(l);
         return -1;
     }

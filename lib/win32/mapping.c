@@ -132,7 +132,10 @@ static struct w32_obj *shared_mapping(const char *name, int create,
 
     if (!(s = wsc_w32_shared_attach(name, W32_MAPPING, create, size, NULL,
                                     NULL, existed, &err))) {
-        wsc_w32_set_error(err);
+        /* Without /dev/shm the name is the process's. */
+        if (err == ERROR_NOT_SUPPORTED && create)
+            return anon_mapping(protect, size);
+        wsc_w32_set_error(err == ERROR_NOT_SUPPORTED ? ERROR_FILE_NOT_FOUND : err);
         return NULL;
     }
     if (!(o = mapping_new(-1, protect, 0, 0))) {

@@ -275,8 +275,10 @@ static DWORD share_event(struct w32_obj *o, const char *name, int create,
     *existed = 0;
     o->shared = wsc_w32_shared_attach(name, W32_EVENT, create, 0, event_init,
                                       o, existed, &err);
+    if (!o->shared && err == ERROR_NOT_SUPPORTED)
+        return create ? 0 : ERROR_FILE_NOT_FOUND;
     if (!o->shared)
-        return err == ERROR_NOT_SUPPORTED && create ? 0 : err;
+        return err;
     if (wsc_w32_shared_listen(o->shared) == 0)
         return 0;
     wsc_w32_shared_detach(o->shared);

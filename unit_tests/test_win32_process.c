@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <windows.h>
 
 #define ERR(call, result, code)                                      \
@@ -139,6 +140,22 @@ START_TEST(terminate_gives_the_code)
     ck_assert_int_eq(CloseHandle(again), TRUE);
     ck_assert_uint_eq(finish(pi), 77);
     ERR(OpenProcess(SYNCHRONIZE, FALSE, 0), NULL, ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+START_TEST(wide_create_process)
+{
+    wchar_t cmd[4200];
+    STARTUPINFOW si;
+    PROCESS_INFORMATION pi;
+
+    swprintf(cmd, 4200, L"%hs exit 5", helper); /* %hs: narrow, as Microsoft reads it */
+    memset(&si, 0, sizeof(si));
+    si.cb = sizeof(si);
+    ck_assert_int_eq(CreateProcessW(NULL, cmd, NULL, NULL, FALSE, 0, NULL, NULL, &si, &pi),
+                     TRUE);
+    ck_assert_uint_eq(finish(pi), 5);
+    ck_assert_ptr_nonnull(wcsstr(GetCommandLineW(), L"test_win32_process"));
 }
 END_TEST
 
@@ -369,6 +386,7 @@ int main(void)
     tcase_add_test(tc, exit_code_after_wait);
     tcase_add_test(tc, wait_for_several_children);
     tcase_add_test(tc, terminate_gives_the_code);
+    tcase_add_test(tc, wide_create_process);
     tcase_add_test(tc, missing_program);
     tcase_add_test(tc, command_line_round_trip);
     tcase_add_test(tc, mapping_shared_with_child);

@@ -58,6 +58,17 @@ static int set_event(const char *name, DWORD access)
     return SetEvent(e) ? 0 : (int)GetLastError();
 }
 
+/* Releases the named semaphore twice over; exits with the count before. */
+static int release_semaphore(const char *name)
+{
+    HANDLE s = OpenSemaphoreA(SEMAPHORE_MODIFY_STATE, FALSE, name);
+    LONG prev = -1;
+
+    if (!s)
+        return 109;
+    return ReleaseSemaphore(s, 2, &prev) ? (int)prev : 110;
+}
+
 int main(int argc, char **argv)
 {
     HANDLE never;
@@ -76,6 +87,8 @@ int main(int argc, char **argv)
         return set_event(argv[2], 0);
     if (!strcmp(argv[1], "setsync") && argc > 2)
         return set_event(argv[2], SYNCHRONIZE);
+    if (!strcmp(argv[1], "release") && argc > 2)
+        return release_semaphore(argv[2]);
     if (!strcmp(argv[1], "block")) {
         never = CreateEventA(NULL, TRUE, FALSE, NULL);
         WaitForSingleObject(never, 60000); /* until terminated */

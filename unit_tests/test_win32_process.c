@@ -345,6 +345,31 @@ START_TEST(child_sets_parent_event)
 }
 END_TEST
 
+START_TEST(child_releases_parent_semaphore)
+{
+    HANDLE sem = CreateSemaphoreA(NULL, 0, 5, name_of("sem")), ro;
+    char args[256];
+    PROCESS_INFORMATION pi;
+    LONG prev = -1;
+
+    ck_assert_ptr_nonnull(sem);
+    snprintf(args, sizeof(args), "release %s", name_of("sem"));
+    pi = start(args, NULL);
+    ck_assert_uint_eq(WaitForSingleObject(sem, BOUND), WAIT_OBJECT_0);
+    ck_assert_uint_eq(finish(pi), 0); /* the count it saw before */
+    ck_assert_uint_eq(WaitForSingleObject(sem, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(sem, 0), WAIT_TIMEOUT);
+    ck_assert_int_eq(ReleaseSemaphore(sem, 5, &prev), TRUE);
+    ck_assert_int_eq(prev, 0);
+    ERR(ReleaseSemaphore(sem, 1, NULL), FALSE, ERROR_TOO_MANY_POSTS);
+    ro = OpenSemaphoreA(SYNCHRONIZE, FALSE, name_of("sem"));
+    ck_assert_ptr_nonnull(ro);
+    ERR(ReleaseSemaphore(ro, 1, NULL), FALSE, ERROR_ACCESS_DENIED);
+    CloseHandle(ro);
+    CloseHandle(sem);
+}
+END_TEST
+
 /* ---- conio on pipes ------------------------------------------------------ */
 START_TEST(conio_on_a_pipe)
 {
@@ -393,6 +418,7 @@ int main(void)
     tcase_add_test(tc, mapping_errors);
     tcase_add_test(tc, mapping_of_a_file);
     tcase_add_test(tc, child_sets_parent_event);
+    tcase_add_test(tc, child_releases_parent_semaphore);
     tcase_add_test(tc, conio_on_a_pipe);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);

@@ -22,6 +22,7 @@ enum w32_type {
 /* An event's state: in the object, or for a named event in the memory
  * the processes naming it share (shared.c). */
 struct w32_event_state { int manual, set, tokens; unsigned pulses; };
+struct w32_sem_state { LONG count, max; };
 struct w32_shared;
 
 struct w32_port;
@@ -37,12 +38,13 @@ struct w32_obj {
     /* Under the lock: the handles naming it (a port is closed when its
      * last handle is). */
     int handles;
-    /* A named event or page-file mapping: its part other processes see. */
+    /* A named event, semaphore or page-file mapping: its part other
+     * processes see. */
     struct w32_shared *shared;
     union {
         struct w32_event_state event;
         struct { DWORD owner; unsigned count; int abandoned; } mutex;
-        struct { LONG count, max; } sem;
+        struct w32_sem_state sem;
         struct {
             int done, suspended;
             DWORD id, code;
@@ -117,7 +119,7 @@ void wsc_w32_put(struct w32_obj *o);
 void wsc_w32_each(void (*fn)(struct w32_obj *o, void *arg), void *arg);
 
 /* ---- shared.c: objects other processes of the user see by name -------
- * A named event or page-file mapping is also a file in /dev/shm, which
+ * A named event, semaphore or page-file mapping is also a file in /dev/shm, which
  * holds its state (or data) and the processes that have it open; the
  * name goes with the last of them.  Their state is guarded by one lock
  * all those processes share, taken after the process-wide lock. */
@@ -142,13 +144,19 @@ void wsc_w32_shared_changed(struct w32_shared *s);
 /* From now until the detach, another process's change of the object's
  * state broadcasts the process-wide change (a thread of its own). */
 int wsc_w32_shared_listen(struct w32_shared *s);
-/* A shared event's state. */
+/* A shared event's or semaphore's state. */
 struct w32_event_state *wsc_w32_shared_event(struct w32_shared *s);
+struct w32_sem_state *wsc_w32_shared_sem(struct w32_shared *s);
 
 /* An event's state, its own or the shared one. */
 static inline struct w32_event_state *wsc_w32_event(struct w32_obj *o)
 {
     return o->shared ? wsc_w32_shared_event(o->shared) : &o->u.event;
+}
+
+static inline struct w32_sem_state *wsc_w32_sem(struct w32_obj *o)
+{
+    return o->shared ? wsc_w32_shared_sem(o->shared) : &o->u.sem;
 }
 
 /* process.c: a process object's end (its descriptor, its thread). */

@@ -38,6 +38,7 @@ struct shm_hdr {
     struct holder holders[HOLDERS];
     union {
         struct w32_event_state event;
+        struct w32_sem_state sem;
     } state;
 };
 
@@ -329,6 +330,11 @@ int wsc_w32_shared_fd(struct w32_shared *s, uint64_t *size, uint64_t *base)
 struct w32_event_state *wsc_w32_shared_event(struct w32_shared *s)
 {
     return &s->hdr->state.event;
+}
+
+struct w32_sem_state *wsc_w32_shared_sem(struct w32_shared *s)
+{
+    return &s->hdr->state.sem;
 }
 
 void wsc_w32_shared_changed(struct w32_shared *s)

@@ -32,7 +32,7 @@ static int signalled(struct w32_obj *o, unsigned pulses0, DWORD tid)
         e = wsc_w32_event(o);
         return e->set || pulsed(e, pulses0);
     case W32_MUTEX: return o->u.mutex.owner == 0 || o->u.mutex.owner == tid;
-    case W32_SEMAPHORE: return o->u.sem.count > 0;
+    case W32_SEMAPHORE: return wsc_w32_sem(o)->count > 0;
     case W32_THREAD: return o->u.thread.done;
     case W32_PROCESS: return o->u.process.done;
     default: return 1;
@@ -61,7 +61,7 @@ static int consume(struct w32_obj *o, unsigned pulses0, DWORD tid)
         o->u.mutex.abandoned = 0;
         wsc_w32_note_owner();
         break;
-    case W32_SEMAPHORE: o->u.sem.count--; break;
+    case W32_SEMAPHORE: wsc_w32_sem(o)->count--; break;
     default: break;
     }
     return abandoned;
@@ -258,22 +258,35 @@ static HANDLE handle_saying(struct w32_obj *o, DWORD code)
     return h;
 }
 
-/* A named event's shared state starts as the event's own. */
-static void event_init(void *state, void *arg)
+/* A named event's or semaphore's shared state starts as its own. */
+static void state_init(void *state, void *arg)
 {
-    *(struct w32_event_state *)state = ((struct w32_obj *)arg)->u.event;
+    struct w32_obj *o = arg;
+
+    if (o->type == W32_EVENT)
+        *(struct w32_event_state *)state = o->u.event;
+    else
+        *(struct w32_sem_state *)state = o->u.sem;
 }
 
-/* Binds an event to the state other processes share under its name
- * (made if create and none has it): 0 or a Win32 code; *existed if
- * another process has it.  Without /dev/shm the name is the process's. */
-static DWORD share_event(struct w32_obj *o, const char *name, int create,
-                         int *existed)
+/* Events and semaphores are seen by name in the user's other processes;
+ * mutexes, whose owner is a thread, are the process's own. */
+static int shareable(enum w32_type type)
+{
+    return type == W32_EVENT || type == W32_SEMAPHORE;
+}
+
+/* Binds an event or semaphore to the state other processes share under
+ * its name (made if create and none has it): 0 or a Win32 code; *existed
+ * if another process has it.  Without /dev/shm the name is the
+ * process's. */
+static DWORD share_object(struct w32_obj *o, const char *name, int create,
+                          int *existed)
 {
     DWORD err;
 
     *existed = 0;
-    o->shared = wsc_w32_shared_attach(name, W32_EVENT, create, 0, event_init,
+    o->shared = wsc_w32_shared_attach(name, o->type, create, 0, state_init,
                                       o, existed, &err);
     if (!o->shared && err == ERROR_NOT_SUPPORTED)
         return create ? 0 : ERROR_FILE_NOT_FOUND;
@@ -287,7 +300,7 @@ static DWORD share_event(struct w32_obj *o, const char *name, int create,
 }
 
 /* A handle for fresh (NULL: its creation failed), named name if not NULL.
- * A named event is seen by the user's other processes too. */
+ * A named event or semaphore is seen by the user's other processes too. */
 static HANDLE named_handle(struct w32_obj *fresh, const char *name)
 {
     enum w32_type type;
@@ -298,7 +311,7 @@ static HANDLE named_handle(struct w32_obj *fresh, const char *name)
     if (!fresh || !name)
         return fresh ? wsc_w32_handle_new(fresh) : NULL;
     type = fresh->type;
-    if (type == W32_EVENT && (code = share_event(fresh, name, 1, &existed)))
+    if (shareable(type) && (code = share_object(fresh, name, 1, &existed)))
         return put_fail(fresh, code);
     if (!(o = wsc_w32_name_claim(name, fresh, &err)))
         return err ? put_fail(fresh, ERROR_NOT_ENOUGH_MEMORY)
@@ -321,17 +334,18 @@ static char *utf8_name(LPCWSTR name, int *nomem)
     return u;
 }
 
-/* The event another process named name, as an object of this process
- * (registered under the name), or NULL with the last error set. */
-static struct w32_obj *open_shared_event(const char *name)
+/* The event or semaphore another process named name, as an object of
+ * this process (registered under the name), or NULL with the last error
+ * set. */
+static struct w32_obj *open_shared(const char *name, enum w32_type type)
 {
-    struct w32_obj *o = wsc_w32_obj_new(W32_EVENT), *had;
+    struct w32_obj *o = wsc_w32_obj_new(type), *had;
     DWORD code;
     int err, existed;
 
     if (!o)
         return NULL;
-    if ((code = share_event(o, name, 0, &existed))) {
+    if ((code = share_object(o, name, 0, &existed))) {
         put_fail(o, code);
         return NULL;
     }
@@ -352,8 +366,8 @@ static HANDLE open_named(const char *name, enum w32_type type, DWORD access)
     if (!name)
         return put_fail(NULL, ERROR_INVALID_PARAMETER);
     if (!(o = wsc_w32_name_find(name)) &&
-        !(type == W32_EVENT && (o = open_shared_event(name))))
-        return type == W32_EVENT ? NULL : put_fail(NULL, ERROR_FILE_NOT_FOUND);
+        !(shareable(type) && (o = open_shared(name, type))))
+        return shareable(type) ? NULL : put_fail(NULL, ERROR_FILE_NOT_FOUND);
     if (o->type != type)
         return put_fail(o, ERROR_INVALID_HANDLE);
     return wsc_w32_handle_new_access(o, access);
@@ -603,23 +617,42 @@ HANDLE wsc_CreateSemaphoreW(LPSECURITY_ATTRIBUTES sa, LONG initial,
     return named_handle_w(semaphore_new(initial, maximum), name);
 }
 
+/* Under the locks: the release, 0 or its Win32 code. */
+static DWORD sem_release(struct w32_sem_state *st, LONG count, LPLONG previous)
+{
+    if (count <= 0)
+        return ERROR_INVALID_PARAMETER;
+    if (count > st->max - st->count)
+        return ERROR_TOO_MANY_POSTS;
+    if (previous)
+        *previous = st->count;
+    st->count += count;
+    return 0;
+}
+
+/* For a handle with SEMAPHORE_MODIFY_STATE access; a shared semaphore's
+ * release wakes the other processes' waiters too. */
 BOOL wsc_ReleaseSemaphore(HANDLE semaphore, LONG count, LPLONG previous)
 {
     struct w32_obj *o;
-    DWORD err = 0;
+    DWORD access = 0, err;
 
     wsc_w32_lock();
-    if (!(o = wsc_w32_find(semaphore, W32_SEMAPHORE)))
+    if (!(o = wsc_w32_find_access(semaphore, W32_SEMAPHORE, &access)))
         err = ERROR_INVALID_HANDLE;
-    else if (count <= 0)
-        err = ERROR_INVALID_PARAMETER;
-    else if (count > o->u.sem.max - o->u.sem.count)
-        err = ERROR_TOO_MANY_POSTS;
+    else if (!(access & SEMAPHORE_MODIFY_STATE))
+        err = ERROR_ACCESS_DENIED;
     else {
-        if (previous)
-            *previous = o->u.sem.count;
-        o->u.sem.count += count;
-        wsc_w32_changed();
+        if (o->shared)
+            wsc_w32_shared_lock();
+        err = sem_release(wsc_w32_sem(o), count, previous);
+        if (o->shared) {
+            if (!err)
+                wsc_w32_shared_changed(o->shared);
+            wsc_w32_shared_unlock();
+        }
+        if (!err)
+            wsc_w32_changed();
     }
     wsc_w32_unlock();
     return err ? wsc_w32_fail((int)err) : TRUE;

@@ -11,7 +11,8 @@ EXTRA_DIST += compat_tests/scenarios.mk compat_tests/gen-scenarios.sh
 HARNESS_FILES = compat_tests/harness.h compat_tests/harness_ov.h compat_tests/ct.h compat_tests/ct.c \
 	compat_tests/platform.h compat_tests/harness_common.c \
 	compat_tests/expect.h compat_tests/expect.c compat_tests/scenarios.def \
-	compat_tests/scenario_list.h compat_tests/ev.h compat_tests/optnames.h
+	compat_tests/scenario_list.h compat_tests/ev.h compat_tests/as.h \
+	compat_tests/optnames.h
 compat_tests_run_check_SOURCES = compat_tests/run_check.c $(HARNESS_FILES) \
 	compat_tests/platform_posix.c $(SCENARIO_FILES)
 compat_tests_run_check_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/compat_tests \

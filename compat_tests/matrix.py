@@ -133,7 +133,7 @@ def main():
                                              "wine-deviations.txt"))
     results = {c: read_results(os.path.join(resdir, c)) for c, _ in COLUMNS}
     tags = read_tags(os.path.join(src, "compat_tests", "expected.txt"))
-    async_ids = ("EV", "OV", "CP", "MX", "KA")
+    async_ids = ("EV", "OV", "CP", "MX", "KA", "AS")
     api_ids = ("WA", "NM", "PL", "OP", "PI", "IC")
     asynch = [r for r in rows if r[0][:2] in async_ids]
     api = [r for r in rows if r[0][:2] in api_ids]

@@ -41,7 +41,8 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/wspiapi.h include/wscompat/pshpack1.h \
 	include/wscompat/pshpack2.h include/wscompat/pshpack4.h \
 	include/wscompat/pshpack8.h include/wscompat/poppack.h \
-	include/wscompat/io.h include/wscompat/conio.h
+	include/wscompat/io.h include/wscompat/wsipx.h \
+	include/wscompat/wsnwlink.h include/wscompat/conio.h
 nodist_wscinclude_HEADERS = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h \
 	include/wscompat/wsc_winerror.h
 

@@ -175,6 +175,13 @@ unit_tests_test_win32_SOURCES = unit_tests/test_win32.c
 unit_tests_test_win32_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_win32_LDADD = libwscompat.la $(CHECK_LIBS)
 
+# The window-message layer (lib/win32/window.c) and WSAAsyncSelect's
+# bad input, through the public headers.
+TEST_BINARIES += unit_tests/test_win32_window
+unit_tests_test_win32_window_SOURCES = unit_tests/test_win32_window.c
+unit_tests_test_win32_window_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_win32_window_LDADD = libwscompat.la $(CHECK_LIBS)
+
 # The asynchronous engine under closesocket/CancelIoEx races
 # (ASYNC_ITERATIONS, default 10 000).
 TEST_BINARIES += unit_tests/test_async

@@ -458,6 +458,55 @@ static const char *p_gethostbyname(size_t k)
     return FAULTS(gethostbyname(at_guard(name, sizeof(name), k)), NULL);
 }
 
+static const char *p_gethostbyaddr(size_t k)
+{
+    static const unsigned char lo[4] = { 127, 0, 0, 1 };
+
+    fixture();
+    return FAULTS(gethostbyaddr(at_guard(lo, sizeof(lo), k), 4, AF_INET),
+                  NULL);
+}
+
+static const char *p_getservbyname(size_t k)
+{
+    static const char name[] = "telnet";
+
+    fixture();
+    return FAULTS(getservbyname(at_guard(name, sizeof(name), k), "tcp"),
+                  NULL);
+}
+
+static const char *p_getservbyname_proto(size_t k)
+{
+    static const char proto[] = "tcp";
+
+    fixture();
+    return FAULTS(getservbyname("telnet", at_guard(proto, sizeof(proto), k)),
+                  NULL);
+}
+
+static const char *p_getprotobyname(size_t k)
+{
+    static const char name[] = "tcp";
+
+    fixture();
+    return FAULTS(getprotobyname(at_guard(name, sizeof(name), k)), NULL);
+}
+
+static const char *p_gethostname_w(size_t k)
+{
+    wchar_t h[256];
+    size_t len;
+
+    fixture();
+    if (GetHostNameW(h, 256))
+        return failf("GetHostNameW failed");
+    len = (wcslen(h) + 1) * sizeof(wchar_t);
+    return FAULTS(GetHostNameW(at_guard(h, len, k ? len - 1 : 0),
+                               (int)(len / sizeof(wchar_t))),
+                  SOCKET_ERROR);
+}
+
 static const char *gai_fault(const char *call, int r)
 {
     if (r != WSAEFAULT || WSAGetLastError() != WSAEFAULT)
@@ -624,6 +673,11 @@ static const struct probe probes[] = {
     PW(getpeername_len, sizeof(int)),
     PW(gethostname, 2),
     P(gethostbyname, sizeof("localhost")),
+    P(gethostbyaddr, 4),
+    P(getservbyname, sizeof("telnet")),
+    P(getservbyname_proto, sizeof("tcp")),
+    P(getprotobyname, sizeof("tcp")),
+    PW(gethostname_w, 2 * sizeof(wchar_t)),
     P(getaddrinfo_node, sizeof("127.0.0.1")),
     P(getaddrinfo_service, sizeof("8080")),
     P(getaddrinfo_hints, sizeof(struct addrinfo)),

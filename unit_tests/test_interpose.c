@@ -711,6 +711,58 @@ START_TEST(test_no_sigpipe_after_reset)
 }
 END_TEST
 
+/* A UDP socket bound to 127.0.0.1 and its address. */
+static int udp_bound(struct sockaddr_in *a)
+{
+    socklen_t len = sizeof(*a);
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+
+    ck_assert_int_ge(u, 0);
+    memset(a, 0, sizeof(*a));
+    a->sin_family = AF_INET;
+    a->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(u, (struct sockaddr *)a, sizeof(*a)), 0);
+    ck_assert_int_eq(getsockname(u, (struct sockaddr *)a, &len), 0);
+    return u;
+}
+
+/* recvfrom and sendto with addresses keep Linux's results: a datagram
+ * cut short returns the part copied, the sender's address and length
+ * written; a datagram of no bytes returns 0; a bad address pointer
+ * EFAULT. */
+START_TEST(test_udp_with_addresses_keeps_linux_results)
+{
+    struct sockaddr_in a, b, from;
+    socklen_t len;
+    char buf[16];
+    int u = udp_bound(&a), v = udp_bound(&b), i;
+
+    for (i = 0; i < 2; i++) /* the first send is the general path's */
+        ck_assert_int_eq(sendto(u, "0123456789", 10, 0,
+                                (struct sockaddr *)&b, sizeof(b)), 10);
+    ck_assert_int_eq(sendto(u, "", 0, 0, (struct sockaddr *)&b, sizeof(b)),
+                     0);
+    ck_assert_int_eq(sendto(u, "x", 1, 0, (struct sockaddr *)16, sizeof(b)),
+                     -1);
+    ck_assert_int_eq(errno, EFAULT);
+    for (i = 0; i < 2; i++) {
+        memset(&from, 0, sizeof(from));
+        len = sizeof(from);
+        ck_assert_int_eq(recvfrom(v, buf, 4, 0, (struct sockaddr *)&from,
+                                  &len), 4);
+        ck_assert_int_eq(memcmp(buf, "0123", 4), 0);
+        ck_assert_uint_eq(len, sizeof(from));
+        ck_assert_uint_eq(from.sin_port, a.sin_port);
+    }
+    len = sizeof(from);
+    ck_assert_int_eq(recvfrom(v, buf, sizeof(buf), 0,
+                              (struct sockaddr *)&from, &len), 0);
+    ck_assert_uint_eq(from.sin_port, a.sin_port);
+    close(u);
+    close(v);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("interpose");
@@ -740,6 +792,7 @@ int main(void)
     tcase_add_test(tc, test_poll_mixed_with_pipe);
     tcase_add_test(tc, test_rcvtimeo_ends_with_etimedout);
     tcase_add_test(tc, test_no_sigpipe_after_reset);
+    tcase_add_test(tc, test_udp_with_addresses_keeps_linux_results);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

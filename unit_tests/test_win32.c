@@ -1309,6 +1309,86 @@ START_TEST(files)
 }
 END_TEST
 
+/* Mailslots: one message per write and read, Windows' codes. */
+START_TEST(mailslots)
+{
+    char name[64], upper[64], bcast[64], buf[16];
+    wchar_t wname[64];
+    HANDLE srv, cli, any;
+    DWORD n, max, next, count, wait;
+    ULONGLONG t0;
+
+    snprintf(name, sizeof(name), "\\\\.\\mailslot\\wsc\\t%d", (int)getpid());
+    snprintf(upper, sizeof(upper), "\\\\.\\MAILSLOT\\WSC\\T%d", (int)getpid());
+    snprintf(bcast, sizeof(bcast), "\\\\*\\mailslot\\wsc\\t%d", (int)getpid());
+    ERR(CreateMailslotA("\\\\.\\pipe\\x", 0, 0, NULL), INVALID_HANDLE_VALUE,
+        ERROR_INVALID_NAME);
+    ERR(CreateMailslotA(bcast, 0, 0, NULL), INVALID_HANDLE_VALUE,
+        ERROR_INVALID_NAME);
+    ERR(CreateFileA(name, GENERIC_WRITE, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+                    0, NULL), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+    srv = CreateMailslotA(name, 100, 0, NULL);
+    ck_assert_ptr_ne(srv, INVALID_HANDLE_VALUE);
+    ERR(CreateMailslotA(upper, 0, 0, NULL), INVALID_HANDLE_VALUE,
+        ERROR_ALREADY_EXISTS);
+    ck_assert_int_eq(GetMailslotInfo(srv, &max, &next, &count, &wait), TRUE);
+    ck_assert_uint_eq(max, 100);
+    ck_assert_uint_eq(next, MAILSLOT_NO_MESSAGE);
+    ck_assert_uint_eq(count, 0);
+    ck_assert_uint_eq(wait, 0);
+    ERR(ReadFile(srv, buf, sizeof(buf), &n, NULL), FALSE, ERROR_SEM_TIMEOUT);
+    cli = CreateFileA(upper, GENERIC_WRITE, FILE_SHARE_READ, NULL,
+                      OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
+    ck_assert_ptr_ne(cli, INVALID_HANDLE_VALUE);
+    ck_assert_int_eq(WriteFile(cli, "one", 3, &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(WriteFile(cli, "second", 6, &n, NULL), TRUE);
+    ERR(GetMailslotInfo(cli, NULL, &next, NULL, NULL), FALSE,
+        ERROR_INVALID_HANDLE);
+    ck_assert_int_eq(GetMailslotInfo(srv, NULL, &next, &count, NULL), TRUE);
+    ck_assert_uint_eq(next, 3);
+    ck_assert_uint_eq(count, 1);
+    ERR(ReadFile(srv, buf, 2, &n, NULL), FALSE, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_int_eq(ReadFile(srv, buf, sizeof(buf), &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(memcmp(buf, "one", 3), 0);
+    ck_assert_int_eq(ReadFile(srv, buf, sizeof(buf), &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 6);
+    ck_assert_int_eq(memcmp(buf, "second", 6), 0);
+    /* A broadcast reaches this machine's mailslot. */
+    any = CreateFileA(bcast, GENERIC_WRITE, FILE_SHARE_READ, NULL,
+                      OPEN_EXISTING, 0, NULL);
+    ck_assert_ptr_ne(any, INVALID_HANDLE_VALUE);
+    ck_assert_int_eq(WriteFile(any, "all", 3, &n, NULL), TRUE);
+    ck_assert_int_eq(SetMailslotInfo(srv, 2000), TRUE);
+    ck_assert_int_eq(ReadFile(srv, buf, sizeof(buf), &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 3);
+    ck_assert_int_eq(memcmp(buf, "all", 3), 0);
+    ck_assert_int_eq(SetMailslotInfo(srv, 60), TRUE);
+    t0 = GetTickCount64();
+    ERR(ReadFile(srv, buf, sizeof(buf), &n, NULL), FALSE, ERROR_SEM_TIMEOUT);
+    ck_assert_uint_ge(elapsed_since(t0), 50);
+    ck_assert_uint_lt(elapsed_since(t0), 2000);
+    ck_assert_int_eq(CloseHandle(srv), TRUE);
+    CloseHandle(cli);
+    CloseHandle(any);
+    /* A broadcast nobody serves opens, and its message is lost. */
+    any = CreateFileA(bcast, GENERIC_WRITE, FILE_SHARE_READ, NULL,
+                      OPEN_EXISTING, 0, NULL);
+    ck_assert_ptr_ne(any, INVALID_HANDLE_VALUE);
+    ck_assert_int_eq(WriteFile(any, "lost", 4, &n, NULL), TRUE);
+    ck_assert_uint_eq(n, 4);
+    CloseHandle(any);
+    /* The name is free again once its server is closed. */
+    swprintf(wname, 64, L"\\\\.\\mailslot\\wsc\\t%d", (int)getpid());
+    srv = CreateMailslotW(wname, 0, MAILSLOT_WAIT_FOREVER, NULL);
+    ck_assert_ptr_ne(srv, INVALID_HANDLE_VALUE);
+    ck_assert_int_eq(GetMailslotInfo(srv, NULL, NULL, NULL, &wait), TRUE);
+    ck_assert_uint_eq(wait, MAILSLOT_WAIT_FOREVER);
+    CloseHandle(srv);
+}
+END_TEST
+
 START_TEST(console_output)
 {
     HANDLE out = GetStdHandle(STD_ERROR_HANDLE);
@@ -1458,6 +1538,7 @@ int main(void)
     tcase_add_test(tc, lstr_compare);
     tcase_add_test(tc, version);
     tcase_add_test(tc, files);
+    tcase_add_test(tc, mailslots);
     tcase_add_test(tc, console_output);
     tcase_add_test(tc, console_ctrl_handler);
     tcase_add_test_raise_signal(tc, console_ctrl_unhandled, SIGINT);

@@ -436,7 +436,7 @@ static void inherit_selection(struct wsc_sock *l, struct wsc_sock *acc)
     struct wsc_async *la = wsc_async_peek(l);
 
     if (la && la->ev_mask)
-        wsc_netev_select(acc, la->ev_mask, la->ev_notify, la->ev_ctx);
+        wsc_netev_copy(la, acc);
 }
 
 static int try_accept(struct wsc_sock *e, struct wsc_aop *op)
@@ -1020,6 +1020,7 @@ int wsc_async_close(struct wsc_sock *e, int abortive)
     unwatch(e, a);
     a->ev_mask = 0;
     a->ev_notify = NULL;
+    a->ev_post = NULL; /* closesocket posts nothing (row EV29) */
     pthread_mutex_unlock(&a->lock);
     /* A graceful close still delivers what the socket queued; an
      * abortive one drops it with the connection. */

@@ -21,6 +21,10 @@ struct wsc_async {
     int ev_avail;                 /* bytes readable at the last FD_READ */
     void (*ev_notify)(void *ctx);
     void *ev_ctx;
+    /* WSAAsyncSelect instead (message mode): each event recorded is
+     * posted at once, ev_post(ev_ctx, ev_msg, socket, event, code). */
+    wsc_netev_post_fn ev_post;
+    unsigned ev_msg;
     /* AcceptEx: the operation accepting into this socket, on listener. */
     struct wsc_aop *accepting;
     int accepting_fd;
@@ -40,6 +44,8 @@ int wsc_async_watch(struct wsc_sock *e, struct wsc_async *a);
  * record the network events whose conditions hold (netevents.c).
  * edge: the reactor's wake-up, which may report new data again; revents:
  * the readiness it reported, or -1 to look. */
+/* Under from's lock: to takes from's selection, either mode. */
+void wsc_netev_copy(struct wsc_async *from, struct wsc_sock *to);
 void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
                      int revents);
 

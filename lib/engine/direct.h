@@ -46,6 +46,40 @@ static inline long wsc_e_recv(struct wsc_sock *e, void *buf, size_t len,
     return (long)n;
 }
 
+/* A datagram receive also leaves the direct path for a port unreachable
+ * to ignore (SIO_UDP_CONNRESET FALSE) or a socket not known to be bound
+ * (Windows: WSAEINVAL). */
+#define WSC_DGRAM_RECV_NOT_DIRECT (WSC_RECV_NOT_DIRECT | WSC_F_NO_CONNRESET)
+
+/* recv or recvfrom on a datagram socket, len > 0, no flags; from and
+ * fromlen (NULL: no address wanted) go to the kernel as they are.  A
+ * datagram longer than the buffer fills it and is WSAEMSGSIZE, as on
+ * Windows (under MSG_TRUNC Linux tells the datagram's length).  The
+ * caller holds 1 + WSC_RECV_UNIT, which the call drops, except on
+ * WSC_E_NOT_DIRECT: not tried, for the general path. */
+static inline long wsc_e_recv_dgram(struct wsc_sock *e, void *buf, size_t len,
+                                    struct sockaddr *from, socklen_t *fromlen)
+{
+    uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
+    ssize_t n;
+
+    if (__builtin_expect((f & (WSC_DGRAM_RECV_NOT_DIRECT | WSC_F_BOUND)) !=
+                         WSC_F_BOUND, 0))
+        return WSC_E_NOT_DIRECT;
+    /* A signal's EINTR is retried here, where the call would go on: the
+     * general half would try again without the address. */
+    do
+        n = wsc_os.recvfrom(e->fd, buf, len,
+                            MSG_TRUNC | (int)(f & WSC_F_NONBLOCK), from,
+                            fromlen);
+    while (__builtin_expect(n < 0 && errno == EINTR, 0) &&
+           (!wsc_posix_mode || wsc_signal_restarts()));
+    if (__builtin_expect(n <= 0, 0))
+        return wsc_e_recv_rest(e, buf, len, 0, n);
+    wsc_release_direct(e, 1 + WSC_RECV_UNIT);
+    return (size_t)n > len ? -WSAEMSGSIZE : (long)n;
+}
+
 /* send without an address on a stream or a connected datagram socket;
  * flags: Linux MSG_*.  The caller holds 1, which the call drops. */
 static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
@@ -65,6 +99,30 @@ static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
         return wsc_e_send_rest(e, buf, len, flags, n);
     if (__builtin_expect((size_t)n < len && e->type == SOCK_STREAM, 0))
         return wsc_e_send_rest(e, buf, len, flags, n);
+    wsc_release_direct(e, 1);
+    return (long)n;
+}
+
+/* sendto with an address on a datagram socket, which the kernel reads
+ * itself; flags: Linux MSG_*.  The caller holds 1, which the call drops
+ * on success; a failure sent nothing and is WSC_E_NOT_DIRECT, the
+ * reference kept, for the general path to make the call again (it waits
+ * for room, and tries again after a port unreachable, as Windows sends
+ * on). */
+static inline long wsc_e_sendto(struct wsc_sock *e, const void *buf,
+                                size_t len, int flags,
+                                const struct sockaddr *to, socklen_t tolen)
+{
+    uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
+    ssize_t n;
+
+    if (__builtin_expect((f & (WSC_SEND_NOT_DIRECT | WSC_F_SENT)) !=
+                         WSC_F_SENT, 0))
+        return WSC_E_NOT_DIRECT;
+    n = wsc_os.sendto(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT,
+                      to, tolen);
+    if (__builtin_expect(n < 0, 0))
+        return WSC_E_NOT_DIRECT;
     wsc_release_direct(e, 1);
     return (long)n;
 }

@@ -77,6 +77,8 @@ enum {
 /* A call passed to the kernel as it stands failed; errno says why (POSIX
  * front ends, which report the kernel's own errno): */
 #define WSC_E_ERRNO (-2)
+/* A direct-path call not tried: the general path is to make it. */
+#define WSC_E_NOT_DIRECT (-3)
 
 /* Deadlines are monotonic milliseconds (wsc_now_ms), or: */
 #define WSC_FOREVER (-1)     /* no deadline */
@@ -760,6 +762,16 @@ int wsc_async_assoc(struct wsc_sock *e,
  * called when an event is recorded.  The socket becomes non-blocking. */
 int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
                      void *ctx);
+/* WSAAsyncSelect's form: each event recorded is posted at once with
+ * post(ctx, msg, socket, event, code), none is kept for enumeration;
+ * what holds is posted again at each selection (but not FD_CONNECT of a
+ * socket already connected), more data or another connection is not
+ * posted until the re-enabling call, and an unbound UDP socket is
+ * writable. */
+typedef void (*wsc_netev_post_fn)(void *ctx, unsigned msg, int sock,
+                                  long event, int code);
+int wsc_netev_select_msg(struct wsc_sock *e, long mask, wsc_netev_post_fn post,
+                         void *ctx, unsigned msg);
 /* Takes what is recorded and selected: *events, and errors[bit] for each
  * bit taken (the others untouched).  reset(ctx) is called under the lock
  * when ctx is not NULL. */
@@ -768,6 +780,9 @@ int wsc_netev_enum(struct wsc_sock *e, long *events, int *errors,
 /* A re-enabling call was made (recv: FD_READ|FD_OOB, send that would
  * block: FD_WRITE, accept: FD_ACCEPT). */
 void wsc_netev_reenable(struct wsc_sock *e, long bits);
+/* CloseHandle on the socket, not closesocket: under WSAAsyncSelect with
+ * FD_CLOSE selected, an FD_CLOSE (code 0) is posted (row EV29). */
+void wsc_netev_handle_closed(struct wsc_sock *e);
 /* An accepted socket takes its listener's selection. */
 void wsc_netev_inherit(struct wsc_sock *listener, struct wsc_sock *e);
 /* 1 when a selection is active (cheap). */

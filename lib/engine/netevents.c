@@ -1,4 +1,4 @@
-/* WSAEventSelect's network events.  A condition (data readable, a
+/* WSAEventSelect's and WSAAsyncSelect's network events.  A condition (data readable, a
  * connection waiting, the peer's FIN...) is recorded once and signalled;
  * it is recorded again only after its re-enabling call (recv for FD_READ,
  * a send that would block for FD_WRITE, accept for FD_ACCEPT) if it still
@@ -42,14 +42,17 @@ static int close_code(struct wsc_sock *e, short revents)
                                                           : 0;
 }
 
-static long dgram_conditions(struct wsc_sock *e, short rev, int *avail)
+/* msg: message mode, where an unbound socket is writable too (row
+ * EV25). */
+static long dgram_conditions(struct wsc_sock *e, short rev, int msg)
 {
     uint32_t f = wsc_flags(e);
     long c = 0;
 
     if (rev & POLLIN)
         c |= WSC_FD_READ;
-    if ((rev & POLLOUT) && ((f & WSC_F_CONNECTED) || wsc_e_known_bound(e)))
+    if ((rev & POLLOUT) &&
+        (msg || (f & WSC_F_CONNECTED) || wsc_e_known_bound(e)))
         c |= WSC_FD_WRITE;
     if (f & WSC_F_CONNECTED)
         c |= WSC_FD_CONNECT;
@@ -60,7 +63,7 @@ static long dgram_conditions(struct wsc_sock *e, short rev, int *avail)
  * the socket's readiness as the reactor's epoll just reported it, or -1
  * to ask poll. */
 static long conditions(struct wsc_sock *e, int *errs, int *avail,
-                       int revents)
+                       int revents, int msg)
 {
     struct pollfd p = { .fd = e->fd,
                         .events = POLLIN | POLLOUT | POLLPRI | POLLRDHUP };
@@ -76,7 +79,7 @@ static long conditions(struct wsc_sock *e, int *errs, int *avail,
         return ((p.revents & POLLIN) || atomic_load(&e->s->deferred))
                    ? WSC_FD_ACCEPT : 0;
     if (e->type != SOCK_STREAM)
-        return dgram_conditions(e, p.revents, avail);
+        return dgram_conditions(e, p.revents, msg);
     if (f & WSC_F_CONNECTING) {
         if (!(p.revents & (POLLOUT | POLLERR | POLLHUP)))
             return 0;
@@ -109,10 +112,26 @@ static long conditions(struct wsc_sock *e, int *errs, int *avail,
     return c;
 }
 
+/* Message mode: one message per event, the connection's events first
+ * and its end last. */
+static void post_all(struct wsc_sock *e, struct wsc_async *a, long fresh,
+                     const int *errs)
+{
+    static const long order[] = { WSC_FD_CONNECT, WSC_FD_ACCEPT, WSC_FD_READ,
+                                  WSC_FD_OOB,     WSC_FD_WRITE,  WSC_FD_CLOSE };
+    size_t i;
+
+    for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+        if (fresh & order[i])
+            a->ev_post(a->ev_ctx, a->ev_msg, e->fd, order[i],
+                       errs[bit_of(order[i])]);
+}
+
 void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
                      int revents)
 {
     int errs[WSC_FD_MAX_EVENTS] = { 0 }, avail = -1, i;
+    int msg = a->ev_post != NULL;
     long c, fresh;
 
     if (!a->ev_mask)
@@ -122,7 +141,7 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
      * stream's count below tells. */
     if (wsc_flags(e) & WSC_F_LISTENING)
         revents = -1;
-    c = conditions(e, errs, &avail, revents) & a->ev_mask;
+    c = conditions(e, errs, &avail, revents, msg) & a->ev_mask;
     fresh = c & ~a->ev_disabled;
     /* More data or another connection while the first is still
      * recorded: reported again (event mode).  The count, a system call,
@@ -134,26 +153,32 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
         c &= ~WSC_FD_READ;
         fresh &= ~WSC_FD_READ;
     }
-    if (edge && (c & WSC_FD_READ) && (a->ev_disabled & WSC_FD_READ) &&
-        avail > a->ev_avail)
+    /* (Message mode waits for the re-enabling call: rows EV4, EV9.) */
+    if (!msg && edge && (c & WSC_FD_READ) &&
+        (a->ev_disabled & WSC_FD_READ) && avail > a->ev_avail)
         fresh |= WSC_FD_READ;
-    if (edge && (c & (WSC_FD_ACCEPT | WSC_FD_OOB)))
+    if (!msg && edge && (c & (WSC_FD_ACCEPT | WSC_FD_OOB)))
         fresh |= c & (WSC_FD_ACCEPT | WSC_FD_OOB);
     if ((c & WSC_FD_READ) && avail >= 0)
         a->ev_avail = avail;
     if (!fresh)
         return;
+    a->ev_disabled |= fresh;
+    if (msg) {
+        post_all(e, a, fresh, errs);
+        return;
+    }
     for (i = 0; i < WSC_FD_MAX_EVENTS; i++)
         if (fresh & (1L << i))
             a->ev_err[i] = errs[i];
     a->ev_recorded |= fresh;
-    a->ev_disabled |= fresh;
     if (a->ev_notify)
         a->ev_notify(a->ev_ctx);
 }
 
-int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
-                     void *ctx)
+/* Either mode: notify for event mode, post and msg for message mode. */
+static int select_as(struct wsc_sock *e, long mask, void (*notify)(void *),
+                     wsc_netev_post_fn post, void *ctx, unsigned msg)
 {
     struct wsc_async *a = wsc_async_of(e);
     int r = 0;
@@ -169,17 +194,44 @@ int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
     pthread_mutex_lock(&a->lock);
     a->ev_mask = mask;
     a->ev_notify = mask ? notify : NULL;
+    a->ev_post = mask ? post : NULL;
+    a->ev_msg = msg;
     a->ev_ctx = mask ? ctx : NULL;
     if (!mask) {
         wsc_clear_flags(e, WSC_F_ASELECT);
     } else if ((r = wsc_async_watch(e, a)) == 0) {
-        /* What was recorded and not yet taken signals again. */
-        if ((a->ev_recorded & mask) && notify)
+        if (post) {
+            /* Everything that holds is posted again, but a connection
+             * made before is not an FD_CONNECT (rows EV12, AS2). */
+            a->ev_recorded = 0;
+            a->ev_disabled = (wsc_flags(e) & WSC_F_CONNECTING)
+                                 ? 0 : WSC_FD_CONNECT;
+        } else if ((a->ev_recorded & mask) && notify) {
+            /* What was recorded and not yet taken signals again. */
             notify(ctx);
+        }
         wsc_netev_check(e, a, 0, -1);
     }
     pthread_mutex_unlock(&a->lock);
     return r;
+}
+
+int wsc_netev_select(struct wsc_sock *e, long mask, void (*notify)(void *),
+                     void *ctx)
+{
+    return select_as(e, mask, notify, NULL, ctx, 0);
+}
+
+int wsc_netev_select_msg(struct wsc_sock *e, long mask, wsc_netev_post_fn post,
+                         void *ctx, unsigned msg)
+{
+    return select_as(e, mask, NULL, post, ctx, msg);
+}
+
+void wsc_netev_copy(struct wsc_async *from, struct wsc_sock *to)
+{
+    select_as(to, from->ev_mask, from->ev_notify, from->ev_post,
+              from->ev_ctx, from->ev_msg);
 }
 
 int wsc_netev_enum(struct wsc_sock *e, long *events, int *errors,
@@ -236,17 +288,29 @@ void wsc_netev_reenable(struct wsc_sock *e, long bits)
 void wsc_netev_inherit(struct wsc_sock *listener, struct wsc_sock *e)
 {
     struct wsc_async *a = wsc_async_peek(listener);
-    void (*notify)(void *);
-    void *ctx;
-    long mask;
+    struct wsc_async from = { .ev_mask = 0 };
 
     if (!a || !wsc_netev_active(listener))
         return;
     pthread_mutex_lock(&a->lock);
-    mask = a->ev_mask;
-    notify = a->ev_notify;
-    ctx = a->ev_ctx;
+    from.ev_mask = a->ev_mask;
+    from.ev_notify = a->ev_notify;
+    from.ev_post = a->ev_post;
+    from.ev_ctx = a->ev_ctx;
+    from.ev_msg = a->ev_msg;
     pthread_mutex_unlock(&a->lock);
-    if (mask)
-        wsc_netev_select(e, mask, notify, ctx);
+    if (from.ev_mask)
+        wsc_netev_copy(&from, e);
+}
+
+void wsc_netev_handle_closed(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+
+    if (!a || !wsc_netev_active(e))
+        return;
+    pthread_mutex_lock(&a->lock);
+    if (a->ev_post && (a->ev_mask & WSC_FD_CLOSE))
+        a->ev_post(a->ev_ctx, a->ev_msg, e->fd, WSC_FD_CLOSE, 0);
+    pthread_mutex_unlock(&a->lock);
 }

@@ -495,6 +495,70 @@ ip_hot(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
     return ip_off(c, e, f, fd, buf, len, buflen, flags);
 }
 
+/* Off the direct path with an address: as before it, the trace wrapper
+ * with the references given back. */
+static ssize_t __attribute__((noinline))
+ip_recvfrom_off(struct wsc_sock *e, int fd, void *buf, size_t len,
+                struct sockaddr *sa, socklen_t *salen)
+{
+    wsc_release_n(e, 1 + WSC_RECV_UNIT);
+    return ipt_slow_recvfrom(fd, buf, len, 0, sa, salen);
+}
+
+static ssize_t __attribute__((noinline))
+ip_sendto_off(struct wsc_sock *e, int fd, const void *buf, size_t len,
+              const struct sockaddr *sa, socklen_t salen)
+{
+    wsc_release_n(e, 1);
+    return ipt_slow_sendto(fd, buf, len, 0, sa, salen);
+}
+
+/* recvfrom with an address and sendto with one, on a datagram socket:
+ * the kernel reads and writes the caller's address and its length as
+ * they are.  A datagram cut short returns the part copied, as Linux's
+ * recvfrom does. */
+static inline __attribute__((always_inline)) ssize_t
+ip_recvfrom_addr(int fd, void *buf, size_t len, struct sockaddr *sa,
+                 socklen_t *salen)
+{
+    struct wsc_sock *e = wsc_entry(fd);
+    uint32_t f;
+    long r;
+
+    if (__builtin_expect(e == NULL || !len, 0))
+        return ipt_slow_recvfrom(fd, buf, len, 0, sa, salen);
+    f = wsc_ref_flags(e, 1 + WSC_RECV_UNIT);
+    if (__builtin_expect((f & (WSC_H_DIRECT_RECV_MASK | WSC_H_FOREIGN)) !=
+                         WSC_H_DIRECT, 0))
+        return ip_recvfrom_off(e, fd, buf, len, sa, salen);
+    r = wsc_e_recv_dgram(e, buf, len, sa, salen);
+    if (__builtin_expect(r == WSC_E_NOT_DIRECT, 0)) {
+        wsc_drop_recv_unit(e);
+        return recv_general(e, buf, len, 0, sa, salen);
+    }
+    return ip_result(r == -WSAEMSGSIZE ? (long)len : r);
+}
+
+static inline __attribute__((always_inline)) ssize_t
+ip_sendto_addr(int fd, const void *buf, size_t len,
+               const struct sockaddr *sa, socklen_t salen)
+{
+    struct wsc_sock *e = wsc_entry(fd);
+    uint32_t f;
+    long r;
+
+    if (__builtin_expect(e == NULL, 0))
+        return ipt_slow_sendto(fd, buf, len, 0, sa, salen);
+    f = wsc_ref_flags(e, 1);
+    if (__builtin_expect((f & (WSC_H_DIRECT_RECV_MASK | WSC_H_FOREIGN)) !=
+                         WSC_H_DIRECT, 0))
+        return ip_sendto_off(e, fd, buf, len, sa, salen);
+    r = wsc_e_sendto(e, buf, len, 0, sa, salen);
+    if (__builtin_expect(r == WSC_E_NOT_DIRECT, 0))
+        return send_general(e, buf, len, 0, sa, salen);
+    return ip_result(r);
+}
+
 IP_PUBLIC(ssize_t, recv, (int fd, void *buf, size_t len, int flags))
 {
     return ip_hot(IP_RECV, fd, buf, len, 0, flags);
@@ -505,7 +569,8 @@ IP_PUBLIC(ssize_t, recvfrom, (int fd, void *buf, size_t len, int flags,
 {
     /* (With an address, the kernel sets *salen even on a stream.) */
     if (sa)
-        return ipt_slow_recvfrom(fd, buf, len, flags, sa, salen);
+        return flags ? ipt_slow_recvfrom(fd, buf, len, flags, sa, salen)
+                     : ip_recvfrom_addr(fd, buf, len, sa, salen);
     return ip_hot(IP_RECVFROM, fd, buf, len, 0, flags);
 }
 
@@ -549,7 +614,9 @@ IP_PUBLIC(ssize_t, sendto, (int fd, const void *buf, size_t len, int flags,
                             const struct sockaddr *sa, socklen_t salen))
 {
     if (sa)
-        return ipt_slow_sendto(fd, buf, len, flags, sa, salen);
+        return flags & ~MSG_NOSIGNAL
+                   ? ipt_slow_sendto(fd, buf, len, flags, sa, salen)
+                   : ip_sendto_addr(fd, buf, len, sa, salen);
     return ip_hot(IP_SENDTO, fd, (void *)buf, len, 0, flags);
 }
 

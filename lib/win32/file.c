@@ -77,6 +77,8 @@ HANDLE wsc_CreateFileA(LPCSTR name, DWORD access, DWORD share,
     HANDLE h;
 
     (void)share, (void)sa, (void)template_file;
+    if (wsc_w32_is_mailslot(name))
+        return wsc_w32_mailslot_open(name);
     if (!name || oflags < 0 ||
         (disposition == TRUNCATE_EXISTING && !(access & GENERIC_WRITE))) {
         wsc_w32_set_error(ERROR_INVALID_PARAMETER);
@@ -180,6 +182,14 @@ BOOL wsc_ReadFile(HANDLE file, LPVOID buffer, DWORD size, LPDWORD done,
         return wsc_w32_fail(ERROR_NOACCESS);
     if (!(o = file_get(file)))
         return FALSE;
+    if (o->u.file.slot == W32_SLOT_SERVER) {
+        DWORD n = 0;
+        BOOL ok = wsc_w32_mailslot_read(o, buffer, size, &n);
+        if (done)
+            *done = n;
+        wsc_w32_put(o);
+        return ok;
+    }
     while ((r = read(o->u.file.fd, buffer, size)) < 0 && errno == EINTR)
         ;
     if (r < 0)

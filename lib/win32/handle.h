@@ -53,7 +53,12 @@ struct w32_obj {
             /* Its APC queue (a reference), made with the thread. */
             struct w32_apc_target *apc;
         } thread;
-        struct { int fd, borrowed; } file;
+        /* slot: a mailslot's server or client end (mailslot.c), whose
+         * fd is a datagram socket; slot_wait: its read timeout. */
+        struct {
+            int fd, borrowed, slot;
+            DWORD slot_max, slot_wait;
+        } file;
         struct {
             int done, pidfd, killed;
             DWORD pid, code, kill_code;
@@ -85,6 +90,20 @@ int wsc_w32_ms_until(uint64_t deadline);
 /* A completion port's waiter wants the sockets' work: waits leave it to
  * the ports' waiters from now on. */
 void wsc_w32_ports_poll(void);
+
+/* A wait on handles and one more condition (MsgWaitForMultipleObjects:
+ * the thread's message queue), ready(arg) checked under the lock, its
+ * index count; a change of it must call wsc_w32_changed. */
+struct wsc_w32_extra {
+    int (*ready)(void *arg);
+    /* When ready may turn true without a change (a timer), or
+     * UINT64_MAX; NULL: never. */
+    uint64_t (*wake)(void *arg);
+    void *arg;
+};
+DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
+                        DWORD ms, BOOL alertable,
+                        const struct wsc_w32_extra *x);
 
 /* Names of events, mutexes and semaphores, one namespace for the process
  * (another process does not see them).  wsc_w32_name_claim: the object
@@ -167,8 +186,19 @@ BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done);
 /* A handle that owns fd (closes it with its last handle); on failure fd
  * is closed and INVALID_HANDLE_VALUE returned. */
 HANDLE wsc_w32_file_adopt(int fd);
+/* Mailslots (mailslot.c): the kinds of u.file.slot; whether a CreateFile
+ * name is a mailslot's; a client's CreateFile; a server's ReadFile. */
+enum { W32_SLOT_NONE, W32_SLOT_SERVER, W32_SLOT_CLIENT };
+int wsc_w32_is_mailslot(const char *path);
+HANDLE wsc_w32_mailslot_open(const char *path);
+BOOL wsc_w32_mailslot_read(struct w32_obj *o, void *buf, DWORD size,
+                           DWORD *done);
 /* A handle for a descriptor the handle does not own (the std handles). */
 HANDLE wsc_w32_file_borrow(int fd);
+
+/* window.c: the calling thread ends; its windows and message queue go
+ * (before its thread object is signalled, as on Windows). */
+void wsc_w32_queue_exit(void);
 
 /* The calling thread's id (GetCurrentThreadId). */
 DWORD wsc_w32_tid(void);

@@ -35,11 +35,13 @@ DWORD wsc_GetCurrentThreadId(void)
     return wsc_w32_tid();
 }
 
-/* The thread's end: its mutexes abandoned, then its object signalled. */
+/* The thread's end: its windows and message queue gone and its mutexes
+ * abandoned, then its object signalled. */
 static void finish(DWORD code)
 {
     struct w32_obj *o = my_thread;
 
+    wsc_w32_queue_exit();
     wsc_w32_apc_exit();
     wsc_w32_lock();
     wsc_w32_abandon_owned(wsc_w32_tid());

@@ -125,17 +125,19 @@ static HANDLE waitable(HANDLE h)
     return ops && ops->wait_handle ? ops->wait_handle(h) : NULL;
 }
 
-/* References to every object; 0, or the Win32 code of the failure. */
+/* References to every object; 0, or the Win32 code of the failure.  max:
+ * how many handles the wait takes; with an extra condition, none is
+ * enough. */
 static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
-                      BOOL all)
+                      BOOL all, DWORD max, int extra)
 {
     DWORD i, j;
 
     w->n = 0;
     w->shared = 0;
-    if (count == 0 || count > MAXIMUM_WAIT_OBJECTS)
+    if ((count == 0 && !extra) || count > max)
         return ERROR_INVALID_PARAMETER;
-    if (!handles)
+    if (!handles && count)
         return ERROR_NOACCESS;
     for (i = 0; i < count; i++) {
         if (!(w->o[i] = wsc_w32_get(waitable(handles[i]), W32_ANY)))
@@ -173,17 +175,38 @@ static int alerted(struct w32_apc_target *t, struct w32_wake *wake,
     return wsc_w32_alert_begin(t, wake);
 }
 
-DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
-                                   BOOL all, DWORD ms, BOOL alertable)
+/* Under the lock: the result of a wait on the objects and the extra
+ * condition (index w->n) now, or WAIT_TIMEOUT. */
+static DWORD try_wait(struct waitset *w, BOOL all, DWORD tid,
+                      const struct wsc_w32_extra *x)
+{
+    DWORD r;
+
+    if (!all) {
+        r = try_now(w, FALSE, tid);
+        if (r == WAIT_TIMEOUT && x && x->ready(x->arg))
+            r = WAIT_OBJECT_0 + w->n;
+        return r;
+    }
+    if (x && !x->ready(x->arg))
+        return WAIT_TIMEOUT;
+    return w->n ? try_now(w, TRUE, tid) : WAIT_OBJECT_0;
+}
+
+DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
+                        DWORD ms, BOOL alertable,
+                        const struct wsc_w32_extra *x)
 {
     struct waitset w;
     struct w32_wake wake;
     struct w32_apc_target *t = alertable ? wsc_w32_apc_mine() : NULL;
     DWORD r, err, tid = wsc_w32_tid();
     uint64_t deadline = ms == INFINITE ? UINT64_MAX : wsc_w32_now_ms() + ms;
+    uint64_t until;
     int registered = 0;
 
-    if ((err = take_all(&w, count, handles, all))) {
+    if ((err = take_all(&w, count, handles, all,
+                        MAXIMUM_WAIT_OBJECTS - (x != NULL), x != NULL))) {
         release_all(&w);
         wsc_w32_set_error((int)err);
         return WAIT_FAILED;
@@ -191,7 +214,7 @@ DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
     wsc_w32_lock();
     note_pulses(&w);
     for (;;) {
-        r = try_now(&w, all, tid);
+        r = try_wait(&w, all, tid, x);
         if (r != WAIT_TIMEOUT)
             break;
         if (t && alerted(t, &wake, &registered)) {
@@ -200,8 +223,12 @@ DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
         }
         if (ms == 0)
             break;
-        if (t ? wsc_w32_sleep_until(deadline) : wsc_w32_wait_until(deadline)) {
-            r = try_now(&w, all, tid);
+        until = x && x->wake ? x->wake(x->arg) : UINT64_MAX;
+        if (until >= deadline)
+            until = deadline;
+        if ((t ? wsc_w32_sleep_until(until) : wsc_w32_wait_until(until)) &&
+            until == deadline) {
+            r = try_wait(&w, all, tid, x);
             if (r == WAIT_TIMEOUT && t && alerted(t, &wake, &registered))
                 r = WAIT_IO_COMPLETION;
             break;
@@ -214,6 +241,12 @@ DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
     if (r == WAIT_IO_COMPLETION)
         wsc_w32_apc_run();
     return r;
+}
+
+DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,
+                                   BOOL all, DWORD ms, BOOL alertable)
+{
+    return wsc_w32_wait_with(count, handles, all, ms, alertable, NULL);
 }
 
 DWORD wsc_WaitForMultipleObjects(DWORD count, const HANDLE *handles, BOOL all,

@@ -1,6 +1,7 @@
-/* WSA events and WSAEventSelect.  A WSA event is the Win32 layer's
- * manual-reset event; the network events themselves are recorded by the
- * engine (netevents.c), which sets the event through notify(). */
+/* WSA events, WSAEventSelect and WSAAsyncSelect.  A WSA event is the
+ * Win32 layer's manual-reset event; the network events themselves are
+ * recorded by the engine (netevents.c), which sets the event through
+ * notify(), or posts each event to the window through post(). */
 #include <string.h>
 #include "ws.h"
 
@@ -81,4 +82,28 @@ int ws_WSAEnumNetworkEvents(SOCKET s, WSAEVENT ev, LPWSANETWORKEVENTS ne)
             wsc_copy_out(&ne->iErrorCode[i], &errors[i], sizeof(int)))
             return wsc_leave(e, -WSAEFAULT);
     return wsc_leave(e, 0);
+}
+
+/* WSAAsyncSelect: the engine posts each event to the window as it is
+ * recorded (row AS1). */
+static void post(void *hwnd, unsigned msg, int sock, long event, int code)
+{
+    wsc_PostMessageA((HWND)hwnd, msg, (WPARAM)sock,
+                     (LPARAM)WSAMAKESELECTREPLY(event, code));
+}
+
+int ws_WSAAsyncSelect(SOCKET s, HWND hwnd, u_int msg, LONG mask)
+{
+    struct wsc_sock *e = wsc_enter(s);
+
+    if (!e)
+        return SOCKET_ERROR;
+    if (mask & ~(LONG)FD_ALL_EVENTS)
+        return wsc_leave(e, -WSAEINVAL);
+    if (mask && !wsc_IsWindow(hwnd))
+        return wsc_leave(e, -WSAEINVAL);
+    return wsc_leave(e, wsc_netev_select_msg(e, mask & (FD_READ | FD_WRITE |
+                                                        FD_OOB | FD_ACCEPT |
+                                                        FD_CONNECT | FD_CLOSE),
+                                             post, hwnd, msg));
 }

@@ -148,10 +148,35 @@ recv_not_direct(struct wsc_sock *e, uint32_t f, SOCKET s, char *buf, int len,
     return slow(s, buf, len, 0, from, fromlen);
 }
 
-/* Plain recv on a stream takes the direct path: no flags to translate,
- * no msghdr, one atomic pair; the rest (flags, datagrams, a zero or
- * negative length, a bad buffer, a handle that is not simply open, a
- * trace to write) the general one, through wsc_slow_NAME (trace.c). */
+/* recv and recvfrom on a datagram socket, directly: *fromlen checked as
+ * Windows checks it, the address written by the kernel. */
+static inline __attribute__((always_inline)) int
+recv_dgram(struct wsc_sock *e, char *buf, int len, struct sockaddr *from,
+           int *fromlen)
+{
+    socklen_t flen = 0;
+    long r;
+
+    if (from && (wsc_bad_ptr(fromlen) ||
+                 wsc_copy_in(&flen, fromlen, sizeof(flen)) ||
+                 (int)flen < wsc_addr_size(e->family)))
+        r = WSC_E_NOT_DIRECT;
+    else
+        r = wsc_e_recv_dgram(e, buf, (size_t)len, from, from ? &flen : NULL);
+    if (__builtin_expect(r == WSC_E_NOT_DIRECT, 0)) {
+        wsc_drop_recv_unit(e);
+        return recv_general(e, buf, len, 0, from, fromlen);
+    }
+    if (from && (r >= 0 || r == -WSAEMSGSIZE) &&
+        wsc_copy_out(fromlen, &flen, sizeof(flen)))
+        r = -WSAEFAULT;
+    return wsc_leave_direct(r);
+}
+
+/* Plain recv and recvfrom take the direct path: no flags to translate,
+ * no msghdr, one atomic pair; the rest (flags, a zero or negative
+ * length, a bad buffer, a handle that is not simply open, a trace to
+ * write) the general one, through wsc_slow_NAME (trace.c). */
 static inline __attribute__((always_inline)) int
 recv_direct(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
             int *fromlen, slow_recv_fn *slow)
@@ -165,6 +190,8 @@ recv_direct(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
         if (__builtin_expect((f & WSC_H_DIRECT_RECV_MASK) ==
                              WSC_H_DIRECT_RECV, 1))
             return wsc_leave_direct(wsc_e_recv(e, buf, (size_t)len, 0));
+        if ((f & WSC_H_DIRECT_RECV_MASK) == WSC_H_DIRECT)
+            return recv_dgram(e, buf, len, from, fromlen);
         return recv_not_direct(e, f, s, buf, len, from, fromlen, slow);
     }
     return slow(s, buf, len, flags, from, fromlen);
@@ -237,8 +264,23 @@ send_not_direct(struct wsc_sock *e, uint32_t f, SOCKET s, const char *buf,
     return slow(s, buf, len, 0, to, tolen);
 }
 
-/* Plain send, and sendto without an address or on a stream (which
- * ignores it), take the direct path; the rest wsc_slow_NAME. */
+/* sendto with an address on a datagram socket, directly: an address
+ * shorter than the socket family's is the general path's WSAEFAULT. */
+static inline __attribute__((always_inline)) int
+sendto_dgram(struct wsc_sock *e, const char *buf, int len,
+             const struct sockaddr *to, int tolen)
+{
+    long r = WSC_E_NOT_DIRECT;
+
+    if (tolen >= wsc_addr_size(e->family) &&
+        tolen <= (int)sizeof(struct sockaddr_storage))
+        r = wsc_e_sendto(e, buf, (size_t)len, 0, to, (socklen_t)tolen);
+    if (__builtin_expect(r == WSC_E_NOT_DIRECT, 0))
+        return send_general(e, buf, len, 0, to, tolen);
+    return wsc_leave_direct(r);
+}
+
+/* Plain send and sendto take the direct path; the rest wsc_slow_NAME. */
 static inline __attribute__((always_inline)) int
 send_direct(SOCKET s, const char *buf, int len, int flags,
             const struct sockaddr *to, int tolen, slow_send_fn *slow)
@@ -252,6 +294,8 @@ send_direct(SOCKET s, const char *buf, int len, int flags,
         if (__builtin_expect((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT &&
                              (!to || (f & WSC_H_STREAM)), 1))
             return wsc_leave_direct(wsc_e_send(e, buf, (size_t)len, 0));
+        if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT)
+            return sendto_dgram(e, buf, len, to, tolen);
         return send_not_direct(e, f, s, buf, len, to, tolen, slow);
     }
     return slow(s, buf, len, flags, to, tolen);

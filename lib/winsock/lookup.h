@@ -31,6 +31,9 @@ int wsc_gaiex_start(const wchar_t *node, const wchar_t *service,
                     const ADDRINFOEXW *hints, PADDRINFOEXW *res,
                     struct timeval *timeout, LPOVERLAPPED ov,
                     LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle);
+/* The WSA code of a resolver's h_errno (names.c). */
+int wsc_h_errno_code(int herr);
+
 /* Lookup threads still running (tests: none left once all are done). */
 int wsc_gaiex_threads(void);
 

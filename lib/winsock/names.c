@@ -328,22 +328,23 @@ struct hostent *ws_gethostbyname(const char *caller_name)
         return NULL;
     }
     h = gethostbyname(name);
-    if (!h) {
-        switch (h_errno) {
-        case HOST_NOT_FOUND:
-            wsc_fail(WSAHOST_NOT_FOUND);
-            break;
-        case TRY_AGAIN:
-            wsc_fail(WSATRY_AGAIN);
-            break;
-        case NO_DATA:
-            wsc_fail(WSANO_DATA);
-            break;
-        default:
-            wsc_fail(WSANO_RECOVERY);
-        }
-    }
+    if (!h)
+        wsc_fail(wsc_h_errno_code(h_errno));
     return h;
+}
+
+int wsc_h_errno_code(int herr)
+{
+    switch (herr) {
+    case HOST_NOT_FOUND:
+        return WSAHOST_NOT_FOUND;
+    case TRY_AGAIN:
+        return WSATRY_AGAIN;
+    case NO_DATA:
+        return WSANO_DATA;
+    default:
+        return WSANO_RECOVERY;
+    }
 }
 
 int ws_gethostname(char *name, int namelen)

@@ -693,10 +693,18 @@ static DWORD sock_set_modes(HANDLE h, UCHAR flags)
     return 0;
 }
 
+/* CloseHandle on a socket: closesocket, after the FD_CLOSE a window
+ * selected for it gets then (row EV29). */
 static DWORD sock_close(HANDLE h)
 {
-    return ws_closesocket((SOCKET)(uintptr_t)h) == 0 ? 0
-                                                     : ERROR_INVALID_HANDLE;
+    SOCKET s = (SOCKET)(uintptr_t)h;
+    struct wsc_sock *e = wsc_enter(s);
+
+    if (e) {
+        wsc_netev_handle_closed(e);
+        wsc_leave(e, 0);
+    }
+    return ws_closesocket(s) == 0 ? 0 : ERROR_INVALID_HANDLE;
 }
 
 struct event_arg {

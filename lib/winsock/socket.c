@@ -270,6 +270,94 @@ int wsc_WSAConnect(SOCKET s, const struct sockaddr *name, int namelen,
     return r;
 }
 
+/* A multicast group's address, in either family. */
+static int is_group(const struct sockaddr_storage *ss)
+{
+    const unsigned char *a;
+
+    if (ss->ss_family == AF_INET) {
+        a = (const unsigned char *)&((const struct sockaddr_in *)ss)->sin_addr;
+        return (a[0] & 0xf0) == 0xe0;
+    }
+    if (ss->ss_family != AF_INET6)
+        return 0;
+    a = (const unsigned char *)&((const struct sockaddr_in6 *)ss)->sin6_addr;
+    return a[0] == 0xff;
+}
+
+/* IP(V6)_ADD_MEMBERSHIP of the group on the interface of the address the
+ * socket is bound to (the wildcard, or none: the one the kernel's route
+ * picks). */
+static long join_group(struct wsc_sock *e, const struct sockaddr_storage *ss)
+{
+    struct sockaddr_storage local;
+    socklen_t len = sizeof(local);
+    char req[20] = { 0 };
+
+    memset(&local, 0, sizeof(local));
+    if (wsc_e_getname(e, 0, (struct sockaddr *)&local, &len))
+        local.ss_family = AF_UNSPEC;
+    if (ss->ss_family == AF_INET) {
+        memcpy(req, &((const struct sockaddr_in *)ss)->sin_addr, 4);
+        if (local.ss_family == AF_INET)
+            memcpy(req + 4, &((struct sockaddr_in *)&local)->sin_addr, 4);
+        return wsc_e_setopt_raw(e, IPPROTO_IP, L_IP_ADD_MEMBERSHIP, req, 8);
+    }
+    memcpy(req, &((const struct sockaddr_in6 *)ss)->sin6_addr, 16);
+    if (local.ss_family == AF_INET6)
+        memcpy(req + 16, &((struct sockaddr_in6 *)&local)->sin6_scope_id, 4);
+    return wsc_e_setopt_raw(e, IPPROTO_IPV6, L_IPV6_ADD_MEMBERSHIP, req, 20);
+}
+
+/* WSAJoinLeaf as Windows' IP provider does multicast: the group is
+ * joined unless the socket only sends, and a sender's sends go to the
+ * group (a connect; a receiver is not connected, since Linux's connected
+ * UDP socket takes only datagrams whose source is the group).  Any other
+ * name is WSAConnect's.  The leaf is the socket itself. */
+static long join_leaf(struct wsc_sock *e, const struct sockaddr_storage *ss,
+                      int namelen, DWORD flags)
+{
+    struct sockaddr_storage peer;
+    socklen_t len = sizeof(peer);
+    long r;
+
+    if (e->type != SOCK_DGRAM)
+        return -WSAEINVAL;
+    /* Joined once already: a sender is connected, a receiver a member. */
+    if (wsc_e_getname(e, 1, (struct sockaddr *)&peer, &len) == 0)
+        return -WSAEISCONN;
+    r = flags == JL_SENDER_ONLY ? 0 : join_group(e, ss);
+    if (r == -WSAEADDRINUSE)
+        return -WSAEISCONN;
+    if (r == 0 && flags == JL_SENDER_ONLY)
+        r = wsc_e_connect(e, (const struct sockaddr *)ss, (socklen_t)namelen);
+    return r;
+}
+
+SOCKET ws_WSAJoinLeaf(SOCKET s, const struct sockaddr *name, int namelen,
+                      LPWSABUF caller, LPWSABUF callee, void *sqos,
+                      void *gqos, DWORD flags)
+{
+    struct wsc_sock *e = wsc_enter(s);
+    struct sockaddr_storage ss;
+    long r;
+
+    if (!e)
+        return INVALID_SOCKET;
+    if (flags != JL_SENDER_ONLY && flags != JL_RECEIVER_ONLY &&
+        flags != JL_BOTH)
+        r = -WSAEINVAL;
+    else if (copy_name(&ss, name, namelen))
+        r = -WSAEFAULT;
+    else if (!is_group(&ss)) {
+        wsc_leave(e, 0);
+        return wsc_WSAConnect(s, name, namelen, caller, callee, sqos, gqos)
+                   ? INVALID_SOCKET : s;
+    } else
+        r = join_leaf(e, &ss, namelen, flags);
+    return wsc_leave(e, r) ? INVALID_SOCKET : s;
+}
+
 int ws_closesocket(SOCKET s)
 {
     struct wsc_sock *e = wsc_enter(s);
@@ -291,6 +379,35 @@ int ws_shutdown(SOCKET s, int how)
     if (how < SD_RECEIVE || how > SD_BOTH)
         return wsc_leave(e, -WSAEINVAL);
     return wsc_leave(e, wsc_e_shutdown(e, linux_how[how]));
+}
+
+/* TCP and UDP carry no disconnect data: some given is WSAENOPROTOOPT
+ * (Microsoft's page, for a provider without it), none is shutdown's. */
+static int disconnect(SOCKET s, LPWSABUF data, int how)
+{
+    WSABUF b = { 0, NULL };
+    struct wsc_sock *e;
+
+    if (data) {
+        if (!(e = wsc_enter(s)))
+            return SOCKET_ERROR;
+        if (wsc_bad_ptr(data) || wsc_copy_in(&b, data, sizeof(b)))
+            return wsc_leave(e, -WSAEFAULT);
+        if (b.len)
+            return wsc_leave(e, -WSAENOPROTOOPT);
+        wsc_leave(e, 0);
+    }
+    return ws_shutdown(s, how);
+}
+
+int ws_WSASendDisconnect(SOCKET s, LPWSABUF data)
+{
+    return disconnect(s, data, SD_SEND);
+}
+
+int ws_WSARecvDisconnect(SOCKET s, LPWSABUF data)
+{
+    return disconnect(s, data, SD_RECEIVE);
 }
 
 static int any_address(const struct sockaddr_storage *ss)

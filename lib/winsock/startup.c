@@ -91,12 +91,6 @@ int wsc_leave(struct wsc_sock *e, long r)
     return wsc_ok((int)r);
 }
 
-int wsc_addr_size(int family)
-{
-    return family == AF_INET6 ? (int)sizeof(struct sockaddr_in6)
-                              : (int)sizeof(struct sockaddr_in);
-}
-
 const char *wsc_version(void)
 {
     return PACKAGE_VERSION;

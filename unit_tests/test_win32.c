@@ -1389,6 +1389,42 @@ START_TEST(mailslots)
 }
 END_TEST
 
+/* Modules: the system's DLLs by any spelling, their functions by name.
+ * (void (*)(void) is the function type gcc lets any other be cast to.) */
+#define ANY_FN(f) ((void (*)(void))(f))
+START_TEST(modules)
+{
+    HMODULE ws = LoadLibraryA("ws2_32"), k32 = LoadLibraryA("KERNEL32.DLL");
+
+    ck_assert_ptr_nonnull(ws);
+    ck_assert_ptr_nonnull(k32);
+    ck_assert_ptr_eq(LoadLibraryA("WS2_32.dll"), ws);
+    ck_assert_ptr_eq(LoadLibraryW(L"C:\\Windows\\System32\\ws2_32.dll"), ws);
+    ck_assert_ptr_eq(GetModuleHandleA("ws2_32.dll"), ws);
+    ck_assert_ptr_nonnull(LoadLibraryExA("mswsock.dll", NULL, 0));
+    ERR(LoadLibraryA("no-such-library.dll"), NULL, ERROR_MOD_NOT_FOUND);
+    ERR(LoadLibraryA(NULL), NULL, ERROR_INVALID_PARAMETER);
+    ck_assert(ANY_FN(GetProcAddress(ws, "WSAConnectByList")) ==
+              ANY_FN(WSAConnectByList));
+    ck_assert(ANY_FN(GetProcAddress(ws, "closesocket")) ==
+              ANY_FN(closesocket));
+    ck_assert(ANY_FN(GetProcAddress(k32, "GetLastError")) ==
+              ANY_FN(GetLastError));
+    ck_assert(ANY_FN(GetProcAddress(k32, "CreateEventA")) ==
+              ANY_FN(CreateEventA));
+    ERR(GetProcAddress(k32, "CreateEvent"), NULL, ERROR_PROC_NOT_FOUND);
+    ERR(GetProcAddress(ws, "NoSuchFunction"), NULL, ERROR_PROC_NOT_FOUND);
+    ERR(GetProcAddress(ws, (LPCSTR)(uintptr_t)3), NULL, ERROR_PROC_NOT_FOUND);
+    ERR(GetProcAddress((HMODULE)(uintptr_t)0x1234, "socket"), NULL,
+        ERROR_MOD_NOT_FOUND);
+    ck_assert_ptr_nonnull(GetModuleHandleA(NULL));
+    ERR(GetProcAddress(GetModuleHandleA(NULL), "socket"), NULL,
+        ERROR_PROC_NOT_FOUND);
+    ck_assert_int_eq(FreeLibrary(ws), TRUE);
+    ERR(FreeLibrary((HMODULE)(uintptr_t)0x1234), FALSE, ERROR_MOD_NOT_FOUND);
+}
+END_TEST
+
 START_TEST(console_output)
 {
     HANDLE out = GetStdHandle(STD_ERROR_HANDLE);
@@ -1539,6 +1575,7 @@ int main(void)
     tcase_add_test(tc, version);
     tcase_add_test(tc, files);
     tcase_add_test(tc, mailslots);
+    tcase_add_test(tc, modules);
     tcase_add_test(tc, console_output);
     tcase_add_test(tc, console_ctrl_handler);
     tcase_add_test_raise_signal(tc, console_ctrl_unhandled, SIGINT);

@@ -34,6 +34,13 @@ typedef HANDLE HLOCAL;
 typedef HANDLE HGLOBAL;
 typedef HANDLE HMODULE;
 typedef HANDLE HINSTANCE;
+/* What GetProcAddress returns: a function the caller casts to its type
+ * (winsock2.h has it too, for WSASetBlockingHook). */
+#ifndef WSC_FARPROC_DEFINED
+#define WSC_FARPROC_DEFINED
+typedef INT_PTR(WINAPI *FARPROC)(void);
+#endif
+typedef FARPROC NEARPROC, PROC;
 typedef DWORD LCID;
 typedef WORD LANGID;
 

@@ -114,4 +114,12 @@ struct wsc_w32_sockops {
 };
 void wsc_w32_set_sockops(const struct wsc_w32_sockops *ops);
 
+/* GetProcAddress's names (module.c): the Winsock layer installs the table
+ * of every public function, its own and this layer's. */
+struct wsc_w32_proc {
+    const char *name;
+    void (*fn)(void);
+};
+void wsc_w32_set_procs(const struct wsc_w32_proc *table, size_t n);
+
 #endif

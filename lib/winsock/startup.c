@@ -28,6 +28,7 @@ int ws_WSAStartup(WORD version, LPWSADATA data)
     BYTE major = LOBYTE(version), minor = HIBYTE(version);
     WSADATA d;
 
+    wsc_procs_install();
     if (major < 1 || (major == 1 && minor < 1))
         return WSAVERNOTSUPPORTED;
     if (wsc_bad_ptr(data))

@@ -159,6 +159,8 @@ static inline int wsc_bad_ptr(const void *p)
 int wsc_resolve(const char *node, const char *service,
                 const struct addrinfo *h, struct addrinfo **ai);
 /* Size Windows requires for an address of the socket's family. */
+/* GetProcAddress's table to the Win32 layer (procs.c). */
+void wsc_procs_install(void);
 static inline int wsc_addr_size(int family)
 {
     return family == AF_INET6 ? (int)sizeof(struct sockaddr_in6)

@@ -68,7 +68,8 @@ libwscwin32_la_SOURCES = lib/win32/win32.h lib/win32/lasterror.h \
 	lib/win32/file.c lib/win32/mailslot.c lib/win32/module.c lib/win32/wide.c lib/win32/text.c \
 	lib/win32/w32async.h lib/win32/port.c lib/win32/apc.c \
 	lib/win32/overlapped.c \
-	lib/win32/window.c
+	lib/win32/window.c lib/win32/process.c lib/win32/shared.c \
+	lib/win32/mapping.c lib/win32/conio.c
 libwscwin32_la_CPPFLAGS = $(PUBLIC_INC) $(WIN32_INC)
 libwscwin32_la_CFLAGS = $(LIB_CFLAGS) -fPIC
 

@@ -10,6 +10,7 @@
 #include <mswsock.h>
 #include <windows.h>
 #include <wscompat.h>
+#include <conio.h>
 
 #pragma comment(lib, "ws2_32.lib")
 

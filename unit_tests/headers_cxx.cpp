@@ -3,6 +3,7 @@
 // and C++17 with -Wall -Wextra -pedantic -Werror, and run.
 #include <winsock2.h>
 #include <ws2tcpip.h>
+#include <conio.h>
 #include <functional>
 #include <thread>
 #include <string>

@@ -204,3 +204,16 @@ TEST_BINARIES += unit_tests/test_gaiex
 unit_tests_test_gaiex_SOURCES = unit_tests/test_gaiex.c unit_tests/testutil.h
 unit_tests_test_gaiex_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_gaiex_LDADD = $(INSIDE_LIBS) $(CHECK_LIBS) -ldl
+
+# Processes, mappings and named events between processes: the test starts
+# proc_helper, a Windows program, with CreateProcess (both linked
+# statically, so that the helper is the program itself, not a wrapper).
+TEST_BINARIES += unit_tests/test_win32_process
+check_PROGRAMS += unit_tests/proc_helper
+unit_tests_test_win32_process_SOURCES = unit_tests/test_win32_process.c
+unit_tests_test_win32_process_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_win32_process_LDFLAGS = -static
+unit_tests_test_win32_process_LDADD = libwscompat.la $(CHECK_LIBS)
+unit_tests_proc_helper_SOURCES = unit_tests/proc_helper.c
+unit_tests_proc_helper_LDFLAGS = -static
+unit_tests_proc_helper_LDADD = libwscompat.la

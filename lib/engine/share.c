@@ -37,7 +37,7 @@ int wsc_e_share(struct wsc_sock *e, uint32_t pid, struct wsc_share *sh)
          * named here, may take our descriptors (no Yama: EINVAL). */
         prctl(PR_SET_PTRACER, (unsigned long)pid, 0, 0, 0);
     }
-    sh->pid = pid;
+    sh->pid = (uint32_t)getpid(); /* the source: the target takes from it */
     sh->fd = e->fd;
     sh->ino = socket_ino(e->fd);
     return sh->ino ? 0 : -WSAENOTSOCK;

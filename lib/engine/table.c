@@ -234,6 +234,14 @@ static int adoptable(int fd, int inet_only, int *family, int *type)
            (*type == SOCK_STREAM || *type == SOCK_DGRAM);
 }
 
+static int has_peer(int fd)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+
+    return wsc_os.getpeername(fd, (struct sockaddr *)&ss, &len) == 0;
+}
+
 /* Take over a socket on first use, in the blocking mode its open file
  * has (the engine keeps the kernel socket in the application's mode, so
  * a socket passed on by another wscompat process says what that process
@@ -256,9 +264,12 @@ static struct wsc_sock *adopt(int fd)
         return NULL;
     }
     fl = wsc_os.fcntl(fd, F_GETFL, 0);
-    /* (Sent on elsewhere, perhaps: WSC_F_SENT.) */
+    /* (Sent on elsewhere, perhaps: WSC_F_SENT.)  A stream with a peer is
+     * connected, its FD_CONNECT long past, so that WSAEventSelect reports
+     * its FD_CLOSE. */
     s = ksock_new((fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0) |
-                  WSC_F_SENT);
+                  WSC_F_SENT | (type == SOCK_STREAM && has_peer(fd)
+                                    ? WSC_F_CONNECTED | WSC_F_ACCEPTED : 0));
     if (s)
         slot_open(e, fd, family, type, s, 2);
     slot_unlock(e);

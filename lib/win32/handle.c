@@ -26,6 +26,7 @@
 struct slot {
     uint32_t gen;
     uint32_t next_free;
+    DWORD access; /* what the handle may do (OpenEvent's access) */
     struct w32_obj *obj;
 };
 
@@ -229,8 +230,14 @@ static void obj_free(struct w32_obj *o)
 {
     if (o->name)
         name_drop(o);
+    if (o->shared)
+        wsc_w32_shared_detach(o->shared);
     if (o->type == W32_FILE && !o->u.file.borrowed)
         close(o->u.file.fd);
+    else if (o->type == W32_PROCESS)
+        wsc_w32_process_free(o);
+    else if (o->type == W32_MAPPING && o->u.mapping.fd >= 0 && !o->shared)
+        close(o->u.mapping.fd);
     else if (o->type == W32_PORT)
         wsc_w32_port_free(o);
     else if (o->type == W32_THREAD && o->u.thread.apc)
@@ -285,12 +292,18 @@ static uint32_t decode(HANDLE h)
 
 HANDLE wsc_w32_handle_new(struct w32_obj *o)
 {
+    return wsc_w32_handle_new_access(o, 0xFFFFFFFFu);
+}
+
+HANDLE wsc_w32_handle_new_access(struct w32_obj *o, DWORD access)
+{
     uint32_t i;
     HANDLE h = NULL;
 
     wsc_w32_lock();
     if ((i = slot_take())) {
         slots[i].obj = o;
+        slots[i].access = access;
         o->handles++;
         h = encode(i);
     }
@@ -308,6 +321,18 @@ struct w32_obj *wsc_w32_find(HANDLE h, enum w32_type type)
     struct w32_obj *o = i ? slots[i].obj : NULL;
 
     return o && (type == W32_ANY || o->type == type) ? o : NULL;
+}
+
+struct w32_obj *wsc_w32_find_access(HANDLE h, enum w32_type type,
+                                    DWORD *access)
+{
+    uint32_t i = decode(h);
+    struct w32_obj *o = i ? slots[i].obj : NULL;
+
+    if (!o || (type != W32_ANY && o->type != type))
+        return NULL;
+    *access = slots[i].access;
+    return o;
 }
 
 struct w32_obj *wsc_w32_get(HANDLE h, enum w32_type type)
@@ -417,7 +442,7 @@ BOOL wsc_DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
     struct w32_obj *o;
     HANDLE h;
 
-    (void)access, (void)inherit;
+    (void)inherit;
     if (src_process != PSEUDO_PROCESS || dst_process != PSEUDO_PROCESS)
         return wsc_w32_fail(ERROR_INVALID_HANDLE);
     /* A copy of a socket's handle keeps the socket open but is no socket
@@ -435,9 +460,14 @@ BOOL wsc_DuplicateHandle(HANDLE src_process, HANDLE src, HANDLE dst_process,
             *dst = h;
         return TRUE;
     }
-    if (!(o = wsc_w32_get(src, W32_ANY)))
-        return FALSE;
-    if (!(h = wsc_w32_handle_new(o)))
+    /* The copy may do what the source may (OpenEvent's access). */
+    wsc_w32_lock();
+    if ((o = wsc_w32_find_access(src, W32_ANY, &access)))
+        wsc_w32_ref(o);
+    wsc_w32_unlock();
+    if (!o)
+        return wsc_w32_fail(ERROR_INVALID_HANDLE);
+    if (!(h = wsc_w32_handle_new_access(o, access)))
         return FALSE;
     if (options & DUPLICATE_CLOSE_SOURCE)
         wsc_CloseHandle(src);

@@ -16,8 +16,14 @@
 
 enum w32_type {
     W32_ANY, W32_EVENT, W32_MUTEX, W32_SEMAPHORE, W32_THREAD, W32_FILE,
-    W32_PORT
+    W32_PORT, W32_PROCESS, W32_MAPPING
 };
+
+/* An event's state: in the object, or for a named event in the memory
+ * the processes naming it share (shared.c). */
+struct w32_event_state { int manual, set, tokens; unsigned pulses; };
+struct w32_sem_state { LONG count, max; };
+struct w32_shared;
 
 struct w32_port;
 struct w32_apc_target;
@@ -32,10 +38,13 @@ struct w32_obj {
     /* Under the lock: the handles naming it (a port is closed when its
      * last handle is). */
     int handles;
+    /* A named event, semaphore or page-file mapping: its part other
+     * processes see. */
+    struct w32_shared *shared;
     union {
-        struct { int manual, set, tokens; unsigned pulses; } event;
+        struct w32_event_state event;
         struct { DWORD owner; unsigned count; int abandoned; } mutex;
-        struct { LONG count, max; } sem;
+        struct w32_sem_state sem;
         struct {
             int done, suspended;
             DWORD id, code;
@@ -50,6 +59,16 @@ struct w32_obj {
             int fd, borrowed, slot;
             DWORD slot_max, slot_wait;
         } file;
+        struct {
+            int done, pidfd, killed;
+            DWORD pid, code, kill_code;
+            struct w32_obj *thread; /* its primary thread's object */
+        } process;
+        struct {
+            int fd;
+            DWORD protect;
+            uint64_t size, base; /* the data's size and file offset */
+        } mapping;
         struct w32_port *port;
     } u;
 };
@@ -104,6 +123,11 @@ HANDLE wsc_w32_handle_new(struct w32_obj *o);
 /* Under the lock: the object of a handle of the type (W32_ANY: any), or
  * NULL; no reference taken. */
 struct w32_obj *wsc_w32_find(HANDLE h, enum w32_type type);
+/* Under the lock: the same, with the access the handle was opened with. */
+struct w32_obj *wsc_w32_find_access(HANDLE h, enum w32_type type,
+                                    DWORD *access);
+/* wsc_w32_handle_new for a handle with only that access (OpenEvent). */
+HANDLE wsc_w32_handle_new_access(struct w32_obj *o, DWORD access);
 /* The object with a reference taken, or NULL with ERROR_INVALID_HANDLE. */
 struct w32_obj *wsc_w32_get(HANDLE h, enum w32_type type);
 /* Takes another reference; returns o. */
@@ -112,6 +136,50 @@ struct w32_obj *wsc_w32_ref(struct w32_obj *o);
 void wsc_w32_put(struct w32_obj *o);
 /* Under the lock: calls fn on every object in the table. */
 void wsc_w32_each(void (*fn)(struct w32_obj *o, void *arg), void *arg);
+
+/* ---- shared.c: objects other processes of the user see by name -------
+ * A named event, semaphore or page-file mapping is also a file in /dev/shm, which
+ * holds its state (or data) and the processes that have it open; the
+ * name goes with the last of them.  Their state is guarded by one lock
+ * all those processes share, taken after the process-wide lock. */
+/* Attaches the shared object name of the type: created (its state zeroed,
+ * then init(state, arg) under the shared lock) if create and no process
+ * has it, *existed 0; else *existed 1.  size: a mapping's data bytes.
+ * NULL with *err the Win32 code (ERROR_FILE_NOT_FOUND,
+ * ERROR_INVALID_HANDLE for another kind of object, ...). */
+struct w32_shared *wsc_w32_shared_attach(const char *name, enum w32_type type,
+                                         int create, uint64_t size,
+                                         void (*init)(void *state, void *arg),
+                                         void *arg, int *existed, DWORD *err);
+/* Drops this process's hold; the last process's removes the name. */
+void wsc_w32_shared_detach(struct w32_shared *s);
+/* The descriptor of a mapping's file, its data size and offset. */
+int wsc_w32_shared_fd(struct w32_shared *s, uint64_t *size, uint64_t *base);
+/* The lock the processes share, and the wake-up of every process waiting
+ * on the object after its state changed (under that lock). */
+void wsc_w32_shared_lock(void);
+void wsc_w32_shared_unlock(void);
+void wsc_w32_shared_changed(struct w32_shared *s);
+/* From now until the detach, another process's change of the object's
+ * state broadcasts the process-wide change (a thread of its own). */
+int wsc_w32_shared_listen(struct w32_shared *s);
+/* A shared event's or semaphore's state. */
+struct w32_event_state *wsc_w32_shared_event(struct w32_shared *s);
+struct w32_sem_state *wsc_w32_shared_sem(struct w32_shared *s);
+
+/* An event's state, its own or the shared one. */
+static inline struct w32_event_state *wsc_w32_event(struct w32_obj *o)
+{
+    return o->shared ? wsc_w32_shared_event(o->shared) : &o->u.event;
+}
+
+static inline struct w32_sem_state *wsc_w32_sem(struct w32_obj *o)
+{
+    return o->shared ? wsc_w32_shared_sem(o->shared) : &o->u.sem;
+}
+
+/* process.c: a process object's end (its descriptor, its thread). */
+void wsc_w32_process_free(struct w32_obj *o);
 
 /* Writes all of buf to a file handle; FALSE with the last error set. */
 BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done);
@@ -134,6 +202,9 @@ void wsc_w32_queue_exit(void);
 
 /* The calling thread's id (GetCurrentThreadId). */
 DWORD wsc_w32_tid(void);
+/* A detached thread of the library's own, small, with every signal
+ * blocked, running fn(arg); 0 or pthread_create's error. */
+int wsc_w32_helper_thread(void *(*fn)(void *), void *arg);
 /* Marks the calling thread as owning a mutex: its exit abandons them. */
 void wsc_w32_note_owner(void);
 /* Under the lock: abandons the mutexes the thread owns. */

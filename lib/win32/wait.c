@@ -13,23 +13,28 @@
  * already waiting, which is what pulses0 records. */
 struct waitset {
     DWORD n;
+    int shared; /* some object's state is shared with other processes */
     struct w32_obj *o[MAXIMUM_WAIT_OBJECTS];
     unsigned pulses0[MAXIMUM_WAIT_OBJECTS];
 };
 
-static int pulsed(const struct w32_obj *o, unsigned pulses0)
+static int pulsed(const struct w32_event_state *e, unsigned pulses0)
 {
-    return o->u.event.pulses != pulses0 &&
-           (o->u.event.manual || o->u.event.tokens > 0);
+    return e->pulses != pulses0 && (e->manual || e->tokens > 0);
 }
 
-static int signalled(const struct w32_obj *o, unsigned pulses0, DWORD tid)
+static int signalled(struct w32_obj *o, unsigned pulses0, DWORD tid)
 {
+    struct w32_event_state *e;
+
     switch (o->type) {
-    case W32_EVENT: return o->u.event.set || pulsed(o, pulses0);
+    case W32_EVENT:
+        e = wsc_w32_event(o);
+        return e->set || pulsed(e, pulses0);
     case W32_MUTEX: return o->u.mutex.owner == 0 || o->u.mutex.owner == tid;
-    case W32_SEMAPHORE: return o->u.sem.count > 0;
+    case W32_SEMAPHORE: return wsc_w32_sem(o)->count > 0;
     case W32_THREAD: return o->u.thread.done;
+    case W32_PROCESS: return o->u.process.done;
     default: return 1;
     }
 }
@@ -38,14 +43,16 @@ static int signalled(const struct w32_obj *o, unsigned pulses0, DWORD tid)
  * abandoned mutex. */
 static int consume(struct w32_obj *o, unsigned pulses0, DWORD tid)
 {
+    struct w32_event_state *e;
     int abandoned = 0;
 
     switch (o->type) {
     case W32_EVENT:
-        if (!o->u.event.manual && o->u.event.set)
-            o->u.event.set = 0;
-        else if (!o->u.event.manual && pulsed(o, pulses0))
-            o->u.event.tokens--;
+        e = wsc_w32_event(o);
+        if (!e->manual && e->set)
+            e->set = 0;
+        else if (!e->manual && pulsed(e, pulses0))
+            e->tokens--;
         break;
     case W32_MUTEX:
         o->u.mutex.owner = tid;
@@ -54,7 +61,7 @@ static int consume(struct w32_obj *o, unsigned pulses0, DWORD tid)
         o->u.mutex.abandoned = 0;
         wsc_w32_note_owner();
         break;
-    case W32_SEMAPHORE: o->u.sem.count--; break;
+    case W32_SEMAPHORE: wsc_w32_sem(o)->count--; break;
     default: break;
     }
     return abandoned;
@@ -82,6 +89,20 @@ static DWORD try_all(struct waitset *w, DWORD tid)
     for (i = 0; i < w->n; i++)
         abandoned |= (DWORD)consume(w->o[i], w->pulses0[i], tid);
     return abandoned ? WAIT_ABANDONED_0 : WAIT_OBJECT_0;
+}
+
+/* Under the lock: try_any or try_all, under the shared lock too when an
+ * object's state is another process's as well. */
+static DWORD try_now(struct waitset *w, BOOL all, DWORD tid)
+{
+    DWORD r;
+
+    if (w->shared)
+        wsc_w32_shared_lock();
+    r = all ? try_all(w, tid) : try_any(w, tid);
+    if (w->shared)
+        wsc_w32_shared_unlock();
+    return r;
 }
 
 static void release_all(struct waitset *w)
@@ -113,6 +134,7 @@ static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
     DWORD i, j;
 
     w->n = 0;
+    w->shared = 0;
     if ((count == 0 && !extra) || count > max)
         return ERROR_INVALID_PARAMETER;
     if (!handles && count)
@@ -121,6 +143,7 @@ static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
         if (!(w->o[i] = wsc_w32_get(waitable(handles[i]), W32_ANY)))
             return ERROR_INVALID_HANDLE;
         w->n++;
+        w->shared |= w->o[i]->shared != NULL;
         for (j = 0; all && j < i; j++)
             if (w->o[j] == w->o[i])
                 return ERROR_INVALID_PARAMETER;
@@ -132,8 +155,12 @@ static void note_pulses(struct waitset *w)
 {
     DWORD i;
 
+    if (w->shared)
+        wsc_w32_shared_lock();
     for (i = 0; i < w->n; i++)
-        w->pulses0[i] = w->o[i]->type == W32_EVENT ? w->o[i]->u.event.pulses : 0;
+        w->pulses0[i] = w->o[i]->type == W32_EVENT ? wsc_w32_event(w->o[i])->pulses : 0;
+    if (w->shared)
+        wsc_w32_shared_unlock();
 }
 
 /* Under the lock, for an alertable wait: 1 when queued APCs end it; the
@@ -156,14 +183,14 @@ static DWORD try_wait(struct waitset *w, BOOL all, DWORD tid,
     DWORD r;
 
     if (!all) {
-        r = try_any(w, tid);
+        r = try_now(w, FALSE, tid);
         if (r == WAIT_TIMEOUT && x && x->ready(x->arg))
             r = WAIT_OBJECT_0 + w->n;
         return r;
     }
     if (x && !x->ready(x->arg))
         return WAIT_TIMEOUT;
-    return w->n ? try_all(w, tid) : WAIT_OBJECT_0;
+    return w->n ? try_now(w, TRUE, tid) : WAIT_OBJECT_0;
 }
 
 DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
@@ -264,19 +291,65 @@ static HANDLE handle_saying(struct w32_obj *o, DWORD code)
     return h;
 }
 
-/* A handle for fresh (NULL: its creation failed), named name if not NULL. */
+/* A named event's or semaphore's shared state starts as its own. */
+static void state_init(void *state, void *arg)
+{
+    struct w32_obj *o = arg;
+
+    if (o->type == W32_EVENT)
+        *(struct w32_event_state *)state = o->u.event;
+    else
+        *(struct w32_sem_state *)state = o->u.sem;
+}
+
+/* Events and semaphores are seen by name in the user's other processes;
+ * mutexes, whose owner is a thread, are the process's own. */
+static int shareable(enum w32_type type)
+{
+    return type == W32_EVENT || type == W32_SEMAPHORE;
+}
+
+/* Binds an event or semaphore to the state other processes share under
+ * its name (made if create and none has it): 0 or a Win32 code; *existed
+ * if another process has it.  Without /dev/shm the name is the
+ * process's. */
+static DWORD share_object(struct w32_obj *o, const char *name, int create,
+                          int *existed)
+{
+    DWORD err;
+
+    *existed = 0;
+    o->shared = wsc_w32_shared_attach(name, o->type, create, 0, state_init,
+                                      o, existed, &err);
+    if (!o->shared && err == ERROR_NOT_SUPPORTED)
+        return create ? 0 : ERROR_FILE_NOT_FOUND;
+    if (!o->shared)
+        return err;
+    if (wsc_w32_shared_listen(o->shared) == 0)
+        return 0;
+    wsc_w32_shared_detach(o->shared);
+    o->shared = NULL;
+    return ERROR_NOT_ENOUGH_MEMORY;
+}
+
+/* A handle for fresh (NULL: its creation failed), named name if not NULL.
+ * A named event or semaphore is seen by the user's other processes too. */
 static HANDLE named_handle(struct w32_obj *fresh, const char *name)
 {
     enum w32_type type;
     struct w32_obj *o;
-    int err;
+    int err, existed = 0;
+    DWORD code;
 
     if (!fresh || !name)
         return fresh ? wsc_w32_handle_new(fresh) : NULL;
     type = fresh->type;
+    if (shareable(type) && (code = share_object(fresh, name, 1, &existed)))
+        return put_fail(fresh, code);
     if (!(o = wsc_w32_name_claim(name, fresh, &err)))
         return err ? put_fail(fresh, ERROR_NOT_ENOUGH_MEMORY)
-                   : handle_saying(fresh, ERROR_SUCCESS);
+                   : handle_saying(fresh, existed ? ERROR_ALREADY_EXISTS
+                                                  : ERROR_SUCCESS);
     wsc_w32_put(fresh);
     if (o->type != type)
         return put_fail(o, ERROR_INVALID_HANDLE);
@@ -294,28 +367,53 @@ static char *utf8_name(LPCWSTR name, int *nomem)
     return u;
 }
 
-/* OpenEvent, OpenMutex, OpenSemaphore. */
-static HANDLE open_named(const char *name, enum w32_type type)
+/* The event or semaphore another process named name, as an object of
+ * this process (registered under the name), or NULL with the last error
+ * set. */
+static struct w32_obj *open_shared(const char *name, enum w32_type type)
+{
+    struct w32_obj *o = wsc_w32_obj_new(type), *had;
+    DWORD code;
+    int err, existed;
+
+    if (!o)
+        return NULL;
+    if ((code = share_object(o, name, 0, &existed))) {
+        put_fail(o, code);
+        return NULL;
+    }
+    if ((had = wsc_w32_name_claim(name, o, &err)) || err) {
+        wsc_w32_put(o); /* this process named it meanwhile */
+        if (!had)
+            wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
+        return had;
+    }
+    return o;
+}
+
+/* OpenEvent, OpenMutex, OpenSemaphore: a handle with the access asked. */
+static HANDLE open_named(const char *name, enum w32_type type, DWORD access)
 {
     struct w32_obj *o;
 
     if (!name)
         return put_fail(NULL, ERROR_INVALID_PARAMETER);
-    if (!(o = wsc_w32_name_find(name)))
-        return put_fail(NULL, ERROR_FILE_NOT_FOUND);
+    if (!(o = wsc_w32_name_find(name)) &&
+        !(shareable(type) && (o = open_shared(name, type))))
+        return shareable(type) ? NULL : put_fail(NULL, ERROR_FILE_NOT_FOUND);
     if (o->type != type)
         return put_fail(o, ERROR_INVALID_HANDLE);
-    return wsc_w32_handle_new(o);
+    return wsc_w32_handle_new_access(o, access);
 }
 
 /* named_handle (open 0) or open_named (open 1) with a wide name. */
 static HANDLE wide_named(LPCWSTR name, int open, struct w32_obj *fresh,
-                         enum w32_type type)
+                         enum w32_type type, DWORD access)
 {
     int nomem;
     char *u = utf8_name(name, &nomem);
     HANDLE h = nomem  ? put_fail(fresh, ERROR_NOT_ENOUGH_MEMORY)
-               : open ? open_named(u, type)
+               : open ? open_named(u, type, access)
                       : named_handle(fresh, u);
 
     free(u);
@@ -324,26 +422,26 @@ static HANDLE wide_named(LPCWSTR name, int open, struct w32_obj *fresh,
 
 static HANDLE named_handle_w(struct w32_obj *fresh, LPCWSTR name)
 {
-    return wide_named(name, 0, fresh, W32_EVENT);
+    return wide_named(name, 0, fresh, W32_EVENT, 0);
 }
 
-static HANDLE open_named_w(LPCWSTR name, enum w32_type type)
+static HANDLE open_named_w(LPCWSTR name, enum w32_type type, DWORD access)
 {
-    return wide_named(name, 1, NULL, type);
+    return wide_named(name, 1, NULL, type, access);
 }
 
-/* OpenEventA/W, OpenMutexA/W, OpenSemaphoreA/W (access and inheritance
- * mean nothing in one process). */
+/* OpenEventA/W, OpenMutexA/W, OpenSemaphoreA/W (the handle has the access
+ * asked for; there is no inheritance). */
 #define DEFINE_OPEN(kind, type)                                             \
     HANDLE wsc_Open##kind##A(DWORD access, BOOL inherit, LPCSTR name)       \
     {                                                                       \
-        (void)access, (void)inherit;                                        \
-        return open_named(name, type);                                      \
+        (void)inherit;                                                      \
+        return open_named(name, type, access);                              \
     }                                                                       \
     HANDLE wsc_Open##kind##W(DWORD access, BOOL inherit, LPCWSTR name)      \
     {                                                                       \
-        (void)access, (void)inherit;                                        \
-        return open_named_w(name, type);                                    \
+        (void)inherit;                                                      \
+        return open_named_w(name, type, access);                            \
     }
 DEFINE_OPEN(Event, W32_EVENT)
 DEFINE_OPEN(Mutex, W32_MUTEX)
@@ -375,36 +473,53 @@ HANDLE wsc_CreateEventW(LPSECURITY_ATTRIBUTES sa, BOOL manual, BOOL initial,
     return named_handle_w(event_new(manual, initial), name);
 }
 
-/* Under the lock, for an event handle: applies the change and wakes the
- * waiters. */
-static BOOL event_change(HANDLE h, void (*change)(struct w32_obj *o))
+/* Under the locks, applies the change and wakes the waiters, in other
+ * processes too for a shared event. */
+static void event_apply(struct w32_obj *o, void (*change)(struct w32_event_state *e))
+{
+    if (o->shared)
+        wsc_w32_shared_lock();
+    change(wsc_w32_event(o));
+    if (o->shared) {
+        wsc_w32_shared_changed(o->shared);
+        wsc_w32_shared_unlock();
+    }
+    wsc_w32_changed();
+}
+
+/* For an event handle with EVENT_MODIFY_STATE access (one OpenEvent gave
+ * only SYNCHRONIZE is ERROR_ACCESS_DENIED, as on Windows). */
+static BOOL event_change(HANDLE h, void (*change)(struct w32_event_state *e))
 {
     struct w32_obj *o;
+    DWORD access = 0, err = 0;
 
     wsc_w32_lock();
-    if ((o = wsc_w32_find(h, W32_EVENT))) {
-        change(o);
-        wsc_w32_changed();
-    }
+    if (!(o = wsc_w32_find_access(h, W32_EVENT, &access)))
+        err = ERROR_INVALID_HANDLE;
+    else if (!(access & EVENT_MODIFY_STATE))
+        err = ERROR_ACCESS_DENIED;
+    else
+        event_apply(o, change);
     wsc_w32_unlock();
-    return o ? TRUE : wsc_w32_fail(ERROR_INVALID_HANDLE);
+    return err ? wsc_w32_fail((int)err) : TRUE;
 }
 
-static void event_set(struct w32_obj *o)
+static void event_set(struct w32_event_state *e)
 {
-    o->u.event.set = 1;
+    e->set = 1;
 }
 
-static void event_reset(struct w32_obj *o)
+static void event_reset(struct w32_event_state *e)
 {
-    o->u.event.set = 0;
+    e->set = 0;
 }
 
-static void event_pulse(struct w32_obj *o)
+static void event_pulse(struct w32_event_state *e)
 {
-    o->u.event.pulses++;
-    o->u.event.tokens = 1;
-    o->u.event.set = 0;
+    e->pulses++;
+    e->tokens = 1;
+    e->set = 0;
 }
 
 BOOL wsc_SetEvent(HANDLE event)
@@ -535,23 +650,42 @@ HANDLE wsc_CreateSemaphoreW(LPSECURITY_ATTRIBUTES sa, LONG initial,
     return named_handle_w(semaphore_new(initial, maximum), name);
 }
 
+/* Under the locks: the release, 0 or its Win32 code. */
+static DWORD sem_release(struct w32_sem_state *st, LONG count, LPLONG previous)
+{
+    if (count <= 0)
+        return ERROR_INVALID_PARAMETER;
+    if (count > st->max - st->count)
+        return ERROR_TOO_MANY_POSTS;
+    if (previous)
+        *previous = st->count;
+    st->count += count;
+    return 0;
+}
+
+/* For a handle with SEMAPHORE_MODIFY_STATE access; a shared semaphore's
+ * release wakes the other processes' waiters too. */
 BOOL wsc_ReleaseSemaphore(HANDLE semaphore, LONG count, LPLONG previous)
 {
     struct w32_obj *o;
-    DWORD err = 0;
+    DWORD access = 0, err;
 
     wsc_w32_lock();
-    if (!(o = wsc_w32_find(semaphore, W32_SEMAPHORE)))
+    if (!(o = wsc_w32_find_access(semaphore, W32_SEMAPHORE, &access)))
         err = ERROR_INVALID_HANDLE;
-    else if (count <= 0)
-        err = ERROR_INVALID_PARAMETER;
-    else if (count > o->u.sem.max - o->u.sem.count)
-        err = ERROR_TOO_MANY_POSTS;
+    else if (!(access & SEMAPHORE_MODIFY_STATE))
+        err = ERROR_ACCESS_DENIED;
     else {
-        if (previous)
-            *previous = o->u.sem.count;
-        o->u.sem.count += count;
-        wsc_w32_changed();
+        if (o->shared)
+            wsc_w32_shared_lock();
+        err = sem_release(wsc_w32_sem(o), count, previous);
+        if (o->shared) {
+            if (!err)
+                wsc_w32_shared_changed(o->shared);
+            wsc_w32_shared_unlock();
+        }
+        if (!err)
+            wsc_w32_changed();
     }
     wsc_w32_unlock();
     return err ? wsc_w32_fail((int)err) : TRUE;

@@ -251,10 +251,11 @@ static HANDLE task_start(struct task *t)
 {
     pthread_attr_t attr;
     pthread_t th;
+    uintptr_t id;
     int err;
 
     pthread_mutex_lock(&tasks_lock);
-    t->id = ++last_id;
+    id = t->id = ++last_id;
     t->next = tasks;
     tasks = t;
     pthread_mutex_unlock(&tasks_lock);
@@ -262,9 +263,9 @@ static HANDLE task_start(struct task *t)
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     err = pthread_create(&th, &attr, task_main, t);
     pthread_attr_destroy(&attr);
-    if (!err) {
+    if (!err) { /* (t may be gone already: the task can end first) */
         wsc_ok(0);
-        return (HANDLE)t->id;
+        return (HANDLE)id;
     }
     task_end(t);
     free(t);

@@ -1,8 +1,8 @@
 /* GetProcAddress's table: every public name of the two lists (api.def
  * here and lib/win32/api.def), for a program that finds a function at
  * run time, as Windows code does with LoadLibrary("ws2_32") and
- * GetProcAddress.  Installed before main; WSAStartup names it too, so
- * that a static link keeps it. */
+ * GetProcAddress.  Installed before main (startup.c names it, so that a
+ * static link keeps it). */
 #include "ws.h"
 #include "mswsock.h"
 #include "w32async.h"

@@ -23,12 +23,17 @@ void wsc_WSASetLastError(int error)
     wsc_last_error = error;
 }
 
+/* GetProcAddress's table (procs.c) installs itself before main; this
+ * reference keeps it in a static link, which takes only the objects a
+ * program names. */
+__attribute__((used)) static void (*const keep_procs)(void) =
+    wsc_procs_install;
+
 int ws_WSAStartup(WORD version, LPWSADATA data)
 {
     BYTE major = LOBYTE(version), minor = HIBYTE(version);
     WSADATA d;
 
-    wsc_procs_install();
     if (major < 1 || (major == 1 && minor < 1))
         return WSAVERNOTSUPPORTED;
     if (wsc_bad_ptr(data))

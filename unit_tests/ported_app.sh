@@ -61,5 +61,13 @@ if "$b/libtool" --config | grep -q '^build_libtool_libs=yes'; then
     check wscompat-run-disabled "$linux" 141 env \
         WSCOMPAT_PRELOAD_LIB="$b/.libs/libwscompat-preload.so" \
         "$b/tools/wscompat-run" --disable "$b/unit_tests/ported_app"
+    # Binding at start unless told otherwise or already chosen.
+    run="env WSCOMPAT_PRELOAD_LIB=$b/.libs/libwscompat-preload.so $b/tools/wscompat-run"
+    check bind-now "LD_BIND_NOW=1" 0 env -u LD_BIND_NOW $run \
+        sh -c 'echo "LD_BIND_NOW=${LD_BIND_NOW-unset}"'
+    check lazy-bind "LD_BIND_NOW=unset" 0 env -u LD_BIND_NOW $run --lazy-bind \
+        sh -c 'echo "LD_BIND_NOW=${LD_BIND_NOW-unset}"'
+    check bind-kept "LD_BIND_NOW=" 0 env LD_BIND_NOW= $run \
+        sh -c 'echo "LD_BIND_NOW=${LD_BIND_NOW-unset}"'
 fi
 exit $fail

@@ -275,12 +275,7 @@ static HANDLE task_start(struct task *t)
 /* A caller's name into t->name (or t->proto): 0, or the WSA code. */
 static int take_name(char *dst, const char *src, size_t cap)
 {
-    long n;
-
-    if (wsc_bad_ptr(src))
-        return WSAEFAULT;
-    n = wsc_copy_str(dst, src, cap);
-    return n == -WSAEFAULT ? WSAEFAULT : n < 0 ? WSAEINVAL : 0;
+    return wsc_take_name(dst, src, cap, WSAEINVAL);
 }
 
 static HANDLE by_name(HWND hwnd, u_int msg, const char *name,

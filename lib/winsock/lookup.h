@@ -31,6 +31,9 @@ int wsc_gaiex_start(const wchar_t *node, const wchar_t *service,
                     const ADDRINFOEXW *hints, PADDRINFOEXW *res,
                     struct timeval *timeout, LPOVERLAPPED ov,
                     LPLOOKUPSERVICE_COMPLETION_ROUTINE cr, LPHANDLE handle);
+/* A caller's name into dst (cap bytes): 0, WSAEFAULT, or too_long when
+ * it does not fit (netdb.c). */
+int wsc_take_name(char *dst, const char *src, size_t cap, int too_long);
 /* The WSA code of a resolver's h_errno (names.c). */
 int wsc_h_errno_code(int herr);
 

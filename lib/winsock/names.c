@@ -347,21 +347,44 @@ int wsc_h_errno_code(int herr)
     }
 }
 
+/* The host's name for a caller's buffer of namelen characters: its
+ * length, or the negated WSA code (gethostname's checks). */
+static long host_name(char buf[256], const void *name, int namelen)
+{
+    size_t n;
+
+    if (!wsc_started())
+        return -WSANOTINITIALISED;
+    if (wsc_bad_ptr(name) || namelen <= 0)
+        return -WSAEFAULT;
+    if (gethostname(buf, 256) < 0)
+        return -WSANO_RECOVERY;
+    buf[255] = 0;
+    n = strlen(buf);
+    return n + 1 > (size_t)namelen ? -WSAEFAULT : (long)n;
+}
+
 int ws_gethostname(char *name, int namelen)
 {
     char buf[256];
+    long n = host_name(buf, name, namelen);
 
-    if (!wsc_started())
-        return wsc_fail(WSANOTINITIALISED);
-    if (wsc_bad_ptr(name) || namelen <= 0)
-        return wsc_fail(WSAEFAULT);
-    if (gethostname(buf, sizeof(buf)) < 0)
-        return wsc_fail(WSANO_RECOVERY);
-    buf[sizeof(buf) - 1] = 0;
-    if (strlen(buf) + 1 > (size_t)namelen ||
-        wsc_copy_out(name, buf, strlen(buf) + 1))
-        return wsc_fail(WSAEFAULT);
-    return wsc_ok(0);
+    if (n >= 0 && wsc_copy_out(name, buf, (size_t)n + 1))
+        n = -WSAEFAULT;
+    return n < 0 ? wsc_fail((int)-n) : wsc_ok(0);
+}
+
+int ws_GetHostNameW(wchar_t *name, int namelen)
+{
+    char buf[256];
+    wchar_t wide[256];
+    long i, n = host_name(buf, name, namelen);
+
+    for (i = 0; i <= n; i++) /* host names are ASCII */
+        wide[i] = (unsigned char)buf[i];
+    if (n >= 0 && wsc_copy_out(name, wide, ((size_t)n + 1) * sizeof(wchar_t)))
+        n = -WSAEFAULT;
+    return n < 0 ? wsc_fail((int)-n) : wsc_ok(0);
 }
 
 /* ---- the wide and the Ex forms ------------------------------------------ */

@@ -1,10 +1,9 @@
 /* The Winsock 1 database calls beside gethostbyname: gethostbyaddr, the
- * services and protocols, and GetHostNameW.  Each answers in storage of
+ * services and protocols.  Each answers in storage of
  * the calling thread, which its next call of the same kind overwrites,
  * as Windows' does, and fails with the code Windows gives. */
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include "ws.h"
 #include "lookup.h"
 
@@ -39,15 +38,20 @@ static void *fail_null(int code)
     return NULL;
 }
 
-/* A name from the caller: 0, or the code to fail with. */
-static int copy_name(char *dst, const char *src, size_t cap)
+int wsc_take_name(char *dst, const char *src, size_t cap, int too_long)
 {
     long n;
 
     if (wsc_bad_ptr(src))
         return WSAEFAULT;
     n = wsc_copy_str(dst, src, cap);
-    return n == -WSAEFAULT ? WSAEFAULT : n < 0 ? WSANO_DATA : 0;
+    return n == -WSAEFAULT ? WSAEFAULT : n < 0 ? too_long : 0;
+}
+
+/* A name no entry has: WSANO_DATA when longer than any. */
+static int copy_name(char *dst, const char *src, size_t cap)
+{
+    return wsc_take_name(dst, src, cap, WSANO_DATA);
 }
 
 static struct protoent *protocol_at(size_t i)
@@ -148,27 +152,4 @@ struct hostent *ws_gethostbyaddr(const char *caller_addr, int len, int type)
         return fail_null(wsc_h_errno_code(herr));
     wsc_ok(0);
     return found;
-}
-
-int ws_GetHostNameW(wchar_t *name, int namelen)
-{
-    char buf[256];
-    wchar_t wide[256];
-    size_t i, n;
-
-    if (!wsc_started())
-        return wsc_fail(WSANOTINITIALISED);
-    if (wsc_bad_ptr(name) || namelen <= 0)
-        return wsc_fail(WSAEFAULT);
-    if (gethostname(buf, sizeof(buf)) < 0)
-        return wsc_fail(WSANO_RECOVERY);
-    buf[sizeof(buf) - 1] = 0;
-    n = strlen(buf);
-    if (n + 1 > (size_t)namelen)
-        return wsc_fail(WSAEFAULT);
-    for (i = 0; i <= n; i++) /* host names are ASCII */
-        wide[i] = (unsigned char)buf[i];
-    if (wsc_copy_out(name, wide, (n + 1) * sizeof(wchar_t)))
-        return wsc_fail(WSAEFAULT);
-    return wsc_ok(0);
 }

@@ -943,15 +943,12 @@ static void cancel_accept_into(struct wsc_sock *acc)
     wsc_release(l);
 }
 
-int wsc_async_reactor_wait(struct wsc_sock *e)
+void wsc_async_reactor_wait(struct wsc_sock *e)
 {
-    if (atomic_load(&reactor_holding) != e)
-        return 0;
     /* A short look (no wait in it), and a closing entry cannot be
      * referenced again: the reactor is done with e soon and for good. */
     while (atomic_load(&reactor_holding) == e)
         sched_yield();
-    return 1;
 }
 
 /* Under the lock: the engine's own queued sends, taken out of wq. */

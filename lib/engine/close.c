@@ -329,9 +329,14 @@ static int close_begin(struct wsc_sock *e)
     if (others < 0 || !last)
         return others;
     /* The reactor looking at the socket, and threads issuing overlapped
-     * operations, are not calls in flight. */
-    if (others > 0 && wsc_async_reactor_wait(e))
-        others = (int)WSC_REFS(atomic_load(&e->state)) - 2; /* (anew) */
+     * operations, are not calls in flight.  Counted anew after the
+     * reactor's look even when it had ended already: it may have let go
+     * of its reference between the count above and the look (that read
+     * as a call in flight, and reset a connection closed gracefully). */
+    if (others > 0) {
+        wsc_async_reactor_wait(e);
+        others = (int)WSC_REFS(atomic_load(&e->state)) - 2;
+    }
     issuing = atomic_load_explicit(&e->s->async_calls, memory_order_relaxed);
     others -= issuing < others ? issuing : others;
     if (atomic_load(&e->s->slots) > 1)

@@ -687,8 +687,8 @@ void wsc_async_poll_kick(void);
 void wsc_async_poll_end(void);
 /* For closesocket of e (already closing): if the reactor thread is
  * looking at e, whose reference is not a call in flight, waits until it
- * has let go and returns 1; else 0. */
-int wsc_async_reactor_wait(struct wsc_sock *e);
+ * has let go. */
+void wsc_async_reactor_wait(struct wsc_sock *e);
 /* Frees the state with its kernel socket (table.c). */
 void wsc_async_free(struct wsc_ksock *s);
 /* Windows takes a whole non-blocking send or none of it (row 9i): what

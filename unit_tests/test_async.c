@@ -2,7 +2,8 @@
  * peer's data, FIN and RST racing pending overlapped operations on a
  * completion port.  Every operation must complete exactly once, with a
  * status Windows gives for its cause, in bounded time, and nothing may
- * leak.  ASYNC_ITERATIONS scales the races (default 10 000). */
+ * leak; a graceful close meeting the reactor's look is no reset.
+ * ASYNC_ITERATIONS scales the races (default 10 000). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -13,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <winsock2.h>
 #include <ws2tcpip.h>
 #include <mswsock.h>
@@ -40,6 +42,26 @@ static int open_fds(void)
     if (d)
         closedir(d);
     return n;
+}
+
+/* The sockets among them. */
+static int open_sockets(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *de;
+    char path[300], link[64];
+    ssize_t n;
+    int count = 0;
+
+    while (d && (de = readdir(d))) {
+        snprintf(path, sizeof(path), "/proc/self/fd/%s", de->d_name);
+        n = readlink(path, link, sizeof(link) - 1);
+        if (n > 0 && (link[n] = 0, !strncmp(link, "socket:", 7)))
+            count++;
+    }
+    if (d)
+        closedir(d);
+    return count;
 }
 
 static void setup(void)
@@ -245,6 +267,65 @@ START_TEST(thread_exit_keeps_the_operation)
 }
 END_TEST
 
+/* The peer's FIN racing a graceful closesocket of a socket the reactor
+ * watches (WSAEventSelect): the reactor's look at the FIN is no call in
+ * flight, so the close is a FIN too, never a reset. */
+struct fin_race {
+    SOCKET c;
+    pthread_barrier_t go;
+};
+
+static void *peer_fin(void *arg)
+{
+    struct fin_race *r = arg;
+
+    pthread_barrier_wait(&r->go);
+    shutdown(r->c, SD_SEND);
+    return NULL;
+}
+
+START_TEST(graceful_close_meeting_the_reactor_is_a_fin)
+{
+    long i, n = iterations(10000) / 5;
+    WSAEVENT ev = WSACreateEvent();
+    struct fin_race r;
+    fd_set rd;
+    struct timeval tv;
+    pthread_t th;
+    SOCKET s;
+    char b[4];
+    int socks = open_sockets(), got;
+
+    for (i = 0; i < n; i++) {
+        pair(&r.c, &s);
+        ck_assert_int_eq(WSAEventSelect(s, ev, FD_READ | FD_CLOSE), 0);
+        pthread_barrier_init(&r.go, NULL, 2);
+        pthread_create(&th, NULL, peer_fin, &r);
+        pthread_barrier_wait(&r.go);
+        ck_assert_int_eq(closesocket(s), 0);
+        pthread_join(th, NULL);
+        pthread_barrier_destroy(&r.go);
+        FD_ZERO(&rd);
+        FD_SET(r.c, &rd);
+        tv.tv_sec = 5;
+        tv.tv_usec = 0;
+        ck_assert_int_eq(select(0, &rd, NULL, NULL, &tv), 1);
+        got = recv(r.c, b, sizeof(b), 0);
+        if (got != 0)
+            ck_abort_msg("iteration %ld: the peer's recv %d, error %d", i,
+                         got, WSAGetLastError());
+        closesocket(r.c);
+        WSAResetEvent(ev);
+    }
+    WSACloseEvent(ev);
+    /* (The last reference, the reactor's, may close the descriptor a
+     * moment after closesocket returned.) */
+    for (i = 0; i < 200 && open_sockets() != socks; i++)
+        Sleep(10);
+    ck_assert_int_eq(open_sockets(), socks);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("async");
@@ -256,6 +337,7 @@ int main(void)
     tcase_set_timeout(tc, 240);
     tcase_add_test(tc, races_complete_each_operation_once);
     tcase_add_test(tc, thread_exit_keeps_the_operation);
+    tcase_add_test(tc, graceful_close_meeting_the_reactor_is_a_fin);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

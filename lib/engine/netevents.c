@@ -142,6 +142,11 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
     if (wsc_flags(e) & WSC_F_LISTENING)
         revents = -1;
     c = conditions(e, errs, &avail, revents, msg) & a->ev_mask;
+    /* Data a pending overlapped receive is to take is not FD_READ (row
+     * AS3): it came after the reactor's try, and its edge brings the
+     * reactor back for the receive. */
+    if (a->rq && !(wsc_flags(e) & WSC_F_LISTENING))
+        c &= ~WSC_FD_READ;
     fresh = c & ~a->ev_disabled;
     /* More data or another connection while the first is still
      * recorded: reported again (event mode).  The count, a system call,

@@ -278,29 +278,11 @@ static int take_name(char *dst, const char *src, size_t cap)
     return wsc_take_name(dst, src, cap, WSAEINVAL);
 }
 
-static HANDLE by_name(HWND hwnd, u_int msg, const char *name,
-                      const char *proto, char *buf, int buflen,
-                      enum task_kind kind)
-{
-    struct task *t = task_new(hwnd, msg, buf, buflen, kind);
-    int r;
-
-    if (!t)
-        return NULL;
-    r = take_name(t->name, name, sizeof(t->name));
-    if (!r && proto) {
-        t->has_proto = 1;
-        r = take_name(t->proto, proto, sizeof(t->proto));
-    }
-    if (r) {
-        free(t);
-        return fail_handle(r);
-    }
-    return task_start(t);
-}
-
-static HANDLE by_number(HWND hwnd, u_int msg, int number, const char *proto,
-                        char *buf, int buflen, enum task_kind kind)
+/* A task by name (its kind says) or by number, with the protocol when
+ * one is given. */
+static HANDLE by_key(HWND hwnd, u_int msg, const char *name, int number,
+                     const char *proto, char *buf, int buflen,
+                     enum task_kind kind)
 {
     struct task *t = task_new(hwnd, msg, buf, buflen, kind);
     int r = 0;
@@ -308,7 +290,9 @@ static HANDLE by_number(HWND hwnd, u_int msg, int number, const char *proto,
     if (!t)
         return NULL;
     t->number = number;
-    if (proto) {
+    if (kind == HOST_NAME || kind == SERV_NAME || kind == PROTO_NAME)
+        r = take_name(t->name, name, sizeof(t->name));
+    if (!r && proto) {
         t->has_proto = 1;
         r = take_name(t->proto, proto, sizeof(t->proto));
     }
@@ -322,7 +306,7 @@ static HANDLE by_number(HWND hwnd, u_int msg, int number, const char *proto,
 HANDLE ws_WSAAsyncGetHostByName(HWND hwnd, u_int msg, const char *name,
                                 char *buf, int buflen)
 {
-    return by_name(hwnd, msg, name, NULL, buf, buflen, HOST_NAME);
+    return by_key(hwnd, msg, name, 0, NULL, buf, buflen, HOST_NAME);
 }
 
 HANDLE ws_WSAAsyncGetHostByAddr(HWND hwnd, u_int msg, const char *addr,
@@ -348,25 +332,25 @@ HANDLE ws_WSAAsyncGetHostByAddr(HWND hwnd, u_int msg, const char *addr,
 HANDLE ws_WSAAsyncGetServByName(HWND hwnd, u_int msg, const char *name,
                                 const char *proto, char *buf, int buflen)
 {
-    return by_name(hwnd, msg, name, proto, buf, buflen, SERV_NAME);
+    return by_key(hwnd, msg, name, 0, proto, buf, buflen, SERV_NAME);
 }
 
 HANDLE ws_WSAAsyncGetServByPort(HWND hwnd, u_int msg, int port,
                                 const char *proto, char *buf, int buflen)
 {
-    return by_number(hwnd, msg, port, proto, buf, buflen, SERV_PORT);
+    return by_key(hwnd, msg, NULL, port, proto, buf, buflen, SERV_PORT);
 }
 
 HANDLE ws_WSAAsyncGetProtoByName(HWND hwnd, u_int msg, const char *name,
                                  char *buf, int buflen)
 {
-    return by_name(hwnd, msg, name, NULL, buf, buflen, PROTO_NAME);
+    return by_key(hwnd, msg, name, 0, NULL, buf, buflen, PROTO_NAME);
 }
 
 HANDLE ws_WSAAsyncGetProtoByNumber(HWND hwnd, u_int msg, int number,
                                    char *buf, int buflen)
 {
-    return by_number(hwnd, msg, number, NULL, buf, buflen, PROTO_NUMBER);
+    return by_key(hwnd, msg, NULL, number, NULL, buf, buflen, PROTO_NUMBER);
 }
 
 /* A task still running posts nothing now; one that ended WSAEALREADY. */

@@ -4,7 +4,10 @@
  * runs rounds of each pair (the IOCP server against epoll, the
  * WSAEventSelect server against poll), in alternating order, and prints
  * each pair's median ratio over the rounds with its range.
- *   async_bench [quick] */
+ *   async_bench [quick]
+ *   async_bench only iocp|evsel|epoll|poll THREADS CONNS SECONDS
+ * The second form runs one server alone and prints its messages per
+ * second (for strace, perf and the like). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -254,6 +257,29 @@ static int cmp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* async_bench only KIND THREADS CONNS SECONDS */
+static int run_only(char **arg)
+{
+    static const char *const names[] = { "iocp", "evsel", "epoll", "poll" };
+    static const int kinds[] = { BENCH_IOCP, BENCH_EVSEL, NATIVE_EPOLL,
+                                 NATIVE_POLL };
+    int k, threads = atoi(arg[1]), conns = atoi(arg[2]);
+    double secs = atof(arg[3]), r;
+
+    for (k = 0; k < 4 && strcmp(arg[0], names[k]); k++)
+        ;
+    if (k == 4 || threads < 1 || threads > 8 || conns < 1 || conns > 16 ||
+        secs <= 0) {
+        fprintf(stderr, "async_bench: only iocp|evsel|epoll|poll THREADS "
+                        "(1-8) CONNS (1-16) SECONDS\n");
+        return 2;
+    }
+    if ((r = run(kinds[k], threads, conns, secs)) <= 0)
+        return 1;
+    printf("%s %dx%d %.0f msg/s\n", arg[0], threads, conns, r);
+    return 0;
+}
+
 struct pair {
     const char *name;
     int win, native, threads, conns;
@@ -270,6 +296,9 @@ int main(int argc, char **argv)
     int quick = argc > 1 && !strcmp(argv[1], "quick");
     int rounds = quick ? 3 : 7, p, i;
     double secs = quick ? 0.3 : 1.0;
+
+    if (argc == 6 && !strcmp(argv[1], "only"))
+        return run_only(argv + 2);
 
     for (p = 0; p < (int)(sizeof(pairs) / sizeof(pairs[0])); p++) {
         double ratio[16], w = 0, n = 0;

@@ -4,6 +4,8 @@
  * fd_sets of thousands of sockets. */
 #include <check.h>
 #include <dirent.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -138,6 +140,39 @@ START_TEST(memory_without_a_probe)
 }
 END_TEST
 
+/* Memory another thread allocated (malloc's arena of that thread, above
+ * the break) is copied once the kernel has seen its heap, and what lies
+ * past the heap's used part (its unmapped reserve) is still refused. */
+static void *alloc_in_thread(void *arg)
+{
+    (void)arg;
+    return malloc(256);
+}
+
+START_TEST(memory_of_another_threads_arena)
+{
+    const uintptr_t heap_max = 2 * 4 * 1024 * 1024 * sizeof(long);
+    pthread_t th;
+    void *got;
+    char *blk, *reserve, out[8];
+
+    ck_assert_int_eq(pthread_create(&th, NULL, alloc_in_thread, NULL), 0);
+    ck_assert_int_eq(pthread_join(th, &got), 0);
+    blk = got;
+    ck_assert_ptr_nonnull(blk);
+    ck_assert((uintptr_t)blk > (uintptr_t)sbrk(0));
+    ck_assert_int_eq(wsc_copy_out(blk, "arena", 6), 0);
+    ck_assert_int_eq(wsc_copy_in(out, blk, 6), 0);
+    ck_assert_str_eq(out, "arena");
+    ck_assert_int_eq(wsc_copy_out(blk + 100, "again", 6), 0);
+    ck_assert_str_eq(blk + 100, "again");
+    reserve = (char *)(((uintptr_t)blk & ~(heap_max - 1)) + heap_max - 64);
+    ck_assert_int_eq(wsc_copy_in(out, reserve, 8), -WSAEFAULT);
+    ck_assert_int_eq(wsc_copy_out(reserve, "x", 1), -WSAEFAULT);
+    free(blk);
+}
+END_TEST
+
 static int raise_nofile(rlim_t want)
 {
     struct rlimit rl;
@@ -216,6 +251,7 @@ int main(void)
     tcase_add_test(tc, absurd_handles);
     tcase_add_test(tc, bad_pointers_and_lengths);
     tcase_add_test(tc, memory_without_a_probe);
+    tcase_add_test(tc, memory_of_another_threads_arena);
     tcase_add_test(tc, fd_above_1024);
     tcase_add_test(tc, select_thousands);
     suite_add_tcase(su, tc);

@@ -4,6 +4,7 @@
  * thread that the child does not have, or a wait list naming one. */
 #include <pthread.h>
 #include "engine.h"
+#include "usermem.h"
 
 /* Nothing is written that need not be: a child that only echoes and
  * exits should copy as few of the parent's pages as plain Linux. */
@@ -15,6 +16,7 @@ static void __attribute__((cold)) child(void)
     wsc_wait_reset_after_fork();
     wsc_close_atfork_child(relock);
     wsc_async_atfork_child(relock);
+    wsc_usermem_atfork_child();
 }
 
 static void register_handlers(void)

@@ -33,13 +33,32 @@ static int unavailable(void)
     return 1;
 }
 
+/* The process's own pid, asked once (getpid is a system call); a fork
+ * child forgets it (wsc_usermem_atfork_child). */
+static pid_t self_pid;
+
+static pid_t self(void)
+{
+    if (!self_pid) {
+        wsc_fork_init();
+        self_pid = getpid();
+    }
+    return self_pid;
+}
+
+void wsc_usermem_atfork_child(void)
+{
+    if (self_pid) /* (a child of a process that never asked writes nothing) */
+        self_pid = 0;
+}
+
 /* One transfer between local and caller iovecs of the same total. */
 static ssize_t vm(const struct iovec *local, unsigned long nl,
                   const struct iovec *remote, unsigned long nr, int out)
 {
     if (out)
-        return wsc_os.process_vm_writev(getpid(), local, nl, remote, nr, 0);
-    return wsc_os.process_vm_readv(getpid(), local, nl, remote, nr, 0);
+        return wsc_os.process_vm_writev(self(), local, nl, remote, nr, 0);
+    return wsc_os.process_vm_readv(self(), local, nl, remote, nr, 0);
 }
 
 /* The calling thread's stack, once looked up; lo > hi until then. */
@@ -138,6 +157,80 @@ static void segs_init(void)
     heap_lo = heap_start();
 }
 
+/* The arenas malloc makes for other threads (glibc's; their pointers are
+ * above the break): each arena's first heap is ARENA_HEAP bytes at an
+ * ARENA_HEAP boundary, its header (struct arena_heap) first and the arena
+ * right after it; such a heap is never unmapped, and its first `size`
+ * bytes are mapped read and write.  A worker thread's I/O contexts live
+ * there, and every WSARecv or WSASend reads one: a heap is checked once,
+ * by the kernel, and known from then on (no other C library has this
+ * header at such a place: nothing is learnt there). */
+#define ARENA_HEAP (2 * 4 * 1024 * 1024 * sizeof(long))
+static size_t mapped_room(const void *p, int write);
+static int copy_by_kernel(void *dst, const void *src, size_t n, int out);
+#define ARENAS 32
+struct arena_heap {
+    void *arena;
+    struct arena_heap *prev;
+    size_t size, mprotect_size;
+};
+static _Atomic uintptr_t arenas[ARENAS]; /* the first heaps known */
+
+static uintptr_t arena_base(const void *p)
+{
+    return (uintptr_t)p & ~(uintptr_t)(ARENA_HEAP - 1);
+}
+
+static int arena_known(uintptr_t base)
+{
+    int i;
+    uintptr_t b;
+
+    for (i = 0; i < ARENAS && (b = atomic_load_explicit(
+                                   &arenas[i], memory_order_acquire)); i++)
+        if (b == base)
+            return 1;
+    return 0;
+}
+
+/* Caller memory at p was just copied by the kernel: if it lies in an
+ * arena's first heap, that heap is known from now on. */
+static void arena_learn(const void *p)
+{
+    uintptr_t base = arena_base(p), none;
+    struct arena_heap h;
+    int i;
+
+    if (mapped_room(p, 0) || arena_known(base) ||
+        copy_by_kernel(&h, (void *)base, sizeof(h), 0) != 0)
+        return;
+    /* The arena right after the header (its size differs between
+     * versions), no heap before it, a size within the heap. */
+    if ((uintptr_t)h.arena <= base + sizeof(h) ||
+        (uintptr_t)h.arena > base + 64 || h.prev ||
+        h.size > ARENA_HEAP || (uintptr_t)p - base >= h.size)
+        return;
+    for (i = 0; i < ARENAS; i++) {
+        none = 0;
+        if (atomic_compare_exchange_strong(&arenas[i], &none, base) ||
+            none == base)
+            return;
+    }
+}
+
+/* The bytes from p on in a known arena heap (its size now), or 0. */
+static size_t arena_room(const void *p)
+{
+    uintptr_t base = arena_base(p), a = (uintptr_t)p;
+    size_t size;
+
+    if (!arena_known(base))
+        return 0;
+    size = __atomic_load_n(&((struct arena_heap *)base)->size,
+                           __ATOMIC_RELAXED);
+    return a - base < size ? size - (a - base) : 0;
+}
+
 /* The bytes from p on that stay mapped (readable; writable too for a
  * write), 0 when p is in none of those places. */
 static size_t mapped_room(const void *p, int write)
@@ -156,15 +249,17 @@ static size_t mapped_room(const void *p, int write)
         return (a < relro_lo && relro_lo < segs[i].hi ? relro_lo
                                                       : segs[i].hi) - a;
     }
-    if (!heap_lo || a < heap_lo)
-        return 0;
-    brk = (uintptr_t)sbrk(0);
-    return brk != (uintptr_t)-1 && a < brk ? brk - a : 0;
+    if (heap_lo && a >= heap_lo) {
+        brk = (uintptr_t)sbrk(0);
+        if (brk != (uintptr_t)-1 && a < brk)
+            return brk - a;
+    }
+    return 0;
 }
 
 static int always_mapped(const void *p, size_t n, int write)
 {
-    return n <= mapped_room(p, write);
+    return n <= mapped_room(p, write) || n <= arena_room(p);
 }
 
 /* The copy by the kernel: 0, -WSAEFAULT (a short copy too: the rest is
@@ -189,15 +284,18 @@ static int copy_by_kernel(void *dst, const void *src, size_t n, int out)
 
 static int copy(void *dst, const void *src, size_t n, int out)
 {
+    const void *theirs = out ? dst : src;
     int r;
 
     if (n == 0)
         return 0;
-    if (!on_live_stack(out ? dst : src, n) &&
-        !always_mapped(out ? dst : src, n, out) &&
+    if (!on_live_stack(theirs, n) && !always_mapped(theirs, n, out) &&
         !atomic_load_explicit(&plain, memory_order_relaxed) &&
-        (r = copy_by_kernel(dst, src, n, out)) <= 0)
+        (r = copy_by_kernel(dst, src, n, out)) <= 0) {
+        if (r == 0)
+            arena_learn(theirs);
         return r;
+    }
     memcpy(dst, src, n);
     return 0;
 }

@@ -25,5 +25,7 @@ long wsc_copy_str(char *dst, const char *src, size_t cap);
 /* Copy an address of len bytes (at most sizeof(*ss) of them) into a
  * zeroed *ss: 0 or -WSAEFAULT. */
 int wsc_copy_addr(struct sockaddr_storage *ss, const void *sa, size_t len);
+/* Fork child: the pid changed. */
+void wsc_usermem_atfork_child(void) __attribute__((cold));
 
 #endif

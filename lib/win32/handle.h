@@ -38,6 +38,9 @@ struct w32_obj {
     /* Under the lock: the handles naming it (a port is closed when its
      * last handle is). */
     int handles;
+    /* Under the lock: the waits that include it now (the change of an
+     * event nobody waits on wakes nobody). */
+    int waiters;
     /* A named event, semaphore or page-file mapping: its part other
      * processes see. */
     struct w32_shared *shared;

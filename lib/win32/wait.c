@@ -163,6 +163,15 @@ static void note_pulses(struct waitset *w)
         wsc_w32_shared_unlock();
 }
 
+/* Under the lock: the wait counts on its objects (event_apply). */
+static void waiters_add(struct waitset *w, int d)
+{
+    DWORD i;
+
+    for (i = 0; i < w->n; i++)
+        w->o[i]->waiters += d;
+}
+
 /* Under the lock, for an alertable wait: 1 when queued APCs end it; the
  * first call registers the thread's wake-up (apc.c). */
 static int alerted(struct w32_apc_target *t, struct w32_wake *wake,
@@ -213,6 +222,7 @@ DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
     }
     wsc_w32_lock();
     note_pulses(&w);
+    waiters_add(&w, 1);
     for (;;) {
         r = try_wait(&w, all, tid, x);
         if (r != WAIT_TIMEOUT)
@@ -234,6 +244,7 @@ DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
             break;
         }
     }
+    waiters_add(&w, -1);
     wsc_w32_unlock();
     if (registered)
         wsc_w32_alert_end(t, &wake);
@@ -484,7 +495,10 @@ static void event_apply(struct w32_obj *o, void (*change)(struct w32_event_state
         wsc_w32_shared_changed(o->shared);
         wsc_w32_shared_unlock();
     }
-    wsc_w32_changed();
+    /* (A socket's own event changes with every operation: with nobody
+     * waiting on it, no waiter is woken to look.) */
+    if (o->waiters || o->shared)
+        wsc_w32_changed();
 }
 
 /* For an event handle with EVENT_MODIFY_STATE access (one OpenEvent gave

@@ -16,7 +16,14 @@
  * spares each message a thread switch, and the reactor thread only when
  * nobody else has it: it sleeps on an outer epoll set holding the
  * reactor's set one-shot, armed each time the role is given up, so that
- * it wakes only when something is ready and the role is free. */
+ * it wakes only when something is ready and the role is free.
+ *
+ * A port's waiter that leaves the role to run the program's code for a
+ * packet it took lends it instead (the program's worker comes back to
+ * the port within microseconds, and takes the role back without a system
+ * call): while a lease runs, the reactor thread looks every TICK_MS and
+ * takes the role from a lease that old, so that a worker that does not
+ * come back delays the sockets' work by that much at most. */
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -24,6 +31,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <time.h>
 #include <unistd.h>
 #include "async.h"
 #include "os.h"
@@ -51,8 +59,19 @@ static _Atomic(struct wsc_sock *) reactor_holding;
  * the outer set may wake the reactor thread (a hint: a wrong one costs a
  * needless wake or system call, never a lost one, for every release of
  * the role is followed by an arming). */
-static _Atomic int poll_role;
+#define ROLE_FREE 0u
+#define ROLE_HELD 1u
+#define ROLE_LENT 2u
+#define ROLE_STATE(w) ((unsigned)(w) & 3u)
+#define ROLE_AS(w, state) (((w) & ~(uint64_t)3) | (state))
+static _Atomic uint64_t poll_role; /* the state, and a lease number above */
 static _Atomic int outer_armed = 1;
+/* A lease: the role word the lender left (0: none); whether the reactor
+ * thread ticks (it does while a lease may run). */
+#define TICK_MS 1
+#define QUIET_TICKS 50 /* ticks without a lease before the ticks stop */
+static __thread uint64_t my_lease;
+static _Atomic int ticking;
 /* Set once a port's waiter wanted the role: the reactor thread gives it
  * up for good. */
 static _Atomic int pollers_wanted;
@@ -60,6 +79,7 @@ static _Atomic int pollers_wanted;
  * that wakes a port's poller (wsc_async_poll_kick); -1 until started. */
 static int outer_ep = -1;
 static int kick_fd = -1;
+static int tick_fd = -1; /* in the outer set: the reactor thread ticks */
 #define KICK_KEY UINT64_MAX
 
 /* ---- state ------------------------------------------------------------ */
@@ -576,13 +596,27 @@ static void handle(const struct epoll_event *evs, int n)
     }
 }
 
+/* The role from state `from` (in w, a word read before) to held. */
+static int role_move(uint64_t w, unsigned from)
+{
+    return ROLE_STATE(w) == from &&
+           atomic_compare_exchange_strong(&poll_role, &w,
+                                          ROLE_AS(w, ROLE_HELD));
+}
+
 static int role_take(void)
 {
-    int free_role = 0;
+    return role_move(atomic_load_explicit(&poll_role, memory_order_relaxed),
+                     ROLE_FREE);
+}
 
-    if (atomic_load_explicit(&poll_role, memory_order_relaxed))
-        return 0;
-    return atomic_compare_exchange_strong(&poll_role, &free_role, 1);
+/* The lender is back: its lease, if the reactor thread did not take it. */
+static int role_reclaim(void)
+{
+    uint64_t w = my_lease;
+
+    my_lease = 0;
+    return w && role_move(w, ROLE_LENT);
 }
 
 int wsc_async_poll_begin(void)
@@ -594,6 +628,8 @@ int wsc_async_poll_begin(void)
     if (!atomic_load_explicit(&pollers_wanted, memory_order_relaxed) &&
         !atomic_exchange(&pollers_wanted, 1))
         wsc_async_poll_kick(); /* the reactor thread lets go of the role */
+    if (role_reclaim())
+        return 1; /* (the outer set stayed disarmed) */
     if (!role_take())
         return 0;
     /* The reactor thread is not to wake for what this thread handles. */
@@ -602,15 +638,65 @@ int wsc_async_poll_begin(void)
     return 1;
 }
 
-void wsc_async_poll_end(void)
+/* The holder lends the role (it is a port's waiter leaving with a packet);
+ * the reactor thread ticks from now on if it did not already. */
+static void role_lend(void)
+{
+    static const uint64_t one = 1;
+    uint64_t w = atomic_load(&poll_role);
+
+    my_lease = ROLE_AS(w + 4, ROLE_LENT); /* (a new lease number) */
+    atomic_store(&poll_role, my_lease);
+    if (!atomic_load(&ticking) && !atomic_exchange(&ticking, 1))
+        (void)!wsc_os.write(tick_fd, &one, sizeof(one));
+}
+
+void wsc_async_poll_end(int lend)
 {
     struct epoll_event ev = { .events = EPOLLIN | EPOLLONESHOT };
 
-    atomic_store(&poll_role, 0);
+    if (lend) {
+        role_lend();
+        return;
+    }
+    atomic_store(&poll_role, ROLE_AS(atomic_load(&poll_role), ROLE_FREE));
     /* Armed after the role is free: if something is ready now, the
      * reactor thread wakes for it (a modification polls at once). */
     atomic_store(&outer_armed, 1);
     wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_MOD, reactor_ep, &ev);
+}
+
+/* The reactor thread's look while a lease may run: a lease it saw at its
+ * last look too (a tick old) it takes, and does the work; after
+ * QUIET_TICKS looks without a lease, the ticks stop. */
+static void tick(void)
+{
+    static uint64_t seen;
+    static unsigned quiet;
+    struct epoll_event evs[64];
+    uint64_t w = atomic_load(&poll_role), last = seen;
+    int n;
+
+    seen = w;
+    if (ROLE_STATE(w) == ROLE_LENT) {
+        quiet = 0;
+        if (w != last || !role_move(w, ROLE_LENT))
+            return;
+        n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
+        if (n > 0)
+            handle(evs, n);
+        wsc_async_poll_end(0);
+        return;
+    }
+    if (w != last)
+        quiet = 0;
+    if (++quiet < QUIET_TICKS)
+        return;
+    quiet = 0;
+    atomic_store(&ticking, 0);
+    /* (A lease begun meanwhile saw ticking still set, or sets it itself.) */
+    if (ROLE_STATE(atomic_load(&poll_role)) == ROLE_LENT)
+        atomic_store(&ticking, 1);
 }
 
 int wsc_async_poll(int ms)
@@ -645,18 +731,30 @@ static void *reactor_main(void *arg)
             if (n > 0)
                 handle(evs, n);
         }
-        wsc_async_poll_end();
+        wsc_async_poll_end(0);
     }
     for (;;) {
-        if (wsc_os.epoll_wait(outer_ep, evs, 1, -1) <= 0)
-            continue;
-        atomic_store(&outer_armed, 0); /* (one-shot: it fired) */
-        if (!role_take())
+        uint64_t drained;
+        int i, fired = 0;
+
+        n = wsc_os.epoll_wait(outer_ep, evs, 2,
+                              atomic_load(&ticking) ? TICK_MS : -1);
+        for (i = 0; i < n; i++) {
+            if (evs[i].data.u64 == KICK_KEY)
+                (void)!wsc_os.read(tick_fd, &drained, sizeof(drained));
+            else
+                fired = 1;
+        }
+        if (fired)
+            atomic_store(&outer_armed, 0); /* (one-shot: it fired) */
+        if (atomic_load(&ticking))
+            tick();
+        if (!fired || !role_take())
             continue; /* (the role's holder arms it when it leaves) */
         n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
         if (n > 0)
             handle(evs, n);
-        wsc_async_poll_end();
+        wsc_async_poll_end(0);
     }
     return NULL;
 }
@@ -676,6 +774,7 @@ static void reactor_sets_close(void)
     close_if_open(&ep);
     close_if_open(&outer_ep);
     close_if_open(&kick_fd);
+    close_if_open(&tick_fd);
 }
 
 /* The reactor's set, the kick eventfd in it, and the outer set holding
@@ -687,9 +786,11 @@ static int reactor_sets(void)
 
     outer_ep = wsc_os.epoll_create1(EPOLL_CLOEXEC);
     kick_fd = wsc_os.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (ep >= 0 && outer_ep >= 0 && kick_fd >= 0) {
+    tick_fd = wsc_os.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (ep >= 0 && outer_ep >= 0 && kick_fd >= 0 && tick_fd >= 0) {
         ev.data.u64 = KICK_KEY;
-        if (wsc_os.epoll_ctl(ep, EPOLL_CTL_ADD, kick_fd, &ev) == 0) {
+        if (wsc_os.epoll_ctl(ep, EPOLL_CTL_ADD, kick_fd, &ev) == 0 &&
+            wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_ADD, tick_fd, &ev) == 0) {
             ev.events = EPOLLIN | EPOLLONESHOT;
             ev.data.u64 = 0;
             if (wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_ADD, ep, &ev) == 0) {
@@ -1110,6 +1211,9 @@ void wsc_async_atfork_child(int relock)
     }
     if (atomic_load_explicit(&poll_role, memory_order_relaxed))
         atomic_store(&poll_role, 0); /* (held by a thread the child lacks) */
+    my_lease = 0;
+    if (atomic_load_explicit(&ticking, memory_order_relaxed))
+        atomic_store(&ticking, 0);
 }
 
 /* DisconnectEx(TF_REUSE_SOCKET): the number gets a fresh kernel socket,

@@ -680,11 +680,13 @@ static inline void wsc_async_call_end(struct wsc_sock *e)
  * 1 if the calling thread now has the role (0: another has it, or there
  * is no reactor yet); wsc_async_poll: waits up to ms (-1: forever) for
  * readiness and handles it, the number of events (0: none, or woken by
- * wsc_async_poll_kick); wsc_async_poll_end gives the role up. */
+ * wsc_async_poll_kick); wsc_async_poll_end gives the role up, or lends
+ * it (lend: a port's waiter leaving with a packet, which its next
+ * wsc_async_poll_begin takes back). */
 int wsc_async_poll_begin(void);
 int wsc_async_poll(int ms);
 void wsc_async_poll_kick(void);
-void wsc_async_poll_end(void);
+void wsc_async_poll_end(int lend);
 /* For closesocket of e (already closing): if the reactor thread is
  * looking at e, whose reference is not a call in flight, waits until it
  * has let go. */

@@ -136,7 +136,7 @@ int wsc_w32_wait_until(uint64_t deadline)
     ops->poll(ms);
     pthread_mutex_lock(&lock);
     waiter_polls = i_poll = 0;
-    ops->poll_end();
+    ops->poll_end(0);
     return deadline != UINT64_MAX && wsc_w32_now_ms() >= deadline;
 }
 

@@ -12,10 +12,18 @@
  * so the hottest thread runs).  A woken waiter that finds the queue empty
  * again (another thread took the packet first) sleeps again.
  *
- * NumberOfConcurrentThreads is accepted and ignored: Windows holds back a
- * waiter while that many threads the port released are still running;
- * here every waiter is released as packets come.  The difference is one of
- * scheduling only: no packet is lost or reordered by it. */
+ * A completion a thread the port released posts while it runs (its send
+ * done at once, typically) does not wake another waiter: the thread takes
+ * it itself when it comes back, which spares each message a thread switch,
+ * as Windows spares it while the port's concurrency is in use.  The wait
+ * is bounded: while such a post may happen (a release in the last RUN_MS),
+ * the port's waiters sleep TICK_MS at a time and look; a post while one
+ * sleeps without a bound wakes it as any other.
+ *
+ * NumberOfConcurrentThreads is accepted and otherwise ignored: Windows
+ * holds back a waiter while that many threads the port released are still
+ * running; here a waiter is released as packets come.  The difference is
+ * one of scheduling only: no packet is lost or reordered by it. */
 #include <errno.h>
 #include <stdlib.h>
 #include <time.h>
@@ -24,6 +32,8 @@
 
 #define FREE_MAX 4096 /* packet nodes a port keeps for reuse */
 #define PREALLOC 64   /* ... and has from the start */
+#define TICK_MS 1     /* a waiter's look while posts may be held back */
+#define RUN_MS 50     /* a release this old no longer holds posts back */
 
 struct pkt {
     struct pkt *next;
@@ -46,12 +56,18 @@ struct w32_port {
     struct waiter *top; /* the most recent sleeper */
     int closed;
     int polling;        /* a waiter does the sockets' work (port_poll) */
+    unsigned unbounded; /* waiters asleep with no TICK_MS bound */
+    uint64_t released;  /* when a waiter last left with a packet */
     DWORD concurrency;
 };
 
 /* The port the calling thread waits on while it does the sockets' work:
  * a packet it posts there itself it will find, without a wake-up. */
 static __thread struct w32_port *my_poll_port;
+/* The port that last released the calling thread, and when, until the
+ * thread waits on a port again. */
+static __thread struct w32_port *my_run_port;
+static __thread uint64_t my_run_since;
 
 /* Each thread sleeps on a condition variable of its own (on
  * CLOCK_MONOTONIC, as wsc_w32_now_ms is). */
@@ -59,6 +75,16 @@ static pthread_condattr_t mono_attr;
 static pthread_once_t mono_once = PTHREAD_ONCE_INIT;
 static __thread pthread_cond_t my_cond;
 static __thread int my_cond_ready;
+
+/* A clock for the RUN_MS bound, read with every packet: the coarse one
+ * (no time-stamp counter read; a few milliseconds' resolution). */
+static uint64_t coarse_ms(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
+    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
 
 static void mono_init(void)
 {
@@ -131,13 +157,32 @@ static void kick_poller(struct w32_port *p)
 }
 
 /* Under p->m, packet k just queued: someone to take it.  The poller that
- * queued it itself takes its first packet when its look is over. */
-static void wake_for(struct w32_port *p, struct pkt *k)
+ * queued it itself takes its first packet when its look is over; a
+ * thread the port released takes its own posts when it comes back, while
+ * every waiter looks on its own. */
+static void wake_for(struct w32_port *p, struct pkt *k, int may_hold)
 {
-    if (my_poll_port == p && p->head == k)
+    if (my_poll_port == p && (p->head == k || !p->unbounded))
+        return;
+    if (may_hold && my_run_port == p && !p->unbounded &&
+        coarse_ms() - my_run_since < RUN_MS)
         return;
     if (!wake_top(p))
         kick_poller(p);
+}
+
+/* Under p->m: until when a waiter may sleep (deadline, or sooner while a
+ * post may be held back); *unbounded set when it is the deadline. */
+static uint64_t sleep_end(struct w32_port *p, uint64_t deadline,
+                          int *unbounded)
+{
+    uint64_t now;
+
+    *unbounded = coarse_ms() - p->released >= RUN_MS;
+    if (*unbounded)
+        return deadline;
+    now = wsc_w32_now_ms();
+    return deadline - now <= TICK_MS ? deadline : now + TICK_MS;
 }
 
 void wsc_w32_port_close(struct w32_obj *o)
@@ -174,8 +219,8 @@ struct w32_obj *wsc_w32_port_get(HANDLE h)
     return wsc_w32_get(h, W32_PORT);
 }
 
-BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
-                       LPOVERLAPPED ov, DWORD status)
+static BOOL post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
+                 LPOVERLAPPED ov, DWORD status, int may_hold)
 {
     struct w32_port *p = port->u.port;
     struct pkt *k;
@@ -202,9 +247,15 @@ BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
     else
         p->head = k;
     p->tail = k;
-    wake_for(p, k);
+    wake_for(p, k, may_hold);
     pthread_mutex_unlock(&p->m);
     return TRUE;
+}
+
+BOOL wsc_w32_port_post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
+                       LPOVERLAPPED ov, DWORD status)
+{
+    return post(port, bytes, key, ov, status, 1);
 }
 
 BOOL wsc_PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key,
@@ -215,7 +266,8 @@ BOOL wsc_PostQueuedCompletionStatus(HANDLE port, DWORD bytes, ULONG_PTR key,
 
     if (!o)
         return FALSE;
-    ok = wsc_w32_port_post(o, bytes, key, ov, WSC_STATUS_SUCCESS);
+    /* (Always a wake-up: a program signals its workers this way.) */
+    ok = post(o, bytes, key, ov, WSC_STATUS_SUCCESS, 0);
     wsc_w32_put(o);
     return ok;
 }
@@ -272,7 +324,8 @@ static void unlink_waiter(struct w32_port *p, struct waiter *w)
 static int port_poll(struct w32_port *p, uint64_t deadline, int *timed_out)
 {
     const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
-    int ms;
+    int unbounded, lend;
+    uint64_t end;
 
     if (!ops || !ops->poll_begin)
         return 0;
@@ -282,18 +335,22 @@ static int port_poll(struct w32_port *p, uint64_t deadline, int *timed_out)
     p->polling = 1;
     my_poll_port = p;
     while (!p->head && !p->closed) {
-        if (!(ms = wsc_w32_ms_until(deadline))) {
+        if (!wsc_w32_ms_until(deadline)) {
             *timed_out = 1;
             break;
         }
+        end = sleep_end(p, deadline, &unbounded);
+        p->unbounded += unbounded;
         pthread_mutex_unlock(&p->m);
-        ops->poll(ms);
+        ops->poll(wsc_w32_ms_until(end));
         pthread_mutex_lock(&p->m);
+        p->unbounded -= unbounded;
     }
     p->polling = 0;
     my_poll_port = NULL;
+    lend = p->head && !p->closed; /* (it takes a packet now) */
     pthread_mutex_unlock(&p->m);
-    ops->poll_end();
+    ops->poll_end(lend);
     pthread_mutex_lock(&p->m);
     return 1;
 }
@@ -308,18 +365,22 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
     struct w32_wake wake;
     struct w32_apc_target *t = NULL;
     struct timespec ts;
-    uint64_t deadline = 0;
+    uint64_t deadline = UINT64_MAX, end;
     long got = 0;
-    int registered = 0, timed_out = 0;
+    int registered = 0, timed_out = 0, unbounded;
 
+    my_run_port = NULL; /* (back: its own posts are for whoever waits) */
     pthread_mutex_lock(&p->m);
     for (;;) {
         if (p->closed) {
             got = GOT_CLOSED;
             break;
         }
-        if ((got = (long)take(p, e, n)))
+        if ((got = (long)take(p, e, n))) {
+            my_run_port = p;
+            my_run_since = p->released = coarse_ms();
             break;
+        }
         if (alertable) {
             if (!registered) {
                 if (!(t = wsc_w32_apc_mine()))
@@ -343,13 +404,9 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
             got = GOT_TIMEOUT;
             break;
         }
-        if (!deadline && ms != INFINITE) {
+        if (deadline == UINT64_MAX && ms != INFINITE)
             deadline = wsc_w32_now_ms() + ms;
-            ts.tv_sec = (time_t)(deadline / 1000);
-            ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
-        }
-        if (!alertable &&
-            port_poll(p, ms == INFINITE ? UINT64_MAX : deadline, &timed_out))
+        if (!alertable && port_poll(p, deadline, &timed_out))
             continue;
         w.c = cond_mine();
         w.prev = NULL;
@@ -358,10 +415,17 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
             p->top->prev = &w;
         p->top = &w;
         w.queued = 1;
-        if (ms == INFINITE)
+        end = sleep_end(p, deadline, &unbounded);
+        p->unbounded += unbounded;
+        if (end == UINT64_MAX) {
             pthread_cond_wait(w.c, &p->m);
-        else if (pthread_cond_timedwait(w.c, &p->m, &ts) == ETIMEDOUT)
-            timed_out = wsc_w32_now_ms() >= deadline;
+        } else {
+            ts.tv_sec = (time_t)(end / 1000);
+            ts.tv_nsec = (long)(end % 1000) * 1000000L;
+            if (pthread_cond_timedwait(w.c, &p->m, &ts) == ETIMEDOUT)
+                timed_out = wsc_w32_now_ms() >= deadline;
+        }
+        p->unbounded -= unbounded;
         unlink_waiter(p, &w);
     }
     pthread_mutex_unlock(&p->m);

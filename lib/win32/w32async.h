@@ -105,12 +105,13 @@ struct wsc_w32_sockops {
      * may do the sockets' asynchronous work meanwhile, one thread at a
      * time (port.c): poll_begin 1 when the calling thread may now;
      * poll(ms) waits for readiness up to ms (-1: forever) and handles it;
-     * poll_kick ends the poller's wait early; poll_end gives it up.
+     * poll_kick ends the poller's wait early; poll_end gives it up, or
+     * lends it (lend 1: the caller leaves with a packet and comes back).
      * (All four NULL: no thread does it.) */
     int (*poll_begin)(void);
     int (*poll)(int ms);
     void (*poll_kick)(void);
-    void (*poll_end)(void);
+    void (*poll_end)(int lend);
 };
 void wsc_w32_set_sockops(const struct wsc_w32_sockops *ops);
 

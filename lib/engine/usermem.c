@@ -35,21 +35,25 @@ static int unavailable(void)
 
 /* The process's own pid, asked once (getpid is a system call); a fork
  * child forgets it (wsc_usermem_atfork_child). */
-static pid_t self_pid;
+static _Atomic pid_t self_pid; /* (any thread may be the first to ask) */
 
 static pid_t self(void)
 {
-    if (!self_pid) {
+    pid_t pid = atomic_load_explicit(&self_pid, memory_order_relaxed);
+
+    if (!pid) {
         wsc_fork_init();
-        self_pid = getpid();
+        pid = getpid();
+        atomic_store_explicit(&self_pid, pid, memory_order_relaxed);
     }
-    return self_pid;
+    return pid;
 }
 
 void wsc_usermem_atfork_child(void)
 {
-    if (self_pid) /* (a child of a process that never asked writes nothing) */
-        self_pid = 0;
+    /* (A child of a process that never asked writes nothing.) */
+    if (atomic_load_explicit(&self_pid, memory_order_relaxed))
+        atomic_store_explicit(&self_pid, 0, memory_order_relaxed);
 }
 
 /* One transfer between local and caller iovecs of the same total. */

@@ -136,7 +136,9 @@ int wsc_w32_wait_until(uint64_t deadline)
     ops->poll(ms);
     pthread_mutex_lock(&lock);
     waiter_polls = i_poll = 0;
-    ops->poll_end(0);
+    /* Lent, not given up: a waiter comes back to wait again at once, or
+     * after running the program's code for what it waited for. */
+    ops->poll_end(1);
     return deadline != UINT64_MAX && wsc_w32_now_ms() >= deadline;
 }
 

@@ -237,6 +237,32 @@ static int is_stream(struct wsc_sock *e)
     return e->type == SOCK_STREAM;
 }
 
+/* One buffer on a stream, no address, no ancillary data: the plain call,
+ * which the kernel serves without a msghdr to read in. */
+static int plain_msg(struct wsc_sock *e, const struct msghdr *m)
+{
+    return m->msg_iovlen == 1 && !m->msg_name && !m->msg_control &&
+           is_stream(e);
+}
+
+static ssize_t os_recvmsg(struct wsc_sock *e, struct msghdr *m, int flags)
+{
+    if (!plain_msg(e, m))
+        return wsc_os.recvmsg(e->fd, m, flags);
+    m->msg_flags = 0;
+    return wsc_os.recv(e->fd, m->msg_iov[0].iov_base, m->msg_iov[0].iov_len,
+                       flags);
+}
+
+static ssize_t os_sendmsg(struct wsc_sock *e, const struct msghdr *m,
+                          int flags)
+{
+    if (!plain_msg(e, m))
+        return wsc_os.sendmsg(e->fd, m, flags);
+    return wsc_os.send(e->fd, m->msg_iov[0].iov_base, m->msg_iov[0].iov_len,
+                       flags);
+}
+
 static int try_recv(struct wsc_sock *e, struct wsc_aop *op)
 {
     struct iovec v[MSG_IOV];
@@ -276,7 +302,7 @@ again:
     }
     m.msg_control = op->control;
     m.msg_controllen = op->control ? op->controllen : 0;
-    n = wsc_os.recvmsg(e->fd, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
+    n = os_recvmsg(e, &m, (op->flags & ~MSG_WAITALL) | MSG_DONTWAIT);
     if (n < 0 && op->done) {
         /* More buffers than one call takes: what came so far. */
         op->res = (long)op->done;
@@ -352,8 +378,8 @@ static int try_send(struct wsc_sock *e, struct wsc_aop *op)
             return FINISHED;
         }
         wsc_e_mark_sent(e);
-        n = wsc_os.sendmsg(e->fd, &m, MSG_NOSIGNAL | MSG_DONTWAIT |
-                                      (op->flags & MSG_OOB));
+        n = os_sendmsg(e, &m, MSG_NOSIGNAL | MSG_DONTWAIT |
+                                  (op->flags & MSG_OOB));
         if (n < 0) {
             if (errno == EAGAIN || errno == ENOBUFS || errno == EINTR)
                 return AGAIN;

@@ -86,9 +86,13 @@ int ws_wsa_of_status(DWORD status)
 
 /* The socket's own event, which an operation with hEvent NULL resets
  * when it starts and sets when it ends (unless
- * FILE_SKIP_SET_EVENT_ON_HANDLE): made with the first such operation, or
- * when something waits on the socket first (then signalled if nothing is
- * pending, as a socket at rest is). */
+ * FILE_SKIP_SET_EVENT_ON_HANDLE): made when something first waits on the
+ * socket (signalled if nothing is pending, as a socket at rest is), and
+ * from then on with the first such operation.  Until a program waits on
+ * a socket, no operation resets or sets one (each is a process-wide
+ * lock); one pending when the first wait came sets it late. */
+static _Atomic int own_events;
+
 struct assoc_copy {
     struct w32_obj *port;
     ULONG_PTR key;
@@ -156,6 +160,28 @@ static void run_routine(void *arg)
     cr((DWORD)ws_wsa_of_status(status), bytes, ov, 0);
 }
 
+static int existing_event(struct wsc_assoc *a, void *arg)
+{
+    if (!(a->modes & FILE_SKIP_SET_EVENT_ON_HANDLE))
+        *(HANDLE *)arg = a->event;
+    return 0;
+}
+
+/* An operation issued before the socket's own event was made ended. */
+static void set_own_late(struct ws_op *op)
+{
+    struct wsc_sock *e = wsc_ref(op->fd);
+    HANDLE h = NULL;
+
+    if (!e)
+        return;
+    if (atomic_load(&e->gen) == op->gen)
+        wsc_async_assoc(e, existing_event, &h);
+    wsc_release(e);
+    if (h)
+        wsc_SetEvent(h);
+}
+
 /* The operation ended (immediate: inside the call that issued it). */
 static void complete(struct ws_op *op, int immediate)
 {
@@ -179,6 +205,8 @@ static void complete(struct ws_op *op, int immediate)
         wsc_SetEvent(ev);
     else if (op->event && !(op->modes & FILE_SKIP_SET_EVENT_ON_HANDLE))
         wsc_SetEvent(op->event);
+    else if (!op->event && atomic_load(&own_events))
+        set_own_late(op);
     if (op->port && !no_packet &&
         !(immediate && status == WSC_STATUS_SUCCESS &&
           (op->modes & FILE_SKIP_COMPLETION_PORT_ON_SUCCESS)))
@@ -242,9 +270,11 @@ static long op_target(struct wsc_sock *e, struct ws_op *op)
 {
     struct assoc_copy c = { 0 };
 
-    c.want_event = op->ov->hEvent == NULL;
+    c.want_event = op->ov->hEvent == NULL && atomic_load(&own_events);
     if (wsc_async_assoc(e, read_assoc, &c) < 0)
         return -WSAENOBUFS;
+    op->fd = e->fd;
+    op->gen = atomic_load(&e->gen);
     op->port = c.port;
     op->key = c.key;
     op->modes = c.modes;
@@ -709,18 +739,20 @@ static DWORD sock_close(HANDLE h)
 
 struct event_arg {
     HANDLE event;
-    int idle;
+    int idle, made;
 };
 
 static int get_event(struct wsc_assoc *a, void *arg)
 {
     struct event_arg *ea = arg;
 
-    if (!a->event)
+    if (!a->event) {
         a->event = wsc_CreateEventW(NULL, TRUE,
                                     ea->idle && !(a->modes &
                                                   FILE_SKIP_SET_EVENT_ON_HANDLE),
                                     NULL);
+        ea->made = !(a->modes & FILE_SKIP_SET_EVENT_ON_HANDLE);
+    }
     ea->event = a->event;
     return 0;
 }
@@ -728,12 +760,17 @@ static int get_event(struct wsc_assoc *a, void *arg)
 HANDLE ws_socket_event(HANDLE h)
 {
     struct wsc_sock *e = wsc_ref((int)(uintptr_t)h);
-    struct event_arg ea = { NULL, 0 };
+    struct event_arg ea = { NULL, 0, 0 };
 
     if (!e)
         return NULL;
+    if (!atomic_load(&own_events))
+        atomic_store(&own_events, 1);
     ea.idle = wsc_async_pending(e) == 0;
     wsc_async_assoc(e, get_event, &ea);
+    /* What ended between the look and the event's making set nothing. */
+    if (ea.made && ea.event && wsc_async_pending(e) == 0)
+        wsc_SetEvent(ea.event);
     wsc_release(e);
     return ea.event;
 }

@@ -16,6 +16,8 @@ struct ws_op {
     ULONG_PTR key;
     unsigned modes;             /* FILE_SKIP_ */
     HANDLE event;               /* the socket's own event */
+    int fd;                     /* the socket, for an own event made */
+    unsigned gen;               /* while the operation was pending */
     /* Called once the engine is done, before the result is published
      * (copying out addresses); may change aop.res. */
     void (*finish)(struct ws_op *op);

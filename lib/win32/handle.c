@@ -58,24 +58,35 @@ void wsc_w32_unlock(void)
 }
 
 /* A waiter doing the sockets' work (wsc_w32_wait_until): under lock, and
- * the thread's own mark, so that its own changes do not wake it.  Once a
- * completion port's waiter has wanted the work, waits leave it to those
- * (a thread waiting for its workers to end would keep it from them). */
+ * the thread's own mark, so that its own changes do not wake it.  While
+ * completion ports' waiters want the work (one did in the last PORTS_MS),
+ * waits leave it to those (a thread waiting for its workers to end would
+ * keep it from them). */
+#define PORTS_MS 50
 static _Atomic int waiter_polls; /* (written under lock, read anywhere) */
 static __thread int i_poll;
-static _Atomic int ports_poll;
+static _Atomic uint64_t ports_until; /* (wsc_w32_coarse_ms) */
 
 void wsc_w32_ports_poll(void)
 {
     const struct wsc_w32_sockops *ops;
+    uint64_t now = wsc_w32_coarse_ms();
+    uint64_t was = atomic_load_explicit(&ports_until, memory_order_relaxed);
 
-    if (atomic_load_explicit(&ports_poll, memory_order_relaxed) ||
-        atomic_exchange(&ports_poll, 1))
+    if (was >= now + PORTS_MS / 2)
+        return; /* (recent enough: no store each time) */
+    atomic_store(&ports_until, now + PORTS_MS);
+    if (was > now)
         return;
     /* (Not under the lock: the caller holds a port's, which comes after
-     * it.  A waiter that starts polling just now sees ports_poll.) */
+     * it.  A waiter that starts polling just now sees ports_until.) */
     if (atomic_load(&waiter_polls) && (ops = wsc_w32_get_sockops()))
         ops->poll_kick(); /* the waiter stops doing it */
+}
+
+static int ports_want_poll(void)
+{
+    return wsc_w32_coarse_ms() < atomic_load(&ports_until);
 }
 
 void wsc_w32_changed(void)
@@ -120,13 +131,12 @@ int wsc_w32_wait_until(uint64_t deadline)
     const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
     int ms;
 
-    if (!ops || !ops->poll_begin || waiter_polls ||
-        atomic_load_explicit(&ports_poll, memory_order_relaxed))
+    if (!ops || !ops->poll_begin || waiter_polls || ports_want_poll())
         return wsc_w32_sleep_until(deadline);
-    /* Marked before ports_poll is read again (wsc_w32_ports_poll sets it,
-     * then reads this): one of the two sees the other. */
+    /* Marked before ports_until is read again (wsc_w32_ports_poll sets
+     * it, then reads this): one of the two sees the other. */
     waiter_polls = 1;
-    if (atomic_load(&ports_poll) || !ops->poll_begin()) {
+    if (ports_want_poll() || !ops->poll_begin()) {
         waiter_polls = 0;
         return wsc_w32_sleep_until(deadline);
     }

@@ -76,16 +76,6 @@ static pthread_once_t mono_once = PTHREAD_ONCE_INIT;
 static __thread pthread_cond_t my_cond;
 static __thread int my_cond_ready;
 
-/* A clock for the RUN_MS bound, read with every packet: the coarse one
- * (no time-stamp counter read; a few milliseconds' resolution). */
-static uint64_t coarse_ms(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC_COARSE, &ts);
-    return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
-}
-
 static void mono_init(void)
 {
     pthread_condattr_init(&mono_attr);
@@ -165,7 +155,7 @@ static void wake_for(struct w32_port *p, struct pkt *k, int may_hold)
     if (my_poll_port == p && (p->head == k || !p->unbounded))
         return;
     if (may_hold && my_run_port == p && !p->unbounded &&
-        coarse_ms() - my_run_since < RUN_MS)
+        wsc_w32_coarse_ms() - my_run_since < RUN_MS)
         return;
     if (!wake_top(p))
         kick_poller(p);
@@ -178,7 +168,7 @@ static uint64_t sleep_end(struct w32_port *p, uint64_t deadline,
 {
     uint64_t now;
 
-    *unbounded = coarse_ms() - p->released >= RUN_MS;
+    *unbounded = wsc_w32_coarse_ms() - p->released >= RUN_MS;
     if (*unbounded)
         return deadline;
     now = wsc_w32_now_ms();
@@ -378,7 +368,7 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
         }
         if ((got = (long)take(p, e, n))) {
             my_run_port = p;
-            my_run_since = p->released = coarse_ms();
+            my_run_since = p->released = wsc_w32_coarse_ms();
             break;
         }
         if (alertable) {

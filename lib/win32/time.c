@@ -23,6 +23,11 @@ uint64_t wsc_w32_now_ms(void)
     return clock_ns(CLOCK_MONOTONIC) / 1000000u;
 }
 
+uint64_t wsc_w32_coarse_ms(void)
+{
+    return clock_ns(CLOCK_MONOTONIC_COARSE) / 1000000u;
+}
+
 DWORD wsc_GetTickCount(void)
 {
     return (DWORD)wsc_w32_now_ms();

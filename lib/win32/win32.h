@@ -32,6 +32,8 @@ size_t wsc_w32_utf8_decode(const char *s, size_t n, uint32_t *c);
 
 /* Milliseconds on CLOCK_MONOTONIC. */
 uint64_t wsc_w32_now_ms(void);
+/* The same, read cheaply (no time-stamp counter), a few ms coarse. */
+uint64_t wsc_w32_coarse_ms(void);
 
 /* Process heap allocation (Local/Global share it). */
 void *wsc_w32_alloc(size_t n, int zero);

@@ -2,7 +2,9 @@
  * peer's data, FIN and RST racing pending overlapped operations on a
  * completion port.  Every operation must complete exactly once, with a
  * status Windows gives for its cause, in bounded time, and nothing may
- * leak; a graceful close meeting the reactor's look is no reset.
+ * leak; a graceful close meeting the reactor's look is no reset.  A
+ * worker's own completion, held for it while it runs, and the poll role
+ * lent to it, reach others when it blocks elsewhere.
  * ASYNC_ITERATIONS scales the races (default 10 000). */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -10,6 +12,8 @@
 #include <dirent.h>
 #include <pthread.h>
 #include <sched.h>
+#include <semaphore.h>
+#include <time.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,6 +330,201 @@ START_TEST(graceful_close_meeting_the_reactor_is_a_fin)
 }
 END_TEST
 
+/* 1 when sem is posted within five seconds. */
+static int posted(sem_t *sem)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_REALTIME, &ts);
+    ts.tv_sec += 5;
+    return sem_timedwait(sem, &ts) == 0;
+}
+
+/* A worker's completion held back for it (its send, done at once) goes to
+ * the other worker when it blocks outside the port instead of coming
+ * back: the other one takes it, and the worker's wait ends.  (A datagram:
+ * no acknowledgement comes to wake the other worker by chance.) */
+static void udp_pair(SOCKET *r, SOCKET *s)
+{
+    struct sockaddr_in a;
+    int len = sizeof(a);
+
+    *r = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    *s = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(*r, (struct sockaddr *)&a, sizeof(a)), 0);
+    ck_assert_int_eq(getsockname(*r, (struct sockaddr *)&a, &len), 0);
+    ck_assert_int_eq(connect(*s, (struct sockaddr *)&a, sizeof(a)), 0);
+}
+
+enum { K_START = 1, K_SOCKET, K_STOP };
+static HANDLE held_port;
+static SOCKET held_s;
+static sem_t held_done, held_over;
+static _Atomic int held_ok;
+static _Atomic unsigned long start_tid, send_tid;
+static WSAOVERLAPPED held_ov;
+
+static void *held_worker(void *arg)
+{
+    DWORD bytes, n;
+    ULONG_PTR key;
+    LPOVERLAPPED ov;
+    WSABUF b = { 4, "held" };
+
+    (void)arg;
+    for (;;) {
+        if (!GetQueuedCompletionStatus(held_port, &bytes, &key, &ov, 10000))
+            return (void *)1;
+        if (key == K_STOP)
+            return NULL;
+        if (key == K_START) {
+            start_tid = (unsigned long)pthread_self();
+            memset(&held_ov, 0, sizeof(held_ov));
+            if (WSASend(held_s, &b, 1, &n, 0, &held_ov, NULL) != 0)
+                return (void *)2;
+            held_ok = posted(&held_done);
+            sem_post(&held_over);
+        } else if (key == K_SOCKET && ov == &held_ov && bytes == 4) {
+            send_tid = (unsigned long)pthread_self();
+            sem_post(&held_done);
+        }
+    }
+}
+
+START_TEST(held_completion_reaches_the_other_worker)
+{
+    pthread_t th[2];
+    void *res;
+    SOCKET c;
+    char buf[8];
+    int i;
+
+    held_port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    udp_pair(&c, &held_s);
+    CreateIoCompletionPort((HANDLE)held_s, held_port, K_SOCKET, 0);
+    sem_init(&held_done, 0, 0);
+    sem_init(&held_over, 0, 0);
+    held_ok = 0;
+    for (i = 0; i < 2; i++)
+        pthread_create(&th[i], NULL, held_worker, NULL);
+    ck_assert(PostQueuedCompletionStatus(held_port, 0, K_START, NULL));
+    ck_assert_int_eq(recv(c, buf, sizeof(buf), 0), 4);
+    ck_assert(posted(&held_over));
+    for (i = 0; i < 2; i++)
+        ck_assert(PostQueuedCompletionStatus(held_port, 0, K_STOP, NULL));
+    for (i = 0; i < 2; i++) {
+        pthread_join(th[i], &res);
+        ck_assert_ptr_null(res);
+    }
+    ck_assert_int_eq(held_ok, 1);
+    ck_assert(send_tid != 0 && send_tid != start_tid);
+    closesocket(c);
+    closesocket(held_s);
+    CloseHandle(held_port);
+    sem_destroy(&held_done);
+    sem_destroy(&held_over);
+}
+END_TEST
+
+/* The only worker leaves the port with a packet, holding the poll role
+ * lent to it, and blocks until another thread's overlapped receive with
+ * an event completes: the reactor thread takes the role from the lease
+ * and completes it. */
+static SOCKET lent_s2;
+static sem_t lent_got, lent_done;
+static _Atomic int lent_ok;
+
+static void *lent_worker(void *arg)
+{
+    HANDLE port = arg;
+    DWORD bytes;
+    ULONG_PTR key;
+    LPOVERLAPPED ov;
+
+    /* (A first wait makes the reactor thread leave the role to ports.) */
+    if (GetQueuedCompletionStatus(port, &bytes, &key, &ov, 100) ||
+        GetLastError() != WAIT_TIMEOUT)
+        return (void *)3;
+    sem_post(&lent_got);
+    if (!GetQueuedCompletionStatus(port, &bytes, &key, &ov, 10000) ||
+        bytes != 1)
+        return (void *)1;
+    sem_post(&lent_got);
+    lent_ok = posted(&lent_done);
+    return NULL;
+}
+
+static void *event_waiter(void *arg)
+{
+    WSAOVERLAPPED ov;
+    WSABUF b;
+    char buf[4];
+    DWORD fl = 0, n;
+
+    (void)arg;
+    memset(&ov, 0, sizeof(ov));
+    ov.hEvent = WSACreateEvent();
+    b.len = sizeof(buf);
+    b.buf = buf;
+    if (WSARecv(lent_s2, &b, 1, &n, &fl, &ov, NULL) == 0 ||
+        WSAGetLastError() != WSA_IO_PENDING)
+        return (void *)1;
+    sem_post(&lent_got);
+    if (WaitForSingleObject(ov.hEvent, 5000) != WAIT_OBJECT_0 ||
+        !WSAGetOverlappedResult(lent_s2, &ov, &n, FALSE, &fl) || n != 1)
+        return (void *)2;
+    WSACloseEvent(ov.hEvent);
+    sem_post(&lent_done);
+    return NULL;
+}
+
+START_TEST(lent_poll_role_is_taken_back_from_a_blocked_worker)
+{
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 0);
+    WSAOVERLAPPED ov;
+    WSABUF b;
+    char buf[4];
+    DWORD fl = 0, n;
+    SOCKET c1, s1, c2;
+    pthread_t w, t;
+    void *res;
+
+    pair(&c1, &s1);
+    pair(&c2, &lent_s2);
+    CreateIoCompletionPort((HANDLE)s1, port, 1, 0);
+    sem_init(&lent_got, 0, 0);
+    sem_init(&lent_done, 0, 0);
+    lent_ok = 0;
+    memset(&ov, 0, sizeof(ov));
+    b.len = sizeof(buf);
+    b.buf = buf;
+    ck_assert(WSARecv(s1, &b, 1, &n, &fl, &ov, NULL) == SOCKET_ERROR &&
+              WSAGetLastError() == WSA_IO_PENDING);
+    pthread_create(&t, NULL, event_waiter, NULL);
+    ck_assert(posted(&lent_got));
+    pthread_create(&w, NULL, lent_worker, port);
+    ck_assert(posted(&lent_got));
+    ck_assert_int_eq(send(c1, "x", 1, 0), 1);
+    ck_assert(posted(&lent_got));
+    ck_assert_int_eq(send(c2, "y", 1, 0), 1);
+    pthread_join(w, &res);
+    ck_assert_ptr_null(res);
+    pthread_join(t, &res);
+    ck_assert_ptr_null(res);
+    ck_assert_int_eq(lent_ok, 1);
+    closesocket(c1);
+    closesocket(s1);
+    closesocket(c2);
+    closesocket(lent_s2);
+    CloseHandle(port);
+    sem_destroy(&lent_got);
+    sem_destroy(&lent_done);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("async");
@@ -338,6 +537,8 @@ int main(void)
     tcase_add_test(tc, races_complete_each_operation_once);
     tcase_add_test(tc, thread_exit_keeps_the_operation);
     tcase_add_test(tc, graceful_close_meeting_the_reactor_is_a_fin);
+    tcase_add_test(tc, held_completion_reaches_the_other_worker);
+    tcase_add_test(tc, lent_poll_role_is_taken_back_from_a_blocked_worker);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

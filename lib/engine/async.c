@@ -664,6 +664,12 @@ int wsc_async_poll_begin(void)
     return 1;
 }
 
+void wsc_async_poll_return(void)
+{
+    if (role_reclaim())
+        wsc_async_poll_end(0);
+}
+
 /* The holder lends the role (it is a port's waiter leaving with a packet);
  * the reactor thread ticks from now on if it did not already. */
 static void role_lend(void)

@@ -687,6 +687,9 @@ int wsc_async_poll_begin(void);
 int wsc_async_poll(int ms);
 void wsc_async_poll_kick(void);
 void wsc_async_poll_end(int lend);
+/* The calling thread sleeps without polling: a lease it holds is given
+ * back (not left for the reactor thread to take a tick later). */
+void wsc_async_poll_return(void);
 /* For closesocket of e (already closing): if the reactor thread is
  * looking at e, whose reference is not a call in flight, waits until it
  * has let go. */

@@ -131,13 +131,17 @@ int wsc_w32_wait_until(uint64_t deadline)
     const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
     int ms;
 
-    if (!ops || !ops->poll_begin || waiter_polls || ports_want_poll())
+    if (!ops || !ops->poll_begin || waiter_polls || ports_want_poll()) {
+        if (ops && ops->poll_return)
+            ops->poll_return();
         return wsc_w32_sleep_until(deadline);
+    }
     /* Marked before ports_until is read again (wsc_w32_ports_poll sets
      * it, then reads this): one of the two sees the other. */
     waiter_polls = 1;
     if (ports_want_poll() || !ops->poll_begin()) {
         waiter_polls = 0;
+        ops->poll_return();
         return wsc_w32_sleep_until(deadline);
     }
     ms = wsc_w32_ms_until(deadline);

@@ -112,6 +112,8 @@ struct wsc_w32_sockops {
     int (*poll)(int ms);
     void (*poll_kick)(void);
     void (*poll_end)(int lend);
+    /* The caller sleeps without polling: a role lent to it goes back. */
+    void (*poll_return)(void);
 };
 void wsc_w32_set_sockops(const struct wsc_w32_sockops *ops);
 

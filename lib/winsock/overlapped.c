@@ -778,7 +778,7 @@ HANDLE ws_socket_event(HANDLE h)
 static const struct wsc_w32_sockops sockops = {
     sock_associate, sock_cancel, sock_set_modes, sock_close, ws_socket_event,
     wsc_async_poll_begin, wsc_async_poll, wsc_async_poll_kick,
-    wsc_async_poll_end,
+    wsc_async_poll_end, wsc_async_poll_return,
 };
 
 void ws_overlapped_init(void)

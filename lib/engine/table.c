@@ -66,9 +66,56 @@ static void slot_unlock(struct wsc_sock *e)
 
 /* ---- the shared state of a kernel socket ------------------------------ */
 
+/* A freed kernel socket's state is kept for the thread's next socket (up
+ * to KS_CACHE of them): no malloc and free per connection, whose
+ * bookkeeping is more pages that a server forking a child per connection
+ * writes, and copies, after each fork. */
+#define KS_CACHE 4
+static __thread struct wsc_ksock *ks_cache[KS_CACHE];
+static __thread int ks_cached;
+static pthread_key_t ks_key;
+static pthread_once_t ks_once = PTHREAD_ONCE_INIT;
+
+static void ks_cache_free(void *unused)
+{
+    (void)unused;
+    while (ks_cached > 0)
+        free(ks_cache[--ks_cached]);
+}
+
+static void ks_key_make(void)
+{
+    pthread_key_create(&ks_key, ks_cache_free);
+}
+
+static struct wsc_ksock *ksock_alloc(void)
+{
+    struct wsc_ksock *s;
+
+    if (!ks_cached)
+        return calloc(1, sizeof(*s));
+    s = ks_cache[--ks_cached];
+    memset(s, 0, sizeof(*s));
+    return s;
+}
+
+static void ksock_free(struct wsc_ksock *s)
+{
+    if (ks_cached == KS_CACHE) {
+        free(s);
+        return;
+    }
+    if (!ks_cached) {
+        /* (The key's value only makes its destructor run at exit.) */
+        pthread_once(&ks_once, ks_key_make);
+        pthread_setspecific(ks_key, ks_cache);
+    }
+    ks_cache[ks_cached++] = s;
+}
+
 static struct wsc_ksock *ksock_new(uint32_t flags)
 {
-    struct wsc_ksock *s = calloc(1, sizeof(*s));
+    struct wsc_ksock *s = ksock_alloc();
 
     if (!s)
         return NULL;
@@ -90,7 +137,7 @@ static void ksock_put(struct wsc_ksock *s)
         }
         wsc_async_free(s);
         pthread_mutex_destroy(&s->lock);
-        free(s);
+        ksock_free(s);
     }
 }
 

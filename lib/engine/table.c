@@ -72,7 +72,7 @@ static void slot_unlock(struct wsc_sock *e)
  * writes, and copies, after each fork. */
 #define KS_CACHE 4
 static __thread struct wsc_ksock *ks_cache[KS_CACHE];
-static __thread int ks_cached;
+static __thread int ks_cached, ks_keyed;
 static pthread_key_t ks_key;
 static pthread_once_t ks_once = PTHREAD_ONCE_INIT;
 
@@ -105,10 +105,11 @@ static void ksock_free(struct wsc_ksock *s)
         free(s);
         return;
     }
-    if (!ks_cached) {
+    if (!ks_keyed) {
         /* (The key's value only makes its destructor run at exit.) */
         pthread_once(&ks_once, ks_key_make);
         pthread_setspecific(ks_key, ks_cache);
+        ks_keyed = 1;
     }
     ks_cache[ks_cached++] = s;
 }

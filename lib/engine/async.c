@@ -698,6 +698,17 @@ void wsc_async_poll_end(int lend)
     wsc_os.epoll_ctl(outer_ep, EPOLL_CTL_MOD, reactor_ep, &ev);
 }
 
+/* With the role held: what is ready now is handled, and the role given up. */
+static void work_now(void)
+{
+    struct epoll_event evs[64];
+    int n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
+
+    if (n > 0)
+        handle(evs, n);
+    wsc_async_poll_end(0);
+}
+
 /* The reactor thread's look while a lease may run: a lease it saw at its
  * last look too (a tick old) it takes, and does the work; after
  * QUIET_TICKS looks without a lease, the ticks stop. */
@@ -705,19 +716,13 @@ static void tick(void)
 {
     static uint64_t seen;
     static unsigned quiet;
-    struct epoll_event evs[64];
     uint64_t w = atomic_load(&poll_role), last = seen;
-    int n;
 
     seen = w;
     if (ROLE_STATE(w) == ROLE_LENT) {
         quiet = 0;
-        if (w != last || !role_move(w, ROLE_LENT))
-            return;
-        n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
-        if (n > 0)
-            handle(evs, n);
-        wsc_async_poll_end(0);
+        if (w == last && role_move(w, ROLE_LENT))
+            work_now();
         return;
     }
     if (w != last)
@@ -781,12 +786,8 @@ static void *reactor_main(void *arg)
             atomic_store(&outer_armed, 0); /* (one-shot: it fired) */
         if (atomic_load(&ticking))
             tick();
-        if (!fired || !role_take())
-            continue; /* (the role's holder arms it when it leaves) */
-        n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
-        if (n > 0)
-            handle(evs, n);
-        wsc_async_poll_end(0);
+        if (fired && role_take())
+            work_now(); /* (else the role's holder arms it when it leaves) */
     }
     return NULL;
 }
@@ -1243,7 +1244,8 @@ void wsc_async_atfork_child(int relock)
     }
     if (atomic_load_explicit(&poll_role, memory_order_relaxed))
         atomic_store(&poll_role, 0); /* (held by a thread the child lacks) */
-    my_lease = 0;
+    if (my_lease)
+        my_lease = 0;
     if (atomic_load_explicit(&ticking, memory_order_relaxed))
         atomic_store(&ticking, 0);
 }

@@ -170,8 +170,6 @@ static void segs_init(void)
  * by the kernel, and known from then on (no other C library has this
  * header at such a place: nothing is learnt there). */
 #define ARENA_HEAP (2 * 4 * 1024 * 1024 * sizeof(long))
-static size_t mapped_room(const void *p, int write);
-static int copy_by_kernel(void *dst, const void *src, size_t n, int out);
 #define ARENAS 32
 struct arena_heap {
     void *arena;
@@ -195,31 +193,6 @@ static int arena_known(uintptr_t base)
         if (b == base)
             return 1;
     return 0;
-}
-
-/* Caller memory at p was just copied by the kernel: if it lies in an
- * arena's first heap, that heap is known from now on. */
-static void arena_learn(const void *p)
-{
-    uintptr_t base = arena_base(p), none;
-    struct arena_heap h;
-    int i;
-
-    if (mapped_room(p, 0) || arena_known(base) ||
-        copy_by_kernel(&h, (void *)base, sizeof(h), 0) != 0)
-        return;
-    /* The arena right after the header (its size differs between
-     * versions), no heap before it, a size within the heap. */
-    if ((uintptr_t)h.arena <= base + sizeof(h) ||
-        (uintptr_t)h.arena > base + 64 || h.prev ||
-        h.size > ARENA_HEAP || (uintptr_t)p - base >= h.size)
-        return;
-    for (i = 0; i < ARENAS; i++) {
-        none = 0;
-        if (atomic_compare_exchange_strong(&arenas[i], &none, base) ||
-            none == base)
-            return;
-    }
 }
 
 /* The bytes from p on in a known arena heap (its size now), or 0. */
@@ -284,6 +257,31 @@ static int copy_by_kernel(void *dst, const void *src, size_t n, int out)
         r = 1;
     errno = saved;
     return r;
+}
+
+/* Caller memory at p was just copied by the kernel: if it lies in an
+ * arena's first heap, that heap is known from now on. */
+static void arena_learn(const void *p)
+{
+    uintptr_t base = arena_base(p), none;
+    struct arena_heap h;
+    int i;
+
+    if (mapped_room(p, 0) || arena_known(base) ||
+        copy_by_kernel(&h, (void *)base, sizeof(h), 0) != 0)
+        return;
+    /* The arena right after the header (its size differs between
+     * versions), no heap before it, a size within the heap. */
+    if ((uintptr_t)h.arena <= base + sizeof(h) ||
+        (uintptr_t)h.arena > base + 64 || h.prev ||
+        h.size > ARENA_HEAP || (uintptr_t)p - base >= h.size)
+        return;
+    for (i = 0; i < ARENAS; i++) {
+        none = 0;
+        if (atomic_compare_exchange_strong(&arenas[i], &none, base) ||
+            none == base)
+            return;
+    }
 }
 
 static int copy(void *dst, const void *src, size_t n, int out)

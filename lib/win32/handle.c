@@ -132,8 +132,7 @@ int wsc_w32_wait_until(uint64_t deadline)
     int ms;
 
     if (!ops || !ops->poll_begin || waiter_polls || ports_want_poll()) {
-        if (ops && ops->poll_return)
-            ops->poll_return();
+        wsc_w32_poll_return();
         return wsc_w32_sleep_until(deadline);
     }
     /* Marked before ports_until is read again (wsc_w32_ports_poll sets
@@ -141,7 +140,7 @@ int wsc_w32_wait_until(uint64_t deadline)
     waiter_polls = 1;
     if (ports_want_poll() || !ops->poll_begin()) {
         waiter_polls = 0;
-        ops->poll_return();
+        wsc_w32_poll_return();
         return wsc_w32_sleep_until(deadline);
     }
     ms = wsc_w32_ms_until(deadline);

@@ -225,6 +225,9 @@ void wsc_w32_port_free(struct w32_obj *o);
 /* overlapped.c: the hooks of sockets (w32async.h's wsc_w32_sockops), or
  * NULL before the Winsock layer installs them. */
 const struct wsc_w32_sockops *wsc_w32_get_sockops(void);
+/* The calling thread sleeps without polling: a poll role lent to it goes
+ * back (no lock taken). */
+void wsc_w32_poll_return(void);
 /* A value that can only be a socket: below 2^31 and not NULL (the table's
  * handles never are, handle.c). */
 static inline int wsc_w32_is_socket(HANDLE h)

@@ -17,6 +17,14 @@ const struct wsc_w32_sockops *wsc_w32_get_sockops(void)
     return atomic_load_explicit(&sockops, memory_order_acquire);
 }
 
+void wsc_w32_poll_return(void)
+{
+    const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
+
+    if (ops && ops->poll_return)
+        ops->poll_return();
+}
+
 /* ---- NTSTATUS to Win32 error --------------------------------------------
  * RtlNtStatusToDosError's values (Wine's and ReactOS's dlls/ntdll/error.c
  * tables) for the statuses this layer and the engine use. */

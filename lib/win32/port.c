@@ -300,15 +300,6 @@ static void unlink_waiter(struct w32_port *p, struct waiter *w)
     w->queued = 0;
 }
 
-/* A role lent to the thread, which sleeps now, goes back (no lock). */
-static void poll_return(void)
-{
-    const struct wsc_w32_sockops *ops = wsc_w32_get_sockops();
-
-    if (ops && ops->poll_return)
-        ops->poll_return();
-}
-
 /* The results of one dequeue: the number taken, or one of these. */
 #define GOT_TIMEOUT (-1)
 #define GOT_CLOSED (-2)
@@ -407,7 +398,7 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
             deadline = wsc_w32_now_ms() + ms;
         if (!alertable && port_poll(p, deadline, &timed_out))
             continue;
-        poll_return();
+        wsc_w32_poll_return();
         w.c = cond_mine();
         w.prev = NULL;
         w.next = p->top;

@@ -40,7 +40,9 @@ struct wsc_os_table {
 #undef OS_CALL
 };
 
-/* Call as wsc_os.recvfrom(...). */
-extern struct wsc_os_table wsc_os;
+/* Call as wsc_os.recvfrom(...).  Hidden, as everything of the library's
+ * own: a call through it is one RIP-relative indirect call, not a load of
+ * its address from the GOT first. */
+extern struct wsc_os_table wsc_os __attribute__((visibility("hidden")));
 
 #endif

@@ -459,6 +459,7 @@ static int accept_into(struct wsc_sock *l, struct wsc_sock *acc, int nfd)
     wsc_os.close(nfd);
     keep = wsc_flags(acc) & (WSC_F_NONBLOCK | WSC_F_NOOVERLAP);
     atomic_store(&acc->s->flags, keep | WSC_F_BOUND | WSC_F_ACCEPTED |
+                 WSC_F_UNSENT |
                  (wsc_flags(l) & (WSC_F_OOBINLINE | WSC_F_REUSEADDR)));
     acc->family = l->family;
     acc->type = l->type;
@@ -1280,7 +1281,7 @@ int wsc_async_renew(struct wsc_sock *e)
         return -WSAENOBUFS;
     }
     wsc_os.close(fd);
-    atomic_store(&e->s->flags, keep);
+    atomic_store(&e->s->flags, keep | WSC_F_UNSENT);
     return 0;
 }
 

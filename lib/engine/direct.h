@@ -17,6 +17,29 @@
 _Static_assert((int)WSC_F_NONBLOCK == (int)MSG_DONTWAIT,
                "the direct receive passes the blocking mode as it is");
 
+/* A direct call's arguments put in a, in the frame, before the kernel
+ * call: the general half reads them there (wsc_direct_args), and the
+ * direct path keeps none in a register the call must preserve.  Flags
+ * known at compile time (the source API's 0) are stored only on the way
+ * to the general half (WSC_ARGS_REST). */
+#define WSC_ARGS_SET(a, b, l, fl)                                        \
+    do {                                                                 \
+        (a).buf = (void *)(b);                                           \
+        (a).len = (l);                                                   \
+        if (__builtin_constant_p(fl)) {                                  \
+            __asm__ volatile("" : : "m"((a).buf), "m"((a).len));         \
+        } else {                                                         \
+            (a).flags = (fl);                                            \
+            __asm__ volatile("" : : "m"(a));                             \
+        }                                                                \
+    } while (0)
+#define WSC_ARGS_REST(a, fl)                                             \
+    ({                                                                   \
+        if (__builtin_constant_p(fl))                                    \
+            (a).flags = (fl);                                            \
+        &(a);                                                            \
+    })
+
 #define WSC_RECV_NOT_DIRECT (WSC_F_ABORTED | WSC_F_RESET_AFTER_FIN | \
                              WSC_F_RESET | WSC_F_SHUT_RECV | WSC_F_RCVTIMEO | \
                              WSC_F_ASELECT)
@@ -28,22 +51,23 @@ _Static_assert((int)WSC_F_NONBLOCK == (int)MSG_DONTWAIT,
 static inline long wsc_e_recv(struct wsc_sock *e, void *buf, size_t len,
                               int flags)
 {
-    struct wsc_ksock *s = e->s;
-    uint32_t f = atomic_load_explicit(&s->flags, memory_order_relaxed);
+    struct wsc_direct_args a;
+    uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
     ssize_t n;
 
     if (__builtin_expect(f & WSC_RECV_NOT_DIRECT, 0))
         return wsc_e_recv_untried(e, buf, len, flags);
+    WSC_ARGS_SET(a, buf, len, flags);
     n = wsc_os.recv(e->fd, buf, len, flags | (int)(f & WSC_F_NONBLOCK));
     if (__builtin_expect(n <= 0, 0))
-        return wsc_e_recv_rest(e, buf, len, flags, n);
-    /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call. */
-    if (__builtin_expect(atomic_load_explicit(&s->flags,
+        return wsc_e_recv_rest(e, WSC_ARGS_REST(a, flags), n);
+    /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call.
+     * (e->s read again: cheaper than a register kept across the call.) */
+    if (__builtin_expect(atomic_load_explicit(&e->s->flags,
                                               memory_order_relaxed) &
                          WSC_F_SHUT_RECV, 0))
-        return wsc_e_recv_rest(e, buf, len, flags, n);
-    wsc_release_direct(e, 1 + WSC_RECV_UNIT);
-    return (long)n;
+        return wsc_e_recv_rest(e, WSC_ARGS_REST(a, flags), n);
+    return wsc_release_direct(e, 1 + WSC_RECV_UNIT, (long)n);
 }
 
 /* A datagram receive also leaves the direct path for a port unreachable
@@ -74,33 +98,40 @@ static inline long wsc_e_recv_dgram(struct wsc_sock *e, void *buf, size_t len,
                             fromlen);
     while (__builtin_expect(n < 0 && errno == EINTR, 0) &&
            (!wsc_posix_mode || wsc_signal_restarts()));
-    if (__builtin_expect(n <= 0, 0))
-        return wsc_e_recv_rest(e, buf, len, 0, n);
-    wsc_release_direct(e, 1 + WSC_RECV_UNIT);
-    return (size_t)n > len ? -WSAEMSGSIZE : (long)n;
+    if (__builtin_expect(n <= 0, 0)) {
+        struct wsc_direct_args a = { buf, len, 0 };
+
+        return wsc_e_recv_rest(e, &a, n);
+    }
+    return wsc_release_direct(e, 1 + WSC_RECV_UNIT,
+                              (size_t)n > len ? -WSAEMSGSIZE : (long)n);
 }
 
-/* send without an address on a stream or a connected datagram socket;
- * flags: Linux MSG_*.  The caller holds 1, which the call drops. */
+/* send on a stream socket (the number's WSC_H_STREAM, which the caller
+ * tested); flags: Linux MSG_*.  The caller holds 1, which the call drops.
+ * A socket's first send is the general path's, which clears
+ * WSC_F_UNSENT; a failure or a short count (n != len: a negative n too)
+ * goes on there. */
 static inline long wsc_e_send(struct wsc_sock *e, const void *buf,
                               size_t len, int flags)
 {
-    uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
+    struct wsc_direct_args a;
     ssize_t n;
 
-    /* (A socket's first send is the general path's, which marks it.) */
-    if (__builtin_expect((f & (WSC_SEND_NOT_DIRECT | WSC_F_SENT)) !=
-                         WSC_F_SENT ||
-                         (e->type != SOCK_STREAM && !(f & WSC_F_CONNECTED)),
-                         0))
+    /* (A length past SSIZE_MAX could equal a failure's -1; the source
+     * API's int length cannot, and the compiler drops the test.) */
+    if (__builtin_expect((atomic_load_explicit(&e->s->flags,
+                                               memory_order_relaxed) &
+                          (WSC_SEND_NOT_DIRECT | WSC_F_UNSENT)) ||
+                         (ssize_t)len < 0, 0))
         return wsc_e_send_untried(e, buf, len, flags);
+    WSC_ARGS_SET(a, buf, len, flags);
     n = wsc_os.send(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
-    if (__builtin_expect(n < 0, 0))
-        return wsc_e_send_rest(e, buf, len, flags, n);
-    if (__builtin_expect((size_t)n < len && e->type == SOCK_STREAM, 0))
-        return wsc_e_send_rest(e, buf, len, flags, n);
-    wsc_release_direct(e, 1);
-    return (long)n;
+    if (__builtin_expect((size_t)n != a.len, 0))
+        return wsc_e_send_rest(e, WSC_ARGS_REST(a, flags), n);
+    if (n < 0)
+        __builtin_unreachable();
+    return wsc_release_direct(e, 1, (long)n);
 }
 
 /* sendto with an address on a datagram socket, which the kernel reads
@@ -116,15 +147,13 @@ static inline long wsc_e_sendto(struct wsc_sock *e, const void *buf,
     uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
     ssize_t n;
 
-    if (__builtin_expect((f & (WSC_SEND_NOT_DIRECT | WSC_F_SENT)) !=
-                         WSC_F_SENT, 0))
+    if (__builtin_expect(f & (WSC_SEND_NOT_DIRECT | WSC_F_UNSENT), 0))
         return WSC_E_NOT_DIRECT;
     n = wsc_os.sendto(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT,
                       to, tolen);
     if (__builtin_expect(n < 0, 0))
         return WSC_E_NOT_DIRECT;
-    wsc_release_direct(e, 1);
-    return (long)n;
+    return wsc_release_direct(e, 1, (long)n);
 }
 
 #endif

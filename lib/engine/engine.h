@@ -47,9 +47,10 @@ enum {
     WSC_F_CONNECTEX = 1u << 26,
     /* SIO_UDP_CONNRESET FALSE: a port unreachable is not reported */
     WSC_F_NO_CONNRESET = 1u << 25,
-    /* has sent, or may have (a socket adopted from elsewhere): only then
-     * can an end of stream hide the reset our send drew (stream_eof) */
-    WSC_F_SENT = 1u << 27,
+    /* has not sent (made here, no send yet): an end of stream cannot hide
+     * a reset our send drew (stream_eof).  Set, not clear, for "not yet"
+     * so that the direct send tests for no flag at all. */
+    WSC_F_UNSENT = 1u << 27,
 };
 
 /* Flags of a descriptor number (the high half of a slot's state word). */
@@ -64,11 +65,19 @@ enum {
     WSC_H_TRACED = 1u << 6,   /* WSCOMPAT_TRACE is on: every call traced */
 };
 /* An open number's flags that let a call take the direct path: open, not
- * closing, not traced; a receive also wants a stream. */
+ * closing, not traced; the inlined path also wants a stream (datagrams
+ * take theirs out of line). */
 #define WSC_H_DIRECT_MASK (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_TRACED)
 #define WSC_H_DIRECT WSC_H_OPEN
-#define WSC_H_DIRECT_RECV_MASK (WSC_H_DIRECT_MASK | WSC_H_STREAM)
-#define WSC_H_DIRECT_RECV (WSC_H_OPEN | WSC_H_STREAM)
+#define WSC_H_DIRECT_STREAM_MASK (WSC_H_DIRECT_MASK | WSC_H_STREAM)
+#define WSC_H_DIRECT_STREAM (WSC_H_OPEN | WSC_H_STREAM)
+/* The inlined path's test: exactly an open stream, no other flag (a
+ * foreign, final or retiring one too goes the way that sorts them out):
+ * one byte compared. */
+static inline int wsc_direct_stream(uint32_t handle_flags)
+{
+    return (handle_flags & 0xffu) == WSC_H_DIRECT_STREAM;
+}
 
 /* Engine results: a value >= 0, or a negated WSA code, or one of these.
  * A blocking call interrupted by a signal handler that does not restart
@@ -169,12 +178,13 @@ static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
 }
 
 /* 1 once the socket was connected or accepted (a stream with a peer). */
-/* The socket sends (WSC_F_SENT): one atomic OR, on its first send. */
+/* The socket sends (WSC_F_UNSENT goes): one atomic AND, on its first
+ * send. */
 static inline void wsc_e_mark_sent(struct wsc_sock *e)
 {
-    if (!(atomic_load_explicit(&e->s->flags, memory_order_relaxed) &
-          WSC_F_SENT))
-        wsc_set_flags(e, WSC_F_SENT);
+    if (atomic_load_explicit(&e->s->flags, memory_order_relaxed) &
+        WSC_F_UNSENT)
+        wsc_clear_flags(e, WSC_F_UNSENT);
 }
 
 static inline int wsc_e_has_peer(struct wsc_sock *e)
@@ -203,7 +213,30 @@ static inline uint32_t wsc_handle_flags_relaxed(struct wsc_sock *e)
  * (0 before the mapping exists): the lowest of WSC_MAX_FD and the hard
  * limit on descriptors. */
 extern struct wsc_sock *wsc_table __attribute__((visibility("hidden")));
-extern _Atomic unsigned wsc_table_len __attribute__((visibility("hidden")));
+extern _Atomic uint64_t wsc_table_len __attribute__((visibility("hidden")));
+
+/* n < wsc_table_len, the length read with acquire order.  On x86-64 one
+ * compare with the variable in memory: the compiler never folds an
+ * atomic load into a compare, and there every load has acquire order (the
+ * asm's memory clobber orders the compiler).  Elsewhere, and under
+ * ThreadSanitizer, which sees no asm, the C11 load. */
+#if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
+static inline int wsc_table_holds(uintptr_t n)
+{
+    int below;
+
+    __asm__ volatile("cmpq %2, %1"
+                     : "=@ccb"(below)
+                     : "r"(n), "m"(*(const volatile uint64_t *)&wsc_table_len)
+                     : "memory");
+    return below;
+}
+#else
+static inline int wsc_table_holds(uintptr_t n)
+{
+    return n < atomic_load_explicit(&wsc_table_len, memory_order_acquire);
+}
+#endif
 
 /* The table's lookups: wsc_entry (no reference), wsc_ref (a reference),
  * wsc_ref_adopt (a reference, adopting a socket seen for the first time),
@@ -215,8 +248,7 @@ static inline struct wsc_sock *wsc_entry_of(uintptr_t n)
 {
     struct wsc_sock *e;
 
-    if (__builtin_expect(n >= atomic_load_explicit(&wsc_table_len,
-                                                   memory_order_acquire), 0))
+    if (__builtin_expect(!wsc_table_holds(n), 0))
         return NULL;
     e = &wsc_table[n];
     if (!e) /* (never: the table exists once it has a length) */
@@ -232,13 +264,15 @@ static inline struct wsc_sock *wsc_entry(int fd)
 
 /* The direct path's reference: n references (1, plus WSC_RECV_UNIT for a
  * receive) taken with one atomic add, and the number's flags as they
- * were before it; a caller that finds them not WSC_H_DIRECT(_RECV) gives
- * them back with wsc_release_n (or keeps them for the general path, if
- * the number is open and not closing). */
+ * were before it, in the low byte (the receive count above it, which
+ * every test masks off: no instruction spent on clearing it); a caller
+ * that finds them not an open stream (wsc_direct_stream) gives them back
+ * with wsc_release_n (or keeps them for the general path, if the number
+ * is open and not closing). */
 void wsc_release_n(struct wsc_sock *e, uint64_t n);
 static inline uint32_t wsc_ref_flags(struct wsc_sock *e, uint64_t n)
 {
-    return WSC_FLAGS(atomic_fetch_add(&e->state, n));
+    return (uint32_t)(atomic_fetch_add(&e->state, n) >> 32);
 }
 /* A receive on the direct path turned out to be for the general one:
  * its reference stays, its receive unit goes. */
@@ -248,14 +282,19 @@ static inline void wsc_drop_recv_unit(struct wsc_sock *e)
 }
 /* The last reference of a closing entry is gone (out of line). */
 void wsc_release_last(struct wsc_sock *e, uint64_t cur);
-/* Drop what wsc_ref_flags took: one atomic subtraction. */
-static inline void wsc_release_direct(struct wsc_sock *e, uint64_t n)
+/* The same, passing the call's result r through. */
+long wsc_release_last_with(struct wsc_sock *e, uint64_t cur, long r);
+/* Drop what wsc_ref_flags took, one atomic subtraction, and return the
+ * call's result r: returned, r needs no register kept across the rare
+ * call for the last reference. */
+static inline long wsc_release_direct(struct wsc_sock *e, uint64_t n, long r)
 {
     uint64_t old = atomic_fetch_sub(&e->state, n);
 
     /* (The last reference: the same count in the low half as n's.) */
     if (__builtin_expect(WSC_REFS(old) == WSC_REFS(n), 0))
-        wsc_release_last(e, old - n);
+        return wsc_release_last_with(e, old - n, r);
+    return r;
 }
 /* Receives in flight on e's kernel socket, through any of its
  * descriptors (the direct path's, counted in the state words, and
@@ -406,14 +445,28 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags);
  * is -1), or WSC_NOT_TRIED, which the _untried forms pass (a separate
  * call, so that the direct path sets up no argument it does not use). */
 #define WSC_NOT_TRIED (-3)
-long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
+/* The arguments of a direct call that went to the kernel, which its
+ * general half reads from the caller's frame: the direct path then keeps
+ * none of them in a register across the kernel call (a callee-saved
+ * register each, pushed and popped on every call). */
+struct wsc_direct_args {
+    void *buf;
+    size_t len;
+    int flags;
+};
+long wsc_e_recv_rest(struct wsc_sock *e, const struct wsc_direct_args *a,
                      ssize_t n) __attribute__((cold));
-long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
-                     int flags, ssize_t n) __attribute__((cold));
+long wsc_e_send_rest(struct wsc_sock *e, const struct wsc_direct_args *a,
+                     ssize_t n) __attribute__((cold));
 long wsc_e_recv_untried(struct wsc_sock *e, void *buf, size_t len,
                         int flags) __attribute__((cold));
 long wsc_e_send_untried(struct wsc_sock *e, const void *buf, size_t len,
                         int flags) __attribute__((cold));
+/* send without an address on a datagram socket, flags Linux MSG_*: the
+ * direct try once it is connected and has sent, else the general path.
+ * The caller holds 1, which the call drops. */
+long wsc_e_send_dgram(struct wsc_sock *e, const void *buf, size_t len,
+                      int flags);
 /* A failed receive or send (errno err): Windows' code, a peer's reset
  * latched so that it stays sticky. */
 int wsc_io_error(struct wsc_sock *e, enum wsc_op op, int err);

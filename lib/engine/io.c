@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include "direct.h"
 #include "engine.h"
 #include "os.h"
 
@@ -73,7 +74,7 @@ static long stream_eof(struct wsc_sock *e)
     int err = 0;
     socklen_t len = sizeof(err);
 
-    if (!(wsc_flags(e) & WSC_F_SENT))
+    if (wsc_flags(e) & WSC_F_UNSENT)
         return 0; /* nothing sent: no reset of ours to find */
     if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 &&
         (err == EPIPE || err == ECONNRESET)) {
@@ -300,8 +301,8 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
 
 /* The direct path's receive, from where it stopped; the caller's
  * reference holds a WSC_RECV_UNIT. */
-long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
-                     ssize_t n)
+static long recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
+                      ssize_t n)
 {
     struct iovec iov = { buf, len };
     struct msghdr msg;
@@ -317,16 +318,40 @@ long wsc_e_recv_rest(struct wsc_sock *e, void *buf, size_t len, int flags,
     return r;
 }
 
+long wsc_e_recv_rest(struct wsc_sock *e, const struct wsc_direct_args *a,
+                     ssize_t n)
+{
+    return recv_rest(e, a->buf, a->len, a->flags, n);
+}
+
 long wsc_e_recv_untried(struct wsc_sock *e, void *buf, size_t len,
                         int flags)
 {
-    return wsc_e_recv_rest(e, buf, len, flags, NOT_TRIED);
+    return recv_rest(e, buf, len, flags, NOT_TRIED);
 }
+
+static long send_rest(struct wsc_sock *e, const void *buf, size_t len,
+                      int flags, ssize_t n);
 
 long wsc_e_send_untried(struct wsc_sock *e, const void *buf, size_t len,
                         int flags)
 {
-    return wsc_e_send_rest(e, buf, len, flags, NOT_TRIED);
+    return send_rest(e, buf, len, flags, NOT_TRIED);
+}
+
+long wsc_e_send_dgram(struct wsc_sock *e, const void *buf, size_t len,
+                      int flags)
+{
+    uint32_t f = atomic_load_explicit(&e->s->flags, memory_order_relaxed);
+    ssize_t n;
+
+    if ((f & (WSC_SEND_NOT_DIRECT | WSC_F_UNSENT | WSC_F_CONNECTED)) !=
+        WSC_F_CONNECTED)
+        return send_rest(e, buf, len, flags, NOT_TRIED);
+    n = wsc_os.send(e->fd, buf, len, flags | MSG_NOSIGNAL | MSG_DONTWAIT);
+    if (n < 0)
+        return send_rest(e, buf, len, flags, n);
+    return wsc_release_direct(e, 1, (long)n);
 }
 
 /* Windows: a send without an address on a UDP socket that is not
@@ -438,8 +463,8 @@ long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags)
     return send_common(e, msg, flags, NOT_TRIED, 0);
 }
 
-long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
-                     int flags, ssize_t n)
+static long send_rest(struct wsc_sock *e, const void *buf, size_t len,
+                      int flags, ssize_t n)
 {
     struct iovec iov = { (void *)buf, len };
     struct msghdr msg;
@@ -452,4 +477,10 @@ long wsc_e_send_rest(struct wsc_sock *e, const void *buf, size_t len,
     r = send_common(e, &msg, flags, n, err);
     wsc_release(e);
     return r;
+}
+
+long wsc_e_send_rest(struct wsc_sock *e, const struct wsc_direct_args *a,
+                     ssize_t n)
+{
+    return send_rest(e, a->buf, a->len, a->flags, n);
 }

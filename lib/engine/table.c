@@ -22,7 +22,7 @@
 #include "os.h"
 
 struct wsc_sock *wsc_table;
-_Atomic unsigned wsc_table_len;
+_Atomic uint64_t wsc_table_len;
 /* One past the highest number ever given an entry: the walks stop here. */
 static _Atomic unsigned table_top;
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -312,11 +312,11 @@ static struct wsc_sock *adopt(int fd)
         return NULL;
     }
     fl = wsc_os.fcntl(fd, F_GETFL, 0);
-    /* (Sent on elsewhere, perhaps: WSC_F_SENT.)  A stream with a peer is
+    /* (Sent on elsewhere, perhaps: no WSC_F_UNSENT.)  A stream with a peer is
      * connected, its FD_CONNECT long past, so that WSAEventSelect reports
      * its FD_CLOSE. */
     s = ksock_new((fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0) |
-                  WSC_F_SENT | (type == SOCK_STREAM && has_peer(fd)
+                  (type == SOCK_STREAM && has_peer(fd)
                                     ? WSC_F_CONNECTED | WSC_F_ACCEPTED : 0));
     if (s)
         slot_open(e, fd, family, type, s, 2);
@@ -341,10 +341,10 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
         if ((e->type == SOCK_STREAM) != (type == SOCK_STREAM))
             atomic_fetch_xor(&e->state, WSC_FLAG_BITS(WSC_H_STREAM));
         e->type = type;
-        atomic_store(&s->flags, flags);
+        atomic_store(&s->flags, flags | WSC_F_UNSENT);
         atomic_fetch_add(&e->state, 1);
     } else {
-        s = ksock_new(flags);
+        s = ksock_new(flags | WSC_F_UNSENT);
         if (s)
             slot_open(e, fd, family, type, s, 2);
     }
@@ -589,6 +589,12 @@ void wsc_release_last(struct wsc_sock *e, uint64_t cur)
             return;
         }
     }
+}
+
+long wsc_release_last_with(struct wsc_sock *e, uint64_t cur, long r)
+{
+    wsc_release_last(e, cur);
+    return r;
 }
 
 /* Drop n references (and receive units). */

@@ -447,9 +447,10 @@ ip_slow(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
     __builtin_unreachable();
 }
 
-/* A call whose number's flags f kept it off the direct path, its
- * references taken: kept for the general path if the number is open and
- * not closing (a receive on a datagram socket); else given back, and a
+/* A call whose number's flags f kept it off the inlined path, its
+ * references taken: a send on a datagram socket goes on out of line;
+ * kept for the general path if the number is open and not closing (a
+ * receive on a datagram socket); else given back, and a
  * foreign descriptor goes to libc, the rest to the trace wrapper. */
 static ssize_t __attribute__((noinline))
 ip_off(enum ip_call c, struct wsc_sock *e, uint32_t f, int fd, void *buf,
@@ -457,6 +458,9 @@ ip_off(enum ip_call c, struct wsc_sock *e, uint32_t f, int fd, void *buf,
 {
     int recv = IP_IS_RECV(c);
 
+    if ((f & (WSC_H_DIRECT_STREAM_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT &&
+        !recv)
+        return ip_result(wsc_e_send_dgram(e, buf, len, flags & ~MSG_NOSIGNAL));
     if ((f & (WSC_H_DIRECT_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT) {
         if (recv) {
             wsc_drop_recv_unit(e);
@@ -475,8 +479,6 @@ ip_hot(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
        int flags)
 {
     int recv = IP_IS_RECV(c);
-    uint32_t mask = recv ? WSC_H_DIRECT_RECV_MASK : WSC_H_DIRECT_MASK;
-    uint32_t want = recv ? WSC_H_DIRECT_RECV : WSC_H_DIRECT;
     struct wsc_sock *e = wsc_entry(fd);
     uint32_t f;
 
@@ -487,7 +489,7 @@ ip_hot(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
     if (IP_IS_RW(c) && (wsc_handle_flags_relaxed(e) & WSC_H_FOREIGN))
         return ip_libc(c, fd, buf, len, buflen, flags);
     f = wsc_ref_flags(e, recv ? 1 + WSC_RECV_UNIT : 1);
-    if (__builtin_expect((f & (mask | WSC_H_FOREIGN)) == want, 1)) {
+    if (__builtin_expect(wsc_direct_stream(f), 1)) {
         if (recv)
             return ip_result(wsc_e_recv(e, buf, len, flags));
         return ip_result(wsc_e_send(e, buf, len, flags & ~MSG_NOSIGNAL));
@@ -528,7 +530,7 @@ ip_recvfrom_addr(int fd, void *buf, size_t len, struct sockaddr *sa,
     if (__builtin_expect(e == NULL || !len, 0))
         return ipt_slow_recvfrom(fd, buf, len, 0, sa, salen);
     f = wsc_ref_flags(e, 1 + WSC_RECV_UNIT);
-    if (__builtin_expect((f & (WSC_H_DIRECT_RECV_MASK | WSC_H_FOREIGN)) !=
+    if (__builtin_expect((f & (WSC_H_DIRECT_STREAM_MASK | WSC_H_FOREIGN)) !=
                          WSC_H_DIRECT, 0))
         return ip_recvfrom_off(e, fd, buf, len, sa, salen);
     r = wsc_e_recv_dgram(e, buf, len, sa, salen);
@@ -550,7 +552,7 @@ ip_sendto_addr(int fd, const void *buf, size_t len,
     if (__builtin_expect(e == NULL, 0))
         return ipt_slow_sendto(fd, buf, len, 0, sa, salen);
     f = wsc_ref_flags(e, 1);
-    if (__builtin_expect((f & (WSC_H_DIRECT_RECV_MASK | WSC_H_FOREIGN)) !=
+    if (__builtin_expect((f & (WSC_H_DIRECT_STREAM_MASK | WSC_H_FOREIGN)) !=
                          WSC_H_DIRECT, 0))
         return ip_sendto_off(e, fd, buf, len, sa, salen);
     r = wsc_e_sendto(e, buf, len, 0, sa, salen);

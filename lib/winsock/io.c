@@ -133,24 +133,9 @@ recvfrom_any(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
 
 typedef int slow_recv_fn(SOCKET, char *, int, int, struct sockaddr *, int *);
 
-/* A receive whose number's flags f kept it off the direct path, its
- * references taken: kept for the general path if the number is open
- * (a datagram socket), else given back for slow (trace.c) to say why. */
-static int __attribute__((noinline))
-recv_not_direct(struct wsc_sock *e, uint32_t f, SOCKET s, char *buf, int len,
-                struct sockaddr *from, int *fromlen, slow_recv_fn *slow)
-{
-    if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT) {
-        wsc_drop_recv_unit(e);
-        return recv_general(e, buf, len, 0, from, fromlen);
-    }
-    wsc_release_n(e, 1 + WSC_RECV_UNIT);
-    return slow(s, buf, len, 0, from, fromlen);
-}
-
 /* recv and recvfrom on a datagram socket, directly: *fromlen checked as
  * Windows checks it, the address written by the kernel. */
-static inline __attribute__((always_inline)) int
+static int
 recv_dgram(struct wsc_sock *e, char *buf, int len, struct sockaddr *from,
            int *fromlen)
 {
@@ -173,6 +158,29 @@ recv_dgram(struct wsc_sock *e, char *buf, int len, struct sockaddr *from,
     return wsc_leave_direct(r);
 }
 
+/* A receive the inlined path does not take, its references held: a
+ * datagram socket's (recv_dgram), or, if the number is open, the general
+ * path's; else they are given back for slow (trace.c) to say why.  Out of
+ * line, so that the stream receive's frame stays small.  The number's
+ * flags are read again, not passed (a register the inlined path would
+ * copy them to): a change since the reference is a close or an open
+ * that the general path's own look would see just the same. */
+static int __attribute__((noinline))
+recv_off(struct wsc_sock *e, SOCKET s, char *buf, int len,
+         struct sockaddr *from, int *fromlen, slow_recv_fn *slow)
+{
+    uint32_t f = wsc_handle_flags(e);
+
+    if ((f & WSC_H_DIRECT_STREAM_MASK) == WSC_H_DIRECT)
+        return recv_dgram(e, buf, len, from, fromlen);
+    if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT) {
+        wsc_drop_recv_unit(e);
+        return recv_general(e, buf, len, 0, from, fromlen);
+    }
+    wsc_release_n(e, 1 + WSC_RECV_UNIT);
+    return slow(s, buf, len, 0, from, fromlen);
+}
+
 /* Plain recv and recvfrom take the direct path: no flags to translate,
  * no msghdr, one atomic pair; the rest (flags, a zero or negative
  * length, a bad buffer, a handle that is not simply open, a trace to
@@ -182,17 +190,13 @@ recv_direct(SOCKET s, char *buf, int len, int flags, struct sockaddr *from,
             int *fromlen, slow_recv_fn *slow)
 {
     struct wsc_sock *e;
-    uint32_t f;
 
     if (flags == 0 && len > 0 && !wsc_bad_ptr(buf) &&
         (e = wsc_entry_direct(s)) != NULL) {
-        f = wsc_ref_flags(e, 1 + WSC_RECV_UNIT);
-        if (__builtin_expect((f & WSC_H_DIRECT_RECV_MASK) ==
-                             WSC_H_DIRECT_RECV, 1))
+        if (__builtin_expect(
+                wsc_direct_stream(wsc_ref_flags(e, 1 + WSC_RECV_UNIT)), 1))
             return wsc_leave_direct(wsc_e_recv(e, buf, (size_t)len, 0));
-        if ((f & WSC_H_DIRECT_RECV_MASK) == WSC_H_DIRECT)
-            return recv_dgram(e, buf, len, from, fromlen);
-        return recv_not_direct(e, f, s, buf, len, from, fromlen, slow);
+        return recv_off(e, s, buf, len, from, fromlen, slow);
     }
     return slow(s, buf, len, flags, from, fromlen);
 }
@@ -251,24 +255,10 @@ sendto_any(SOCKET s, const char *buf, int len, int flags,
 typedef int slow_send_fn(SOCKET, const char *, int, int,
                          const struct sockaddr *, int);
 
-/* A send whose number's flags f kept it off the direct path: the same
- * as recv_not_direct. */
-static int __attribute__((noinline))
-send_not_direct(struct wsc_sock *e, uint32_t f, SOCKET s, const char *buf,
-                int len, const struct sockaddr *to, int tolen,
-                slow_send_fn *slow)
-{
-    if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT)
-        return send_general(e, buf, len, 0, to, tolen);
-    wsc_release_n(e, 1);
-    return slow(s, buf, len, 0, to, tolen);
-}
-
 /* sendto with an address on a datagram socket, directly: an address
  * shorter than the socket family's is the general path's WSAEFAULT. */
-static inline __attribute__((always_inline)) int
-sendto_dgram(struct wsc_sock *e, const char *buf, int len,
-             const struct sockaddr *to, int tolen)
+static int sendto_dgram(struct wsc_sock *e, const char *buf, int len,
+                        const struct sockaddr *to, int tolen)
 {
     long r = WSC_E_NOT_DIRECT;
 
@@ -280,23 +270,35 @@ sendto_dgram(struct wsc_sock *e, const char *buf, int len,
     return wsc_leave_direct(r);
 }
 
+/* A send the inlined path does not take: the same as recv_off (a
+ * datagram socket's send without an address is wsc_e_send_dgram). */
+static int __attribute__((noinline))
+send_off(struct wsc_sock *e, SOCKET s, const char *buf, int len,
+         const struct sockaddr *to, int tolen, slow_send_fn *slow)
+{
+    uint32_t f = wsc_handle_flags(e);
+
+    if ((f & WSC_H_DIRECT_STREAM_MASK) == WSC_H_DIRECT)
+        return to ? sendto_dgram(e, buf, len, to, tolen)
+                  : wsc_leave_direct(wsc_e_send_dgram(e, buf, (size_t)len, 0));
+    if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT)
+        return send_general(e, buf, len, 0, to, tolen);
+    wsc_release_n(e, 1);
+    return slow(s, buf, len, 0, to, tolen);
+}
+
 /* Plain send and sendto take the direct path; the rest wsc_slow_NAME. */
 static inline __attribute__((always_inline)) int
 send_direct(SOCKET s, const char *buf, int len, int flags,
             const struct sockaddr *to, int tolen, slow_send_fn *slow)
 {
     struct wsc_sock *e;
-    uint32_t f;
 
     if (flags == 0 && len > 0 && !wsc_bad_ptr(buf) &&
         (e = wsc_entry_direct(s)) != NULL) {
-        f = wsc_ref_flags(e, 1);
-        if (__builtin_expect((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT &&
-                             (!to || (f & WSC_H_STREAM)), 1))
+        if (__builtin_expect(wsc_direct_stream(wsc_ref_flags(e, 1)), 1))
             return wsc_leave_direct(wsc_e_send(e, buf, (size_t)len, 0));
-        if ((f & WSC_H_DIRECT_MASK) == WSC_H_DIRECT)
-            return sendto_dgram(e, buf, len, to, tolen);
-        return send_not_direct(e, f, s, buf, len, to, tolen, slow);
+        return send_off(e, s, buf, len, to, tolen, slow);
     }
     return slow(s, buf, len, flags, to, tolen);
 }

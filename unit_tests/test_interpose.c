@@ -16,9 +16,11 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <limits.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/socket.h>
@@ -763,6 +765,33 @@ START_TEST(test_udp_with_addresses_keeps_linux_results)
 }
 END_TEST
 
+/* A stream send from memory the process may not touch fails as Linux's
+ * does, on the first send (the general path) and after it (the direct
+ * one), whatever the length: one of SIZE_MAX, whose low bits equal the
+ * kernel's -1, is no success either. */
+START_TEST(test_stream_send_keeps_linux_results)
+{
+    const size_t lens[] = { 1, 4096, (size_t)SSIZE_MAX, SIZE_MAX };
+    char buf[8];
+    size_t i;
+    int a, b, round;
+
+    tcp_pair(&a, &b);
+    for (round = 0; round < 2; round++) {
+        for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+            errno = 0;
+            ck_assert_int_eq(send(a, (void *)16, lens[i], 0), -1);
+            ck_assert_int_eq(errno, EFAULT);
+        }
+        ck_assert_int_eq(send(a, "abc", 3, 0), 3);
+    }
+    ck_assert_int_eq(recv(b, buf, 6, MSG_WAITALL), 6);
+    ck_assert_int_eq(memcmp(buf, "abcabc", 6), 0);
+    close(a);
+    close(b);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("interpose");
@@ -793,6 +822,7 @@ int main(void)
     tcase_add_test(tc, test_rcvtimeo_ends_with_etimedout);
     tcase_add_test(tc, test_no_sigpipe_after_reset);
     tcase_add_test(tc, test_udp_with_addresses_keeps_linux_results);
+    tcase_add_test(tc, test_stream_send_keeps_linux_results);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

@@ -127,6 +127,7 @@ struct wsc_ksock {
     _Atomic int handles;      /* descriptors open on it, not closing */
     _Atomic int slots;        /* table entries pointing here; freed at 0 */
     pthread_mutex_t lock;     /* the waiters list */
+    _Atomic int holders;      /* threads taking or holding lock */
     struct wsc_waiter *waiters;
     _Atomic(struct wsc_async *) async; /* overlapped I/O, events (async.c) */
     _Atomic uint32_t sndbuf_set; /* SO_SNDBUF as the program set it */
@@ -138,18 +139,24 @@ struct wsc_ksock {
     _Atomic int deferred;     /* a connection WSAAccept deferred: fd + 1 */
 };
 
-/* One entry per descriptor number, on a cache line of its own: two
- * threads working on two sockets must not bounce a shared line with
- * every call's reference count. */
+/* One entry per descriptor number, on cache lines of its own (two
+ * threads working on two sockets must not bounce a shared line with every
+ * call's reference count), with room for the state of a socket made on
+ * the number (home, table.c), so that a connection writes one page.  512
+ * bytes: the entry's address is still one shift of the number. */
 struct wsc_sock {
-    _Alignas(64) _Atomic uint64_t state; /* low 32: references; high: WSC_H_ */
+    _Alignas(512) _Atomic uint64_t state; /* low 32: references; high: WSC_H_ */
     int fd;
     int type;                 /* SOCK_STREAM, SOCK_DGRAM, ... */
     int family;
     _Atomic unsigned gen;     /* bumped each time the number gets a socket */
     struct wsc_ksock *s;      /* valid while a reference is held */
     pthread_mutex_t lock;     /* opening and emptying the slot */
+    _Atomic int holders;      /* threads taking or holding lock */
+    _Atomic int home_used;    /* home holds a socket's state (maybe not s's) */
+    _Alignas(64) struct wsc_ksock home;
 };
+_Static_assert(sizeof(struct wsc_sock) == 512, "an entry is 512 bytes");
 
 /* The state word: bits 0-31 the references (calls in flight and the
  * open handle's), 32-39 the WSC_H_ flags, 40-63 how many of the calls in
@@ -331,10 +338,24 @@ void wsc_foreach_open(void (*fn)(struct wsc_sock *e, void *arg), void *arg);
 /* Registers the fork handlers, once (fork.c). */
 void wsc_fork_init(void);
 /* The engine's locks that a fork child resets if one was held at the fork
- * (the slot locks, the waiter lists, the watcher's and the reactor's):
- * taken and dropped through these, which count them. */
+ * (the watcher's, the reactor's, the table's growth): taken and dropped
+ * through these, which count them in one process-wide count. */
 void wsc_lock(pthread_mutex_t *m);
 void wsc_unlock(pthread_mutex_t *m);
+/* A socket's own locks (its slot's, its waiter list's) count their
+ * holders in the object itself, on the page the call writes anyway: a
+ * connection writes no page of the library's for them, and the child
+ * resets those it finds counted (wsc_table_atfork_child). */
+void wsc_lock_counted(pthread_mutex_t *m, _Atomic int *holders);
+void wsc_unlock_counted(pthread_mutex_t *m, _Atomic int *holders);
+static inline void wsc_ksock_lock(struct wsc_ksock *s)
+{
+    wsc_lock_counted(&s->lock, &s->holders);
+}
+static inline void wsc_ksock_unlock(struct wsc_ksock *s)
+{
+    wsc_unlock_counted(&s->lock, &s->holders);
+}
 /* In a fork child: 1 if one of them was held (the count starts afresh). */
 int wsc_atfork_relock(void) __attribute__((cold));
 /* Fork child handlers (fork.c calls them): relock as wsc_atfork_relock

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sched.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -27,11 +28,13 @@ _Atomic uint64_t wsc_table_len;
 static _Atomic unsigned table_top;
 static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The engine's locks a fork child must not inherit held (wsc_lock) held
- * right now, by any thread.  A child re-initialises them only if one was
- * held when it was made (by a thread the child does not have); otherwise
- * it writes none of them, so that it copies no page of the parent's for
- * them (the entries' and kernel sockets' pages above all). */
+/* The engine's process-wide locks a fork child must not inherit held
+ * (wsc_lock) held right now, by any thread.  A child re-initialises them
+ * only if one was held when it was made (by a thread the child does not
+ * have); otherwise it writes none of them, so that it copies no page of
+ * the parent's for them.  A socket's own locks count in the socket's
+ * entry and state instead (wsc_lock_counted), so that a connection does
+ * not write this count's page. */
 static _Atomic int locks_held;
 
 void wsc_lock(pthread_mutex_t *m)
@@ -46,6 +49,18 @@ void wsc_unlock(pthread_mutex_t *m)
     atomic_fetch_sub_explicit(&locks_held, 1, memory_order_release);
 }
 
+void wsc_lock_counted(pthread_mutex_t *m, _Atomic int *holders)
+{
+    atomic_fetch_add_explicit(holders, 1, memory_order_relaxed);
+    pthread_mutex_lock(m);
+}
+
+void wsc_unlock_counted(pthread_mutex_t *m, _Atomic int *holders)
+{
+    pthread_mutex_unlock(m);
+    atomic_fetch_sub_explicit(holders, 1, memory_order_release);
+}
+
 int wsc_atfork_relock(void)
 {
     if (!atomic_load_explicit(&locks_held, memory_order_relaxed))
@@ -56,73 +71,53 @@ int wsc_atfork_relock(void)
 
 static void slot_lock(struct wsc_sock *e)
 {
-    wsc_lock(&e->lock);
+    wsc_lock_counted(&e->lock, &e->holders);
 }
 
 static void slot_unlock(struct wsc_sock *e)
 {
-    wsc_unlock(&e->lock);
+    wsc_unlock_counted(&e->lock, &e->holders);
 }
 
 /* ---- the shared state of a kernel socket ------------------------------ */
 
-/* A freed kernel socket's state is kept for the thread's next socket (up
- * to KS_CACHE of them): no malloc and free per connection, whose
- * bookkeeping is more pages that a server forking a child per connection
- * writes, and copies, after each fork. */
-#define KS_CACHE 4
-static __thread struct wsc_ksock *ks_cache[KS_CACHE];
-static __thread int ks_cached, ks_keyed;
-static pthread_key_t ks_key;
-static pthread_once_t ks_once = PTHREAD_ONCE_INIT;
-
-static void ks_cache_free(void *unused)
+/* A socket's state lives in its number's entry (e->home), on the page
+ * the entry is on: a connection writes one page of the table, not that
+ * and a malloc'ed block's (and its bookkeeping's), which a server forking
+ * a child per connection would copy after each fork.  A home still in use
+ * by another number's copy of its socket (dup) when the number gets a
+ * new socket leaves that socket's state to malloc. */
+static struct wsc_sock *home_owner(struct wsc_ksock *s)
 {
-    (void)unused;
-    while (ks_cached > 0)
-        free(ks_cache[--ks_cached]);
+    struct wsc_sock *e = (struct wsc_sock *)((char *)s -
+                                             offsetof(struct wsc_sock, home));
+
+    if (e < wsc_table || e >= wsc_table + atomic_load(&wsc_table_len))
+        return NULL;
+    return e;
 }
 
-static void ks_key_make(void)
+static struct wsc_ksock *ksock_new(struct wsc_sock *e, uint32_t flags)
 {
-    pthread_key_create(&ks_key, ks_cache_free);
-}
+    struct wsc_ksock *s = &e->home;
 
-static struct wsc_ksock *ksock_alloc(void)
-{
-    struct wsc_ksock *s;
-
-    if (!ks_cached)
-        return calloc(1, sizeof(*s));
-    s = ks_cache[--ks_cached];
-    memset(s, 0, sizeof(*s));
+    if (!atomic_exchange_explicit(&e->home_used, 1, memory_order_acquire))
+        memset(s, 0, sizeof(*s));
+    else if (!(s = calloc(1, sizeof(*s))))
+        return NULL;
+    atomic_store(&s->flags, flags);
+    pthread_mutex_init(&s->lock, NULL);
     return s;
 }
 
 static void ksock_free(struct wsc_ksock *s)
 {
-    if (ks_cached == KS_CACHE) {
+    struct wsc_sock *owner = home_owner(s);
+
+    if (owner)
+        atomic_store_explicit(&owner->home_used, 0, memory_order_release);
+    else
         free(s);
-        return;
-    }
-    if (!ks_keyed) {
-        /* (The key's value only makes its destructor run at exit.) */
-        pthread_once(&ks_once, ks_key_make);
-        pthread_setspecific(ks_key, ks_cache);
-        ks_keyed = 1;
-    }
-    ks_cache[ks_cached++] = s;
-}
-
-static struct wsc_ksock *ksock_new(uint32_t flags)
-{
-    struct wsc_ksock *s = ksock_alloc();
-
-    if (!s)
-        return NULL;
-    atomic_store(&s->flags, flags);
-    pthread_mutex_init(&s->lock, NULL);
-    return s;
 }
 
 /* A slot stops pointing at s; the last one frees it. */
@@ -315,7 +310,7 @@ static struct wsc_sock *adopt(int fd)
     /* (Sent on elsewhere, perhaps: no WSC_F_UNSENT.)  A stream with a peer is
      * connected, its FD_CONNECT long past, so that WSAEventSelect reports
      * its FD_CLOSE. */
-    s = ksock_new((fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0) |
+    s = ksock_new(e, (fl >= 0 && (fl & O_NONBLOCK) ? WSC_F_NONBLOCK : 0) |
                   (type == SOCK_STREAM && has_peer(fd)
                                     ? WSC_F_CONNECTED | WSC_F_ACCEPTED : 0));
     if (s)
@@ -344,7 +339,7 @@ struct wsc_sock *wsc_register(int fd, int family, int type, uint32_t flags)
         atomic_store(&s->flags, flags | WSC_F_UNSENT);
         atomic_fetch_add(&e->state, 1);
     } else {
-        s = ksock_new(flags | WSC_F_UNSENT);
+        s = ksock_new(e, flags | WSC_F_UNSENT);
         if (s)
             slot_open(e, fd, family, type, s, 2);
     }
@@ -686,22 +681,27 @@ int wsc_open_count(void)
  * wait lists; a number the parent was closing is closed in the child too
  * (its own descriptor only: the kernel socket is the parent's now).
  * Written only where it changes: an idle entry costs the child no page
- * copy.  relock: some slot lock was held at the fork. */
-static void __attribute__((cold)) child_entry(struct wsc_sock *e, int relock)
+ * copy.  A lock of its own or of its socket's that a thread was taking or
+ * holding at the fork (counted in holders) starts afresh. */
+static void __attribute__((cold)) child_entry(struct wsc_sock *e)
 {
     uint64_t st = atomic_load_explicit(&e->state, memory_order_relaxed);
     uint32_t f = WSC_FLAGS(st);
     struct wsc_ksock *s;
     uint64_t want;
 
-    if (relock)
+    if (atomic_load_explicit(&e->holders, memory_order_relaxed)) {
         pthread_mutex_init(&e->lock, NULL);
+        atomic_store(&e->holders, 0);
+    }
     if (!f && !st)
         return;
     s = e->s;
     if (s && (f & (WSC_H_OPEN | WSC_H_CLOSING | WSC_H_FINAL))) {
-        if (relock)
+        if (atomic_load_explicit(&s->holders, memory_order_relaxed)) {
             pthread_mutex_init(&s->lock, NULL);
+            atomic_store(&s->holders, 0);
+        }
         if (s->waiters)
             s->waiters = NULL;
         if (atomic_load_explicit(&s->recv_waiters, memory_order_relaxed))
@@ -733,5 +733,5 @@ void wsc_table_atfork_child(int relock)
     if (relock)
         pthread_mutex_init(&grow_lock, NULL);
     for (i = 0; i < top; i++)
-        child_entry(&wsc_table[i], relock);
+        child_entry(&wsc_table[i]);
 }

@@ -88,22 +88,22 @@ static int remaining(int64_t deadline)
 static void waiter_add(struct wsc_sock *e, struct wsc_waiter *w, int efd)
 {
     w->efd = efd;
-    wsc_lock(&e->s->lock);
+    wsc_ksock_lock(e->s);
     w->next = e->s->waiters;
     if (w->next)
         w->next->pprev = &w->next;
     w->pprev = &e->s->waiters;
     e->s->waiters = w;
-    wsc_unlock(&e->s->lock);
+    wsc_ksock_unlock(e->s);
 }
 
 static void waiter_remove(struct wsc_sock *e, struct wsc_waiter *w)
 {
-    wsc_lock(&e->s->lock);
+    wsc_ksock_lock(e->s);
     *w->pprev = w->next;
     if (w->next)
         w->next->pprev = w->pprev;
-    wsc_unlock(&e->s->lock);
+    wsc_ksock_unlock(e->s);
 }
 
 void wsc_wake_all(struct wsc_sock *e)
@@ -111,10 +111,10 @@ void wsc_wake_all(struct wsc_sock *e)
     static const uint64_t one = 1;
     struct wsc_waiter *w;
 
-    wsc_lock(&e->s->lock);
+    wsc_ksock_lock(e->s);
     for (w = e->s->waiters; w; w = w->next)
         (void)!wsc_os.write(w->efd, &one, sizeof(one));
-    wsc_unlock(&e->s->lock);
+    wsc_ksock_unlock(e->s);
 }
 
 int wsc_waiter_count(struct wsc_sock *e)
@@ -122,10 +122,10 @@ int wsc_waiter_count(struct wsc_sock *e)
     struct wsc_waiter *w;
     int n = 0;
 
-    wsc_lock(&e->s->lock);
+    wsc_ksock_lock(e->s);
     for (w = e->s->waiters; w; w = w->next)
         n++;
-    wsc_unlock(&e->s->lock);
+    wsc_ksock_unlock(e->s);
     return n + wsc_recv_waiting(e);
 }
 

@@ -792,6 +792,51 @@ START_TEST(test_stream_send_keeps_linux_results)
 }
 END_TEST
 
+/* A number gets a new socket while its old socket lives on in a dup:
+ * two sockets, each with its own state (the old one's shutdown is not the
+ * new one's), and once the dup is closed too the number's next socket
+ * works as the first did. */
+START_TEST(test_number_reused_while_its_dup_lives)
+{
+    int a, b, d, n, p, q, round, k, fill[16], fds = open_fds();
+    char buf[4];
+
+    tcp_pair(&a, &b);
+    d = dup(a);
+    ck_assert_int_ge(d, 0);
+    ck_assert_int_eq(close(a), 0);
+    ck_assert_int_eq(shutdown(d, SHUT_WR), 0);
+    for (round = 0; round < 2; round++) {
+        /* Every lower number taken, so that tcp_pair's listener gets a's. */
+        for (k = 0; k < 16 && (fill[k] = socket(AF_INET, SOCK_STREAM, 0)) < a;
+             k++)
+            ;
+        ck_assert_int_lt(k, 16);
+        ck_assert_int_eq(fill[k], a);
+        close(fill[k]);
+        tcp_pair(&p, &q);
+        while (k-- > 0)
+            close(fill[k]);
+        ck_assert_int_eq(send(p, "new", 3, 0), 3);
+        ck_assert_int_eq(recv(q, buf, 3, MSG_WAITALL), 3);
+        ck_assert_int_eq(memcmp(buf, "new", 3), 0);
+        close(p);
+        close(q);
+        if (round == 0) {
+            /* The old socket still is: shut for sending, its peer at EOF;
+             * then it goes too. */
+            ck_assert_int_eq(send(d, "x", 1, 0), -1);
+            ck_assert_int_eq(errno, ESHUTDOWN); /* WSAESHUTDOWN's name */
+            ck_assert_int_eq(recv(b, buf, 1, 0), 0);
+            ck_assert_int_eq(close(d), 0);
+            ck_assert_int_eq(close(b), 0);
+        }
+    }
+    n = open_fds();
+    ck_assert_int_eq(n, fds);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("interpose");
@@ -823,6 +868,7 @@ int main(void)
     tcase_add_test(tc, test_no_sigpipe_after_reset);
     tcase_add_test(tc, test_udp_with_addresses_keeps_linux_results);
     tcase_add_test(tc, test_stream_send_keeps_linux_results);
+    tcase_add_test(tc, test_number_reused_while_its_dup_lives);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_set_fork_status(sr, CK_FORK);

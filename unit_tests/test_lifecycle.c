@@ -1,10 +1,12 @@
 /* Descriptor lifecycle under concurrency: fork with a call blocked on
- * another thread, exec (an inherited socket is adopted on first use),
- * WSACleanup while a call is blocked, closesocket ending a blocking
- * connect asleep in the kernel (or about to be), and the abort fallback
- * that resets a connection without giving up the descriptor number. */
+ * another thread, fork with a thread holding a socket's own locks, exec
+ * (an inherited socket is adopted on first use), WSACleanup while a call
+ * is blocked, closesocket ending a blocking connect asleep in the kernel
+ * (or about to be), and the abort fallback that resets a connection
+ * without giving up the descriptor number. */
 #include <check.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdatomic.h>
@@ -53,6 +55,90 @@ START_TEST(fork_with_blocked_recv)
     ck_assert_int_eq(recv(s2, buf, sizeof(buf), 0), 2);
     closesocket(c2);
     closesocket(s2);
+    closesocket(s);
+}
+END_TEST
+
+/* A thread inside a socket's own locks at the fork (its slot's, which
+ * closing takes, and its waiter list's, which a blocking wait takes):
+ * the child, which does not have that thread, takes both afresh. */
+struct holder {
+    struct wsc_sock *e;
+    pthread_mutex_t m;
+    pthread_cond_t cv;
+    int state; /* 1: holding, 2: let go */
+};
+
+static void *hold_socket_locks(void *p)
+{
+    struct holder *h = p;
+
+    wsc_lock_counted(&h->e->lock, &h->e->holders);
+    wsc_ksock_lock(h->e->s);
+    pthread_mutex_lock(&h->m);
+    h->state = 1;
+    pthread_cond_broadcast(&h->cv);
+    while (h->state != 2)
+        pthread_cond_wait(&h->cv, &h->m);
+    pthread_mutex_unlock(&h->m);
+    wsc_ksock_unlock(h->e->s);
+    wsc_unlock_counted(&h->e->lock, &h->e->holders);
+    return NULL;
+}
+
+START_TEST(fork_with_socket_locks_held)
+{
+    struct holder h = { NULL, PTHREAD_MUTEX_INITIALIZER,
+                        PTHREAD_COND_INITIALIZER, 0 };
+    DWORD ms = 50;
+    SOCKET c, s;
+    pthread_t th;
+    pid_t pid;
+    int status;
+    char b;
+
+    startup();
+    pair(&c, &s);
+    h.e = wsc_entry((int)c);
+    ck_assert_ptr_nonnull(h.e);
+    ck_assert_int_eq(pthread_create(&th, NULL, hold_socket_locks, &h), 0);
+    pthread_mutex_lock(&h.m);
+    while (h.state != 1)
+        pthread_cond_wait(&h.cv, &h.m);
+    pthread_mutex_unlock(&h.m);
+    pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        struct timeval tv = { 0, 50000 };
+        fd_set rd;
+
+        signal(SIGALRM, SIG_DFL); /* (not check's timeout handler) */
+        alarm(2); /* a deadlock ends the child by SIGALRM */
+        FD_ZERO(&rd);
+        FD_SET(c, &rd);
+        if (select(0, &rd, NULL, NULL, &tv) != 0) /* waits on c's list */
+            _exit(1);
+        if (setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, (char *)&ms, sizeof(ms)))
+            _exit(2);
+        if (recv(c, &b, 1, 0) != SOCKET_ERROR ||
+            WSAGetLastError() != WSAETIMEDOUT)
+            _exit(3);
+        _exit(closesocket(c) == 0 ? 0 : 4);
+    }
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    ck_assert_msg(WIFEXITED(status), "child killed by signal %d",
+                  WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+    ck_assert_int_eq(WEXITSTATUS(status), 0);
+    pthread_mutex_lock(&h.m);
+    h.state = 2;
+    pthread_cond_broadcast(&h.cv);
+    pthread_mutex_unlock(&h.m);
+    pthread_join(th, NULL);
+    /* The parent's socket is unharmed by the child's close. */
+    ck_assert_int_eq(send(s, "z", 1, 0), 1);
+    ck_assert_int_eq(recv(c, &b, 1, 0), 1);
+    ck_assert_int_eq(b, 'z');
+    closesocket(c);
     closesocket(s);
 }
 END_TEST
@@ -281,6 +367,7 @@ int main(int argc, char **argv)
     self_path = "/proc/self/exe";
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, fork_with_blocked_recv);
+    tcase_add_test(tc, fork_with_socket_locks_held);
     tcase_add_test(tc, exec_adopts_inherited_socket);
     tcase_add_test(tc, cleanup_with_blocked_recv);
     tcase_add_test(tc, close_ends_blocked_connect);

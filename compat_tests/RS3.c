@@ -17,7 +17,7 @@ void sc_RS3(ct *t)
     FD_SET(s, &r);
     ct_obs_rc(t, "select_fin", select(0, &r, NULL, NULL, &tv));
     ct_obs_rc(t, "send", send(s, "hello", 5, 0));
-    ct_settle(100); /* the peer's RST crosses loopback */
+    ct_wait_reset(s, 1000); /* the peer's RST crosses loopback */
     ct_obs_rc(t, "recv", recv(s, buf, sizeof(buf), 0));
     closesocket(s);
 }

@@ -33,9 +33,11 @@ int ct_thread_join(ct_thread *th, int timeout_ms);
  * -1 on timeout. */
 int ct_thread_blocked(ct_thread *th, int timeout_ms);
 long long ct_now_ms(void);
-/* Let time pass where nothing can be observed instead (a peer's RST
- * crossing loopback).  Bounded; never used to order threads. */
-void ct_settle(int ms);
+/* Wait (bounded) until the peer's RST has reached socket sock (a SOCKET):
+ * 0 once it has, -1 on timeout.  Linux asks the kernel for the
+ * connection's state; Windows, which has no way to ask that Wine
+ * answers too, lets the time pass. */
+int ct_wait_reset(unsigned long long sock, int timeout_ms);
 /* Open descriptors/handles of the process (leak checks). */
 int ct_open_handles(void);
 

@@ -6,8 +6,10 @@
 #include <dirent.h>
 #include <errno.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,11 +261,22 @@ long long ct_now_ms(void)
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-void ct_settle(int ms)
+int ct_wait_reset(unsigned long long sock, int timeout_ms)
 {
-    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    long long deadline = ct_now_ms() + timeout_ms;
+    struct tcp_info ti;
+    socklen_t len;
 
-    nanosleep(&ts, NULL);
+    /* (The SOCKET is the descriptor: its state, read past wscompat.) */
+    do {
+        len = sizeof(ti);
+        if (getsockopt((int)sock, IPPROTO_TCP, TCP_INFO, &ti, &len) < 0)
+            return -1;
+        if (ti.tcpi_state == TCP_CLOSE)
+            return 0;
+        sched_yield();
+    } while (ct_now_ms() < deadline);
+    return -1;
 }
 
 int ct_open_handles(void)

@@ -117,6 +117,13 @@ void wsc_async_free(struct wsc_ksock *s)
     free(a);
 }
 
+struct wsc_assoc *wsc_async_assoc_of(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_of(e);
+
+    return a ? &a->assoc : NULL;
+}
+
 int wsc_async_assoc(struct wsc_sock *e,
                     int (*fn)(struct wsc_assoc *a, void *arg), void *arg)
 {

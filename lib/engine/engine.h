@@ -813,18 +813,25 @@ int wsc_async_acceptor_ok(struct wsc_sock *e);
 
 /* The front end's per-socket association (a completion port and key, the
  * notification modes, the socket's own event): kept by the engine with
- * the socket and handed to wsc_assoc_release when the socket goes. */
+ * the socket and handed to wsc_assoc_release when the socket goes.
+ * Changed under the socket's async lock, each field a word of its own
+ * that an operation may read without it (wsc_async_assoc_of): a socket
+ * joins one port for good (the key written before the port), and nothing
+ * is released before the socket's state goes. */
 struct wsc_assoc {
-    void *port;
-    uintptr_t key;
-    unsigned modes;
-    void *event;
+    _Atomic(void *) port;
+    _Atomic uintptr_t key;
+    _Atomic unsigned modes;
+    _Atomic(void *) event;
 };
 extern void (*wsc_assoc_release)(struct wsc_assoc *a);
 /* Under the socket's async lock: fn(assoc, arg); returns fn's result, or
  * -WSAENOBUFS without memory. */
 int wsc_async_assoc(struct wsc_sock *e,
                     int (*fn)(struct wsc_assoc *a, void *arg), void *arg);
+/* The association itself, for reading without the lock; NULL without
+ * memory. */
+struct wsc_assoc *wsc_async_assoc_of(struct wsc_sock *e);
 
 /* ---- netevents.c: WSAEventSelect's records ---------------------------- */
 /* Windows' FD_ bits and their number. */

@@ -266,12 +266,33 @@ int ws_op_bufs(struct ws_op *op, LPWSABUF bufs, DWORD count)
 
 /* Where op's end is reported: the socket's port, key, modes and own
  * event, and the issuing thread for a completion routine.  0, or -WSA. */
+/* The association as an operation takes it: without the lock, unless
+ * the socket's own event is to be made now. */
+static int copy_assoc(struct wsc_sock *e, struct assoc_copy *c)
+{
+    struct wsc_assoc *a = wsc_async_assoc_of(e);
+
+    if (!a)
+        return -WSAENOBUFS;
+    if (c->want_event && !atomic_load_explicit(&a->event, memory_order_acquire) &&
+        !(atomic_load_explicit(&a->modes, memory_order_relaxed) &
+          FILE_SKIP_SET_EVENT_ON_HANDLE))
+        return wsc_async_assoc(e, read_assoc, c);
+    c->port = atomic_load_explicit(&a->port, memory_order_acquire);
+    if (c->port)
+        wsc_w32_ref(c->port);
+    c->key = atomic_load_explicit(&a->key, memory_order_relaxed);
+    c->modes = atomic_load_explicit(&a->modes, memory_order_relaxed);
+    c->event = atomic_load_explicit(&a->event, memory_order_acquire);
+    return 0;
+}
+
 static long op_target(struct wsc_sock *e, struct ws_op *op)
 {
     struct assoc_copy c = { 0 };
 
     c.want_event = op->ov->hEvent == NULL && atomic_load(&own_events);
-    if (wsc_async_assoc(e, read_assoc, &c) < 0)
+    if (copy_assoc(e, &c) < 0)
         return -WSAENOBUFS;
     op->fd = e->fd;
     op->gen = atomic_load(&e->gen);
@@ -636,8 +657,8 @@ static int set_port(struct wsc_assoc *a, void *arg)
         return -WSAEINVAL;
     if (!a->port) {
         wsc_w32_ref(c->port);
+        a->key = c->key; /* (before the port: read without the lock) */
         a->port = c->port;
-        a->key = c->key;
     }
     return 0;
 }

@@ -168,8 +168,16 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
     uint32_t keep = WSC_F_NONBLOCK | WSC_F_OOBINLINE | WSC_F_REUSEADDR |
                     WSC_F_RCVTIMEO;
 
-    atomic_store(&to->s->rcvtimeo_ms, atomic_load(&from->s->rcvtimeo_ms));
-    atomic_store(&to->s->sndtimeo_ms, atomic_load(&from->s->sndtimeo_ms));
+    /* (Relaxed, as wsc_e_opts_inherit's: the new socket is the caller's
+     * alone until the call returns.) */
+    atomic_store_explicit(&to->s->rcvtimeo_ms,
+                          atomic_load_explicit(&from->s->rcvtimeo_ms,
+                                               memory_order_relaxed),
+                          memory_order_relaxed);
+    atomic_store_explicit(&to->s->sndtimeo_ms,
+                          atomic_load_explicit(&from->s->sndtimeo_ms,
+                                               memory_order_relaxed),
+                          memory_order_relaxed);
     wsc_set_flags(to, (wsc_flags(from) & keep) | WSC_F_ACCEPTED);
     wsc_e_opts_inherit(from, to);
     wsc_netev_inherit(from, to);
@@ -183,8 +191,12 @@ _Atomic int wsc_deferred_count;
 int wsc_e_take_deferred(struct wsc_sock *e, struct sockaddr *sa,
                         socklen_t *len, int nonblock)
 {
-    int fd = atomic_exchange(&e->s->deferred, 0) - 1, fl;
+    int fd, fl;
 
+    /* (A look first: the exchange is a locked instruction per accept.) */
+    if (!atomic_load_explicit(&e->s->deferred, memory_order_relaxed))
+        return -1;
+    fd = atomic_exchange(&e->s->deferred, 0) - 1;
     if (fd < 0)
         return -1;
     atomic_fetch_sub(&wsc_deferred_count, 1);
@@ -485,10 +497,12 @@ static int connect_wait(struct wsc_sock *e, uint32_t f, int64_t deadline)
 /* A connect that succeeded: the socket's state says so. */
 static void connected_now(struct wsc_sock *e)
 {
-    wsc_clear_flags(e, WSC_F_CONNECTING);
+    if (wsc_flags(e) & WSC_F_CONNECTING)
+        wsc_clear_flags(e, WSC_F_CONNECTING);
     wsc_set_flags(e, WSC_F_CONNECTED);
     wsc_e_mark_connected(e);
-    atomic_store(&e->s->so_error, 0);
+    if (atomic_load_explicit(&e->s->so_error, memory_order_relaxed))
+        atomic_store(&e->s->so_error, 0);
     netev_connect(e);
 }
 

@@ -101,11 +101,15 @@ static struct wsc_ksock *ksock_new(struct wsc_sock *e, uint32_t flags)
 {
     struct wsc_ksock *s = &e->home;
 
-    if (!atomic_exchange_explicit(&e->home_used, 1, memory_order_acquire))
+    /* (Under e's slot lock: only a free, releasing it, races with us.) */
+    if (!atomic_load_explicit(&e->home_used, memory_order_acquire)) {
+        atomic_store_explicit(&e->home_used, 1, memory_order_relaxed);
         memset(s, 0, sizeof(*s));
-    else if (!(s = calloc(1, sizeof(*s))))
+    } else if (!(s = calloc(1, sizeof(*s)))) {
         return NULL;
-    atomic_store(&s->flags, flags);
+    }
+    /* (Relaxed: the slot's opening publishes the state.) */
+    atomic_store_explicit(&s->flags, flags, memory_order_relaxed);
     pthread_mutex_init(&s->lock, NULL);
     return s;
 }
@@ -126,7 +130,9 @@ static void ksock_put(struct wsc_ksock *s)
     int deferred;
 
     if (s && atomic_fetch_sub(&s->slots, 1) == 1) {
-        deferred = atomic_exchange(&s->deferred, 0) - 1;
+        deferred = atomic_load_explicit(&s->deferred, memory_order_relaxed)
+                       ? atomic_exchange(&s->deferred, 0) - 1
+                       : -1;
         if (deferred >= 0) {
             atomic_fetch_sub(&wsc_deferred_count, 1);
             wsc_e_abort_fd(deferred); /* queued connections are reset */

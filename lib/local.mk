@@ -22,7 +22,14 @@ INTERPOSE_INC = -I$(top_srcdir)/lib/interpose $(ENGINE_INC)
 # static archives are each made one object in which nothing else stays
 # global (lib/localize.sh): the internal ws_, ip_ and wsc_ names of the
 # engine and the front ends cannot meet a program's own.
-LIB_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -DWSC_INSIDE_LIB
+# Thread-local variables are initial-exec: an offset from the thread
+# pointer, not a call to __tls_get_addr on every use (and, in a forked
+# child, a page of the dynamic loader's code to fault in).  The libraries
+# are linked or preloaded, not dlopen'ed (the thread's last error was
+# initial-exec already, which puts a library's whole TLS block in the
+# static one).
+LIB_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden -DWSC_INSIDE_LIB \
+	-ftls-model=initial-exec
 LOCALIZE = LD='$(LD)' OBJCOPY='$(OBJCOPY)' AR='$(AR)' RANLIB='$(RANLIB)' \
 	$(SHELL) $(top_srcdir)/lib/localize.sh
 LOCALIZE_LINK = $(LIBTOOL) $(AM_V_lt) --tag=CC $(AM_LIBTOOLFLAGS) \

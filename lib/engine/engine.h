@@ -823,6 +823,11 @@ struct wsc_assoc {
     _Atomic uintptr_t key;
     _Atomic unsigned modes;
     _Atomic(void *) event;
+    /* Until the socket's own event is made: the operations started, and
+     * the number of the last that failed at once, so that the event made
+     * later shows what Windows' would (reset when an operation starts,
+     * set when one completes). */
+    _Atomic unsigned started, failed;
 };
 extern void (*wsc_assoc_release)(struct wsc_assoc *a);
 /* Under the socket's async lock: fn(assoc, arg); returns fn's result, or

@@ -99,6 +99,7 @@ struct assoc_copy {
     unsigned modes;
     HANDLE event;
     int want_event;
+    unsigned start_no;
 };
 
 static int read_assoc(struct wsc_assoc *a, void *arg)
@@ -266,6 +267,28 @@ int ws_op_bufs(struct ws_op *op, LPWSABUF bufs, DWORD count)
 
 /* Where op's end is reported: the socket's port, key, modes and own
  * event, and the issuing thread for a completion routine.  0, or -WSA. */
+/* Before the socket's own event exists: an operation starts (its number),
+ * and one fails at once.  (Plain loads and stores: two threads starting
+ * operations on one socket at once may count one; the event then made
+ * shows the later's outcome either way.) */
+static unsigned own_started(struct wsc_assoc *a)
+{
+    unsigned n = atomic_load_explicit(&a->started, memory_order_relaxed) + 1;
+
+    atomic_store_explicit(&a->started, n ? n : 1, memory_order_relaxed);
+    return n ? n : 1;
+}
+
+static void own_failed(struct wsc_sock *e, unsigned start_no)
+{
+    struct wsc_assoc *a = wsc_async_assoc_of(e);
+
+    if (a && !atomic_load_explicit(&a->event, memory_order_relaxed))
+        atomic_store_explicit(&a->failed,
+                              start_no ? start_no : own_started(a),
+                              memory_order_relaxed);
+}
+
 /* The association as an operation takes it: without the lock, unless
  * the socket's own event is to be made now. */
 static int copy_assoc(struct wsc_sock *e, struct assoc_copy *c)
@@ -284,6 +307,8 @@ static int copy_assoc(struct wsc_sock *e, struct assoc_copy *c)
     c->key = atomic_load_explicit(&a->key, memory_order_relaxed);
     c->modes = atomic_load_explicit(&a->modes, memory_order_relaxed);
     c->event = atomic_load_explicit(&a->event, memory_order_acquire);
+    if (!c->event)
+        c->start_no = own_started(a);
     return 0;
 }
 
@@ -300,6 +325,7 @@ static long op_target(struct wsc_sock *e, struct ws_op *op)
     op->key = c.key;
     op->modes = c.modes;
     op->event = c.event;
+    op->start_no = c.start_no;
     if (op->cr && !(op->apc = wsc_w32_apc_self()))
         return -WSAENOBUFS;
     return 0;
@@ -326,6 +352,7 @@ long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
         return -WSA_IO_PENDING;
     r = op->aop.res;
     if (r < 0) {
+        own_failed(e, op->start_no);
         ws_op_free(op);
         return r;
     }
@@ -347,6 +374,7 @@ long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
     long r;
 
     if (res < 0 && !pend) {
+        own_failed(e, 0);
         ws_op_free(op);
         return res;
     }
@@ -768,11 +796,16 @@ static int get_event(struct wsc_assoc *a, void *arg)
     struct event_arg *ea = arg;
 
     if (!a->event) {
+        /* Signalled if nothing is pending and the last operation did not
+         * fail at once (Windows reset it as that one started); made, for
+         * the caller's second look, unless that failure is what it shows. */
+        unsigned started = a->started;
+        int failed_last = started && a->failed == started;
+        int skip = (a->modes & FILE_SKIP_SET_EVENT_ON_HANDLE) != 0;
+
         a->event = wsc_CreateEventW(NULL, TRUE,
-                                    ea->idle && !(a->modes &
-                                                  FILE_SKIP_SET_EVENT_ON_HANDLE),
-                                    NULL);
-        ea->made = !(a->modes & FILE_SKIP_SET_EVENT_ON_HANDLE);
+                                    ea->idle && !skip && !failed_last, NULL);
+        ea->made = !skip && !(ea->idle && failed_last);
     }
     ea->event = a->event;
     return 0;

@@ -18,6 +18,7 @@ struct ws_op {
     HANDLE event;               /* the socket's own event */
     int fd;                     /* the socket, for an own event made */
     unsigned gen;               /* while the operation was pending */
+    unsigned start_no;          /* wsc_assoc.started's, 0: none counted */
     /* Called once the engine is done, before the result is published
      * (copying out addresses); may change aop.res. */
     void (*finish)(struct ws_op *op);

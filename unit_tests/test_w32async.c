@@ -319,6 +319,39 @@ START_TEST(port_close_frees_packets)
 }
 END_TEST
 
+/* A thread's wait keeps the port it waited on last (no table lock): a
+ * handle closed since, that one or any other, makes the next wait look
+ * it up again, so a closed port's handle is refused, and a new port
+ * (perhaps on the freed slot) is its own. */
+START_TEST(port_last_waited_is_looked_up_again)
+{
+    HANDLE a = new_port(), b, ev;
+    LPOVERLAPPED got;
+    ULONG_PTR key = 0;
+    DWORD bytes;
+
+    ck_assert_int_eq(PostQueuedCompletionStatus(a, 1, 11, NULL), TRUE);
+    ck_assert_int_eq(GetQueuedCompletionStatus(a, &bytes, &key, &got, 0), TRUE);
+    ck_assert_uint_eq(key, 11);
+    ev = CreateEventA(NULL, TRUE, FALSE, NULL);
+    ck_assert_int_eq(CloseHandle(ev), TRUE);
+    ck_assert_int_eq(PostQueuedCompletionStatus(a, 2, 22, NULL), TRUE);
+    ck_assert_int_eq(GetQueuedCompletionStatus(a, &bytes, &key, &got, 0), TRUE);
+    ck_assert_uint_eq(key, 22);
+    ck_assert_int_eq(CloseHandle(a), TRUE);
+    ERR(GetQueuedCompletionStatus(a, &bytes, &key, &got, 0), FALSE,
+        ERROR_INVALID_HANDLE);
+    b = new_port();
+    ck_assert_ptr_ne(b, a);
+    ck_assert_int_eq(PostQueuedCompletionStatus(b, 3, 33, NULL), TRUE);
+    ck_assert_int_eq(GetQueuedCompletionStatus(b, &bytes, &key, &got, 0), TRUE);
+    ck_assert_uint_eq(key, 33);
+    ERR(GetQueuedCompletionStatus(a, &bytes, &key, &got, 0), FALSE,
+        ERROR_INVALID_HANDLE);
+    ck_assert_int_eq(CloseHandle(b), TRUE);
+}
+END_TEST
+
 /* The post wakes a waiter that is already asleep (the wake-one path). */
 START_TEST(port_post_wakes_sleeper)
 {
@@ -1319,6 +1352,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, port_bad_handles);
     tcase_add_test(tc, port_close_wakes_waiters);
     tcase_add_test(tc, port_close_frees_packets);
+    tcase_add_test(tc, port_last_waited_is_looked_up_again);
     tcase_add_test(tc, port_post_wakes_sleeper);
     tcase_add_test(tc, port_stress);
     tcase_add_test(tc, apc_to_self);

@@ -260,6 +260,8 @@ static void obj_free(struct w32_obj *o)
     free(o);
 }
 
+_Atomic unsigned wsc_w32_handles_closed;
+
 /* Under the lock: a free slot index, or 0. */
 static uint32_t slot_take(void)
 {
@@ -432,6 +434,8 @@ BOOL wsc_CloseHandle(HANDLE h)
     wsc_w32_lock();
     if ((i = decode(h))) {
         o = slots[i].obj;
+        atomic_fetch_add_explicit(&wsc_w32_handles_closed, 1,
+                                  memory_order_release);
         port_closed = --o->handles == 0 && o->type == W32_PORT;
         slots[i].obj = NULL;
         slots[i].gen = (slots[i].gen + 1) & GEN_MASK;

@@ -186,6 +186,10 @@ void wsc_w32_process_free(struct w32_obj *o);
 
 /* Writes all of buf to a file handle; FALSE with the last error set. */
 BOOL wsc_w32_file_write(HANDLE h, const void *buf, size_t n, size_t *done);
+/* Handles taken out of the table so far (CloseHandle): while it has not
+ * moved, a handle still names the object it named (a closed handle's
+ * number comes back with another generation only). */
+extern _Atomic unsigned wsc_w32_handles_closed;
 /* A handle that owns fd (closes it with its last handle); on failure fd
  * is closed and INVALID_HANDLE_VALUE returned. */
 HANDLE wsc_w32_file_adopt(int fd);

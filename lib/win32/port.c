@@ -209,6 +209,56 @@ struct w32_obj *wsc_w32_port_get(HANDLE h)
     return wsc_w32_get(h, W32_PORT);
 }
 
+/* The port a thread waited on last, with a reference of the thread's:
+ * the next wait on the same handle takes it without the handle table's
+ * lock while no handle has been closed since.  Given back when the
+ * thread waits on another port, finds a handle closed, or exits. */
+struct last_port {
+    HANDLE h;
+    struct w32_obj *o;
+    unsigned closed;
+};
+static __thread struct last_port last_port;
+static pthread_key_t last_port_key;
+static pthread_once_t last_port_once = PTHREAD_ONCE_INIT;
+
+static void last_port_drop(void *unused)
+{
+    (void)unused;
+    if (last_port.o)
+        wsc_w32_put(last_port.o);
+    last_port.o = NULL;
+}
+
+static void last_port_key_make(void)
+{
+    pthread_key_create(&last_port_key, last_port_drop);
+}
+
+/* The port behind h for a wait, or NULL (the error set); not to be put:
+ * the thread's last_port holds the reference. */
+static struct w32_obj *waited_port(HANDLE h)
+{
+    unsigned closed = atomic_load_explicit(&wsc_w32_handles_closed,
+                                           memory_order_acquire);
+    struct w32_obj *o;
+
+    if (last_port.o) {
+        if (last_port.h == h && last_port.closed == closed)
+            return last_port.o;
+        last_port_drop(NULL);
+    }
+    if (!(o = wsc_w32_port_get(h)))
+        return NULL;
+    /* (The key's value only makes its destructor run at exit.) */
+    pthread_once(&last_port_once, last_port_key_make);
+    pthread_setspecific(last_port_key, &last_port);
+    last_port.h = h;
+    last_port.o = o;
+    last_port.closed = closed;
+    return o;
+}
+
 static BOOL post(struct w32_obj *port, DWORD bytes, ULONG_PTR key,
                  LPOVERLAPPED ov, DWORD status, int may_hold)
 {
@@ -434,12 +484,11 @@ BOOL wsc_GetQueuedCompletionStatus(HANDLE port, LPDWORD bytes,
 
     if (!ov)
         return wsc_w32_fail(ERROR_INVALID_PARAMETER);
-    if (!(o = wsc_w32_port_get(port))) {
+    if (!(o = waited_port(port))) {
         *ov = NULL;
         return FALSE;
     }
     got = dequeue(o, &e, 1, ms, FALSE);
-    wsc_w32_put(o);
     if (got <= 0) {
         *ov = NULL;
         return wsc_w32_fail(got == GOT_CLOSED ? ERROR_ABANDONED_WAIT_0
@@ -465,10 +514,9 @@ BOOL wsc_GetQueuedCompletionStatusEx(HANDLE port, LPOVERLAPPED_ENTRY entries,
     if (!entries || !count || !removed)
         return wsc_w32_fail(ERROR_INVALID_PARAMETER);
     *removed = 0;
-    if (!(o = wsc_w32_port_get(port)))
+    if (!(o = waited_port(port)))
         return FALSE;
     got = dequeue(o, entries, count, ms, alertable);
-    wsc_w32_put(o);
     if (got > 0) {
         *removed = (ULONG)got;
         return TRUE;

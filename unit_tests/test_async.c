@@ -525,6 +525,31 @@ START_TEST(lent_poll_role_is_taken_back_from_a_blocked_worker)
 }
 END_TEST
 
+static void wait_readable(SOCKET s)
+{
+    struct timeval tv = { 5, 0 };
+    fd_set rd;
+
+    FD_ZERO(&rd);
+    FD_SET(s, &rd);
+    ck_assert_int_eq(select(0, &rd, NULL, NULL, &tv), 1);
+}
+
+/* An overlapped receive (hEvent NULL) that takes the peer's "abc" at
+ * once; *ov for its result. */
+static void recv_at_once(SOCKET c, SOCKET s, WSAOVERLAPPED *ov)
+{
+    char buf[8];
+    WSABUF b = { sizeof(buf), buf };
+    DWORD n = 0, fl = 0;
+
+    ck_assert_int_eq(send(c, "abc", 3, 0), 3);
+    wait_readable(s);
+    memset(ov, 0, sizeof(*ov));
+    ck_assert_int_eq(WSARecv(s, &b, 1, &n, &fl, ov, NULL), 0);
+    ck_assert_uint_eq(n, 3);
+}
+
 /* The socket's own event is made when something first waits on the
  * socket; made after an operation that failed at once (the peer's reset)
  * it is not signalled, as Windows' is not: it was reset when that
@@ -532,26 +557,18 @@ END_TEST
 START_TEST(own_event_made_after_a_failure_is_not_signalled)
 {
     struct linger lg = { 1, 0 };
-    struct timeval tv = { 5, 0 };
     WSAOVERLAPPED ov;
     char buf[8];
     WSABUF b = { sizeof(buf), buf };
     DWORD n = 0, fl = 0;
-    fd_set rd;
     SOCKET c, s;
 
     pair(&c, &s);
-    ck_assert_int_eq(send(c, "abc", 3, 0), 3);
-    FD_ZERO(&rd);
-    FD_SET(s, &rd);
-    ck_assert_int_eq(select(0, &rd, NULL, NULL, &tv), 1);
-    memset(&ov, 0, sizeof(ov));
-    ck_assert_int_eq(WSARecv(s, &b, 1, &n, &fl, &ov, NULL), 0);
-    ck_assert_uint_eq(n, 3);
+    recv_at_once(c, s, &ov);
     ck_assert_int_eq(setsockopt(c, SOL_SOCKET, SO_LINGER, (char *)&lg,
                                 sizeof(lg)), 0);
     ck_assert_int_eq(closesocket(c), 0);
-    ck_assert_int_eq(select(0, &rd, NULL, NULL, &tv), 1);
+    wait_readable(s);
     memset(&ov, 0, sizeof(ov));
     ck_assert_int_eq(WSARecv(s, &b, 1, &n, &fl, &ov, NULL), SOCKET_ERROR);
     ck_assert_int_eq(WSAGetLastError(), WSAECONNRESET);
@@ -560,12 +577,7 @@ START_TEST(own_event_made_after_a_failure_is_not_signalled)
     closesocket(s);
     /* A socket whose last operation completed shows it signalled. */
     pair(&c, &s);
-    ck_assert_int_eq(send(c, "abc", 3, 0), 3);
-    FD_ZERO(&rd);
-    FD_SET(s, &rd);
-    ck_assert_int_eq(select(0, &rd, NULL, NULL, &tv), 1);
-    memset(&ov, 0, sizeof(ov));
-    ck_assert_int_eq(WSARecv(s, &b, 1, &n, &fl, &ov, NULL), 0);
+    recv_at_once(c, s, &ov);
     ck_assert_uint_eq(WaitForSingleObject((HANDLE)s, 0), WAIT_OBJECT_0);
     closesocket(c);
     closesocket(s);

@@ -1004,8 +1004,13 @@ static HANDLE fake_wait_handle(HANDLE h)
     return h == SOCK ? fake.wait_event : NULL;
 }
 
+/* (No poll hooks: the port's waiters just sleep.) */
 static const struct wsc_w32_sockops fake_ops = {
-    fake_associate, fake_cancel, fake_set_modes, fake_close, fake_wait_handle,
+    .associate = fake_associate,
+    .cancel = fake_cancel,
+    .set_modes = fake_set_modes,
+    .close = fake_close,
+    .wait_handle = fake_wait_handle,
 };
 
 static void install_fake(void)

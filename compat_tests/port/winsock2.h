@@ -38,7 +38,7 @@ typedef struct {
 #define SOCKET_ERROR (-1)
 #define MAKEWORD(lo, hi) ((WORD)(((BYTE)(lo)) | ((WORD)(BYTE)(hi)) << 8))
 #define WSAStartup(v, d) ((void)(v), (void)(d), 0)
-#define WSACleanup() 0
+static inline int WSACleanup(void) { return 0; } /* (a statement too) */
 #define WSAGetLastError() (errno)
 #define WSASetLastError(e) (errno = (e))
 #define closesocket close

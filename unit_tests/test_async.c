@@ -550,17 +550,12 @@ static void recv_at_once(SOCKET c, SOCKET s, WSAOVERLAPPED *ov)
     ck_assert_uint_eq(n, 3);
 }
 
-/* The socket's own event is made when something first waits on the
- * socket; made after an operation that failed at once (the peer's reset)
- * it is not signalled, as Windows' is not: it was reset when that
- * operation started and nothing set it.  A completion then sets it. */
-START_TEST(own_event_made_after_a_failure_is_not_signalled)
+/* A connection whose last operation without an event took data at once,
+ * then reset by the peer: the accepted side, its RST arrived. */
+static SOCKET taken_then_reset(void)
 {
     struct linger lg = { 1, 0 };
     WSAOVERLAPPED ov;
-    char buf[8];
-    WSABUF b = { sizeof(buf), buf };
-    DWORD n = 0, fl = 0;
     SOCKET c, s;
 
     pair(&c, &s);
@@ -569,6 +564,21 @@ START_TEST(own_event_made_after_a_failure_is_not_signalled)
                                 sizeof(lg)), 0);
     ck_assert_int_eq(closesocket(c), 0);
     wait_readable(s);
+    return s;
+}
+
+/* The socket's own event is made when something first waits on the
+ * socket; made after an operation that failed at once (the peer's reset)
+ * it is not signalled, as Windows' is not: it was reset when that
+ * operation started and nothing set it.  A completion then sets it. */
+START_TEST(own_event_made_after_a_failure_is_not_signalled)
+{
+    WSAOVERLAPPED ov;
+    char buf[8];
+    WSABUF b = { sizeof(buf), buf };
+    DWORD n = 0, fl = 0;
+    SOCKET c, s = taken_then_reset();
+
     memset(&ov, 0, sizeof(ov));
     ck_assert_int_eq(WSARecv(s, &b, 1, &n, &fl, &ov, NULL), SOCKET_ERROR);
     ck_assert_int_eq(WSAGetLastError(), WSAECONNRESET);
@@ -580,6 +590,29 @@ START_TEST(own_event_made_after_a_failure_is_not_signalled)
     recv_at_once(c, s, &ov);
     ck_assert_uint_eq(WaitForSingleObject((HANDLE)s, 0), WAIT_OBJECT_0);
     closesocket(c);
+    closesocket(s);
+}
+END_TEST
+
+/* An operation with an event of its own does not touch the socket's: a
+ * failure of one, before anything waited on the socket, leaves the event
+ * made later as the last operation without an event of its own left it
+ * (as when the event was there from the start). */
+START_TEST(own_event_made_late_ignores_operations_with_their_event)
+{
+    WSAOVERLAPPED ov;
+    char buf[8];
+    WSABUF b = { sizeof(buf), buf };
+    DWORD n = 0, fl = 0;
+    SOCKET s = taken_then_reset();
+
+    memset(&ov, 0, sizeof(ov));
+    ov.hEvent = WSACreateEvent();
+    ck_assert_int_eq(WSARecv(s, &b, 1, &n, &fl, &ov, NULL), SOCKET_ERROR);
+    ck_assert_int_eq(WSAGetLastError(), WSAECONNRESET);
+    ck_assert_uint_eq(WaitForSingleObject(ov.hEvent, 0), WAIT_TIMEOUT);
+    ck_assert_uint_eq(WaitForSingleObject((HANDLE)s, 0), WAIT_OBJECT_0);
+    WSACloseEvent(ov.hEvent);
     closesocket(s);
 }
 END_TEST
@@ -599,6 +632,7 @@ int main(void)
     tcase_add_test(tc, held_completion_reaches_the_other_worker);
     tcase_add_test(tc, lent_poll_role_is_taken_back_from_a_blocked_worker);
     tcase_add_test(tc, own_event_made_after_a_failure_is_not_signalled);
+    tcase_add_test(tc, own_event_made_late_ignores_operations_with_their_event);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -99,6 +99,7 @@ struct assoc_copy {
     unsigned modes;
     HANDLE event;
     int want_event;
+    int no_event;   /* hEvent NULL: the socket's own event is its event */
     unsigned start_no;
 };
 
@@ -279,6 +280,7 @@ static unsigned own_started(struct wsc_assoc *a)
     return n ? n : 1;
 }
 
+/* (start_no 0: an operation that failed before it was counted.) */
 static void own_failed(struct wsc_sock *e, unsigned start_no)
 {
     struct wsc_assoc *a = wsc_async_assoc_of(e);
@@ -307,7 +309,7 @@ static int copy_assoc(struct wsc_sock *e, struct assoc_copy *c)
     c->key = atomic_load_explicit(&a->key, memory_order_relaxed);
     c->modes = atomic_load_explicit(&a->modes, memory_order_relaxed);
     c->event = atomic_load_explicit(&a->event, memory_order_acquire);
-    if (!c->event)
+    if (!c->event && c->no_event)
         c->start_no = own_started(a);
     return 0;
 }
@@ -316,7 +318,8 @@ static long op_target(struct wsc_sock *e, struct ws_op *op)
 {
     struct assoc_copy c = { 0 };
 
-    c.want_event = op->ov->hEvent == NULL && atomic_load(&own_events);
+    c.no_event = op->ov->hEvent == NULL;
+    c.want_event = c.no_event && atomic_load(&own_events);
     if (copy_assoc(e, &c) < 0)
         return -WSAENOBUFS;
     op->fd = e->fd;
@@ -352,7 +355,8 @@ long ws_op_submit(struct wsc_sock *e, struct ws_op *op, LPDWORD count)
         return -WSA_IO_PENDING;
     r = op->aop.res;
     if (r < 0) {
-        own_failed(e, op->start_no);
+        if (op->start_no)
+            own_failed(e, op->start_no);
         ws_op_free(op);
         return r;
     }
@@ -374,7 +378,8 @@ long ws_op_complete_now(struct wsc_sock *e, struct ws_op *op, long res,
     long r;
 
     if (res < 0 && !pend) {
-        own_failed(e, 0);
+        if (!op->ov->hEvent)
+            own_failed(e, 0);
         ws_op_free(op);
         return res;
     }

@@ -168,16 +168,8 @@ static void inherit(struct wsc_sock *from, struct wsc_sock *to)
     uint32_t keep = WSC_F_NONBLOCK | WSC_F_OOBINLINE | WSC_F_REUSEADDR |
                     WSC_F_RCVTIMEO;
 
-    /* (Relaxed, as wsc_e_opts_inherit's: the new socket is the caller's
-     * alone until the call returns.) */
-    atomic_store_explicit(&to->s->rcvtimeo_ms,
-                          atomic_load_explicit(&from->s->rcvtimeo_ms,
-                                               memory_order_relaxed),
-                          memory_order_relaxed);
-    atomic_store_explicit(&to->s->sndtimeo_ms,
-                          atomic_load_explicit(&from->s->sndtimeo_ms,
-                                               memory_order_relaxed),
-                          memory_order_relaxed);
+    WSC_COPY_RELAXED(to->s->rcvtimeo_ms, from->s->rcvtimeo_ms);
+    WSC_COPY_RELAXED(to->s->sndtimeo_ms, from->s->sndtimeo_ms);
     wsc_set_flags(to, (wsc_flags(from) & keep) | WSC_F_ACCEPTED);
     wsc_e_opts_inherit(from, to);
     wsc_netev_inherit(from, to);
@@ -191,12 +183,8 @@ _Atomic int wsc_deferred_count;
 int wsc_e_take_deferred(struct wsc_sock *e, struct sockaddr *sa,
                         socklen_t *len, int nonblock)
 {
-    int fd, fl;
+    int fd = wsc_ksock_take_deferred(e->s), fl;
 
-    /* (A look first: the exchange is a locked instruction per accept.) */
-    if (!atomic_load_explicit(&e->s->deferred, memory_order_relaxed))
-        return -1;
-    fd = atomic_exchange(&e->s->deferred, 0) - 1;
     if (fd < 0)
         return -1;
     atomic_fetch_sub(&wsc_deferred_count, 1);

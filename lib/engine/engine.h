@@ -184,7 +184,25 @@ static inline void wsc_clear_flags(struct wsc_sock *e, uint32_t f)
     atomic_fetch_and(&e->s->flags, ~f);
 }
 
-/* 1 once the socket was connected or accepted (a stream with a peer). */
+/* An accepted socket's inherited value: relaxed, for each value stands
+ * alone and the new socket's state is the caller's alone until the call
+ * returns (a sequentially consistent store is a locked instruction). */
+#define WSC_COPY_RELAXED(dst, src)                                       \
+    atomic_store_explicit(&(dst),                                        \
+                          atomic_load_explicit(&(src),                   \
+                                               memory_order_relaxed),    \
+                          memory_order_relaxed)
+
+/* The connection WSAAccept deferred on s, taken (its descriptor), or -1;
+ * a look first, as the exchange is a locked instruction and there is
+ * nearly never one. */
+static inline int wsc_ksock_take_deferred(struct wsc_ksock *s)
+{
+    if (!atomic_load_explicit(&s->deferred, memory_order_relaxed))
+        return -1;
+    return atomic_exchange(&s->deferred, 0) - 1;
+}
+
 /* The socket sends (WSC_F_UNSENT goes): one atomic AND, on its first
  * send. */
 static inline void wsc_e_mark_sent(struct wsc_sock *e)
@@ -194,6 +212,7 @@ static inline void wsc_e_mark_sent(struct wsc_sock *e)
         wsc_clear_flags(e, WSC_F_UNSENT);
 }
 
+/* 1 once the socket was connected or accepted (a stream with a peer). */
 static inline int wsc_e_has_peer(struct wsc_sock *e)
 {
     return (wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_ACCEPTED)) != 0;

@@ -211,23 +211,15 @@ int wsc_e_tcp_stats(struct wsc_sock *e, struct wsc_tcp_stats *st)
     return 0;
 }
 
-/* (Relaxed: each value stands alone, and the accepted socket's state is
- * new, zeroed, and the caller's until the call returns; a sequentially
- * consistent store is a locked instruction each, 27 per connection.) */
-#define COPY_RELAXED(dst, src)                                           \
-    atomic_store_explicit(&(dst), atomic_load_explicit(&(src),            \
-                                                       memory_order_relaxed), \
-                          memory_order_relaxed)
-
 void wsc_e_opts_inherit(struct wsc_sock *from, struct wsc_sock *to)
 {
     int i;
 
     for (i = 0; i < WSC_KEPT_MAX; i++)
-        COPY_RELAXED(to->s->kept[i], from->s->kept[i]);
-    COPY_RELAXED(to->s->sndbuf_set, from->s->sndbuf_set);
-    COPY_RELAXED(to->s->rcvbuf_set, from->s->rcvbuf_set);
-    COPY_RELAXED(to->s->bufs_set, from->s->bufs_set);
+        WSC_COPY_RELAXED(to->s->kept[i], from->s->kept[i]);
+    WSC_COPY_RELAXED(to->s->sndbuf_set, from->s->sndbuf_set);
+    WSC_COPY_RELAXED(to->s->rcvbuf_set, from->s->rcvbuf_set);
+    WSC_COPY_RELAXED(to->s->bufs_set, from->s->bufs_set);
     wsc_e_mark_connected(to);
 }
 

@@ -37,18 +37,6 @@ static pthread_mutex_t grow_lock = PTHREAD_MUTEX_INITIALIZER;
  * not write this count's page. */
 static _Atomic int locks_held;
 
-void wsc_lock(pthread_mutex_t *m)
-{
-    atomic_fetch_add_explicit(&locks_held, 1, memory_order_relaxed);
-    pthread_mutex_lock(m);
-}
-
-void wsc_unlock(pthread_mutex_t *m)
-{
-    pthread_mutex_unlock(m);
-    atomic_fetch_sub_explicit(&locks_held, 1, memory_order_release);
-}
-
 void wsc_lock_counted(pthread_mutex_t *m, _Atomic int *holders)
 {
     atomic_fetch_add_explicit(holders, 1, memory_order_relaxed);
@@ -59,6 +47,16 @@ void wsc_unlock_counted(pthread_mutex_t *m, _Atomic int *holders)
 {
     pthread_mutex_unlock(m);
     atomic_fetch_sub_explicit(holders, 1, memory_order_release);
+}
+
+void wsc_lock(pthread_mutex_t *m)
+{
+    wsc_lock_counted(m, &locks_held);
+}
+
+void wsc_unlock(pthread_mutex_t *m)
+{
+    wsc_unlock_counted(m, &locks_held);
 }
 
 int wsc_atfork_relock(void)
@@ -130,10 +128,7 @@ static void ksock_put(struct wsc_ksock *s)
     int deferred;
 
     if (s && atomic_fetch_sub(&s->slots, 1) == 1) {
-        deferred = atomic_load_explicit(&s->deferred, memory_order_relaxed)
-                       ? atomic_exchange(&s->deferred, 0) - 1
-                       : -1;
-        if (deferred >= 0) {
+        if ((deferred = wsc_ksock_take_deferred(s)) >= 0) {
             atomic_fetch_sub(&wsc_deferred_count, 1);
             wsc_e_abort_fd(deferred); /* queued connections are reset */
         }

@@ -20,7 +20,6 @@
  * queuer still needs them.  Lock order: a wait's m, then a target's lock;
  * no one holds a target's lock while taking an m.  SleepEx sleeps on the
  * target's own condition variable, under the target's lock. */
-#include <errno.h>
 #include <stdlib.h>
 #include <time.h>
 #include "handle.h"
@@ -279,7 +278,6 @@ void wsc_w32_apc_unwatch(void)
 DWORD wsc_SleepEx(DWORD ms, BOOL alertable)
 {
     struct w32_apc_target *t;
-    struct timespec ts;
     uint64_t deadline;
     int queued;
 
@@ -288,15 +286,11 @@ DWORD wsc_SleepEx(DWORD ms, BOOL alertable)
         return 0;
     }
     deadline = ms == INFINITE ? UINT64_MAX : wsc_w32_now_ms() + ms;
-    ts.tv_sec = (time_t)(deadline / 1000);
-    ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
     pthread_mutex_lock(&t->m);
     while (!(queued = t->head != NULL)) {
-        if (ms == INFINITE)
-            pthread_cond_wait(&t->cv, &t->m);
-        else if (wsc_w32_now_ms() >= deadline ||
-                 (pthread_cond_timedwait(&t->cv, &t->m, &ts) == ETIMEDOUT &&
-                  wsc_w32_now_ms() >= deadline)) {
+        if (wsc_w32_now_ms() >= deadline ||
+            (wsc_w32_cond_until(&t->cv, &t->m, deadline) &&
+             wsc_w32_now_ms() >= deadline)) {
             queued = t->head != NULL;
             break;
         }

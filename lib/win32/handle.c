@@ -98,19 +98,24 @@ void wsc_w32_changed(void)
         ops->poll_kick();
 }
 
-int wsc_w32_sleep_until(uint64_t deadline)
+int wsc_w32_cond_until(pthread_cond_t *c, pthread_mutex_t *m, uint64_t until)
 {
     struct timespec ts;
 
-    if (deadline == UINT64_MAX) {
-        pthread_cond_wait(&changed, &lock);
+    if (until == UINT64_MAX) {
+        pthread_cond_wait(c, m);
         return 0;
     }
-    if (wsc_w32_now_ms() >= deadline)
+    ts.tv_sec = (time_t)(until / 1000);
+    ts.tv_nsec = (long)(until % 1000) * 1000000L;
+    return pthread_cond_timedwait(c, m, &ts) == ETIMEDOUT;
+}
+
+int wsc_w32_sleep_until(uint64_t deadline)
+{
+    if (deadline != UINT64_MAX && wsc_w32_now_ms() >= deadline)
         return 1;
-    ts.tv_sec = (time_t)(deadline / 1000);
-    ts.tv_nsec = (long)(deadline % 1000) * 1000000L;
-    return pthread_cond_timedwait(&changed, &lock, &ts) == ETIMEDOUT &&
+    return wsc_w32_cond_until(&changed, &lock, deadline) &&
            wsc_w32_now_ms() >= deadline;
 }
 

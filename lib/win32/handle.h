@@ -76,6 +76,10 @@ struct w32_obj {
     } u;
 };
 
+/* Waits on c, m held, until woken or until the CLOCK_MONOTONIC ms
+ * `until` (UINT64_MAX: no bound; c is on that clock): 1 when the wait
+ * timed out. */
+int wsc_w32_cond_until(pthread_cond_t *c, pthread_mutex_t *m, uint64_t until);
 /* The process-wide lock, and the broadcast after a change of state. */
 void wsc_w32_lock(void);
 void wsc_w32_unlock(void);

@@ -24,7 +24,6 @@
  * holds back a waiter while that many threads the port released are still
  * running; here a waiter is released as packets come.  The difference is
  * one of scheduling only: no packet is lost or reordered by it. */
-#include <errno.h>
 #include <stdlib.h>
 #include <time.h>
 #include "handle.h"
@@ -404,7 +403,6 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
     struct waiter w;
     struct w32_wake wake;
     struct w32_apc_target *t = NULL;
-    struct timespec ts;
     uint64_t deadline = UINT64_MAX, end;
     long got = 0;
     int registered = 0, timed_out = 0, unbounded;
@@ -458,14 +456,8 @@ static long dequeue(struct w32_obj *o, OVERLAPPED_ENTRY *e, ULONG n, DWORD ms,
         w.queued = 1;
         end = sleep_end(p, deadline, &unbounded);
         p->unbounded += unbounded;
-        if (end == UINT64_MAX) {
-            pthread_cond_wait(w.c, &p->m);
-        } else {
-            ts.tv_sec = (time_t)(end / 1000);
-            ts.tv_nsec = (long)(end % 1000) * 1000000L;
-            if (pthread_cond_timedwait(w.c, &p->m, &ts) == ETIMEDOUT)
-                timed_out = wsc_w32_now_ms() >= deadline;
-        }
+        if (wsc_w32_cond_until(w.c, &p->m, end))
+            timed_out = wsc_w32_now_ms() >= deadline;
         p->unbounded -= unbounded;
         unlink_waiter(p, &w);
     }

@@ -266,8 +266,6 @@ int ws_op_bufs(struct ws_op *op, LPWSABUF bufs, DWORD count)
     return 0;
 }
 
-/* Where op's end is reported: the socket's port, key, modes and own
- * event, and the issuing thread for a completion routine.  0, or -WSA. */
 /* Before the socket's own event exists: an operation starts (its number),
  * and one fails at once.  (Plain loads and stores: two threads starting
  * operations on one socket at once may count one; the event then made
@@ -314,6 +312,8 @@ static int copy_assoc(struct wsc_sock *e, struct assoc_copy *c)
     return 0;
 }
 
+/* Where op's end is reported: the socket's port, key, modes and own
+ * event, and the issuing thread for a completion routine.  0, or -WSA. */
 static long op_target(struct wsc_sock *e, struct ws_op *op)
 {
     struct assoc_copy c = { 0 };

@@ -1,6 +1,8 @@
 /* CN1: a refused blocking connect, and the same socket connecting again;
  * connect after shutdown; calls on a socket never connected; a
- * non-blocking recv with nothing to read (rows 9a, 9n, 6e, 9p, 8h, 9s). */
+ * non-blocking recv with nothing to read; send and recv on a socket
+ * never connected and on a listener say WSAENOTCONN, and a failed send
+ * leaves nothing behind (rows 9a, 9n, 6e, 9p, 8h, 9s). */
 #include "harness.h"
 
 /* A loopback port nobody listens on. */
@@ -47,6 +49,12 @@ void sc_CN1(ct *t)
     ct_obs_rc(t, "recv_never_connected", recv(n, buf, sizeof(buf), 0));
     ct_obs_rc(t, "getpeername_never_connected",
               getpeername(n, (struct sockaddr *)&peer, &len));
+
+    ct_obs_rc(t, "send_never_connected", send(n, "x", 1, 0));
+    ct_obs_rc(t, "recv_after_send_never_connected",
+              recv(n, buf, sizeof(buf), 0));
+    ct_obs_rc(t, "send_listener", send(l, "x", 1, 0));
+    ct_obs_rc(t, "recv_listener", recv(l, buf, sizeof(buf), 0));
 
     /* s only shut down its sending side: nothing to read yet. */
     ct_require(t, ioctlsocket(s, FIONBIO, &on) == 0, "FIONBIO");

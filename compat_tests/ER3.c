@@ -1,6 +1,8 @@
 /* ER3: a non-blocking connect says WSAEWOULDBLOCK (never WSAEINPROGRESS);
  * again while pending WSAEALREADY; a refused one shows in exceptfds and
- * latches SO_ERROR = WSAECONNREFUSED (rows 9c-9e, 9r). */
+ * latches SO_ERROR = WSAECONNREFUSED; once it has completed, connect
+ * again says WSAEISCONN, even if nothing looked at it (rows 9c-9e, 9r,
+ * 9m). */
 #include "harness.h"
 
 void sc_ER3(ct *t)
@@ -47,6 +49,20 @@ void sc_ER3(ct *t)
     getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
     ct_obs(t, "so_error_again", "%s", ct_wsa_name(err));
     closesocket(s);
+
+    /* Completed (the listener has the connection), nothing asked. */
+    l = ct_listener(t, &port);
+    a = ct_loopback(port);
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ioctlsocket(s, FIONBIO, &on);
+    connect(s, (struct sockaddr *)&a, sizeof(a));
+    ct_require(t, ct_wait_readable(l, 2000) == 1, "connection queued");
+    ct_obs_rc(t, "connect_after_done", connect(s, (struct sockaddr *)&a,
+                                               sizeof(a)));
+    ct_obs_rc(t, "connect_after_done_again",
+              connect(s, (struct sockaddr *)&a, sizeof(a)));
+    closesocket(s);
+    closesocket(l);
 
     /* Blocking and refused: returned, not latched (row 9b). */
     s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);

@@ -556,7 +556,9 @@ static int do_connect(struct wsc_sock *e, const struct sockaddr *sa,
         return connect_in_kernel(e, sa, len, f);
     if (wsc_e_connect_start(e, sa, len) == 0) {
         connected_now(e);
-        return 0;
+        /* Linux tells a pending connect's success to the next connect;
+         * Windows' next connect finds the socket connected. */
+        return (f & WSC_F_CONNECTING) ? -WSAEISCONN : 0;
     }
     err = errno;
     if (err == EALREADY)

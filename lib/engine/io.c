@@ -52,14 +52,17 @@ int wsc_io_error(struct wsc_sock *e, enum wsc_op op, int err)
 
     if (f & WSC_F_ABORTED)
         return -WSAECONNABORTED;
+    /* A stream that never had a peer (new, listening, its connect
+     * failed): Linux's send says EPIPE, Windows' WSAENOTCONN. */
+    if ((err == EPIPE || err == ENOTCONN) && is_stream(e) &&
+        !wsc_e_has_peer(e))
+        return -WSAENOTCONN;
     if (err == ECONNRESET && is_stream(e)) {
         wsc_set_flags(e, WSC_F_RESET);
         return -WSAECONNRESET;
     }
     if (op == WSC_OP_SEND && err == EPIPE && !(f & WSC_F_SHUT_SEND))
         wsc_set_flags(e, WSC_F_RESET);
-    if (err == ENOTCONN && is_stream(e) && (f & WSC_F_CONNECTING))
-        return -WSAENOTCONN;
     /* UDP: an ICMP port unreachable that an earlier send drew. */
     if (err == ECONNREFUSED && !is_stream(e))
         return -WSAECONNRESET;

@@ -1,6 +1,8 @@
 /* BI1: bind conflicts: WSAEADDRINUSE, or WSAEACCES where SO_REUSEADDR
  * tries to take a port held without it or SO_EXCLUSIVEADDRUSE forbids
- * sharing; both options on one socket: WSAEINVAL (rows 11a, 11b, 11e-11g). */
+ * sharing; both options on one socket: WSAEINVAL; a port whose closed
+ * connection waits in TIME_WAIT binds and listens again, as a restarted
+ * server's does (rows 11a, 11b, 11e-11g). */
 #include "harness.h"
 
 static SOCKET tcp(void)
@@ -29,6 +31,30 @@ static int bind_to(SOCKET s, unsigned long addr, unsigned short port)
 
     a.sin_addr.s_addr = htonl(addr);
     return bind(s, (struct sockaddr *)&a, sizeof(a));
+}
+
+/* The server closes first, so that its end waits in TIME_WAIT; then the
+ * port is bound again without options. */
+static void rebind_after_time_wait(ct *t)
+{
+    unsigned short port;
+    SOCKET l = ct_listener(t, &port), c = tcp(), srv, again;
+    struct sockaddr_in a = ct_loopback(port);
+    char b;
+
+    ct_require(t, connect(c, (struct sockaddr *)&a, sizeof(a)) == 0,
+               "connect");
+    srv = accept(l, NULL, NULL);
+    ct_require(t, srv != INVALID_SOCKET, "accept");
+    closesocket(srv);
+    ct_require(t, recv(c, &b, 1, 0) == 0, "the server's FIN");
+    closesocket(c);
+    closesocket(l);
+    again = tcp();
+    ct_obs_rc(t, "bind_after_time_wait", bind_to(again, INADDR_LOOPBACK,
+                                                 port));
+    ct_obs_rc(t, "listen_after_time_wait", listen(again, 4));
+    closesocket(again);
 }
 
 void sc_BI1(ct *t)
@@ -75,4 +101,5 @@ void sc_BI1(ct *t)
                                                              port));
     closesocket(a);
     closesocket(b);
+    rebind_after_time_wait(t);
 }

@@ -101,10 +101,87 @@ int wsc_e_known_bound(struct wsc_sock *e)
     return 1;
 }
 
+/* Two addresses of one family the same (port included). */
+static int same_address(const struct sockaddr_storage *a,
+                        const struct sockaddr_storage *b)
+{
+    const struct sockaddr_in *a4 = (const void *)a, *b4 = (const void *)b;
+    const struct sockaddr_in6 *a6 = (const void *)a, *b6 = (const void *)b;
+
+    if (a->ss_family != b->ss_family)
+        return 0;
+    if (a->ss_family == AF_INET)
+        return a4->sin_port == b4->sin_port &&
+               a4->sin_addr.s_addr == b4->sin_addr.s_addr;
+    return a->ss_family == AF_INET6 && a6->sin6_port == b6->sin6_port &&
+           !memcmp(&a6->sin6_addr, &b6->sin6_addr, sizeof(a6->sin6_addr));
+}
+
+struct holder_search {
+    struct sockaddr_storage want;
+    struct wsc_sock *self_e;
+    int self;
+    int code; /* what the bind fails with, or 0 */
+};
+
+/* A stream of ours bound to the address, neither listening nor
+ * connected: the kernel lets the two share it (both have Linux's
+ * SO_REUSEADDR), Windows does not unless both asked (rows 11a, 11b).
+ * (An exclusive socket binds without it: the kernel refuses for it.) */
+static void find_holder(struct wsc_sock *e, void *arg)
+{
+    struct holder_search *hs = arg;
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss);
+    uint32_t f = wsc_flags(e);
+
+    memset(&ss, 0, sizeof(ss));
+    if (!hs->code && e->fd != hs->self && e->type == SOCK_STREAM &&
+        (f & WSC_F_BOUND) &&
+        !(f & (WSC_F_LISTENING | WSC_F_REUSEADDR | WSC_F_EXCLUSIVE)) &&
+        !wsc_e_has_peer(e) &&
+        wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) == 0 &&
+        same_address(&ss, &hs->want))
+        hs->code = (wsc_flags(hs->self_e) & WSC_F_REUSEADDR) ? -WSAEACCES
+                                                             : -WSAEADDRINUSE;
+    wsc_release(e);
+}
+
+/* A Windows-mode stream binds with Linux's SO_REUSEADDR, as every TCP
+ * socket under Wine does: Windows lets a port whose old connections wait
+ * in TIME_WAIT be bound again (a restarted server), Linux only when both
+ * the old socket and the new have it.  What that lets through that
+ * Windows refuses is refused here, for the sockets this process holds. */
+static int bind_reusing(struct wsc_sock *e, const struct sockaddr *sa,
+                        socklen_t len)
+{
+    struct holder_search hs;
+    int on = 1;
+
+    if (wsc_posix_mode || e->type != SOCK_STREAM ||
+        (wsc_flags(e) & WSC_F_EXCLUSIVE) ||
+        (sa->sa_family != AF_INET && sa->sa_family != AF_INET6))
+        return 0;
+    memset(&hs, 0, sizeof(hs));
+    memcpy(&hs.want, sa, len < sizeof(hs.want) ? len : sizeof(hs.want));
+    hs.self = e->fd;
+    hs.self_e = e;
+    if (port_of(&hs.want) > 0)
+        wsc_foreach_open(find_holder, &hs);
+    if (hs.code)
+        return hs.code;
+    wsc_os.setsockopt(e->fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
+    return 0;
+}
+
 int wsc_e_bind(struct wsc_sock *e, const struct sockaddr *sa, socklen_t len)
 {
+    int r;
+
     if ((e->family == AF_INET || e->family == AF_INET6) && wsc_e_is_bound(e))
         return -WSAEINVAL;
+    if ((r = bind_reusing(e, sa, len)) < 0)
+        return r;
     if (wsc_os.bind(e->fd, sa, len) == 0) {
         wsc_set_flags(e, WSC_F_BOUND);
         return 0;

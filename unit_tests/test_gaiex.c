@@ -313,6 +313,48 @@ START_TEST(many_lookups_at_once)
 }
 END_TEST
 
+/* ---- Windows' answers to odd arguments (Wine's protocol.c) ---------- */
+
+/* test_inet_addr: NULL is INADDR_NONE with WSAEFAULT; " " alone is 0;
+ * white space ends an address, anything else after it fails it. */
+START_TEST(inet_addr_as_windows)
+{
+    static const struct {
+        const char *in;
+        u_long want;
+    } t[] = {
+        { " ", 0 }, { "", 0xffffffff }, { "  ", 0xffffffff },
+        { "\t", 0xffffffff }, { " 3.4.5.6", 0xffffffff },
+        { "1.2.3.4", 0x04030201 }, { "1 2 3 4", 0x01000000 },
+        { "1.2.3. 4", 0xffffffff }, { "1.2.3 \xfe\xff", 0x03000201 },
+        { "3.4.5.6.7", 0xffffffff }, { "3.4.5.6\t7", 0x06050403 },
+        { "1.2.3x", 0xffffffff }, { "1.2.3\xa0", 0xffffffff },
+        { "127.127.127.255:123", 0xffffffff }, { "1.2.3.0xaA", 0xaa030201 },
+        { "1.1.1.0x", 0xffffffff }, { "1.2.3.010", 0x08030201 },
+        { "1.2.3.0a", 0xffffffff }, { "1.2", 0x02000001 },
+        { "0777", 0xff010000 }, { "017700000001", 0x0100007f },
+        { "[0.1.2.3]", 0xffffffff }, { "::1", 0xffffffff },
+        { "127.127.127.256", 0xffffffff },
+    };
+    char longer[200];
+    size_t i;
+
+    WSASetLastError(0xdead);
+    ck_assert_uint_eq(inet_addr(NULL), 0xffffffff);
+    ck_assert_int_eq(WSAGetLastError(), WSAEFAULT);
+    for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        WSASetLastError(0xdead);
+        ck_assert_msg(inet_addr(t[i].in) == t[i].want, "%s: %#x", t[i].in,
+                      (unsigned)inet_addr(t[i].in));
+        ck_assert_int_eq(WSAGetLastError(), 0xdead);
+    }
+    memset(longer, 'x', sizeof(longer));
+    memcpy(longer, "10.0.0.1 ", 9);
+    longer[sizeof(longer) - 1] = 0;
+    ck_assert_uint_eq(inet_addr(longer), htonl(0x0a000001));
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("gaiex");
@@ -326,6 +368,7 @@ int main(void)
     tcase_add_test(tc, timeout_ends_a_synchronous_lookup);
     tcase_add_test(tc, parameters_refused);
     tcase_add_test(tc, many_lookups_at_once);
+    tcase_add_test(tc, inet_addr_as_windows);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

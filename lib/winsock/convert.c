@@ -1,8 +1,8 @@
 /* Winsock: an address between its forms: WSAAddressToString and
  * WSAStringToAddress (text with a port, Windows' lenient IPv4 syntax),
- * InetPtonW/InetNtopW, and the byte-order functions that take a socket
- * (WSAHtonl, WSAHtons, WSANtohl, WSANtohs).  The W forms take Linux's
- * wchar_t strings. */
+ * inet_addr (the same syntax), InetPtonW/InetNtopW, and the byte-order
+ * functions that take a socket (WSAHtonl, WSAHtons, WSANtohl,
+ * WSANtohs).  The W forms take Linux's wchar_t strings. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,29 +174,40 @@ static int parse_number(const char **p, uint32_t *v)
     return 0;
 }
 
-/* a, a.b, a.b.c or a.b.c.d (the last part fills what is left), then an
- * optional :port; 0 or -1. */
-static int parse_ipv4(const char *s, struct sockaddr_in *out)
+/* a, a.b, a.b.c or a.b.c.d (the last part fills what is left) at *p,
+ * into *addr (host order), *p left after it; 0 or -1. */
+static int parse_dotted(const char **p, uint32_t *addr)
 {
-    uint32_t part[4], addr, port = 0;
+    uint32_t part[4];
     int n = 0, i;
 
     for (;;) {
-        if (n == 4 || parse_number(&s, &part[n]) < 0)
+        if (n == 4 || parse_number(p, &part[n]) < 0)
             return -1;
         n++;
-        if (*s != '.')
+        if (**p != '.')
             break;
-        s++;
+        (*p)++;
     }
     for (i = 0; i < n - 1; i++)
         if (part[i] > 255)
             return -1;
     if (n > 1 && part[n - 1] >> (8 * (5 - n)))
         return -1;
-    addr = part[n - 1];
+    *addr = part[n - 1];
     for (i = 0; i < n - 1; i++)
-        addr |= part[i] << (24 - 8 * i);
+        *addr |= part[i] << (24 - 8 * i);
+    return 0;
+}
+
+/* An address as parse_dotted reads it, then an optional :port; 0 or
+ * -1. */
+static int parse_ipv4(const char *s, struct sockaddr_in *out)
+{
+    uint32_t addr, port = 0;
+
+    if (parse_dotted(&s, &addr) < 0)
+        return -1;
     if (*s == ':') {
         s++;
         if (parse_number(&s, &port) < 0 || port == 0 || port > 65535)
@@ -208,6 +219,38 @@ static int parse_ipv4(const char *s, struct sockaddr_in *out)
     out->sin_addr.s_addr = htonl(addr);
     out->sin_port = htons((uint16_t)port);
     return 0;
+}
+
+/* inet_addr as Windows has it (protocol.c test_inet_addr): the syntax
+ * above, ended by the string's end or by white space (after which
+ * anything goes); a leading space, an empty string or other trailing
+ * text is INADDR_NONE, except that " " alone is 0.  NULL is WSAEFAULT;
+ * nothing else touches the last error.  Only the first 63 characters
+ * are read (a longer address is one ended by white space). */
+u_long wsc_inet_addr(const char *cp)
+{
+    char text[64];
+    const char *s = text;
+    uint32_t addr;
+    long n;
+
+    if (wsc_bad_ptr(cp)) {
+        wsc_fail(WSAEFAULT);
+        return INADDR_NONE;
+    }
+    n = wsc_copy_str(text, cp, sizeof(text));
+    if (n == -WSAENAMETOOLONG && !wsc_copy_in(text, cp, sizeof(text) - 1))
+        text[sizeof(text) - 1] = 0, n = 0;
+    if (n < 0) {
+        wsc_fail(WSAEFAULT);
+        return INADDR_NONE;
+    }
+    if (!strcmp(text, " "))
+        return 0;
+    if (parse_dotted(&s, &addr) < 0 ||
+        (*s && !strchr(" \t\n\v\f\r", *s)))
+        return INADDR_NONE;
+    return htonl(addr);
 }
 
 /* addr, addr%scope, [addr], [addr%scope]:port; 0 or -1. */

@@ -355,6 +355,47 @@ START_TEST(inet_addr_as_windows)
 }
 END_TEST
 
+/* test_startup: the version answered for each asked, WSADATA filled
+ * even on failure, lpVendorInfo left alone, 1.x's limits, and NULL. */
+START_TEST(startup_versions_as_windows)
+{
+    static const struct {
+        WORD ask, got;
+    } t[] = {
+        { MAKEWORD(0, 0), MAKEWORD(2, 2) }, { MAKEWORD(0, 1), MAKEWORD(2, 2) },
+        { MAKEWORD(1, 0), MAKEWORD(1, 0) }, { MAKEWORD(1, 1), MAKEWORD(1, 1) },
+        { MAKEWORD(1, 2), MAKEWORD(1, 1) }, { MAKEWORD(1, 255), MAKEWORD(1, 1) },
+        { MAKEWORD(2, 0), MAKEWORD(2, 0) }, { MAKEWORD(2, 1), MAKEWORD(2, 1) },
+        { MAKEWORD(2, 2), MAKEWORD(2, 2) }, { MAKEWORD(2, 3), MAKEWORD(2, 2) },
+        { MAKEWORD(2, 255), MAKEWORD(2, 2) }, { MAKEWORD(3, 0), MAKEWORD(2, 2) },
+        { MAKEWORD(255, 0), MAKEWORD(2, 2) },
+    };
+    size_t i;
+    WSADATA d;
+    int major;
+
+    for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        major = LOBYTE(t[i].ask);
+        memset(&d, 0xcc, sizeof(d));
+        d.lpVendorInfo = (char *)0xdeadbeef;
+        ck_assert_int_eq(WSAStartup(t[i].ask, &d),
+                         major ? 0 : WSAVERNOTSUPPORTED);
+        ck_assert_uint_eq(d.wVersion, t[i].got);
+        ck_assert_uint_eq(d.wHighVersion, 0x202);
+        ck_assert_ptr_eq(d.lpVendorInfo, (char *)0xdeadbeef);
+        ck_assert_uint_eq(d.iMaxSockets, major == 1 ? 32767 : 0);
+        ck_assert_uint_eq(d.iMaxUdpDg, major == 1 ? 65467 : 0);
+        ck_assert_str_eq(d.szDescription, "WinSock 2.0");
+        ck_assert_str_eq(d.szSystemStatus, "Running");
+        if (major)
+            ck_assert_int_eq(WSACleanup(), 0);
+        ck_assert_int_eq(WSACleanup(), SOCKET_ERROR);
+        ck_assert_int_eq(WSAStartup(t[i].ask, NULL),
+                         major ? WSAEFAULT : WSAVERNOTSUPPORTED);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("gaiex");
@@ -369,6 +410,7 @@ int main(void)
     tcase_add_test(tc, parameters_refused);
     tcase_add_test(tc, many_lookups_at_once);
     tcase_add_test(tc, inet_addr_as_windows);
+    tcase_add_test(tc, startup_versions_as_windows);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

@@ -1,5 +1,6 @@
 /* WSAStartup, WSACleanup, the thread's last error, and the entry/exit of
  * every handle-taking call. */
+#include <stddef.h>
 #include <string.h>
 #include "ws.h"
 #include "overlapped.h"
@@ -29,24 +30,44 @@ void wsc_WSASetLastError(int error)
 __attribute__((used)) static void (*const keep_procs)(void) =
     wsc_procs_install;
 
+/* The version Windows answers for the one asked (protocol.c
+ * test_startup): 1.0 and 1.1 as asked, 1.1 for a higher 1.x, 2.0-2.2 as
+ * asked, 2.2 for anything higher and for 0.x (which fails). */
+static WORD startup_version(BYTE major, BYTE minor)
+{
+    if (major == 1)
+        return MAKEWORD(1, minor ? 1 : 0);
+    if (major == 2 && minor <= 2)
+        return MAKEWORD(2, minor);
+    return MAKEWORD(2, 2);
+}
+
+/* Windows fills WSADATA even when the version fails, leaves lpVendorInfo
+ * as it was, and gives Winsock 1.x its socket and datagram limits. */
 int ws_WSAStartup(WORD version, LPWSADATA data)
 {
     BYTE major = LOBYTE(version), minor = HIBYTE(version);
+    size_t head = offsetof(WSADATA, lpVendorInfo),
+           tail = offsetof(WSADATA, szDescription);
     WSADATA d;
 
-    if (major < 1 || (major == 1 && minor < 1))
-        return WSAVERNOTSUPPORTED;
     if (wsc_bad_ptr(data))
-        return WSAEFAULT;
-    if (major > 2 || (major == 2 && minor > 2))
-        major = 2, minor = 2;
+        return major ? WSAEFAULT : WSAVERNOTSUPPORTED;
     memset(&d, 0, sizeof(d));
-    d.wVersion = MAKEWORD(major, minor);
+    d.wVersion = startup_version(major, minor);
     d.wHighVersion = MAKEWORD(2, 2);
-    strcpy(d.szDescription, "WinSock 2.0 (wscompat)");
+    if (major == 1) {
+        d.iMaxSockets = 32767;
+        d.iMaxUdpDg = 65467;
+    }
+    strcpy(d.szDescription, "WinSock 2.0");
     strcpy(d.szSystemStatus, "Running");
-    if (wsc_copy_out(data, &d, sizeof(d)))
+    if (wsc_copy_out(data, &d, head) ||
+        wsc_copy_out((char *)data + tail, (char *)&d + tail,
+                     sizeof(d) - tail))
         return WSAEFAULT;
+    if (!major)
+        return WSAVERNOTSUPPORTED;
     ws_overlapped_init();
     atomic_fetch_add(&startups, 1);
     wsc_last_error = 0;

@@ -1,15 +1,32 @@
 /* ER3: a non-blocking connect says WSAEWOULDBLOCK (never WSAEINPROGRESS);
  * again while pending WSAEALREADY; a refused one shows in exceptfds and
- * latches SO_ERROR = WSAECONNREFUSED; once it has completed, connect
- * again says WSAEISCONN, even if nothing looked at it (rows 9c-9e, 9r,
- * 9m). */
+ * latches SO_ERROR = WSAECONNREFUSED, stays in exceptfds after SO_ERROR
+ * is read (as a refused blocking one does) and keeps its bound port for a
+ * listen; once one has completed, connect again says WSAEISCONN, even if
+ * nothing looked at it (rows 9c-9e, 9r, 9m). */
 #include "harness.h"
+
+/* 1 when a select of s for reading, writing and errors (bounded) has it
+ * in exceptfds alone. */
+static int in_exceptfds(SOCKET s)
+{
+    fd_set r, w, x;
+    struct timeval tv = { 2, 0 };
+
+    FD_ZERO(&r);
+    FD_ZERO(&w);
+    FD_ZERO(&x);
+    FD_SET(s, &r);
+    FD_SET(s, &w);
+    FD_SET(s, &x);
+    return select(0, &r, &w, &x, &tv) == 1 && FD_ISSET(s, &x);
+}
 
 void sc_ER3(ct *t)
 {
     unsigned short port;
     SOCKET l, s, fill[CT_FULL_FILL];
-    struct sockaddr_in a;
+    struct sockaddr_in a, b, b2;
     u_long on = 1;
     fd_set w, x;
     struct timeval tv = { 5, 0 };
@@ -48,6 +65,23 @@ void sc_ER3(ct *t)
     err = 0;
     getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
     ct_obs(t, "so_error_again", "%s", ct_wsa_name(err));
+    /* Still in exceptfds once SO_ERROR was read. */
+    ct_obs(t, "in_exceptfds_after_so_error", "%d", in_exceptfds(s));
+    closesocket(s);
+
+    /* Bound, refused, then listening: on the port it was bound to. */
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ioctlsocket(s, FIONBIO, &on);
+    b = ct_loopback(0);
+    ct_require(t, bind(s, (struct sockaddr *)&b, sizeof(b)) == 0, "bind");
+    connect(s, (struct sockaddr *)&a, sizeof(a));
+    in_exceptfds(s);
+    len = sizeof(b);
+    getsockname(s, (struct sockaddr *)&b, &len);
+    ct_obs_rc(t, "listen_after_refused", listen(s, 1));
+    len = sizeof(b2);
+    getsockname(s, (struct sockaddr *)&b2, &len);
+    ct_obs(t, "listen_keeps_port", "%d", b.sin_port == b2.sin_port);
     closesocket(s);
 
     /* Completed (the listener has the connection), nothing asked. */
@@ -71,5 +105,6 @@ void sc_ER3(ct *t)
     err = -1;
     getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
     ct_obs(t, "blocking_so_error", "%d", err);
+    ct_obs(t, "blocking_in_exceptfds", "%d", in_exceptfds(s));
     closesocket(s);
 }

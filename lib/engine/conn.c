@@ -406,16 +406,25 @@ static int kernel_so_error(struct wsc_sock *e)
  * after a failure ECONNABORTED instead of trying again.  Make that call. */
 static void connect_finish(struct wsc_sock *e)
 {
-    struct sockaddr_storage ss;
-    socklen_t len = sizeof(ss);
+    struct sockaddr_storage ss, local;
+    socklen_t len = sizeof(ss), llen = sizeof(local);
 
     memset(&ss, 0, sizeof(ss));
-    if (wsc_os.getpeername(e->fd, (struct sockaddr *)&ss, &len) < 0) {
-        /* Failed: AF_UNSPEC takes the socket back to unconnected. */
-        ss.ss_family = AF_UNSPEC;
-        len = sizeof(struct sockaddr);
+    if (wsc_os.getpeername(e->fd, (struct sockaddr *)&ss, &len) == 0) {
+        wsc_os.connect(e->fd, (struct sockaddr *)&ss, len);
+        return;
     }
-    wsc_os.connect(e->fd, (struct sockaddr *)&ss, len);
+    /* Failed: AF_UNSPEC takes the socket back to unconnected, and Linux
+     * lets go of a port it chose (getsockname still shows it, listen
+     * picks another); Windows' socket keeps its address (a listen or the
+     * next connect uses it): bound to it again (EINVAL if still bound). */
+    memset(&local, 0, sizeof(local));
+    if (wsc_os.getsockname(e->fd, (struct sockaddr *)&local, &llen) < 0)
+        llen = 0;
+    ss.ss_family = AF_UNSPEC;
+    wsc_os.connect(e->fd, (struct sockaddr *)&ss, sizeof(struct sockaddr));
+    if (llen && port_of(&local) > 0)
+        wsc_os.bind(e->fd, (struct sockaddr *)&local, llen);
 }
 
 /* A reset can only reach an established connection (refused in SYN_SENT
@@ -446,6 +455,7 @@ static int connect_settle(struct wsc_sock *e)
     if (err) {
         int code = -wsc_errno_result(WSC_OP_CONNECT, err, 0);
         atomic_store(&e->s->so_error, code);
+        wsc_set_flags(e, WSC_F_CONNFAILED);
         return -code;
     }
     atomic_store(&e->s->so_error, 0);
@@ -656,15 +666,33 @@ static int do_connect(struct wsc_sock *e, const struct sockaddr *sa,
     return connect_wait(e, f, deadline);
 }
 
+/* The attempt's outcome, for select: a socket whose last connect failed
+ * stays in exceptfds (rows 9b, 9d), until another attempt. */
+static int connect_outcome(struct wsc_sock *e, int r)
+{
+    if (r == -WSAECONNREFUSED || r == -WSAETIMEDOUT ||
+        r == -WSAENETUNREACH || r == -WSAEHOSTUNREACH)
+        wsc_set_flags(e, WSC_F_CONNFAILED);
+    return r;
+}
+
+static int connect_attempt(struct wsc_sock *e, const struct sockaddr *sa,
+                           socklen_t len, int block, int64_t deadline)
+{
+    if (wsc_flags(e) & WSC_F_CONNFAILED)
+        wsc_clear_flags(e, WSC_F_CONNFAILED);
+    return connect_outcome(e, do_connect(e, sa, len, block, deadline));
+}
+
 int wsc_e_connect(struct wsc_sock *e, const struct sockaddr *sa,
                   socklen_t len)
 {
-    return do_connect(e, sa, len, !(wsc_flags(e) & WSC_F_NONBLOCK),
-                      WSC_FOREVER);
+    return connect_attempt(e, sa, len, !(wsc_flags(e) & WSC_F_NONBLOCK),
+                           WSC_FOREVER);
 }
 
 int wsc_e_connect_until(struct wsc_sock *e, const struct sockaddr *sa,
                         socklen_t len, int64_t deadline)
 {
-    return do_connect(e, sa, len, 1, deadline);
+    return connect_attempt(e, sa, len, 1, deadline);
 }

@@ -35,7 +35,7 @@ enum {
     WSC_F_OOBINLINE = 1u << 14,
     WSC_F_CONNECTED = 1u << 15,  /* has been connected */
     WSC_F_BOUND = 1u << 16,      /* known to have a local address */
-    WSC_F_CONNFAILED = 1u << 17, /* last blocking connect failed (row 9b) */
+    WSC_F_CONNFAILED = 1u << 17, /* last connect failed: in exceptfds (9b, 9d) */
     WSC_F_RCVTIMEO = 1u << 18,   /* rcvtimeo_ms is not 0 */
     WSC_F_ASELECT = 1u << 19,    /* WSAEventSelect active: stays non-blocking */
     WSC_F_ACONNECT = 1u << 20,   /* ConnectEx under way */
@@ -618,6 +618,10 @@ int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val);
 /* A Linux option whose value is a structure (membership requests). */
 int wsc_e_setopt_raw(struct wsc_sock *e, int level, int name,
                      const void *val, socklen_t len);
+/* A Linux option read as bytes (IP_OPTIONS): *len the room, then the
+ * length. */
+int wsc_e_getopt_raw(struct wsc_sock *e, int level, int name, void *val,
+                     socklen_t *len);
 int wsc_e_set_linger(struct wsc_sock *e, int onoff, int secs);
 /* A kept option's value (0 until set), and setting it. */
 uint32_t wsc_e_kept(struct wsc_sock *e, int slot);

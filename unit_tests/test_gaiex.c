@@ -396,6 +396,70 @@ START_TEST(startup_versions_as_windows)
 }
 END_TEST
 
+/* test_inet_pton, test_addr_to_print: the dotted quad ending an IPv6
+ * address takes up to three digits a part; InetPtonW's "not an address"
+ * is WSAEINVAL (inet_pton's sets nothing); a NULL destination of
+ * inet_ntop and InetNtopW is WSAEINVAL. */
+START_TEST(address_text_as_windows)
+{
+    static const struct {
+        const char *in;
+        int ret;
+    } t6[] = {
+        { "1::001.2.3.4", 1 }, { "1::1.002.3.4", 1 }, { "1::1.2.3.4", 1 },
+        { "1::0001.2.3.4", 0 }, { "1::1.0002.3.4", 0 }, { "1::1.2.3.256", 0 },
+        { "1::1.2.3.4::1", 0 }, { "1::1.2.3", 0 }, { "1::1a.2.3.4", 0 },
+    };
+    static const unsigned char want[16] = { 0, 1, [12] = 1, 2, 3, 4 };
+    unsigned char a6[16];
+    struct in_addr in;
+    wchar_t wdst[32];
+    char dst[32];
+    DWORD a4;
+    size_t i;
+
+    startup();
+    for (i = 0; i < sizeof(t6) / sizeof(t6[0]); i++) {
+        memset(a6, 0xab, sizeof(a6));
+        WSASetLastError(0xdead);
+        ck_assert_msg(inet_pton(AF_INET6, t6[i].in, a6) == t6[i].ret, "%s",
+                      t6[i].in);
+        ck_assert_int_eq(WSAGetLastError(), 0xdead);
+        if (t6[i].ret)
+            ck_assert_mem_eq(a6, want, 16);
+    }
+    ck_assert_int_eq(InetPtonW(AF_INET6, L"1::001.2.3.4", a6), 1);
+    ck_assert_mem_eq(a6, want, 16);
+    WSASetLastError(0xdead);
+    ck_assert_int_eq(inet_pton(AF_INET, "a", &a4), 0);
+    ck_assert_int_eq(WSAGetLastError(), 0xdead);
+    ck_assert_int_eq(InetPtonW(AF_INET, L"a", &a4), 0);
+    ck_assert_int_eq(WSAGetLastError(), WSAEINVAL);
+    WSASetLastError(0xdead);
+    ck_assert_int_eq(InetPtonW(AF_INET, L"1.2.3.4", &a4), 1);
+    ck_assert_int_eq(WSAGetLastError(), 0xdead);
+    in.s_addr = htonl(0x01020304);
+    WSASetLastError(0);
+    ck_assert_ptr_null(inet_ntop(AF_INET, &in, NULL, sizeof(dst)));
+    ck_assert_int_eq(WSAGetLastError(), WSAEINVAL);
+    WSASetLastError(0);
+    ck_assert_ptr_null(inet_ntop(AF_INET6, want, NULL, sizeof(dst)));
+    ck_assert_int_eq(WSAGetLastError(), WSAEINVAL);
+    WSASetLastError(0);
+    ck_assert_ptr_null(inet_ntop(AF_INET, &in, dst, 0));
+    ck_assert_int_eq(WSAGetLastError(), WSAEINVAL);
+    WSASetLastError(0);
+    ck_assert_ptr_null(inet_ntop(AF_INET, &in, (char *)16, sizeof(dst)));
+    ck_assert_int_eq(WSAGetLastError(), WSAEFAULT);
+    ck_assert_ptr_eq(inet_ntop(AF_INET, &in, dst, sizeof(dst)), dst);
+    ck_assert_str_eq(dst, "1.2.3.4");
+    WSASetLastError(0);
+    ck_assert_ptr_null(InetNtopW(AF_INET, &in, NULL, 32));
+    ck_assert_int_eq(WSAGetLastError(), WSAEINVAL);
+    ck_assert_ptr_eq(InetNtopW(AF_INET, &in, wdst, 32), wdst);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("gaiex");
@@ -411,6 +475,7 @@ int main(void)
     tcase_add_test(tc, many_lookups_at_once);
     tcase_add_test(tc, inet_addr_as_windows);
     tcase_add_test(tc, startup_versions_as_windows);
+    tcase_add_test(tc, address_text_as_windows);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

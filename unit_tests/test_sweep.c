@@ -85,7 +85,7 @@ static const char one_byte_addr[1] = { AF_INET };
     X(getnameinfo_null, WSAEFAULT, getnameinfo(NULL, 16, buf, 64, NULL, 0, 0) != 0, 1) \
     X(inet_pton_null, WSAEFAULT, inet_pton(AF_INET, NULL, buf) == -1, 0)      \
     X(inet_pton_family, WSAEAFNOSUPPORT, inet_pton(12345, "1.2.3.4", buf) == -1, 0) \
-    X(inet_ntop_null, WSAEFAULT, inet_ntop(AF_INET, buf, NULL, 16) == NULL, 0) \
+    X(inet_ntop_null, WSAEINVAL, inet_ntop(AF_INET, buf, NULL, 16) == NULL, 0) \
     X(inet_ntop_short, WSAEINVAL, inet_ntop(AF_INET, buf, buf + 16, 2) == NULL, 0) \
     X(startup_null, WSAEFAULT, returned(WSAStartup(MAKEWORD(2, 2), NULL)), 0) \
     X(startup_version, WSAVERNOTSUPPORTED, returned(startup_v0()), 0)

@@ -397,7 +397,12 @@ int wsc_InetPtonW(int af, const wchar_t *src, void *dst)
     }
     if (r < 0)
         text[0] = 0; /* not an address, as inet_pton will find */
-    return wsc_inet_pton(af, text, dst);
+    /* Unlike inet_pton, "not an address" sets WSAEINVAL (protocol.c
+     * test_inet_pton). */
+    r = wsc_inet_pton(af, text, dst);
+    if (r == 0)
+        wsc_fail(WSAEINVAL);
+    return r;
 }
 
 const wchar_t *wsc_InetNtopW(int af, const void *src, wchar_t *dst,
@@ -414,7 +419,7 @@ const wchar_t *wsc_InetNtopW(int af, const void *src, wchar_t *dst,
     for (i = 0; i < n; i++)
         wide[i] = (unsigned char)text[i];
     if (wsc_bad_ptr(dst) || wsc_copy_out(dst, wide, n * sizeof(wchar_t))) {
-        wsc_fail(WSAEFAULT);
+        wsc_fail(dst ? WSAEFAULT : WSAEINVAL); /* as inet_ntop */
         return NULL;
     }
     return dst;

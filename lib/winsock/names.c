@@ -262,6 +262,31 @@ const char *wsc_gai_strerror(int code)
     return m ? m : "Unknown error";
 }
 
+/* Windows reads the dotted quad that ends an IPv6 address with up to
+ * three digits a part, leading zeros and all ("1::001.2.3.4"), where
+ * glibc refuses a leading zero: those parts lose theirs, in place. */
+static void unpad_ipv4_tail(char *text)
+{
+    char *tail = strrchr(text, ':'), *in, *out, *part;
+
+    if (!tail || !strchr(tail, '.') ||
+        strspn(tail + 1, "0123456789.") != strlen(tail + 1))
+        return;
+    for (in = out = tail + 1; *in;) {
+        part = in;
+        while (*in >= '0' && *in <= '9')
+            in++;
+        if (in - part <= 3)
+            while (in - part > 1 && *part == '0')
+                part++;
+        while (part < in)
+            *out++ = *part++;
+        if (*in)
+            *out++ = *in++;
+    }
+    *out = 0;
+}
+
 int ws_inet_pton(int af, const char *src, void *dst)
 {
     char text[INET6_ADDRSTRLEN + 1];
@@ -274,6 +299,8 @@ int ws_inet_pton(int af, const char *src, void *dst)
         wsc_fail(WSAEFAULT);
         return -1;
     }
+    if (n >= 0 && af == AF_INET6)
+        unpad_ipv4_tail(text);
     /* Longer than any address: not one, if the family is known. */
     r = inet_pton(af, n < 0 ? "" : text, bin);
     if (r < 0)
@@ -285,13 +312,23 @@ int ws_inet_pton(int af, const char *src, void *dst)
     return r;
 }
 
+/* A NULL destination is WSAEINVAL, as too little room is (protocol.c
+ * test_addr_to_print); another bad one WSAEFAULT. */
 const char *ws_inet_ntop(int af, const void *src, char *dst, size_t size)
 {
     unsigned char bin[sizeof(struct in6_addr)];
     char text[INET6_ADDRSTRLEN];
     size_t n = af == AF_INET ? 4 : af == AF_INET6 ? sizeof(bin) : 0;
 
-    if (wsc_bad_ptr(src) || wsc_bad_ptr(dst) || wsc_copy_in(bin, src, n)) {
+    if (wsc_bad_ptr(src) || wsc_copy_in(bin, src, n)) {
+        wsc_fail(WSAEFAULT);
+        return NULL;
+    }
+    if (!dst) {
+        wsc_fail(WSAEINVAL);
+        return NULL;
+    }
+    if (wsc_bad_ptr(dst)) {
         wsc_fail(WSAEFAULT);
         return NULL;
     }

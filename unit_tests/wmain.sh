@@ -1,7 +1,11 @@
 #!/bin/sh
 # wmain (a UNICODE _tmain) gets its arguments converted, and wide printf
-# reads formats the Microsoft way.
+# reads formats the Microsoft way.  Then the other entries MSVC accepts,
+# wmain_app.c built again with FORM, as C and as C++: void (exit status
+# 0), and (), (argc, argv), (argc, argv, envp), as `cc app.c` builds them
+# (the compilers' own default standards).
 set -u
+fail=0
 out=$(LC_ALL=C.UTF-8 "$top_builddir/unit_tests/wmain_app" 'héllo' 'two words') || { echo "FAIL: exit $?"; exit 1; }
 expected='argc=3
 [héllo] len=5
@@ -13,5 +17,47 @@ if [ "$out" = "$expected" ]; then
     echo "ok wmain"
 else
     echo "FAIL wmain; got:"; echo "$out"
-    exit 1
+    fail=1
 fi
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+lib=$top_builddir/.libs
+inc="-I$top_builddir/include/wscompat -I$top_srcdir/include/wscompat"
+# form FORM STATUS OUTPUT: each built as C and as C++, run with 'a b' and
+# WMAIN_ENV=é.
+form() {
+    for lang in c c++; do
+        if [ $lang = c ]; then
+            comp="${CC:-cc} ${CFLAGS:-}"
+        else
+            comp="${CXX:-c++} ${CXXFLAGS:-}"
+        fi
+        exe=$tmp/form$1$lang
+        if ! $comp -Wall -Wextra -pedantic -Werror -pthread -DFORM=$1 $inc \
+                -x $lang "$top_srcdir/unit_tests/wmain_app.c" -x none \
+                ${LDFLAGS:-} -L"$lib" -lwscompat -o "$exe" > "$tmp/log" 2>&1; then
+            echo "FAIL form $1 ($lang) does not build:"; head -20 "$tmp/log"
+            fail=1
+            continue
+        fi
+        got=$(LC_ALL=C.UTF-8 WMAIN_ENV=é LD_LIBRARY_PATH="$lib" \
+              timeout 20 "$exe" a 'b c')
+        status=$?
+        if [ "$status" = "$2" ] && [ "$got" = "$3" ]; then
+            echo "ok form $1 ($lang)"
+        else
+            echo "FAIL form $1 ($lang): status $status (expected $2), output:"
+            echo "$got"
+            fail=1
+        fi
+    done
+}
+form 1 0 'void entry'
+form 2 0 'void entry
+argc=3 [b c]'
+form 3 0 'void entry
+argc=3 [b c] WMAIN_ENV=é'
+form 4 7 'argc=3 [b c] WMAIN_ENV=é'
+form 5 5 ''
+exit $fail

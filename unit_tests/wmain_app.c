@@ -1,11 +1,23 @@
 /* A UNICODE program's entry, as Windows code writes it: _tmain is wmain,
  * argv arrives wide, and _tprintf reads %s as a wide string and %S as a
- * narrow one (Microsoft's rule).  Run by wmain.sh with arguments. */
+ * narrow one (Microsoft's rule).  Run by wmain.sh with arguments.
+ *
+ * Built by wmain.sh again, as C and as C++, with FORM naming one of the
+ * other entries MSVC accepts: a void entry (exit status 0) and the
+ * (), (argc, argv) and (argc, argv, envp) forms. */
 #define UNICODE
 #define _UNICODE
 #include <windows.h>
 #include <tchar.h>
 
+/* Leaves a nonzero value where an int result would be: a void entry's
+ * exit status comes from the main wscompat writes, not from here. */
+static int noise(void)
+{
+    return wprintf(L"%s\n", L"void entry");
+}
+
+#ifndef FORM
 int __cdecl _tmain(int argc, _TCHAR *argv[])
 {
     int i;
@@ -16,5 +28,43 @@ int __cdecl _tmain(int argc, _TCHAR *argv[])
              L"w", (long long)1 << 40);
     printf("narrow printf after wide: ok\n");
     wprintf(L"%s\n", L"wprintf too");
+    (void)noise;
     return argc == 3 ? 0 : 1;
 }
+#elif FORM == 1 /* the Visual Studio wizard's */
+void _tmain()
+{
+    noise();
+}
+#elif FORM == 2
+void __cdecl _tmain(int argc, _TCHAR *argv[])
+{
+    noise();
+    _tprintf(_T("argc=%d [%s]\n"), argc, argv[argc - 1]);
+}
+#elif FORM == 3
+void wmain(int argc, wchar_t **argv, wchar_t **envp)
+{
+    int i;
+    noise();
+    for (i = 0; envp[i]; i++)
+        if (!wcsncmp(envp[i], L"WMAIN_ENV=", 10))
+            _tprintf(_T("argc=%d [%s] %s\n"), argc, argv[argc - 1], envp[i]);
+}
+#elif FORM == 4
+int wmain(int argc, const wchar_t *const argv[], wchar_t **envp)
+{
+    int i;
+    for (i = 0; envp[i]; i++)
+        if (!wcsncmp(envp[i], L"WMAIN_ENV=", 10))
+            _tprintf(_T("argc=%d [%s] %s\n"), argc, argv[argc - 1], envp[i]);
+    (void)noise;
+    return 7;
+}
+#elif FORM == 5
+int wmain(void)
+{
+    (void)noise;
+    return 5;
+}
+#endif

@@ -148,24 +148,58 @@ static inline wchar_t *wsc_wcsupr_(wchar_t *s)
 extern "C" {
 #endif
 /* The entry of a program that defines wmain (tchar.h's _tmain under
- * _UNICODE): converts argv (setlocale(LC_CTYPE, ""), mbstowcs; a byte per
- * character where that fails) and calls it. */
+ * _UNICODE): converts argv and envp (setlocale(LC_CTYPE, ""), mbstowcs; a
+ * byte per character where that fails) and calls it.  wsc_run_wmain is
+ * the two-argument form older builds call. */
 WSC_API int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **));
+/* entry is called as int (*)(int, wchar_t **, wchar_t **), whatever its
+ * own parameters (as the C library calls main); returns_void: it returns
+ * nothing and the status is 0. */
+WSC_API int wsc_run_wmain_env(int argc, char **argv, char **envp,
+                              void (*entry)(void), int returns_void);
 #ifdef __cplusplus
 }
 #endif
 
 /* Linux has no wmain: `int wmain(int argc, wchar_t *argv[]) { ... }`
- * becomes wsc_wmain_, and a main that converts argv and calls it. */
-#ifndef WSC_NO_WMAIN
-#define wmain(...)                                                       \
-    wsc_wmain_(__VA_ARGS__);                                             \
-    int main(int wsc_argc_, char **wsc_argv_)                            \
+ * becomes wsc_wmain_, and a main that converts argv and calls it.  As
+ * with MSVC, the entry may return void (the exit status is then 0) and
+ * take (), (argc, argv) or (argc, argv, envp): the main calls it with all
+ * three, as the C library calls main.  The definition's return type is
+ * the declaration's (whatever came before the name), found by
+ * __typeof__ in C and a trailing return type in C++. */
+#if defined(__cplusplus) && __cplusplus >= 201103L
+extern "C++" {
+template <class R> struct wsc_entry_void_ { enum { value = 0 }; };
+template <> struct wsc_entry_void_<void> { enum { value = 1 }; };
+template <class R, class... A> R wsc_entry_ret_(R (*)(A...));
+}
+#define WSC_ENTRY_RET_(f) decltype(wsc_entry_ret_(f))
+#define WSC_ENTRY_VOID_(f, ...) (wsc_entry_void_<WSC_ENTRY_RET_(f)>::value != 0)
+#define WSC_ENTRY_DEF_(f, ...) auto f(__VA_ARGS__)->WSC_ENTRY_RET_(f)
+#elif defined(__cplusplus) /* C++98: an int entry only */
+#define WSC_ENTRY_VOID_(f, ...) 0
+#define WSC_ENTRY_DEF_(f, ...) int f(__VA_ARGS__)
+#else
+#define WSC_ENTRY_VOID_(f, ...)                                          \
+    __builtin_types_compatible_p(__typeof__(f), void(__VA_ARGS__))
+#define WSC_ENTRY_DEF_(f, ...)                                           \
+    __typeof__(__builtin_choose_expr(WSC_ENTRY_VOID_(f, __VA_ARGS__),     \
+                                     (void)0, 0)) f(__VA_ARGS__)
+#endif
+/* The entry f's declaration, the main that calls it through the runner
+ * wsc_run_wmain_env, and its definition's head. */
+#define WSC_ENTRY_(f, ...)                                               \
+    f(__VA_ARGS__);                                                      \
+    int main(int wsc_argc_, char **wsc_argv_, char **wsc_envp_)          \
     {                                                                    \
-        return wsc_run_wmain(wsc_argc_, wsc_argv_,                       \
-                             (int (*)(int, wchar_t **))wsc_wmain_);      \
+        return wsc_run_wmain_env(wsc_argc_, wsc_argv_, wsc_envp_,        \
+                                 (void (*)(void))f,                      \
+                                 WSC_ENTRY_VOID_(f, __VA_ARGS__));        \
     }                                                                    \
-    int wsc_wmain_(__VA_ARGS__)
+    WSC_ENTRY_DEF_(f, __VA_ARGS__)
+#ifndef WSC_NO_WMAIN
+#define wmain(...) WSC_ENTRY_(wsc_wmain_, __VA_ARGS__)
 #endif
 
 /* printf and its family read formats the Microsoft way: %I64d, %I64u,

@@ -834,29 +834,63 @@ int wsc_lstrcmpW(LPCWSTR a, LPCWSTR b) { return lstr_cmp(NULL, NULL, a, b, 0); }
 int wsc_lstrcmpiW(LPCWSTR a, LPCWSTR b) { return lstr_cmp(NULL, NULL, a, b, 1); }
 
 /* ---- wmain -------------------------------------------------------------- */
-int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **))
+/* A wide copy of the NULL-terminated vector v (n strings, or up to its
+ * NULL when n < 0); NULL when out of memory. */
+static wchar_t **wide_vector(char **v, int n)
 {
-    wchar_t **wargv;
-    int i, rc;
+    wchar_t **w;
+    int i;
+
+    if (n < 0)
+        for (n = 0; v && v[n]; n++)
+            ;
+    w = calloc((size_t)n + 1, sizeof *w);
+    if (!w)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        size_t len = strlen(v[i]), k;
+        w[i] = calloc(len + 1, sizeof(wchar_t));
+        if (!w[i])
+            return NULL;
+        if (mbstowcs(w[i], v[i], len + 1) == (size_t)-1)
+            for (k = 0; k <= len; k++)
+                w[i][k] = (wchar_t)(unsigned char)v[i][k];
+    }
+    return w;
+}
+
+static void free_vector(wchar_t **w)
+{
+    int i;
+
+    for (i = 0; w && w[i]; i++)
+        free(w[i]);
+    free(w);
+}
+
+int wsc_run_wmain_env(int argc, char **argv, char **envp, void (*entry)(void),
+                      int returns_void)
+{
+    wchar_t **wargv, **wenvp;
+    int rc = 0;
 
     setlocale(LC_CTYPE, "");
-    wargv = calloc((size_t)argc + 1, sizeof *wargv);
-    if (!wargv)
+    wargv = wide_vector(argv, argc);
+    wenvp = wide_vector(envp, -1);
+    if (!wargv || !wenvp)
         return 1;
-    for (i = 0; i < argc; i++) {
-        size_t len = strlen(argv[i]), k;
-        wargv[i] = calloc(len + 1, sizeof(wchar_t));
-        if (!wargv[i])
-            return 1;
-        if (mbstowcs(wargv[i], argv[i], len + 1) == (size_t)-1)
-            for (k = 0; k <= len; k++)
-                wargv[i][k] = (wchar_t)(unsigned char)argv[i][k];
-    }
-    rc = entry(argc, wargv);
-    for (i = 0; i < argc; i++)
-        free(wargv[i]);
-    free(wargv);
+    if (returns_void)
+        ((void (*)(int, wchar_t **, wchar_t **))entry)(argc, wargv, wenvp);
+    else
+        rc = ((int (*)(int, wchar_t **, wchar_t **))entry)(argc, wargv, wenvp);
+    free_vector(wargv);
+    free_vector(wenvp);
     return rc;
+}
+
+int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **))
+{
+    return wsc_run_wmain_env(argc, argv, NULL, (void (*)(void))entry, 0);
 }
 
 /* ---- _fullpath: the absolute path, folded without the file system ------- */

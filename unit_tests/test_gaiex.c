@@ -460,6 +460,67 @@ START_TEST(address_text_as_windows)
 }
 END_TEST
 
+static LRESULT CALLBACK plain_proc(HWND h, UINT m, WPARAM w, LPARAM l)
+{
+    return DefWindowProcA(h, m, w, l);
+}
+
+/* The reply to task h (its message within BOUND_MS), or -1 for none. */
+static long reply_of(HWND hwnd, HANDLE h)
+{
+    long long deadline = now_ms() + BOUND_MS, left;
+    MSG m;
+
+    for (;;) {
+        if (PeekMessageA(&m, hwnd, WM_USER + 7, WM_USER + 7, PM_REMOVE))
+            return m.wParam == (WPARAM)h ? (long)m.lParam : -1;
+        left = deadline - now_ms();
+        if (left <= 0)
+            return -1;
+        MsgWaitForMultipleObjects(0, NULL, FALSE, (DWORD)left,
+                                  QS_POSTMESSAGE);
+    }
+}
+
+/* test_WSAAsyncGetServByPort/ByName: the window, the buffer and its
+ * length are not checked when a task starts; the reply says what came
+ * of it (no room: WSAENOBUFS, with the size needed). */
+START_TEST(async_db_takes_any_buffer)
+{
+    WNDCLASSA wc;
+    HWND hwnd;
+    HANDLE h;
+    long r;
+
+    startup();
+    memset(&wc, 0, sizeof(wc));
+    wc.lpfnWndProc = plain_proc;
+    wc.lpszClassName = "gaiex async";
+    ck_assert(RegisterClassA(&wc));
+    hwnd = CreateWindowExA(0, wc.lpszClassName, "", 0, 0, 0, 0, 0,
+                           HWND_MESSAGE, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(hwnd);
+    WSASetLastError(0xdead);
+    ck_assert_ptr_nonnull(WSAAsyncGetServByPort(NULL, 0, 0, NULL, NULL, 0));
+    ck_assert_ptr_nonnull(WSAAsyncGetServByName(NULL, 0, "", NULL, NULL, 0));
+    h = WSAAsyncGetProtoByNumber(hwnd, WM_USER + 7, 6, NULL, 0);
+    ck_assert_ptr_nonnull(h);
+    r = reply_of(hwnd, h);
+    ck_assert_int_eq(WSAGETASYNCERROR(r), WSAENOBUFS);
+    ck_assert_int_gt(WSAGETASYNCBUFLEN(r), 0);
+    h = WSAAsyncGetProtoByName(hwnd, WM_USER + 7, "tcp", NULL, -5);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_eq(WSAGETASYNCERROR(reply_of(hwnd, h)), WSAENOBUFS);
+    h = WSAAsyncGetHostByName(hwnd, WM_USER + 7, "127.0.0.1", NULL, 4096);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_eq(WSAGETASYNCERROR(reply_of(hwnd, h)), WSAEFAULT);
+    h = WSAAsyncGetServByPort(hwnd, WM_USER + 7, 0, NULL, NULL, 0);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_ne(reply_of(hwnd, h), -1);
+    DestroyWindow(hwnd);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("gaiex");
@@ -476,6 +537,7 @@ int main(void)
     tcase_add_test(tc, inet_addr_as_windows);
     tcase_add_test(tc, startup_versions_as_windows);
     tcase_add_test(tc, address_text_as_windows);
+    tcase_add_test(tc, async_db_takes_any_buffer);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

@@ -210,7 +210,7 @@ static void *task_main(void *arg)
         err = WSAENOBUFS;
     if (!err && wsc_copy_out(t->buf, p.local, p.used))
         err = WSAEFAULT;
-    if (task_end(t))
+    if (task_end(t) && t->hwnd)
         PostMessageA(t->hwnd, t->msg, (WPARAM)t->id,
                      (LPARAM)WSAMAKEASYNCREPLY(p.used > 0xffff ? 0xffff
                                                                : p.used,
@@ -227,7 +227,12 @@ static HANDLE fail_handle(int code)
     return NULL;
 }
 
-/* A task for hwnd's msg into buf, or NULL with the last error set. */
+/* A task for hwnd's msg into buf, or NULL with the last error set.
+ * Windows starts a task whatever the window, the buffer and its length
+ * (protocol.c test_WSAAsyncGetServByPort): a buffer too small for the
+ * answer (none, or a length of 0 or less) ends it with WSAENOBUFS, one
+ * that cannot be written with WSAEFAULT, in its message; with no window
+ * (hwnd NULL) the message goes nowhere. */
 static struct task *task_new(HWND hwnd, u_int msg, char *buf, int buflen,
                              enum task_kind kind)
 {
@@ -235,8 +240,6 @@ static struct task *task_new(HWND hwnd, u_int msg, char *buf, int buflen,
 
     if (!wsc_started())
         return fail_handle(WSANOTINITIALISED);
-    if (wsc_bad_ptr(buf) || buflen < 0)
-        return fail_handle(WSAEFAULT);
     if (!(t = calloc(1, sizeof(*t))))
         return fail_handle(WSAENOBUFS);
     t->hwnd = hwnd;

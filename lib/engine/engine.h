@@ -853,6 +853,18 @@ struct wsc_assoc {
     _Atomic unsigned started, failed;
 };
 extern void (*wsc_assoc_release)(struct wsc_assoc *a);
+
+/* Alertable waits (row OV9): the Winsock front end gives the engine the
+ * Win32 layer's APC calls, and a blocking call's poll runs the thread's
+ * queued APCs and waits on.  watch(wake, arg): 1 when APCs are queued
+ * already, else wake(arg) is called (in the queueing thread) when one is,
+ * until unwatch; run: runs them, the number run. */
+struct wsc_alert_ops {
+    int (*watch)(void (*wake)(void *arg), void *arg);
+    void (*unwatch)(void);
+    int (*run)(void);
+};
+extern _Atomic(const struct wsc_alert_ops *) wsc_alert_ops;
 /* Under the socket's async lock: fn(assoc, arg); returns fn's result, or
  * -WSAENOBUFS without memory. */
 int wsc_async_assoc(struct wsc_sock *e,

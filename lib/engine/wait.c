@@ -150,6 +150,57 @@ int wsc_poll_masked(struct pollfd *fds, nfds_t n, int timeout_ms,
     return wsc_os.ppoll(fds, n, timeout_ms < 0 ? NULL : &ts, mask);
 }
 
+_Atomic(const struct wsc_alert_ops *) wsc_alert_ops;
+
+static void wake_efd(void *arg)
+{
+    static const uint64_t one = 1;
+
+    (void)!wsc_os.write((int)(intptr_t)arg, &one, sizeof(one));
+}
+
+static int any_closing(struct wsc_sock **ents, int n)
+{
+    int i;
+
+    for (i = 0; i < n; i++)
+        if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
+            return 1;
+    return 0;
+}
+
+/* The poll of a wait, the wake descriptor last in fds; with alert ops, a
+ * queued APC wakes it too, runs here, and the wait goes on (Windows'
+ * blocking calls wait alertably; nothing of theirs ends for it). */
+static int poll_alertable(struct wsc_sock **ents, struct pollfd *fds, int n,
+                          int64_t deadline, const sigset_t *mask)
+{
+    const struct wsc_alert_ops *a =
+        wsc_posix_mode ? NULL
+                       : atomic_load_explicit(&wsc_alert_ops, memory_order_acquire);
+    int efd = fds[n].fd, r;
+
+    for (;;) {
+        if (a && a->watch(wake_efd, (void *)(intptr_t)efd)) {
+            a->unwatch();
+            if (a->run() > 0)
+                continue;
+            a = NULL; /* (queued and gone: wait as a plain call) */
+        }
+        r = wsc_poll_masked(fds, (nfds_t)n + 1, remaining(deadline), mask);
+        if (a)
+            a->unwatch();
+        if (r <= 0 || !fds[n].revents || !a || !a->run())
+            return r;
+        drain(efd);
+        fds[n].revents = 0;
+        if (--r > 0 || any_closing(ents, n))
+            return r;
+        if (deadline >= 0 && remaining(deadline) == 0)
+            return 0;
+    }
+}
+
 /* Every entry lists us as a waiter meanwhile, so that a closer can find
  * us and write our wake descriptor. */
 int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
@@ -171,22 +222,18 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
     /* Registered first, flags read second: a closer that set CLOSING
      * before we registered is seen here; one that set it after finds us
      * on its list and wakes us. */
-    for (i = 0; i < n; i++)
-        if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
-            closing = 1;
+    closing = any_closing(ents, n);
     if (!closing) {
         fds[n].fd = efd;
         fds[n].events = POLLIN;
         fds[n].revents = 0;
-        r = wsc_poll_masked(fds, (nfds_t)n + 1, remaining(deadline), mask);
+        r = poll_alertable(ents, fds, n, deadline, mask);
         if (r > 0 && fds[n].revents) {
             drain(efd);
             r--;
         }
         if (r > 0)
-            for (i = 0; i < n; i++)
-                if (ents[i] && (wsc_flags(ents[i]) & WSC_F_CLOSING))
-                    closing = 1;
+            closing = any_closing(ents, n);
         if (r < 0 && errno == EINTR)
             r = wsc_posix_mode ? WSC_E_SIGNAL : 0;
         else if (r < 0)

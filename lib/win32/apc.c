@@ -254,7 +254,9 @@ static __thread int watching;
 
 int wsc_w32_apc_watch(void (*wake)(void *arg), void *arg)
 {
-    struct w32_apc_target *t = wsc_w32_apc_mine();
+    /* A thread without a target has no handle an APC could be queued
+     * to: nothing to watch (and the engine's wait stays cheap). */
+    struct w32_apc_target *t = mine;
 
     if (!t || watching)
         return 0;

@@ -840,8 +840,13 @@ static const struct wsc_w32_sockops sockops = {
     wsc_async_poll_end, wsc_async_poll_return,
 };
 
+static const struct wsc_alert_ops alert_ops = {
+    wsc_w32_apc_watch, wsc_w32_apc_unwatch, wsc_w32_apc_run,
+};
+
 void ws_overlapped_init(void)
 {
     wsc_assoc_release = release_assoc;
+    atomic_store(&wsc_alert_ops, &alert_ops);
     wsc_w32_set_sockops(&sockops);
 }

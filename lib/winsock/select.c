@@ -269,7 +269,8 @@ static SHORT windows_revents(struct wsc_sock *e, SHORT ev, short re)
         return POLLNVAL;
     if ((f & WSC_F_CONNECTING) && (re & (L_POLLOUT | L_POLLERR)))
         wsc_e_connect_failed(e);
-    if (re & L_POLLERR)
+    /* A reset stays an error after Linux's was read (by recv or send). */
+    if ((re & L_POLLERR) || (f & WSC_F_RESET))
         out |= POLLERR | POLLHUP;
     if (re & (L_POLLHUP | L_POLLRDHUP))
         out |= POLLHUP;

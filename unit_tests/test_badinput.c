@@ -12,6 +12,9 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include "ws.h"
+#include "mswsock.h"
+#include "ws2ipdef.h"
+#include "mstcpip.h"
 #include "testutil.h"
 
 
@@ -242,6 +245,85 @@ START_TEST(select_thousands)
 }
 END_TEST
 
+/* wine's test_WSASocket, its whole table: the error for each triple, the
+ * kind of socket for the ones that work; and test_WSADuplicateSocket's. */
+START_TEST(wsasocket_triples)
+{
+    static const struct {
+        int af, type, protocol, err, rtype, rprotocol;
+    } t[] = {
+        { 0xdead, SOCK_STREAM, IPPROTO_TCP, WSAEAFNOSUPPORT, 0, 0 },
+        { -1, SOCK_STREAM, IPPROTO_TCP, WSAEAFNOSUPPORT, 0, 0 },
+        { AF_INET, 0xdead, IPPROTO_TCP, WSAESOCKTNOSUPPORT, 0, 0 },
+        { AF_INET, -1, IPPROTO_TCP, WSAESOCKTNOSUPPORT, 0, 0 },
+        { AF_INET, SOCK_STREAM, 0xdead, WSAEPROTONOSUPPORT, 0, 0 },
+        { AF_INET, SOCK_STREAM, -1, WSAEPROTONOSUPPORT, 0, 0 },
+        { 0xdead, 0xdead, IPPROTO_TCP, WSAESOCKTNOSUPPORT, 0, 0 },
+        { 0xdead, SOCK_STREAM, 0xdead, WSAEAFNOSUPPORT, 0, 0 },
+        { AF_INET, 0xdead, 0xdead, WSAESOCKTNOSUPPORT, 0, 0 },
+        { 0xdead, SOCK_STREAM, IPPROTO_UDP, WSAEAFNOSUPPORT, 0, 0 },
+        { AF_INET, SOCK_STREAM, 0, 0, SOCK_STREAM, IPPROTO_TCP },
+        { AF_INET, SOCK_DGRAM, 0, 0, SOCK_DGRAM, IPPROTO_UDP },
+        { AF_INET, 0xdead, 0, WSAESOCKTNOSUPPORT, 0, 0 },
+        { AF_INET, 0, IPPROTO_TCP, 0, SOCK_STREAM, IPPROTO_TCP },
+        { AF_INET, 0, IPPROTO_UDP, 0, SOCK_DGRAM, IPPROTO_UDP },
+        { AF_INET, 0, 0xdead, WSAEPROTONOSUPPORT, 0, 0 },
+        { AF_INET, 0, 0, 0, SOCK_STREAM, IPPROTO_TCP },
+        { AF_INET, SOCK_STREAM, IPPROTO_UDP, WSAEPROTONOSUPPORT, 0, 0 },
+        { AF_INET, SOCK_DGRAM, IPPROTO_TCP, WSAEPROTONOSUPPORT, 0, 0 },
+        { AF_UNSPEC, SOCK_STREAM, IPPROTO_TCP, 0, SOCK_STREAM, IPPROTO_TCP },
+        { AF_UNSPEC, SOCK_STREAM, 0xdead, WSAEPROTONOSUPPORT, 0, 0 },
+        { AF_UNSPEC, 0xdead, IPPROTO_UDP, WSAESOCKTNOSUPPORT, 0, 0 },
+        { AF_UNSPEC, SOCK_STREAM, 0, WSAEINVAL, 0, 0 },
+        { AF_UNSPEC, SOCK_DGRAM, 0, WSAEINVAL, 0, 0 },
+        { AF_UNSPEC, 0xdead, 0, WSAEINVAL, 0, 0 },
+        { AF_UNSPEC, 0, IPPROTO_TCP, 0, SOCK_STREAM, IPPROTO_TCP },
+        { AF_UNSPEC, 0, IPPROTO_UDP, 0, SOCK_DGRAM, IPPROTO_UDP },
+        { AF_UNSPEC, 0, 0xdead, WSAEPROTONOSUPPORT, 0, 0 },
+        { AF_UNSPEC, 0, 0, WSAEINVAL, 0, 0 },
+    };
+    WSAPROTOCOL_INFOA info;
+    size_t i;
+    int len;
+    SOCKET s;
+
+    startup();
+    for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+        WSASetLastError(0xdead);
+        s = WSASocketA(t[i].af, t[i].type, t[i].protocol, NULL, 0, 0);
+        ck_assert_msg(WSAGetLastError() == t[i].err,
+                      "case %zu: error %d, want %d", i, WSAGetLastError(),
+                      t[i].err);
+        if (t[i].err) {
+            ck_assert(s == INVALID_SOCKET);
+            continue;
+        }
+        ck_assert(s != INVALID_SOCKET);
+        len = sizeof(info);
+        ck_assert_int_eq(getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOA,
+                                    (char *)&info, &len), 0);
+        ck_assert_int_eq(info.iSocketType, t[i].rtype);
+        ck_assert_int_eq(info.iProtocol, t[i].rprotocol);
+        closesocket(s);
+    }
+    /* The entry's provider looks at its family first. */
+    s = socket(AF_INET, SOCK_DGRAM, 0);
+    len = sizeof(info);
+    ck_assert_int_eq(getsockopt(s, SOL_SOCKET, SO_PROTOCOL_INFOA,
+                                (char *)&info, &len), 0);
+    closesocket(s);
+    info.iAddressFamily = info.iSocketType = info.iProtocol = -1;
+    ck_assert(WSASocketA(0, 0, IPPROTO_UDP, &info, 0, 0) == INVALID_SOCKET);
+    ck_assert_int_eq(WSAGetLastError(), WSAEAFNOSUPPORT);
+    /* test_WSADuplicateSocket: no process is looked at before the buffer. */
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    EXPECT_FAIL(WSADuplicateSocketA(s, 0, NULL), WSAEINVAL);
+    EXPECT_FAIL(WSADuplicateSocketA(s, (DWORD)getpid(), NULL),
+                WSAEFAULT);
+    closesocket(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("badinput");
@@ -254,6 +336,7 @@ int main(void)
     tcase_add_test(tc, memory_of_another_threads_arena);
     tcase_add_test(tc, fd_above_1024);
     tcase_add_test(tc, select_thousands);
+    tcase_add_test(tc, wsasocket_triples);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

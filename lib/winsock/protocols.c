@@ -298,6 +298,10 @@ static int duplicate(SOCKET s, DWORD pid, void *out, int wide)
 
     if (!e)
         return SOCKET_ERROR;
+    /* No process is named before the buffer is looked at (wine's
+     * test_WSADuplicateSocket: pid 0 and NULL is WSAEINVAL). */
+    if (pid == 0)
+        return wsc_leave(e, -WSAEINVAL);
     if (wsc_bad_ptr(out))
         return wsc_leave(e, -WSAEFAULT);
     if (!(c = entry_of(e)))
@@ -353,6 +357,12 @@ SOCKET ws_socket_from_info(int af, int type, int protocol, const void *info,
         type = p.iSocketType;
     if (protocol == FROM_PROTOCOL_INFO)
         protocol = p.iProtocol;
+    /* The entry's provider checks its family first (wine's
+     * test_WSASocket: an entry of -1s is WSAEAFNOSUPPORT). */
+    if (af != AF_INET && af != AF_INET6) {
+        wsc_fail(WSAEAFNOSUPPORT);
+        return INVALID_SOCKET;
+    }
     return ws_WSASocketA(af, type, protocol, NULL, 0, flags);
 }
 

@@ -4,28 +4,41 @@
 #include "ws.h"
 #include "protocols.h"
 
-/* Windows' reading of the triple (wine's test_WSASocket): a type of 0
- * follows from the protocol, family 0 from a TCP or UDP protocol, and an
- * unknown type is WSAESOCKTNOSUPPORT where Linux would say EINVAL. */
+/* Windows' reading of the triple (wine's test_WSASocket, its whole
+ * table): a type of 0 follows from the protocol, family 0 from a TCP or
+ * UDP protocol (none: WSAEINVAL); an unknown type is WSAESOCKTNOSUPPORT
+ * before an unknown family is WSAEAFNOSUPPORT, and a protocol the type
+ * does not carry (or none Windows knows) WSAEPROTONOSUPPORT, where Linux
+ * would say EINVAL for some of them. */
 static int socket_args(int *af, int *type, int protocol)
 {
     int known = *type >= SOCK_STREAM && *type <= SOCK_SEQPACKET;
 
     if (*af == AF_UNSPEC) {
-        if ((*type && !known) ||
-            (protocol != IPPROTO_TCP && protocol != IPPROTO_UDP))
+        if (protocol == 0)
             return WSAEINVAL;
+        if (*type && !known)
+            return WSAESOCKTNOSUPPORT;
+        if (protocol != IPPROTO_TCP && protocol != IPPROTO_UDP)
+            return WSAEPROTONOSUPPORT;
         *af = AF_INET;
     }
-    if ((*af != AF_INET && *af != AF_INET6) || known)
-        return 0;
-    if (*type != 0)
+    if (*type && !known)
         return WSAESOCKTNOSUPPORT;
-    if (protocol == IPPROTO_UDP)
-        *type = SOCK_DGRAM;
-    else if (protocol == IPPROTO_TCP || protocol == 0)
-        *type = SOCK_STREAM;
-    else
+    if (*af != AF_INET && *af != AF_INET6)
+        return 0; /* the kernel's answer: WSAEAFNOSUPPORT, or a socket */
+    if (protocol < 0 || protocol > 255)
+        return WSAEPROTONOSUPPORT;
+    if (*type == 0) {
+        if (protocol == IPPROTO_UDP)
+            *type = SOCK_DGRAM;
+        else if (protocol == IPPROTO_TCP || protocol == 0)
+            *type = SOCK_STREAM;
+        else
+            return WSAEPROTONOSUPPORT;
+    }
+    if ((*type == SOCK_STREAM && protocol && protocol != IPPROTO_TCP) ||
+        (*type == SOCK_DGRAM && protocol && protocol != IPPROTO_UDP))
         return WSAEPROTONOSUPPORT;
     return 0;
 }

@@ -521,6 +521,131 @@ START_TEST(async_db_takes_any_buffer)
 }
 END_TEST
 
+/* One lookup through getaddrinfo (form 0), GetAddrInfoW (1) or the
+ * synchronous GetAddrInfoExW (2), hints given as their first four fields
+ * (flags -1: no hints): the code; the results' count in *n, each with
+ * the hints' socktype and protocol (or 0 and 0) and an address of
+ * family want_family (when not AF_UNSPEC), whose first is put in *first. */
+static int lookup_in(int form, const char *node, int flags, int family,
+                     int socktype, int protocol, int *n,
+                     struct sockaddr_in6 *first)
+{
+    wchar_t wnode[64];
+    struct addrinfo h, *a = NULL, *p;
+    ADDRINFOW hw, *aw = NULL, *pw;
+    ADDRINFOEXW hx, *ax = NULL, *px;
+    int code, st = flags < 0 ? 0 : socktype, pr = flags < 0 ? 0 : protocol;
+    size_t i;
+
+    for (i = 0; (wnode[i] = (unsigned char)node[i]); i++)
+        ;
+    memset(&h, 0, sizeof(h));
+    memset(&hw, 0, sizeof(hw));
+    memset(&hx, 0, sizeof(hx));
+    h.ai_flags = hw.ai_flags = hx.ai_flags = flags;
+    h.ai_family = hw.ai_family = hx.ai_family = family;
+    h.ai_socktype = hw.ai_socktype = hx.ai_socktype = socktype;
+    h.ai_protocol = hw.ai_protocol = hx.ai_protocol = protocol;
+    *n = 0;
+#define CHECK_NODE(q)                                                      \
+    do {                                                                   \
+        ck_assert_int_eq((q)->ai_socktype, st);                            \
+        ck_assert_int_eq((q)->ai_protocol, pr);                            \
+        if (family != AF_UNSPEC && flags >= 0)                             \
+            ck_assert_int_eq((q)->ai_family, family);                      \
+        if (!(*n)++ && first)                                              \
+            memcpy(first, (q)->ai_addr,                                    \
+                   (q)->ai_addrlen < sizeof(*first) ? (q)->ai_addrlen      \
+                                                    : sizeof(*first));     \
+    } while (0)
+    if (form == 0) {
+        /* (getaddrinfo is this program's, above) */
+        code = wsc_getaddrinfo(node, NULL, flags < 0 ? NULL : &h, &a);
+        for (p = a; p; p = p->ai_next)
+            CHECK_NODE(p);
+        wsc_freeaddrinfo(a);
+    } else if (form == 1) {
+        code = GetAddrInfoW(wnode, NULL, flags < 0 ? NULL : &hw, &aw);
+        for (pw = aw; pw; pw = pw->ai_next)
+            CHECK_NODE(pw);
+        FreeAddrInfoW(aw);
+    } else {
+        code = GetAddrInfoExW(wnode, NULL, NS_ALL, NULL,
+                              flags < 0 ? NULL : &hx, &ax, NULL, NULL, NULL,
+                              NULL);
+        for (px = ax; px; px = px->ai_next)
+            CHECK_NODE(px);
+        FreeAddrInfoExW(ax);
+    }
+#undef CHECK_NODE
+    ck_assert_int_eq(WSAGetLastError(), code);
+    return code;
+}
+
+/* test_getaddrinfo, test_GetAddrInfoW: the hints' socktype and protocol
+ * come back as given, whatever the pair, one result an address; the
+ * empty name is this host; "[v6]" and "[v6]:port" are the literal (port
+ * 0); AI_DISABLE_IDN_ENCODING is a flag; gethostbyname("") is this
+ * host. */
+START_TEST(resolver_as_windows)
+{
+    static const int pairs[][3] = {
+        { AF_UNSPEC, SOCK_STREAM, IPPROTO_UDP }, { AF_INET, SOCK_STREAM, IPPROTO_IPV6 },
+        { AF_INET, SOCK_DGRAM, IPPROTO_TCP }, { AF_INET, 0, IPPROTO_TCP },
+        { AF_INET, 0, IPPROTO_UDP }, { AF_UNSPEC, 0, IPPROTO_IPV6 },
+        { AF_INET, SOCK_STREAM, 0 }, { AF_INET, SOCK_DGRAM, 0 },
+        { AF_INET, SOCK_DGRAM, 999 }, { AF_INET, 0, 0 },
+    };
+    static const unsigned char beef[16] = { 0xbe, 0xef, [14] = 0xca, 0xfe };
+    struct sockaddr_in6 a;
+    struct sockaddr_in *a4 = (struct sockaddr_in *)&a;
+    size_t i;
+    int form, n;
+
+    startup();
+    for (form = 0; form < 3; form++) {
+        for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+            ck_assert_msg(lookup_in(form, "127.0.0.1", 0, pairs[i][0],
+                                    pairs[i][1], pairs[i][2], &n, NULL) == 0,
+                          "form %d pair %zu", form, i);
+            ck_assert_int_eq(n, 1);
+            ck_assert_int_eq(lookup_in(form, "localhost", 0, pairs[i][0],
+                                       pairs[i][1], pairs[i][2], &n, NULL), 0);
+        }
+        ck_assert_int_eq(lookup_in(form, "127.0.0.1", 0, AF_INET, 999,
+                                   IPPROTO_TCP, &n, NULL), WSAESOCKTNOSUPPORT);
+        ck_assert_int_eq(lookup_in(form, "127.0.0.1", -1, 0, 0, 0, &n, &a), 0);
+        ck_assert_int_eq(n, 1);
+        ck_assert_int_eq(lookup_in(form, "", -1, 0, 0, 0, &n, NULL), 0);
+        ck_assert_int_gt(n, 0);
+        ck_assert_int_eq(lookup_in(form, "", 0, AF_INET, 0, 0, &n, &a), 0);
+        ck_assert_int_eq(a4->sin_family, AF_INET);
+        ck_assert_int_eq(lookup_in(form, "[beef::cafe]", -1, 0, 0, 0, &n, &a), 0);
+        ck_assert_int_eq(a.sin6_family, AF_INET6);
+        ck_assert_mem_eq(&a.sin6_addr, beef, 16);
+        ck_assert_int_eq(a.sin6_port, 0);
+        ck_assert_int_eq(lookup_in(form, "[beef::cafe]:10239", -1, 0, 0, 0, &n,
+                                   &a), 0);
+        ck_assert_mem_eq(&a.sin6_addr, beef, 16);
+        ck_assert_int_eq(a.sin6_port, 0);
+        ck_assert_int_eq(lookup_in(form, "[beef::cafe]", AI_NUMERICHOST,
+                                   AF_INET6, 0, 0, &n, &a), 0);
+        ck_assert_int_eq(lookup_in(form, "[beef::cafe]", AI_NUMERICHOST,
+                                   AF_INET, 0, 0, &n, NULL), WSAHOST_NOT_FOUND);
+        ck_assert_int_eq(lookup_in(form, "[beef::cafe", AI_NUMERICHOST,
+                                   AF_INET6, 0, 0, &n, NULL), WSAHOST_NOT_FOUND);
+        ck_assert_int_eq(lookup_in(form, "beef::cafe]", AI_NUMERICHOST,
+                                   AF_INET6, 0, 0, &n, NULL), WSAHOST_NOT_FOUND);
+        ck_assert_int_eq(lookup_in(form, "[beef::cafe]:x", AI_NUMERICHOST,
+                                   AF_INET6, 0, 0, &n, NULL), WSAHOST_NOT_FOUND);
+        ck_assert_int_eq(lookup_in(form, "localhost", AI_DISABLE_IDN_ENCODING,
+                                   AF_INET, 0, 0, &n, NULL), 0);
+    }
+    ck_assert_ptr_nonnull(gethostbyname(""));
+    ck_assert_int_eq(WSAGetLastError(), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("gaiex");
@@ -538,6 +663,7 @@ int main(void)
     tcase_add_test(tc, startup_versions_as_windows);
     tcase_add_test(tc, address_text_as_windows);
     tcase_add_test(tc, async_db_takes_any_buffer);
+    tcase_add_test(tc, resolver_as_windows);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

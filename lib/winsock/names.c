@@ -27,6 +27,8 @@ static const struct flag_pair ai_flags[] = {
     { AI_NUMERICHOST, L_AI_NUMERICHOST }, { AI_NUMERICSERV, L_AI_NUMERICSERV },
     { AI_ALL, L_AI_ALL }, { AI_ADDRCONFIG, L_AI_ADDRCONFIG },
     { AI_V4MAPPED, L_AI_V4MAPPED },
+    /* glibc encodes no IDN unless asked (AI_IDN): nothing to disable. */
+    { AI_DISABLE_IDN_ENCODING, 0 },
 };
 
 static const struct flag_pair ni_flags[] = {
@@ -148,16 +150,112 @@ static int copy_hints(struct addrinfo *h, const struct addrinfo *hints)
                        c.ai_protocol);
 }
 
+/* Windows' name for "this host": the empty name (getaddrinfo's and
+ * gethostbyname's).  NULL if the host has no name. */
+static const char *this_host(char buf[256])
+{
+    if (gethostname(buf, 256) < 0)
+        return NULL;
+    buf[255] = 0;
+    return buf;
+}
+
+/* "[addr]" and "[addr]:port", addr an IPv6 literal (with its %scope, if
+ * any): addr into buf, or NULL when node is not one.  Windows ignores
+ * the port (protocol.c test_getaddrinfo: sin6_port stays 0). */
+static const char *unbracket(const char *node, char buf[NI_MAXHOST])
+{
+    const char *end = strchr(node, ']');
+    unsigned char bin[16];
+    size_t n;
+
+    if (node[0] != '[' || !end)
+        return NULL;
+    if (end[1] && (end[1] != ':' || !end[2] ||
+                   strspn(end + 2, "0123456789") != strlen(end + 2)))
+        return NULL;
+    n = (size_t)(end - node - 1);
+    if (n == 0 || n >= NI_MAXHOST)
+        return NULL;
+    memcpy(buf, node + 1, n);
+    buf[n] = 0;
+    buf[strcspn(buf, "%")] = 0;
+    if (inet_pton(AF_INET6, buf, bin) != 1)
+        return NULL;
+    memcpy(buf, node + 1, n); /* the scope back */
+    buf[n] = 0;
+    return buf;
+}
+
+/* Windows' results carry the hints' socktype and protocol as they were
+ * given, whatever the pair (SOCK_STREAM with IPPROTO_UDP, 0 with
+ * IPPROTO_TCP, SOCK_DGRAM with 0) and 0 for no hints, one result an
+ * address: glibc's, one a socktype, lose their twins (their own nodes,
+ * freed one by one; the first, which holds the canonical name, stays). */
+static void as_hinted(struct addrinfo *ai, int socktype, int protocol)
+{
+    struct addrinfo *p, **link, *dup;
+
+    for (p = ai; p; p = p->ai_next) {
+        p->ai_socktype = socktype;
+        p->ai_protocol = protocol;
+        for (link = &p->ai_next; (dup = *link);) {
+            if (dup->ai_family == p->ai_family &&
+                dup->ai_addrlen == p->ai_addrlen &&
+                !memcmp(dup->ai_addr, p->ai_addr, p->ai_addrlen)) {
+                *link = dup->ai_next;
+                dup->ai_next = NULL;
+                freeaddrinfo(dup);
+            } else {
+                link = &dup->ai_next;
+            }
+        }
+    }
+}
+
 /* The one resolution of every getaddrinfo form and WSAConnectByName:
  * node and service in library memory, hints with Linux flags (or NULL);
- * 0 with *ai set, or the Windows code. */
+ * 0 with *ai set, or the Windows code.  glibc is asked with the socktype
+ * the hints name or their protocol implies, and no protocol, which it
+ * would refuse in a pair Windows takes. */
 int wsc_resolve(const char *node, const char *service,
                 const struct addrinfo *h, struct addrinfo **ai)
 {
+    char buf[NI_MAXHOST];
+    struct addrinfo q;
+    const char *v6 = NULL;
+    int socktype = h ? h->ai_socktype : 0, protocol = h ? h->ai_protocol : 0;
+    int code;
+
     *ai = NULL;
     if (!node && !service)
         return WSAHOST_NOT_FOUND;
-    return wsc_eai_to_wsa(getaddrinfo(node, service, h, ai));
+    if (node && !node[0] && !(node = this_host(buf)))
+        node = "localhost";
+    else if (node && (v6 = unbracket(node, buf)))
+        node = v6;
+    memset(&q, 0, sizeof(q));
+    if (h)
+        q = *h;
+    if (!q.ai_socktype)
+        q.ai_socktype = protocol == IPPROTO_TCP   ? SOCK_STREAM
+                        : protocol == IPPROTO_UDP ? SOCK_DGRAM
+                                                  : 0;
+    q.ai_protocol = 0;
+    code = getaddrinfo(node, service, &q, ai);
+    /* This host, which Windows always finds, by the name every host has
+     * when its own does not resolve. */
+    if (node == buf && !v6 && (code == L_EAI_NONAME || code == L_EAI_AGAIN))
+        code = getaddrinfo("localhost", service, &q, ai);
+    /* A bracketed literal of the other family is no host at all. */
+    if (code == L_EAI_ADDRFAMILY && v6)
+        return WSAHOST_NOT_FOUND;
+    if (code) {
+        *ai = NULL;
+        return wsc_eai_to_wsa(code);
+    }
+    as_hinted(*ai, socktype, protocol);
+    return 0;
 }
 
 /* Windows answers a failed lookup with *res NULL. */
@@ -349,6 +447,7 @@ struct hostent *ws_gethostbyname(const char *caller_name)
     char name[NI_MAXHOST];
     struct hostent *h;
     long n;
+    int mine;
 
     if (!wsc_started()) {
         wsc_fail(WSANOTINITIALISED);
@@ -364,7 +463,12 @@ struct hostent *ws_gethostbyname(const char *caller_name)
         wsc_fail(WSAHOST_NOT_FOUND); /* longer than any host name */
         return NULL;
     }
-    h = gethostbyname(name);
+    /* The empty name is this host (protocol.c test_dns), as in
+     * getaddrinfo. */
+    mine = !name[0];
+    h = gethostbyname(!mine || this_host(name) ? name : "localhost");
+    if (!h && mine)
+        h = gethostbyname("localhost");
     if (!h)
         wsc_fail(wsc_h_errno_code(h_errno));
     return h;

@@ -385,6 +385,23 @@ int wsc_e_at_mark(struct wsc_sock *e)
     }
 }
 
+/* SO_PEERNAME takes no more room than the address has. */
+static int peer_after_close(struct wsc_sock *e, struct sockaddr *sa,
+                            socklen_t *len)
+{
+    socklen_t room = e->family == AF_INET6 ? sizeof(struct sockaddr_in6)
+                                           : sizeof(struct sockaddr_in);
+
+    if (*len < room)
+        room = *len;
+    if (wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_PEERNAME, sa, &room) < 0) {
+        errno = ENOTCONN;
+        return -1;
+    }
+    *len = room;
+    return 0;
+}
+
 int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
                   socklen_t *len)
 {
@@ -396,6 +413,12 @@ int wsc_e_getname(struct wsc_sock *e, int peer, struct sockaddr *sa,
         return -WSAENOTCONN;
     r = peer ? wsc_os.getpeername(e->fd, sa, len)
              : wsc_os.getsockname(e->fd, sa, len);
+    /* Both sides shut down: Linux's connection is closed and has no peer
+     * to getpeername, Windows' still does; SO_PEERNAME still knows it
+     * (not after a reset: then Windows has none either). */
+    if (r < 0 && peer && errno == ENOTCONN && wsc_e_has_peer(e) &&
+        !(wsc_flags(e) & (WSC_F_RESET | WSC_F_ABORTED)))
+        r = peer_after_close(e, sa, len);
     if (r < 0)
         return wsc_errno_result(WSC_OP_NAME, errno, wsc_flags(e));
     return 0;

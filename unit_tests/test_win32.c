@@ -227,6 +227,38 @@ START_TEST(bad_handles)
 }
 END_TEST
 
+/* A handle's low two bits are tags Windows ignores (sock.c
+ * test_connect_completion_port waits on an hEvent | 1): the tagged value
+ * names the same event in waits, SetEvent and ResetEvent; a closed
+ * handle, tagged or not, stays invalid. */
+START_TEST(tagged_handles)
+{
+    HANDLE e = CreateEventA(NULL, TRUE, FALSE, NULL), other = CreateEventA(NULL, TRUE, TRUE, NULL);
+    HANDLE t1 = (HANDLE)((uintptr_t)e | 1), t3 = (HANDLE)((uintptr_t)e | 3), both[2];
+
+    ck_assert_uint_eq(WaitForSingleObject(t1, 0), WAIT_TIMEOUT);
+    ck_assert_int_eq(SetEvent(t1), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(e, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(t1, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObjectEx(t3, 0, TRUE), WAIT_OBJECT_0);
+    both[0] = t1;
+    both[1] = (HANDLE)((uintptr_t)other | 2);
+    ck_assert_uint_eq(WaitForMultipleObjects(2, both, TRUE, 0), WAIT_OBJECT_0);
+    ck_assert_int_eq(ResetEvent(t1), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(e, 0), WAIT_TIMEOUT);
+    ck_assert_uint_eq(WaitForMultipleObjectsEx(2, both, FALSE, 0, FALSE), WAIT_OBJECT_0 + 1);
+    ck_assert_uint_eq(WaitForMultipleObjects(2, both, TRUE, 0), WAIT_TIMEOUT);
+    /* the same object twice in a wait for all, tagged or not */
+    both[1] = e;
+    ERR(WaitForMultipleObjects(2, both, TRUE, 0), WAIT_FAILED, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(CloseHandle(e), TRUE);
+    ERR(WaitForSingleObject(t1, 0), WAIT_FAILED, ERROR_INVALID_HANDLE);
+    ERR(SetEvent(t1), FALSE, ERROR_INVALID_HANDLE);
+    ERR(CloseHandle(t1), FALSE, ERROR_INVALID_HANDLE);
+    ck_assert_int_eq(CloseHandle(other), TRUE);
+}
+END_TEST
+
 /* ---- threads ----------------------------------------------------------- */
 static DWORD WINAPI return_42(LPVOID arg)
 {
@@ -1550,6 +1582,7 @@ int main(void)
     tcase_add_test(tc, heaps);
     tcase_add_test(tc, local_and_global);
     tcase_add_test(tc, bad_handles);
+    tcase_add_test(tc, tagged_handles);
     tcase_add_test(tc, threads);
     tcase_add_test(tc, thread_handle_closed_early);
     tcase_add_test(tc, sleeps);

@@ -299,14 +299,17 @@ static HANDLE encode(uint32_t i)
                     ((uintptr_t)i << 2));
 }
 
-/* The slot a live handle names, or 0. */
+/* The slot a live handle names, or 0.  As Windows', a handle's low two
+ * bits are tags that every use of it ignores: an OVERLAPPED's hEvent with
+ * the low bit set (no completion packet) is still the event to wait on,
+ * set and reset.  Values that name no live handle stay invalid. */
 static uint32_t decode(HANDLE h)
 {
-    uintptr_t v = (uintptr_t)h;
+    uintptr_t v = (uintptr_t)h & ~(uintptr_t)3;
     uint32_t i = (uint32_t)((v & (((uintptr_t)1 << GEN_SHIFT) - 1)) >> 2);
     uint32_t gen = (uint32_t)((v & ~(uintptr_t)TAG) >> GEN_SHIFT);
 
-    if ((v & 3) || (TAG && !(v & TAG)) || i == 0 || i >= nslots ||
+    if ((TAG && !(v & TAG)) || i == 0 || i >= nslots ||
         slots[i].gen != gen || !slots[i].obj)
         return 0;
     return i;

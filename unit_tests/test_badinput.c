@@ -324,6 +324,219 @@ START_TEST(wsasocket_triples)
 }
 END_TEST
 
+static void *ext_fn(SOCKET s, GUID g)
+{
+    void *f = NULL;
+    DWORD n;
+
+    ck_assert_int_eq(WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &g,
+                              sizeof(g), &f, sizeof(f), &n, NULL, NULL), 0);
+    return f;
+}
+
+static SOCKET udp_bound(int family, struct sockaddr_storage *ss, int *len)
+{
+    SOCKET s = socket(family, SOCK_DGRAM, IPPROTO_UDP);
+
+    memset(ss, 0, sizeof(*ss));
+    ss->ss_family = (ADDRESS_FAMILY)family;
+    if (family == AF_INET)
+        ((struct sockaddr_in *)ss)->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    else
+        ((struct sockaddr_in6 *)ss)->sin6_addr.s6_addr[15] = 1;
+    *len = family == AF_INET ? (int)sizeof(struct sockaddr_in)
+                             : (int)sizeof(struct sockaddr_in6);
+    ck_assert_int_eq(bind(s, (struct sockaddr *)ss, *len), 0);
+    ck_assert_int_eq(getsockname(s, (struct sockaddr *)ss, len), 0);
+    return s;
+}
+
+/* wine's test_WSASendMsg, test_address_list_query, test_sioRoutingInterfaceQuery,
+ * test_circular_queueing and test_connect. */
+START_TEST(misc_error_codes)
+{
+    LPFN_WSASENDMSG send_msg;
+    LPFN_CONNECTEX connect_ex;
+    LPFN_ACCEPTEX accept_ex;
+    struct sockaddr_in in, out, b;
+    struct sockaddr_storage to;
+    WSABUF wb = { 4, (char *)"test" };
+    WSAMSG msg;
+    WSAOVERLAPPED ov;
+    SOCKET s, r, l;
+    DWORD n, flags;
+    char buf[64];
+    unsigned short port;
+    int len;
+
+    startup();
+    s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    n = 0xdeadbeef;
+    EXPECT_FAIL(WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, buf, 1, &n,
+                         NULL, NULL), WSAEINVAL);
+    ck_assert_uint_eq(n, 0);
+    n = 0xdeadbeef;
+    EXPECT_FAIL(WSAIoctl(s, SIO_ADDRESS_LIST_QUERY, NULL, 0, buf, 0, &n,
+                         NULL, NULL), WSAEFAULT);
+    ck_assert_uint_ne(n, 0xdeadbeef); /* the size needed */
+    closesocket(s);
+
+    /* No count and no OVERLAPPED: WSAEFAULT, and nothing sent. */
+    r = udp_bound(AF_INET, &to, &len);
+    s = socket(AF_INET, SOCK_DGRAM, 0);
+    send_msg = (LPFN_WSASENDMSG)ext_fn(s, (GUID)WSAID_WSASENDMSG);
+    memset(&msg, 0, sizeof(msg));
+    msg.name = (struct sockaddr *)&to;
+    msg.namelen = len;
+    msg.lpBuffers = &wb;
+    msg.dwBufferCount = 1;
+    EXPECT_FAIL(send_msg(s, &msg, 0, NULL, NULL, NULL), WSAEFAULT);
+    ck_assert_int_eq(send_msg(s, &msg, 0, &n, NULL, NULL), 0);
+    ck_assert_int_eq(recv(r, buf, sizeof(buf), 0), 4); /* the second only */
+    n = 1;
+    ck_assert_int_eq(ioctlsocket(r, FIONBIO, (u_long *)&n), 0);
+    EXPECT_FAIL(recv(r, buf, sizeof(buf), 0), WSAEWOULDBLOCK);
+    closesocket(r);
+
+    memset(&in, 0, sizeof(in));
+    n = 0xdeadbeef;
+    EXPECT_FAIL(WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &in, sizeof(in),
+                         &out, sizeof(out), &n, NULL, NULL), WSAEAFNOSUPPORT);
+    ck_assert_uint_eq(n, 0xdeadbeef);
+    EXPECT_FAIL(WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &in, sizeof(in) - 1,
+                         &out, sizeof(out), &n, NULL, NULL), WSAEINVAL);
+    in.sin_family = AF_INET;
+    in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_FAIL(WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &in, sizeof(in),
+                         NULL, sizeof(out), &n, NULL, NULL), WSAEFAULT);
+    ck_assert_uint_eq(n, 0xdeadbeef);
+    EXPECT_FAIL(WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &in, sizeof(in),
+                         &out, sizeof(out) - 1, &n, NULL, NULL), WSAEFAULT);
+    ck_assert_uint_eq(n, sizeof(out));
+    ck_assert_int_eq(WSAIoctl(s, SIO_ROUTING_INTERFACE_QUERY, &in, sizeof(in),
+                              &out, sizeof(out), &n, NULL, NULL), 0);
+    ck_assert_uint_eq(n, sizeof(out));
+    ck_assert_int_eq(WSAIoctl(s, SIO_ENABLE_CIRCULAR_QUEUEING, NULL, 0, NULL,
+                              0, &n, NULL, NULL), 0);
+    closesocket(s);
+
+    /* A second ConnectEx, the first done: WSAEISCONN, Internal pending. */
+    l = listener(&port);
+    s = WSASocketA(AF_INET, SOCK_STREAM, 0, NULL, 0, WSA_FLAG_OVERLAPPED);
+    connect_ex = (LPFN_CONNECTEX)ext_fn(s, (GUID)WSAID_CONNECTEX);
+    memset(&b, 0, sizeof(b));
+    b.sin_family = AF_INET;
+    b.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(s, (struct sockaddr *)&b, sizeof(b)), 0);
+    b.sin_port = htons(port);
+    memset(&ov, 0, sizeof(ov));
+    ov.hEvent = WSACreateEvent();
+    if (!connect_ex(s, (struct sockaddr *)&b, sizeof(b), NULL, 0, &n, &ov)) {
+        ck_assert_int_eq(WSAGetLastError(), WSA_IO_PENDING);
+        ck_assert_uint_eq(WSAWaitForMultipleEvents(1, &ov.hEvent, TRUE, 5000,
+                                                   FALSE), WSA_WAIT_EVENT_0);
+    }
+    ck_assert(WSAGetOverlappedResult(s, &ov, &n, FALSE, &flags));
+    ov.Internal = 0xdeadbeef;
+    ck_assert(!connect_ex(s, (struct sockaddr *)&b, sizeof(b), NULL, 0, &n,
+                          &ov));
+    ck_assert_int_eq(WSAGetLastError(), WSAEISCONN);
+    ck_assert_uint_eq(ov.Internal, STATUS_PENDING);
+    WSACloseEvent(ov.hEvent);
+    closesocket(s);
+
+    /* AcceptEx marks the OVERLAPPED pending before it looks at the
+     * listener (test_AcceptEx). */
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    accept_ex = (LPFN_ACCEPTEX)ext_fn(s, (GUID)WSAID_ACCEPTEX);
+    ov.Internal = 0xdeadbeef;
+    ck_assert(!accept_ex(INVALID_SOCKET, s, buf, 0, 32, 32, &n, &ov));
+    ck_assert_int_eq(WSAGetLastError(), WSAENOTSOCK);
+    ck_assert_uint_eq(ov.Internal, STATUS_PENDING);
+
+    /* SIO_IDEAL_SEND_BACKLOG_CHANGE without an OVERLAPPED on a
+     * non-blocking socket: the value never changes here, it would block. */
+    closesocket(s);
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    b.sin_port = htons(port);
+    ck_assert_int_eq(connect(s, (struct sockaddr *)&b, sizeof(b)), 0);
+    n = 1;
+    ck_assert_int_eq(ioctlsocket(s, FIONBIO, (u_long *)&n), 0);
+    EXPECT_FAIL(WSAIoctl(s, SIO_IDEAL_SEND_BACKLOG_CHANGE, NULL, 0, NULL, 0,
+                         &n, NULL, NULL), WSAEWOULDBLOCK);
+    closesocket(s);
+    closesocket(l);
+}
+END_TEST
+
+/* The ioctls' tests: a failure leaves *lpcbBytesReturned alone. */
+START_TEST(ioctl_failure_sizes)
+{
+    GUID bogus = { 0xdeadbeef, 0, 0, { 0 } };
+    SOCKET s;
+    DWORD n;
+    void *f;
+    int val;
+
+    startup();
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    n = 0xdeadbeef;
+    EXPECT_FAIL(WSAIoctl(s, FIONREAD, NULL, 0, &val, sizeof(val) - 1, &n,
+                         NULL, NULL), WSAEFAULT);
+    ck_assert_uint_eq(n, 0xdeadbeef);
+    EXPECT_FAIL(WSAIoctl(s, SIO_GET_EXTENSION_FUNCTION_POINTER, &bogus,
+                         sizeof(bogus), &f, sizeof(f), &n, NULL, NULL),
+                WSAEINVAL);
+    ck_assert_uint_eq(n, 0xdeadbeef);
+    EXPECT_FAIL(WSAIoctl(s, SIO_KEEPALIVE_VALS, &val, sizeof(val), NULL, 0,
+                         &n, NULL, NULL), WSAEFAULT);
+    ck_assert_uint_eq(n, 0xdeadbeef);
+    /* SIO_GET_INTERFACE_LIST's failure does say 0. */
+    EXPECT_FAIL(WSAIoctl(s, SIO_GET_INTERFACE_LIST, NULL, 0, &val, 1, &n,
+                         NULL, NULL), WSAEFAULT);
+    ck_assert_uint_eq(n, 0);
+    closesocket(s);
+}
+END_TEST
+
+/* SIO_ADDRESS_LIST_SORT succeeds, the list's addresses all there. */
+START_TEST(address_list_sort)
+{
+    struct {
+        SOCKET_ADDRESS_LIST l;
+        SOCKET_ADDRESS more;
+    } buf, out;
+    struct sockaddr_in6 a[2];
+    DWORD n = 0;
+    SOCKET s;
+
+    startup();
+    s = socket(AF_INET6, SOCK_STREAM, 0);
+    memset(a, 0, sizeof(a));
+    a[0].sin6_family = a[1].sin6_family = AF_INET6;
+    a[0].sin6_addr.s6_addr[15] = 1;
+    a[1].sin6_addr.s6_addr[10] = a[1].sin6_addr.s6_addr[11] = 0xff;
+    a[1].sin6_addr.s6_addr[12] = 127;
+    a[1].sin6_addr.s6_addr[15] = 1;
+    buf.l.iAddressCount = 2;
+    buf.l.Address[0].lpSockaddr = (LPSOCKADDR)&a[0];
+    buf.l.Address[0].iSockaddrLength = sizeof(a[0]);
+    buf.more.lpSockaddr = (LPSOCKADDR)&a[1];
+    buf.more.iSockaddrLength = sizeof(a[1]);
+    ck_assert_int_eq(WSAIoctl(s, SIO_ADDRESS_LIST_SORT, &buf, sizeof(buf),
+                              &buf, sizeof(buf), &n, NULL, NULL), 0);
+    ck_assert_int_eq(buf.l.iAddressCount, 2);
+    ck_assert(buf.l.Address[0].lpSockaddr != buf.more.lpSockaddr);
+    ck_assert_int_eq(WSAIoctl(s, SIO_ADDRESS_LIST_SORT, &buf, sizeof(buf),
+                              &out, sizeof(out), &n, NULL, NULL), 0);
+    ck_assert_int_eq(out.l.iAddressCount, 2);
+    buf.l.iAddressCount = 3; /* more than the buffer holds */
+    EXPECT_FAIL(WSAIoctl(s, SIO_ADDRESS_LIST_SORT, &buf, sizeof(buf), &buf,
+                         sizeof(buf), &n, NULL, NULL), WSAEINVAL);
+    closesocket(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("badinput");
@@ -337,6 +550,9 @@ int main(void)
     tcase_add_test(tc, fd_above_1024);
     tcase_add_test(tc, select_thousands);
     tcase_add_test(tc, wsasocket_triples);
+    tcase_add_test(tc, misc_error_codes);
+    tcase_add_test(tc, ioctl_failure_sizes);
+    tcase_add_test(tc, address_list_sort);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

@@ -261,6 +261,10 @@ int wsc_WSASendMsg(SOCKET s, LPWSAMSG msg, DWORD flags, LPDWORD sent,
         return SOCKET_ERROR;
     if (wsc_bad_ptr(msg) || wsc_copy_in(&m, msg, sizeof(m)))
         return wsc_leave(e, -WSAEFAULT);
+    /* Without an OVERLAPPED the count is where the result goes: none is
+     * WSAEFAULT, and nothing is sent (wine's test_WSASendMsg). */
+    if (!ov && wsc_bad_ptr(sent))
+        return wsc_leave(e, -WSAEFAULT);
     /* For datagrams (and raw sockets) only. */
     if (e->type == SOCK_STREAM)
         return wsc_leave(e, -WSAEINVAL);

@@ -1,6 +1,7 @@
 /* The mswsock extensions (AcceptEx, GetAcceptExSockaddrs, ConnectEx,
  * DisconnectEx) and WSAIoctl, which hands out their pointers. */
 #include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "ws.h"
@@ -91,15 +92,17 @@ static long accept_ex(struct wsc_sock *l, struct wsc_sock *a, PVOID buf,
 BOOL wsc_AcceptEx(SOCKET listener, SOCKET acceptor, PVOID buf, DWORD rxlen,
                   DWORD llen, DWORD rlen, LPDWORD received, LPOVERLAPPED ov)
 {
-    struct wsc_sock *l = wsc_enter(listener), *a;
+    struct wsc_sock *l, *a;
     long r;
 
-    if (!l)
+    /* Marked pending before either socket is looked at (wine's
+     * test_AcceptEx: a listener of INVALID_SOCKET leaves STATUS_PENDING). */
+    if (!wsc_bad_ptr(ov))
+        ov->Internal = STATUS_PENDING;
+    if (!(l = wsc_enter(listener)))
         return FALSE;
     if (!(a = wsc_enter(acceptor)))
         return ext_leave(l, -WSAENOTSOCK);
-    if (!wsc_bad_ptr(ov))
-        ov->Internal = STATUS_PENDING;
     wsc_async_call_begin(l);
     if (wsc_bad_ptr(ov))
         r = -ERROR_INVALID_PARAMETER;
@@ -148,14 +151,19 @@ static long connect_ex(struct wsc_sock *e, const struct sockaddr *name,
 
     if (wsc_bad_ptr(ov))
         return -ERROR_INVALID_PARAMETER;
+    /* Windows marks the OVERLAPPED pending before it looks at the call
+     * (wine's test_connect: a refused ConnectEx leaves STATUS_PENDING). */
+    ov->Internal = STATUS_PENDING;
+    /* Connected, by a ConnectEx that completed too: WSAEISCONN (wine's
+     * test_connect); one still under way is WSAEINVAL below. */
+    if (wsc_e_has_peer(e))
+        return -WSAEISCONN;
     /* A ConnectEx that has completed counts as pending until
      * SO_UPDATE_CONNECT_CONTEXT (row MX18), however fast loopback is. */
     if (e->type != SOCK_STREAM ||
         (f & (WSC_F_LISTENING | WSC_F_CONNECTING | WSC_F_ACONNECT |
               WSC_F_ACCEPTING | WSC_F_CONNECTEX)))
         return -WSAEINVAL;
-    if (wsc_e_has_peer(e))
-        return -WSAEISCONN;
     if (!wsc_e_known_bound(e))
         return -WSAEINVAL;
     if (wsc_bad_ptr(name) || namelen < wsc_addr_size(e->family))
@@ -405,6 +413,7 @@ static long interface_list(void *out, DWORD outlen, DWORD *size)
     struct sockaddr_in *a;
     int n = ws_ipv4_interfaces(f, 64), i;
 
+    *size = 0; /* a failure too (wine's test_get_interface_list) */
     if (n < 0)
         return -WSAENOBUFS;
     if (n > 64)
@@ -445,6 +454,13 @@ static long address_list(struct wsc_sock *e, void *out, DWORD outlen,
     size_t head, need;
     char *addrs;
 
+    /* Room for less than the count: WSAEINVAL and 0 bytes (wine's
+     * test_address_list_query); none at all, or no more than the count,
+     * WSAEFAULT with the size needed. */
+    if (outlen > 0 && outlen < offsetof(SOCKET_ADDRESS_LIST, Address)) {
+        *size = 0;
+        return -WSAEINVAL;
+    }
     if (n < 0)
         return -WSAENOBUFS;
     if (n > 32)
@@ -477,13 +493,30 @@ static long routing_interface(struct wsc_sock *e, const void *in,
     int len = wsc_addr_size(e->family);
     long r;
 
-    if (wsc_bad_ptr(in) || inlen < (DWORD)len ||
-        wsc_copy_in(&dst, in, (size_t)len))
+    /* wine's test_sioRoutingInterfaceQuery: no address or a short one
+     * WSAEINVAL (no input at all WSAEFAULT, row IC2), family 0
+     * WSAEAFNOSUPPORT, the wildcard WSAEINVAL; too little room WSAEFAULT
+     * with the size needed, no room at all WSAEFAULT alone. */
+    if (!in && inlen == 0)
         return -WSAEFAULT;
+    if (!in || inlen < (DWORD)len)
+        return -WSAEINVAL;
+    memset(&dst, 0, sizeof(dst));
+    if (wsc_bad_ptr(in) || wsc_copy_in(&dst, in, (size_t)len))
+        return -WSAEFAULT;
+    if (dst.ss_family == AF_UNSPEC)
+        return -WSAEAFNOSUPPORT;
     if (dst.ss_family != e->family)
         return -WSAEINVAL;
-    if (wsc_bad_ptr(out) || outlen < (DWORD)len)
+    if (dst.ss_family == AF_INET &&
+        ((struct sockaddr_in *)&dst)->sin_addr.s_addr == 0)
+        return -WSAEINVAL;
+    if (wsc_bad_ptr(out))
         return -WSAEFAULT;
+    if (outlen < (DWORD)len) {
+        *size = (DWORD)len;
+        return -WSAEFAULT;
+    }
     r = wsc_e_route_source((struct sockaddr *)&dst, (socklen_t)len,
                            (struct sockaddr *)&src, &slen);
     if (r < 0)
@@ -513,6 +546,7 @@ static long tcp_info(struct wsc_sock *e, const void *in, DWORD inlen,
         return -WSAEMSGSIZE;
     if (wsc_bad_ptr(in) || wsc_copy_in(&version, in, sizeof(version)))
         return -WSAEFAULT;
+    *size = 0; /* the WSAEINVALs below */
     if (version > 1 || e->type != SOCK_STREAM)
         return -WSAEINVAL;
     need = version ? sizeof(TCP_INFO_v1) : sizeof(TCP_INFO_v0);
@@ -557,6 +591,44 @@ static long put_ulong(void *out, DWORD outlen, u_long v, DWORD *size)
     return wsc_copy_out(out, &v, sizeof(v));
 }
 
+/* SIO_ADDRESS_LIST_SORT: the caller's SOCKET_ADDRESS_LIST in the order
+ * Windows' RFC 3484 sort would give.  The order is left as it is (a
+ * permutation Windows might also choose when it has no preference);
+ * the list is checked and, if out is another buffer, copied there. */
+static long address_list_sort(const void *in, DWORD inlen, void *out,
+                              DWORD outlen, DWORD *size)
+{
+    const size_t head = offsetof(SOCKET_ADDRESS_LIST, Address);
+    SOCKET_ADDRESS_LIST l;
+    size_t need;
+    char *buf;
+    long r;
+
+    if (!in || inlen < head || wsc_bad_ptr(in) ||
+        wsc_copy_in(&l, in, head))
+        return -WSAEFAULT;
+    if (l.iAddressCount < 0 ||
+        (size_t)l.iAddressCount > (inlen - head) / sizeof(SOCKET_ADDRESS))
+        return -WSAEINVAL;
+    need = head + (size_t)l.iAddressCount * sizeof(SOCKET_ADDRESS);
+    if (!out || outlen < need || wsc_bad_ptr(out))
+        return -WSAEFAULT;
+    *size = (DWORD)need;
+    if (out == in)
+        return 0;
+    if (!(buf = malloc(need)))
+        return -WSAENOBUFS;
+    r = wsc_copy_in(buf, in, need) ? -WSAEFAULT : wsc_copy_out(out, buf, need);
+    free(buf);
+    return r;
+}
+
+/* *size of a failure that leaves the caller's *lpcbBytesReturned as it
+ * was (wine's tests: FIONREAD, SIO_KEEPALIVE_VALS, an unknown extension,
+ * SIO_ROUTING_INTERFACE_QUERY); a code that reports a size on failure
+ * sets it. */
+#define SIZE_UNTOUCHED 0xffffffffu
+
 /* A control code done at once: its result, *size the bytes written;
  * -WSAEOPNOTSUPP for the ones not known. */
 static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
@@ -565,7 +637,7 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
 {
     u_long v;
 
-    *size = 0;
+    *size = SIZE_UNTOUCHED;
     switch (code) {
     case SIO_GET_EXTENSION_FUNCTION_POINTER:
         return get_extension(in, inlen, out, outlen, size);
@@ -595,8 +667,15 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
         return address_list(e, out, outlen, size);
     case SIO_ROUTING_INTERFACE_QUERY:
         return routing_interface(e, in, inlen, out, outlen, size);
+    case SIO_ADDRESS_LIST_SORT:
+        return address_list_sort(in, inlen, out, outlen, size);
     case SIO_TCP_INFO:
         return tcp_info(e, in, inlen, out, outlen, size);
+    case SIO_ENABLE_CIRCULAR_QUEUEING:
+        /* A datagram socket's (wine's test_circular_queueing): Linux
+         * drops the newest datagram of a full queue, Windows with this
+         * the oldest; taken, and the kernel's order kept. */
+        return e->type == SOCK_STREAM ? -WSAEOPNOTSUPP : 0;
     case SIO_UDP_CONNRESET:
         if (inlen < sizeof(BOOL) || wsc_bad_ptr(in) ||
             wsc_copy_in(&v, in, sizeof(BOOL)))
@@ -612,6 +691,7 @@ static long ioctl_now(struct wsc_sock *e, SOCKET s, DWORD code,
             return -WSAENOTCONN;
         return put_ulong(out, outlen, 0x10000, size);
     }
+    *size = 0; /* an unknown code says 0 bytes (row KA10) */
     return -WSAEOPNOTSUPP;
 }
 
@@ -629,6 +709,7 @@ int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
     struct wsc_sock *e = wsc_enter(s);
     struct ws_op *op;
     DWORD size = 0;
+    int wrote = 0;
     long r;
 
     if (!e)
@@ -637,12 +718,24 @@ int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
         return wsc_leave(e, -WSAEFAULT);
     /* The socket itself is what SIO_BASE_HANDLE gives, but not through an
      * OVERLAPPED: that is an unsupported request (row CP19). */
-    r = ov && code == SIO_BASE_HANDLE
-            ? -WSAEOPNOTSUPP
-            : ioctl_now(e, s, code, in, inlen, out, outlen, &size);
+    /* The ideal send backlog here never changes: a non-blocking socket
+     * without an OVERLAPPED would block, WSAEWOULDBLOCK. */
+    if (code == SIO_IDEAL_SEND_BACKLOG_CHANGE && !ov &&
+        e->type == SOCK_STREAM && (wsc_flags(e) & WSC_F_NONBLOCK))
+        r = -WSAEWOULDBLOCK;
+    else
+        r = ov && code == SIO_BASE_HANDLE
+                ? -WSAEOPNOTSUPP
+                : ioctl_now(e, s, code, in, inlen, out, outlen, &size);
+    if (size == SIZE_UNTOUCHED)
+        size = 0;
+    else if (r < 0)
+        wrote = 1; /* a size the failure reports */
     if (!ov || (r < 0 && r != -WSAEOPNOTSUPP && !pends(code))) {
-        /* Without an OVERLAPPED, or failed at once: nothing queued. */
-        if (wsc_copy_out(returned, &size, sizeof(size)))
+        /* Without an OVERLAPPED, or failed at once: nothing queued, and
+         * a failure's size only where it has one. */
+        if ((r >= 0 || wrote) &&
+            wsc_copy_out(returned, &size, sizeof(size)))
             r = -WSAEFAULT;
         return wsc_leave(e, r);
     }

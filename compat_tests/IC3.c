@@ -1,7 +1,7 @@
-/* IC3: a connected UDP socket whose datagram drew a port unreachable:
- * recv fails WSAECONNRESET; after SIO_UDP_CONNRESET FALSE the unreachable
- * is not reported (a non-blocking recv would block); a short BOOL
- * WSAEFAULT. */
+/* IC3: a UDP socket whose datagram drew a port unreachable, connected
+ * or not: the next receive fails WSAECONNRESET, once; after
+ * SIO_UDP_CONNRESET FALSE the unreachable is not reported (a
+ * non-blocking recv would block); a short BOOL WSAEFAULT. */
 #include "harness.h"
 #include <mstcpip.h>
 #include <mswsock.h>
@@ -36,5 +36,18 @@ void sc_IC3(ct *t)
     ct_obs_rc(t, "ignored", recv(a, buf, sizeof(buf), 0));
     ct_obs_rc(t, "short_input", WSAIoctl(a, SIO_UDP_CONNRESET, &off, 2, NULL,
                                          0, &n, NULL, NULL));
+    closesocket(a);
+
+    a = ct_udp(t, &pa);
+    ioctlsocket(a, FIONBIO, &nb);
+    sendto(a, "x", 1, 0, (struct sockaddr *)&to, sizeof(to));
+    ct_obs(t, "unconnected_readable", "%d", ct_wait_readable(a, 2000));
+    ct_obs_rc(t, "unconnected_reported", recv(a, buf, sizeof(buf), 0));
+    ct_obs_rc(t, "unconnected_once", recv(a, buf, sizeof(buf), 0));
+    WSAIoctl(a, SIO_UDP_CONNRESET, &off, sizeof(off), NULL, 0, &n, NULL,
+             NULL);
+    sendto(a, "x", 1, 0, (struct sockaddr *)&to, sizeof(to));
+    ct_wait_readable(a, 500);
+    ct_obs_rc(t, "unconnected_ignored", recv(a, buf, sizeof(buf), 0));
     closesocket(a);
 }

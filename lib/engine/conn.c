@@ -12,6 +12,19 @@
 #include "engine.h"
 #include "os.h"
 
+/* Windows tells an unconnected UDP socket of the port unreachable its
+ * datagram drew (WSAECONNRESET at the next recvfrom); Linux does only
+ * with IP_RECVERR, which also queues each error (io.c drains them). */
+static void udp_errors_on(int fd, int family)
+{
+    int on = 1;
+
+    if (family == AF_INET)
+        wsc_os.setsockopt(fd, IPPROTO_IP, IP_RECVERR, &on, sizeof(on));
+    else if (family == AF_INET6)
+        wsc_os.setsockopt(fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof(on));
+}
+
 int wsc_e_socket(int family, int type, int proto, uint32_t flags)
 {
     int fd = wsc_os.socket(family, type | ((flags & WSC_F_NONBLOCK) ?
@@ -20,6 +33,8 @@ int wsc_e_socket(int family, int type, int proto, uint32_t flags)
     if (fd < 0)
         return wsc_errno_result(WSC_OP_SOCKET, errno, 0);
     type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (type == SOCK_DGRAM && !wsc_posix_mode)
+        udp_errors_on(fd, family);
     if (!wsc_register(fd, family, type, flags)) {
         wsc_os.close(fd);
         return -WSAEMFILE;
@@ -341,10 +356,30 @@ int wsc_e_route_source(const struct sockaddr *dst, socklen_t dlen,
     return r;
 }
 
+/* The error a datagram socket just reported came from its queue of
+ * ICMP errors (IP_RECVERR, conn.c): taken off, so that the queue does
+ * not fill the receive buffer and the next error shows. */
+void wsc_e_dgram_error_taken(struct wsc_sock *e, int err)
+{
+    char buf[256];
+    struct msghdr m;
+
+    if (err == EAGAIN || err == EINTR || err == EFAULT || err == EINVAL ||
+        err == EBADF || err == ENOTSOCK)
+        return;
+    memset(&m, 0, sizeof(m));
+    m.msg_control = buf;
+    m.msg_controllen = sizeof(buf);
+    wsc_os.recvmsg(e->fd, &m, MSG_ERRQUEUE | MSG_DONTWAIT);
+}
+
 int wsc_e_refused_ignored(struct wsc_sock *e, int err)
 {
-    return err == ECONNREFUSED && e->type != SOCK_STREAM &&
-           (wsc_flags(e) & WSC_F_NO_CONNRESET);
+    if (err != ECONNREFUSED || e->type == SOCK_STREAM ||
+        !(wsc_flags(e) & WSC_F_NO_CONNRESET))
+        return 0;
+    wsc_e_dgram_error_taken(e, err);
+    return 1;
 }
 
 void wsc_e_set_udp_connreset(struct wsc_sock *e, int on)

@@ -537,6 +537,9 @@ int wsc_e_route_source(const struct sockaddr *dst, socklen_t dlen,
 /* A datagram receive failed with ECONNREFUSED that is not to be
  * reported (SIO_UDP_CONNRESET FALSE): 1, try again. */
 int wsc_e_refused_ignored(struct wsc_sock *e, int err);
+/* A datagram socket reported err: the ICMP error behind it is taken off
+ * the socket's error queue. */
+void wsc_e_dgram_error_taken(struct wsc_sock *e, int err);
 /* SIO_UDP_CONNRESET: report (on, the default) or ignore port unreachables. */
 void wsc_e_set_udp_connreset(struct wsc_sock *e, int on);
 /* The local address of such a connection: 0, or -1 (*len then 0). */

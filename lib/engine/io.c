@@ -50,6 +50,9 @@ int wsc_io_error(struct wsc_sock *e, enum wsc_op op, int err)
 {
     uint32_t f = wsc_flags(e);
 
+    if (!is_stream(e))
+        wsc_e_dgram_error_taken(e, err);
+
     if (f & WSC_F_ABORTED)
         return -WSAECONNABORTED;
     /* A stream that never had a peer (new, listening, its connect

@@ -646,6 +646,82 @@ START_TEST(resolver_as_windows)
 }
 END_TEST
 
+/* test_inet_pton, test_WSAStringToAddress: what an IPv4 text that is no
+ * address leaves in the caller's memory: inet_pton (and InetPtonW) the
+ * strict dotted quad it starts with, if one; WSAStringToAddress the
+ * address read before the text went wrong, with no family or port. */
+START_TEST(partial_ipv4_as_windows)
+{
+    static const struct {
+        const char *in;
+        int ret;
+        DWORD addr;
+    } p4[] = {
+        { "", 0, 0xdeadbeef }, { "1.1.1.1", 1, 0x01010101 },
+        { "127.127.127.255:123", 0, 0xff7f7f7f }, { "1.1.1.0a", 0, 0x00010101 },
+        { "1.1.1.0o10", 0, 0x00010101 }, { "3.4.5.6 ", 0, 0x06050403 },
+        { "3.4.5.6.7", 0, 0xdeadbeef }, { "1.1.1.0x", 0, 0xdeadbeef },
+        { "1.1.1.0xaA", 0, 0xdeadbeef }, { "1.1.1.010", 0, 0xdeadbeef },
+        { "1.1.1.00", 0, 0xdeadbeef }, { "127.127.127.256", 0, 0xdeadbeef },
+        { "1.1.1.-2", 0, 0xdeadbeef }, { "1.2.3", 0, 0xdeadbeef },
+        { " 3.4.5.6", 0, 0xdeadbeef }, { "3. 4.5.6", 0, 0xdeadbeef },
+    };
+    static const struct {
+        const char *in;
+        uint32_t addr; /* host order */
+        int port, error;
+    } s4[] = {
+        { "127.127.127.127:123", 0x7f7f7f7f, 123, 0 },
+        { "127.127.127.127:0", 0x7f7f7f7f, 0, WSAEINVAL },
+        { "127.127.127.127:65537", 0x7f7f7f7f, 0, WSAEINVAL },
+        { "3.4.5.6 ", 0x03040506, 0, WSAEINVAL },
+        { "3.4.5.6: 7", 0x03040506, 0, WSAEINVAL },
+        { "1.1.1.0a", 0x01010100, 0, WSAEINVAL },
+        { "2001::1", 0x000007d1, 0, WSAEINVAL },
+        { "1234BEEF", 0x000004d2, 0, WSAEINVAL },
+        { "0x00010Q03", 0x00000010, 0, WSAEINVAL },
+        { "1.2.3.", 0, 0, WSAEINVAL }, { "3.4.756.1", 0, 0, WSAEINVAL },
+        { "255.255.255.256", 0, 0, WSAEINVAL }, { "", 0, 0, WSAEINVAL },
+    };
+    wchar_t w[32];
+    struct sockaddr_in sin;
+    DWORD a4;
+    size_t i, k;
+    int len;
+
+    startup();
+    for (i = 0; i < sizeof(p4) / sizeof(p4[0]); i++) {
+        a4 = 0xdeadbeef;
+        WSASetLastError(0xdead);
+        ck_assert_msg(inet_pton(AF_INET, p4[i].in, &a4) == p4[i].ret, "%s",
+                      p4[i].in);
+        ck_assert_msg(a4 == p4[i].addr, "%s: %#x", p4[i].in, (unsigned)a4);
+        ck_assert_int_eq(WSAGetLastError(), 0xdead);
+        for (k = 0; (w[k] = (unsigned char)p4[i].in[k]); k++)
+            ;
+        a4 = 0xdeadbeef;
+        ck_assert_int_eq(InetPtonW(AF_INET, w, &a4), p4[i].ret);
+        ck_assert_uint_eq(a4, p4[i].addr);
+        ck_assert_int_eq(WSAGetLastError(), p4[i].ret ? 0xdead : WSAEINVAL);
+    }
+    for (i = 0; i < sizeof(s4) / sizeof(s4[0]); i++) {
+        memset(&sin, 0xab, sizeof(sin));
+        len = sizeof(sin) + 10;
+        WSASetLastError(0);
+        ck_assert_int_eq(WSAStringToAddressA((char *)s4[i].in, AF_INET, NULL,
+                                             (struct sockaddr *)&sin, &len),
+                         s4[i].error ? SOCKET_ERROR : 0);
+        ck_assert_int_eq(WSAGetLastError(), s4[i].error);
+        ck_assert_int_eq(sin.sin_family, s4[i].error ? 0 : AF_INET);
+        ck_assert_msg(sin.sin_addr.s_addr == htonl(s4[i].addr), "%s: %#x",
+                      s4[i].in, (unsigned)ntohl(sin.sin_addr.s_addr));
+        ck_assert_int_eq(ntohs(sin.sin_port), s4[i].port);
+        ck_assert_int_eq(len, s4[i].error ? (int)sizeof(sin) + 10
+                                          : (int)sizeof(sin));
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("gaiex");
@@ -664,6 +740,7 @@ int main(void)
     tcase_add_test(tc, address_text_as_windows);
     tcase_add_test(tc, async_db_takes_any_buffer);
     tcase_add_test(tc, resolver_as_windows);
+    tcase_add_test(tc, partial_ipv4_as_windows);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

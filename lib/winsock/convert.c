@@ -201,13 +201,16 @@ static int parse_dotted(const char **p, uint32_t *addr)
 }
 
 /* An address as parse_dotted reads it, then an optional :port; 0 or
- * -1. */
+ * -1.  What follows a good address failing it, the address is out all
+ * the same, without family or port, as Windows leaves it (protocol.c
+ * test_WSAStringToAddress: "3.4.5.6 ", "127.127.127.127:0"). */
 static int parse_ipv4(const char *s, struct sockaddr_in *out)
 {
     uint32_t addr, port = 0;
 
     if (parse_dotted(&s, &addr) < 0)
         return -1;
+    out->sin_addr.s_addr = htonl(addr);
     if (*s == ':') {
         s++;
         if (parse_number(&s, &port) < 0 || port == 0 || port > 65535)
@@ -216,7 +219,6 @@ static int parse_ipv4(const char *s, struct sockaddr_in *out)
     if (*s)
         return -1;
     out->sin_family = AF_INET;
-    out->sin_addr.s_addr = htonl(addr);
     out->sin_port = htons((uint16_t)port);
     return 0;
 }
@@ -317,8 +319,7 @@ static int text_address(const char *text, int af, struct sockaddr *sa,
     memset(&ss, 0, sizeof(ss));
     if ((af == AF_INET ? parse_ipv4(text, (struct sockaddr_in *)&ss)
                        : parse_ipv6(text, (struct sockaddr_in6 *)&ss)) < 0) {
-        memset(&ss, 0, sizeof(ss));
-        wsc_copy_out(sa, &ss, (size_t)need);
+        wsc_copy_out(sa, &ss, (size_t)need); /* (what the parse left) */
         return wsc_fail(WSAEINVAL);
     }
     if (wsc_copy_out(sa, &ss, (size_t)need) ||

@@ -385,6 +385,31 @@ static void unpad_ipv4_tail(char *text)
     *out = 0;
 }
 
+/* Windows' inet_pton reads a strict dotted quad first and then looks at
+ * what follows it: an address followed by anything but the end, a
+ * fifth part or a hex or octal look is not one, but is written all the
+ * same (protocol.c test_inet_pton: "1.1.1.0a", "127.127.127.255:123").
+ * 1 when s starts with such an address, into out. */
+static int ipv4_prefix(const char *s, unsigned char out[4])
+{
+    unsigned v;
+    int i;
+
+    for (i = 0; i < 4; i++) {
+        if (*s < '0' || *s > '9' ||
+            (s[0] == '0' && ((s[1] >= '0' && s[1] <= '9') || s[1] == 'x' ||
+                             s[1] == 'X')))
+            return 0;
+        for (v = 0; *s >= '0' && *s <= '9'; s++)
+            if ((v = v * 10 + (unsigned)(*s - '0')) > 255)
+                return 0;
+        out[i] = (unsigned char)v;
+        if (i < 3 && *s++ != '.')
+            return 0;
+    }
+    return *s && *s != '.';
+}
+
 int ws_inet_pton(int af, const char *src, void *dst)
 {
     char text[INET6_ADDRSTRLEN + 1];
@@ -403,6 +428,11 @@ int ws_inet_pton(int af, const char *src, void *dst)
     r = inet_pton(af, n < 0 ? "" : text, bin);
     if (r < 0)
         wsc_fail(WSAEAFNOSUPPORT);
+    if (r == 0 && af == AF_INET && n >= 0 && ipv4_prefix(text, bin) &&
+        wsc_copy_out(dst, bin, 4)) {
+        wsc_fail(WSAEFAULT);
+        return -1;
+    }
     if (r == 1 && wsc_copy_out(dst, bin, af == AF_INET ? 4 : sizeof(bin))) {
         wsc_fail(WSAEFAULT);
         return -1;

@@ -15,7 +15,6 @@ void sc_MX10(ct *t)
     char buf[2 * AL];
     DWORD n = 0;
     OVERLAPPED ov;
-    BOOL ok;
 
     l = wa_setup(t, &port, &c, &ca, &cond, CF_DEFER);
     AcceptEx_ = mx_acceptex(t, l);
@@ -23,10 +22,7 @@ void sc_MX10(ct *t)
                 WSAAccept(l, NULL, NULL, wa_condition, (DWORD_PTR)&cond));
     acc = mx_tcp(t);
     mx_ov(&ov);
-    ok = AcceptEx_(l, acc, buf, 0, AL, AL, &n, &ov);
-    ct_obs(t, "acceptex", "%s",
-           ok || GetLastError() == ERROR_IO_PENDING ? "TRUE or pending"
-                                                    : mx_err(GetLastError()));
+    mx_obs_bool(t, "acceptex", AcceptEx_(l, acc, buf, 0, AL, AL, &n, &ov));
     mx_obs_result(t, "result", l, &ov, 2000);
     setsockopt(acc, SOL_SOCKET, SO_UPDATE_ACCEPT_CONTEXT, (char *)&l,
                sizeof(l));

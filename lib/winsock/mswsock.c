@@ -75,6 +75,9 @@ static long accept_ex(struct wsc_sock *l, struct wsc_sock *a, PVOID buf,
     if (!(op = ws_op_new(ov, NULL)))
         return -WSAENOBUFS;
     op->aop.kind = WSC_AOP_ACCEPT;
+    /* Windows' AcceptEx pends even with a connection waiting (a deferred
+     * one too, row MX10) and completes through the OVERLAPPED. */
+    op->aop.always_pend = 1;
     op->aop.acceptor_fd = a->fd;
     op->aop.acceptor_gen = atomic_load(&a->gen);
     op->aop.first_data = rxlen;

@@ -8,25 +8,27 @@
 #include "optnames.h"
 
 /* Windows' answers: takes lengths below 4; the size getsockopt reports
- * for lengths 1, 2, 4; what a failing get of 1 and 2 bytes leaves in a
- * DWORD of 0xdeadbeef (0: untouched); takes 0x100; a BOOL (answers 1). */
+ * for lengths 1, 2, 4; what a get of 1 and 2 bytes leaves in a DWORD of
+ * 0xdeadbeef (0: untouched if it fails, the reported size's bytes if it
+ * works; a SOL_SOCKET BOOL read with 2 writes 2 and reports 1,
+ * test_optsize[]'s values); takes 0x100; a BOOL (answers 1). */
 static const struct opt {
     const char *name;
     int af, type, level, optname, short_ok;
     int sizes[3];
-    DWORD fail_values[2];
+    DWORD values[2];
     int large_ok, boolean;
 } opts[] = {
-    { "SO_BROADCAST", AF_INET, SOCK_DGRAM, SOL_SOCKET, SO_BROADCAST, 1, { 1, 1, 4 }, { 0, 0 }, 1, 1 },
-    { "SO_DONTLINGER", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_DONTLINGER, 1, { 1, 1, 4 }, { 0, 0 }, 1, 1 },
+    { "SO_BROADCAST", AF_INET, SOCK_DGRAM, SOL_SOCKET, SO_BROADCAST, 1, { 1, 1, 4 }, { 0, 0xdead0001 }, 1, 1 },
+    { "SO_DONTLINGER", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_DONTLINGER, 1, { 1, 1, 4 }, { 0, 0xdead0001 }, 1, 1 },
     { "SO_LINGER", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_LINGER, 0, { 1, 2, 4 }, { 0xdeadbe00, 0xdead0000 }, 1, 0 },
-    { "SO_OOBINLINE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_OOBINLINE, 1, { 1, 1, 4 }, { 0, 0 }, 1, 1 },
+    { "SO_OOBINLINE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_OOBINLINE, 1, { 1, 1, 4 }, { 0, 0xdead0001 }, 1, 1 },
     { "SO_RCVBUF", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_RCVBUF, 0, { 1, 2, 4 }, { 0xdeadbe00, 0xdead0000 }, 1, 0 },
     { "SO_KEEPALIVE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_KEEPALIVE, 1, { 1, 1, 1 }, { 0, 0 }, 1, 0 },
     { "SO_DONTROUTE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_DONTROUTE, 1, { 1, 1, 1 }, { 0, 0 }, 1, 0 },
     { "SO_RCVTIMEO", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_RCVTIMEO, 0, { 1, 2, 4 }, { 0, 0 }, 1, 0 },
-    { "SO_REUSEADDR", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, 1, { 1, 1, 4 }, { 0, 0 }, 1, 1 },
-    { "SO_EXCLUSIVEADDRUSE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1, { 1, 1, 4 }, { 0, 0 }, 1, 1 },
+    { "SO_REUSEADDR", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_REUSEADDR, 1, { 1, 1, 4 }, { 0, 0xdead0001 }, 1, 1 },
+    { "SO_EXCLUSIVEADDRUSE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_EXCLUSIVEADDRUSE, 1, { 1, 1, 4 }, { 0, 0xdead0001 }, 1, 1 },
     { "SO_SNDBUF", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_SNDBUF, 0, { 1, 2, 4 }, { 0xdeadbe00, 0xdead0000 }, 1, 0 },
     { "SO_SNDTIMEO", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_SNDTIMEO, 0, { 1, 2, 4 }, { 0, 0 }, 1, 0 },
     { "SO_OPENTYPE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_OPENTYPE, 0, { 1, 2, 4 }, { 0, 0 }, 1, 0 },
@@ -122,10 +124,10 @@ static void walk(ct *t, const struct opt *o)
 
         value = 1;
         expect = 0xdeadbeef;
-        if (ok)
+        if (j < 2 && o->values[j])
+            expect = o->values[j];
+        else if (ok)
             memcpy(&expect, &value, (size_t)o->sizes[j]);
-        else if (j < 2 && o->fail_values[j])
-            expect = o->fail_values[j];
         rc = setsockopt(s, o->level, o->optname, (char *)&value, len);
         err = WSAGetLastError();
         CHECK(sets[j], ok ? rc == 0 : rc == -1 && err == WSAEFAULT);

@@ -469,6 +469,97 @@ START_TEST(misc_error_codes)
 }
 END_TEST
 
+/* test_sockopt_validity's rows without todo_wine, and IP_MTU_DISCOVER's. */
+START_TEST(ip_option_validity)
+{
+    static const struct {
+        int family, level, name;
+    } not_tcp[] = {
+        { AF_INET, IPPROTO_IP, IP_MULTICAST_IF },
+        { AF_INET, IPPROTO_IP, IP_MULTICAST_TTL },
+        { AF_INET, IPPROTO_IP, IP_MULTICAST_LOOP },
+        { AF_INET, IPPROTO_IP, IP_PKTINFO },
+        { AF_INET, IPPROTO_IP, IP_RECVTTL },
+        { AF_INET, IPPROTO_IP, IP_RECVTOS },
+        { AF_INET6, IPPROTO_IPV6, IPV6_MULTICAST_IF },
+        { AF_INET6, IPPROTO_IPV6, IPV6_MULTICAST_HOPS },
+        { AF_INET6, IPPROTO_IPV6, IPV6_MULTICAST_LOOP },
+        { AF_INET6, IPPROTO_IPV6, IPV6_PKTINFO },
+        { AF_INET6, IPPROTO_IPV6, IPV6_HOPLIMIT },
+        { AF_INET6, IPPROTO_IPV6, IPV6_RECVTCLASS },
+    };
+    char v[256];
+    size_t i;
+    int len, type;
+    SOCKET s;
+
+    startup();
+    for (i = 0; i < sizeof(not_tcp) / sizeof(not_tcp[0]); i++) {
+        for (type = SOCK_STREAM; type <= SOCK_DGRAM; type++) {
+            s = socket(not_tcp[i].family, type, 0);
+            memset(v, 0, sizeof(v));
+            len = sizeof(v);
+            WSASetLastError(0);
+            ck_assert_msg(getsockopt(s, not_tcp[i].level, not_tcp[i].name, v,
+                                     &len) == (type == SOCK_STREAM ? -1 : 0),
+                          "option %d type %d", not_tcp[i].name, type);
+            ck_assert_int_eq(WSAGetLastError(),
+                             type == SOCK_STREAM ? WSAEINVAL : 0);
+            closesocket(s);
+        }
+    }
+    for (type = SOCK_STREAM; type <= SOCK_DGRAM; type++) {
+        s = socket(AF_INET, type, 0);
+        memset(v, 0, sizeof(v));
+        len = sizeof(v);
+        ck_assert_int_eq(getsockopt(s, IPPROTO_IP, IP_OPTIONS, v, &len), 0);
+        ck_assert_int_eq(len, 0);
+        ck_assert_int_eq(setsockopt(s, IPPROTO_IP, IP_OPTIONS, v, sizeof(v)),
+                         0);
+        /* What a get answers, PMTUD_NOT_SET, is not a state to set. */
+        len = sizeof(v);
+        ck_assert_int_eq(getsockopt(s, IPPROTO_IP, IP_MTU_DISCOVER, v, &len),
+                         0);
+        ck_assert_int_eq(len, 4);
+        ck_assert_int_eq(*(int *)v, 0);
+        EXPECT_FAIL(setsockopt(s, IPPROTO_IP, IP_MTU_DISCOVER, v, len),
+                    WSAEINVAL);
+        *(int *)v = IP_PMTUDISC_DO;
+        ck_assert_int_eq(setsockopt(s, IPPROTO_IP, IP_MTU_DISCOVER, v, 4), 0);
+        closesocket(s);
+    }
+}
+END_TEST
+
+/* test_set_getsockopt's test_optsize[]: a SOL_SOCKET BOOL set with 2
+ * bytes and read with 2 writes both and answers 1. */
+START_TEST(short_bool_read)
+{
+    SOCKET s;
+    DWORD v;
+    int len;
+
+    startup();
+    s = socket(AF_INET, SOCK_STREAM, 0);
+    v = 1;
+    ck_assert_int_eq(setsockopt(s, SOL_SOCKET, SO_REUSEADDR, (char *)&v, 2),
+                     0);
+    v = 0xdeadbeef;
+    len = 2;
+    ck_assert_int_eq(getsockopt(s, SOL_SOCKET, SO_REUSEADDR, (char *)&v,
+                                &len), 0);
+    ck_assert_uint_eq(v, 0xdead0001);
+    ck_assert_int_eq(len, 1);
+    v = 0xdeadbeef;
+    len = 1;
+    ck_assert_int_eq(getsockopt(s, SOL_SOCKET, SO_REUSEADDR, (char *)&v,
+                                &len), 0);
+    ck_assert_uint_eq(v, 0xdeadbe01);
+    ck_assert_int_eq(len, 1);
+    closesocket(s);
+}
+END_TEST
+
 /* The ioctls' tests: a failure leaves *lpcbBytesReturned alone. */
 START_TEST(ioctl_failure_sizes)
 {
@@ -496,6 +587,58 @@ START_TEST(ioctl_failure_sizes)
                          NULL, NULL), WSAEFAULT);
     ck_assert_uint_eq(n, 0);
     closesocket(s);
+}
+END_TEST
+
+/* test_ipv4_cmsg, test_ipv6_cmsg: IP_TTL, IP_TOS and IPV6_TCLASS come
+ * as an INT each. */
+static void one_cmsg(int family, int level, int opt, int type)
+{
+    LPFN_WSARECVMSG recv_msg;
+    struct sockaddr_storage ss;
+    char payload[] = "HELLO", control[100];
+    WSABUF pb = { sizeof(payload), payload };
+    WSAMSG msg;
+    WSACMSGHDR *h = (WSACMSGHDR *)control;
+    DWORD on = 1, count, state = 0;
+    SOCKET r, c;
+    int len;
+
+    r = udp_bound(family, &ss, &len);
+    c = socket(family, SOCK_DGRAM, IPPROTO_UDP);
+    ck_assert_int_eq(connect(c, (struct sockaddr *)&ss, len), 0);
+    recv_msg = (LPFN_WSARECVMSG)ext_fn(r, (GUID)WSAID_WSARECVMSG);
+    ck_assert_int_eq(setsockopt(r, level, opt, (char *)&on, sizeof(on)), 0);
+    len = sizeof(state);
+    ck_assert_int_eq(getsockopt(r, level, opt, (char *)&state, &len), 0);
+    ck_assert_uint_eq(state, 1);
+    ck_assert_int_eq(send(c, payload, sizeof(payload), 0), sizeof(payload));
+    memset(control, 0, sizeof(control));
+    memset(&msg, 0, sizeof(msg));
+    msg.lpBuffers = &pb;
+    msg.dwBufferCount = 1;
+    msg.Control.buf = control;
+    msg.Control.len = sizeof(control);
+    ck_assert_int_eq(recv_msg(r, &msg, &count, NULL, NULL), 0);
+    ck_assert_uint_eq(count, sizeof(payload));
+    ck_assert_uint_eq(msg.Control.len, WSA_CMSG_SPACE(sizeof(INT)));
+    ck_assert_int_eq(h->cmsg_level, level);
+    ck_assert_int_eq(h->cmsg_type, type);
+    ck_assert_uint_eq(h->cmsg_len, WSA_CMSG_LEN(sizeof(INT)));
+    if (type == IP_TTL)
+        ck_assert_int_ge(*(INT *)WSA_CMSG_DATA(h), 32);
+    else
+        ck_assert_int_eq(*(INT *)WSA_CMSG_DATA(h), 0);
+    closesocket(c);
+    closesocket(r);
+}
+
+START_TEST(recvmsg_ttl_tos_tclass)
+{
+    startup();
+    one_cmsg(AF_INET, IPPROTO_IP, IP_RECVTTL, IP_TTL);
+    one_cmsg(AF_INET, IPPROTO_IP, IP_RECVTOS, IP_TOS);
+    one_cmsg(AF_INET6, IPPROTO_IPV6, IPV6_RECVTCLASS, IPV6_TCLASS);
 }
 END_TEST
 
@@ -553,6 +696,9 @@ int main(void)
     tcase_add_test(tc, misc_error_codes);
     tcase_add_test(tc, ioctl_failure_sizes);
     tcase_add_test(tc, address_list_sort);
+    tcase_add_test(tc, ip_option_validity);
+    tcase_add_test(tc, short_bool_read);
+    tcase_add_test(tc, recvmsg_ttl_tos_tclass);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

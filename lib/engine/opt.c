@@ -53,6 +53,14 @@ int wsc_e_getopt_int(struct wsc_sock *e, int level, int name, int *val)
     return 0;
 }
 
+int wsc_e_getopt_raw(struct wsc_sock *e, int level, int name, void *val,
+                     socklen_t *len)
+{
+    if (wsc_os.getsockopt(e->fd, level, name, val, len) < 0)
+        return wsc_errno_result(WSC_OP_OPT, errno, wsc_flags(e));
+    return 0;
+}
+
 uint32_t wsc_e_kept(struct wsc_sock *e, int slot)
 {
     return slot >= 0 && slot < WSC_KEPT_MAX ? atomic_load(&e->s->kept[slot])

@@ -2,7 +2,9 @@
  * and its control data.  The control data keeps Linux's framing (the
  * same as Windows': a size_t length, level and type, 8-byte alignment)
  * but not its numbers or contents, which are translated here:
- * IP_PKTINFO (laid out differently), IPV6_PKTINFO, IPV6_HOPLIMIT. */
+ * IP_PKTINFO (laid out differently), IPV6_PKTINFO, IPV6_HOPLIMIT, and
+ * IP_TTL, IP_TOS, IPV6_TCLASS (an INT on Windows; Linux's IP_TOS is a
+ * byte). */
 #include <stdlib.h>
 #include <string.h>
 #include "ws.h"
@@ -30,6 +32,9 @@ static const struct kind {
     { IPPROTO_IP, IP_PKTINFO, IPPROTO_IP, L_IP_PKTINFO },
     { IPPROTO_IPV6, IPV6_PKTINFO, IPPROTO_IPV6, L_IPV6_PKTINFO },
     { IPPROTO_IPV6, IPV6_HOPLIMIT, IPPROTO_IPV6, L_IPV6_HOPLIMIT },
+    { IPPROTO_IP, IP_TTL, IPPROTO_IP, L_IP_TTL },
+    { IPPROTO_IP, IP_TOS, IPPROTO_IP, L_IP_TOS },
+    { IPPROTO_IPV6, IPV6_TCLASS, IPPROTO_IPV6, L_IPV6_TCLASS },
 };
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
@@ -86,6 +91,11 @@ static size_t to_windows(const char *in, size_t inlen, char *out,
                 w.ipi_addr.s_addr = l.addr;
                 w.ipi_ifindex = (ULONG)l.ifindex;
                 r = put_cmsg(out, room, &at, k->wlevel, k->wtype, &w, sizeof(w));
+            } else if (k->ltype == L_IP_TOS && k->llevel == IPPROTO_IP) {
+                INT tos = h.len > CHDR ? (unsigned char)d[0] : 0;
+
+                r = put_cmsg(out, room, &at, k->wlevel, k->wtype, &tos,
+                             sizeof(tos));
             } else {
                 r = put_cmsg(out, room, &at, k->wlevel, k->wtype, d,
                              h.len - CHDR);

@@ -7,13 +7,13 @@
 #include "optmap.h"
 #include "protocols.h"
 
-/* The largest value an option reads: an IPv6 membership request. */
-#define OPT_MAX 20
+/* The largest value an option reads: IP_OPTIONS' 40 bytes. */
+#define OPT_MAX 40
 
 /* How many bytes of the caller's value an option reads. */
 static int value_size(const struct wsc_optmap *m)
 {
-    return m->kind == OPT_MREQ ? m->size : 4;
+    return m->kind == OPT_MREQ || m->kind == OPT_IPOPTIONS ? m->size : 4;
 }
 
 /* The value as Windows reads it: one byte, or the bytes given (short
@@ -83,6 +83,9 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     if (m->kind == OPT_MREQ)
         return wsc_e_setopt_raw(e, m->level, m->name, optval,
                                 (socklen_t)m->size);
+    if (m->kind == OPT_IPOPTIONS)
+        return wsc_e_setopt_raw(e, m->level, m->name, optval,
+                                (socklen_t)optlen);
     u = read_value(m, optval, optlen);
     if ((m->flags & OF_SMALL) && u > 255)
         return -WSAEINVAL;
@@ -109,7 +112,9 @@ static long set_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     case OPT_DONTFRAG:
         return set_dontfrag(e, m, v != 0);
     case OPT_PMTUD:
-        if (u > 3)
+        /* PMTUD_NOT_SET (0), what a get answers by default, is not a
+         * state to set (test_sockopt_validity). */
+        if (u == 0 || u > 3)
             return -WSAEINVAL;
         return wsc_e_setopt_int(e, m->level, m->name, pmtud_linux[u]);
     case OPT_MAXRT:
@@ -252,14 +257,15 @@ static long get_linger(struct wsc_sock *e, uint32_t *out)
 }
 
 /* The value into out (at most 4 bytes); *len: the caller's, then the
- * size of the value.  Windows' rules by length (test_optsize[]): short
+ * size of the value; *wlen the bytes written (a SOL_SOCKET BOOL read
+ * with 2 bytes writes both and answers a size of 1: test_optsize[]).  Windows' rules by length (test_optsize[]): short
  * lengths answer one byte where the option takes them, else WSAEFAULT,
  * with the bytes zeroed (SO_LINGER, the buffers) or, below SOL_SOCKET,
  * a length of 0. */
 enum fault_out { OUT_VALUE, OUT_ZEROS, OUT_LENGTH };
 
 static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
-                    char *out, int *len, enum fault_out *what)
+                    char *out, int *len, int *wlen, enum fault_out *what)
 {
     uint32_t v = 0;
     long r;
@@ -281,14 +287,35 @@ static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,
     r = m->kind == OPT_LINGER ? get_linger(e, &v) : get_value(e, m, &v);
     if (r)
         return r;
-    if ((m->flags & OF_BYTE) || *len < 4) {
-        out[0] = (char)v;
+    if ((m->flags & OF_LEN0) && *len == 2) {
+        uint16_t h = (uint16_t)v;
+
+        memcpy(out, &h, 2);
+        *wlen = 2;
         *len = 1;
+    } else if ((m->flags & OF_BYTE) || *len < 4) {
+        out[0] = (char)v;
+        *len = *wlen = 1;
     } else {
         memcpy(out, &v, 4);
-        *len = 4;
+        *len = *wlen = 4;
     }
     return 0;
+}
+
+/* IP_OPTIONS: the options the socket sends, as many as *len holds. */
+static long get_ipoptions(struct wsc_sock *e, const struct wsc_optmap *m,
+                          char *out, int *len)
+{
+    socklen_t n = (socklen_t)(*len < m->size ? *len : m->size);
+    long r;
+
+    if (*len < 0)
+        return -WSAEFAULT;
+    r = wsc_e_getopt_raw(e, m->level, m->name, out, &n);
+    if (r == 0)
+        *len = (int)n;
+    return r;
 }
 
 /* SO_OPENTYPE: the calling thread's, on any handle, INVALID_SOCKET too. */
@@ -341,6 +368,8 @@ int ws_setsockopt(SOCKET s, int level, int optname, const char *optval,
     m = wsc_optmap_find(level, optname);
     if (!m || !opt_fits(e, m))
         return wsc_leave(e, -WSAENOPROTOOPT);
+    if ((m->flags & OF_NOSTREAM) && e->type == SOCK_STREAM)
+        return wsc_leave(e, -WSAEINVAL);
     /* It takes no value: libuv passes NULL, 0 (row MX18). */
     if (level == SOL_SOCKET && optname == SO_UPDATE_CONNECT_CONTEXT)
         return wsc_leave(e, wsc_e_update_connect_context(e));
@@ -369,9 +398,9 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
 {
     struct wsc_sock *e;
     const struct wsc_optmap *m;
-    char v[4];
+    char v[OPT_MAX];
     enum fault_out what = OUT_VALUE;
-    int len = 0, in;
+    int len = 0, in, wlen = 0;
     long r;
 
     if (level == SOL_SOCKET && optname == SO_OPENTYPE)
@@ -388,17 +417,24 @@ int ws_getsockopt(SOCKET s, int level, int optname, char *optval,
     m = wsc_optmap_find(level, optname);
     if (!m || !opt_fits(e, m))
         return wsc_leave(e, -WSAENOPROTOOPT);
+    if ((m->flags & OF_NOSTREAM) && e->type == SOCK_STREAM)
+        return wsc_leave(e, -WSAEINVAL);
     if (wsc_bad_ptr(optval) || wsc_bad_ptr(optlen) ||
         wsc_copy_in(&len, optlen, sizeof(len)))
         return wsc_leave(e, -WSAEFAULT);
     in = len;
-    r = get_opt(e, m, v, &len, &what);
+    if (m->kind == OPT_IPOPTIONS) {
+        r = get_ipoptions(e, m, v, &len);
+        wlen = len;
+    } else {
+        r = get_opt(e, m, v, &len, &wlen, &what);
+    }
     /* A failure may still write: zeroed bytes, or a length of 0. */
     if (what == OUT_ZEROS)
         wsc_copy_out(optval, v, (size_t)in);
     else if (what == OUT_LENGTH)
         wsc_copy_out(optlen, &len, sizeof(len));
-    else if (r == 0 && (wsc_copy_out(optval, v, (size_t)len) ||
+    else if (r == 0 && (wsc_copy_out(optval, v, (size_t)wlen) ||
                         wsc_copy_out(optlen, &len, sizeof(len))))
         r = -WSAEFAULT;
     return wsc_leave(e, r);

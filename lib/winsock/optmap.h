@@ -31,6 +31,8 @@ enum wsc_optkind {
     OPT_HDRINCL,    /* IP_HDRINCL: only raw sockets have it */
     OPT_MREQ,       /* a membership request, set only; size: its bytes */
     OPT_GETONLY,    /* a Linux int option Windows only reads (IP_MTU) */
+    OPT_IPOPTIONS,  /* IP_OPTIONS: the header's options, up to size bytes,
+                     * as they are (Linux has the same format) */
 };
 
 /* Windows' length rules, per option (wine sock.c test_set_getsockopt,
@@ -44,6 +46,8 @@ enum {
     OF_SMALL = 0x20, /* the value is a byte: above 255 WSAEINVAL */
     OF_DGRAM = 0x40, /* a datagram socket's only (else WSAENOPROTOOPT) */
     OF_INET4 = 0x80, /* an IPv4 socket's only (else WSAENOPROTOOPT) */
+    OF_NOSTREAM = 0x100, /* a datagram or raw socket's: on a stream
+                          * WSAEINVAL (test_sockopt_validity) */
 };
 
 /* The slots of options kept in the entry (wsc_ksock.kept). */
@@ -53,8 +57,7 @@ enum {
     WSC_KEPT_REUSE_UNICASTPORT, WSC_KEPT_REUSE_MULTICASTPORT,
     WSC_KEPT_GROUP_PRIORITY, WSC_KEPT_DONTFRAG, WSC_KEPT_MAXRT_MS,
     WSC_KEPT_FASTOPEN, WSC_KEPT_TIMESTAMPS, WSC_KEPT_EXPEDITED,
-    WSC_KEPT_BSDURGENT, WSC_KEPT_RECVTOS, WSC_KEPT_RECVTTL,
-    WSC_KEPT_RECVTCLASS, WSC_KEPT_PROTECTION, WSC_KEPT_LINGER_ONOFF,
+    WSC_KEPT_BSDURGENT, WSC_KEPT_PROTECTION, WSC_KEPT_LINGER_ONOFF,
     WSC_KEPT_NOSYNRETRIES, WSC_KEPT_FAIL_ON_ICMP, WSC_KEPT_DELAY_FIN_ACK,
     WSC_KEPT_UDP_COVERAGE, WSC_KEPT_UDP_COALESCE,
     WSC_KEPT_COUNT

@@ -487,6 +487,7 @@ static long reply_of(HWND hwnd, HANDLE h)
  * of it (no room: WSAENOBUFS, with the size needed). */
 START_TEST(async_db_takes_any_buffer)
 {
+    char host[MAXGETHOSTSTRUCT];
     WNDCLASSA wc;
     HWND hwnd;
     HANDLE h;
@@ -517,6 +518,12 @@ START_TEST(async_db_takes_any_buffer)
     h = WSAAsyncGetServByPort(hwnd, WM_USER + 7, 0, NULL, NULL, 0);
     ck_assert_ptr_nonnull(h);
     ck_assert_int_ne(reply_of(hwnd, h), -1);
+    /* The empty name is this host, as gethostbyname's. */
+    h = WSAAsyncGetHostByName(hwnd, WM_USER + 7, "", host, sizeof(host));
+    ck_assert_ptr_nonnull(h);
+    r = reply_of(hwnd, h);
+    ck_assert_int_eq(WSAGETASYNCERROR(r), 0);
+    ck_assert_int_gt(((struct hostent *)host)->h_length, 0);
     DestroyWindow(hwnd);
 }
 END_TEST

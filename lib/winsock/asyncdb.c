@@ -145,12 +145,18 @@ static int look_up(struct task *t, struct packer *p)
     struct hostent h, *hp = NULL;
     struct servent *s;
     struct protoent *e;
-    int herr = 0;
+    int herr = 0, mine;
     const char *proto = t->has_proto ? t->proto : NULL;
 
     switch (t->kind) {
     case HOST_NAME:
+        /* The empty name is this host, as for gethostbyname. */
+        mine = !t->name[0];
+        if (mine && !wsc_this_host(t->name))
+            strcpy(t->name, "localhost");
         gethostbyname_r(t->name, &h, hbuf, sizeof(hbuf), &hp, &herr);
+        if (!hp && mine)
+            gethostbyname_r("localhost", &h, hbuf, sizeof(hbuf), &hp, &herr);
         if (!hp)
             return wsc_h_errno_code(herr);
         pack_host(p, hp);

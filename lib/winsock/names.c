@@ -150,9 +150,7 @@ static int copy_hints(struct addrinfo *h, const struct addrinfo *hints)
                        c.ai_protocol);
 }
 
-/* Windows' name for "this host": the empty name (getaddrinfo's and
- * gethostbyname's).  NULL if the host has no name. */
-static const char *this_host(char buf[256])
+const char *wsc_this_host(char buf[256])
 {
     if (gethostname(buf, 256) < 0)
         return NULL;
@@ -230,7 +228,7 @@ int wsc_resolve(const char *node, const char *service,
     *ai = NULL;
     if (!node && !service)
         return WSAHOST_NOT_FOUND;
-    if (node && !node[0] && !(node = this_host(buf)))
+    if (node && !node[0] && !(node = wsc_this_host(buf)))
         node = "localhost";
     else if (node && (v6 = unbracket(node, buf)))
         node = v6;
@@ -496,7 +494,7 @@ struct hostent *ws_gethostbyname(const char *caller_name)
     /* The empty name is this host (protocol.c test_dns), as in
      * getaddrinfo. */
     mine = !name[0];
-    h = gethostbyname(!mine || this_host(name) ? name : "localhost");
+    h = gethostbyname(!mine || wsc_this_host(name) ? name : "localhost");
     if (!h && mine)
         h = gethostbyname("localhost");
     if (!h)

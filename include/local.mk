@@ -42,7 +42,8 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/pshpack2.h include/wscompat/pshpack4.h \
 	include/wscompat/pshpack8.h include/wscompat/poppack.h \
 	include/wscompat/io.h include/wscompat/wsipx.h \
-	include/wscompat/wsnwlink.h include/wscompat/conio.h
+	include/wscompat/wsnwlink.h include/wscompat/conio.h \
+	include/wscompat/sdkddkver.h
 nodist_wscinclude_HEADERS = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h \
 	include/wscompat/wsc_winerror.h
 
@@ -57,7 +58,8 @@ WSC_SPELLINGS = WinSock2.h Winsock2.h WINSOCK2.H WinSock.h Winsock.h \
 	Ws2def.h WS2DEF.H WSPiApi.h Wspiapi.h WSPIAPI.H IPHlpApi.h Iphlpapi.h \
 	IPHLPAPI.H IpHlpApi.h Process.h WinDef.h Windef.h WinBase.h Winbase.h \
 	MinWinDef.h WinNT.h Winnt.h BaseTsd.h WTypes.h Wtypes.h InAddr.h \
-	Inaddr.h In6Addr.h In6addr.h Sal.h SAL.H Conio.h CONIO.H
+	Inaddr.h In6Addr.h In6addr.h Sal.h SAL.H Conio.h CONIO.H SDKDDKVer.h \
+	SdkDdkVer.h
 WSC_SPELLING_FILES = $(WSC_SPELLINGS:%=include/wscompat/%)
 BUILT_SOURCES += $(WSC_SPELLING_FILES)
 nodist_wscinclude_HEADERS += $(WSC_SPELLING_FILES)

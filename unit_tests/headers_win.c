@@ -6,6 +6,14 @@
  * Windows' 32-bit types, struct in_addr's S_un, the basetsd.h/windef.h
  * type names, code page conversion, the lstr functions and the version
  * as Windows code writes them. */
+/* A Visual Studio project's targetver.h: the version it asks for, and
+ * what SDKDDKVer.h derives from it. */
+#define _WIN32_WINNT 0x0600
+#include <SDKDDKVer.h>
+#if NTDDI_VERSION != NTDDI_VISTA || WINVER != _WIN32_WINNT_VISTA || \
+    _WIN32_IE != 0x0700 || _WIN32_WINNT_WIN7 != 0x0601 || NTDDI_WIN8 != 0x06020000
+#error SDKDDKVer.h
+#endif
 #include <WinSock2.h>
 #include <Winsock2.h>
 #include <WS2tcpip.h>

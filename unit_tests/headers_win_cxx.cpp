@@ -5,6 +5,11 @@
 // the basetsd.h type names, code page conversion, lstr* and the version,
 // and __try/__finally/__leave/__except beside libstdc++'s own __try (its
 // templates, instantiated here, use it).
+#include <sdkddkver.h> /* no version of its own: Windows 10's, as the SDK's */
+#if _WIN32_WINNT != 0x0A00 || NTDDI_VERSION != 0x0A000000 || WINVER != 0x0A00 || \
+    _WIN32_IE != 0x0A00 || OSVER(NTDDI_WIN10_RS5) != NTDDI_WIN10
+#error sdkddkver.h
+#endif
 #include <Windows.h>
 #include <WinSock2.h>
 #include <WS2tcpip.h>

@@ -2,8 +2,9 @@
  * headers: class registration and its errors, window procedures called
  * by CreateWindow, SendMessage, DispatchMessage and DestroyWindow, the
  * queue's order, WM_QUIT, bad window handles, posting and sending across
- * threads, MsgWaitForMultipleObjects, timers, and WSAAsyncSelect's bad
- * input.
+ * threads, MsgWaitForMultipleObjects, timers, WSAAsyncSelect's bad
+ * input, and the system's classes ("static", "button", "Message")
+ * that WSAAsyncSelect programs make their hidden windows of.
  * Every wait is bounded; no sleeps. */
 #include <check.h>
 #include <stdio.h>
@@ -483,6 +484,157 @@ START_TEST(async_select_bad_input)
 }
 END_TEST
 
+/* ---- the system's classes ------------------------------------------------ */
+static MSG sub_seen;
+static int sub_calls;
+
+static LRESULT CALLBACK subclass_proc(HWND hwnd, UINT msg, WPARAM wp, LPARAM lp)
+{
+    if (msg == WM_USER + 5) {
+        sub_calls++;
+        sub_seen.hwnd = hwnd;
+        sub_seen.message = msg;
+        sub_seen.wParam = wp;
+        sub_seen.lParam = lp;
+        return 77;
+    }
+    return DefWindowProcA(hwnd, msg, wp, lp);
+}
+
+static void tcp_pair(SOCKET *c, SOCKET *s)
+{
+    struct sockaddr_in a;
+    int len = sizeof(a);
+    SOCKET l = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(l, (struct sockaddr *)&a, sizeof(a)), 0);
+    ck_assert_int_eq(listen(l, 1), 0);
+    ck_assert_int_eq(getsockname(l, (struct sockaddr *)&a, &len), 0);
+    *c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    ck_assert_int_eq(connect(*c, (struct sockaddr *)&a, sizeof(a)), 0);
+    *s = accept(l, NULL, NULL);
+    ck_assert_uint_ne(*s, INVALID_SOCKET);
+    closesocket(l);
+}
+
+/* Predefined classes exist without RegisterClass, by any case of their
+ * names, A and W, by atom; they answer as DefWindowProc. */
+START_TEST(system_classes)
+{
+    static const char *const names[] = { "button", "BUTTON", "Static", "STATIC", "static",
+                                         "Edit", "ListBox", "ComboBox", "ScrollBar",
+                                         "MDIClient", "Message", "#32770" };
+    HWND h;
+    size_t i;
+
+    for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        h = CreateWindowA(names[i], "x", WS_POPUP, CW_USEDEFAULT, 0, CW_USEDEFAULT, 0, NULL,
+                          NULL, GetModuleHandle(NULL), NULL);
+        ck_assert_msg(h != NULL, "%s: %lu", names[i], (unsigned long)GetLastError());
+        ck_assert_int_eq(SendMessageA(h, WM_USER, 1, 2), 0);
+        ck_assert_int_eq(DestroyWindow(h), TRUE);
+        h = CreateWindowExA(0, names[i], NULL, 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, NULL, NULL);
+        ck_assert_msg(h != NULL, "%s, HWND_MESSAGE: %lu", names[i],
+                      (unsigned long)GetLastError());
+        ck_assert_int_eq(DestroyWindow(h), TRUE);
+    }
+    h = CreateWindowExW(0, L"sTaTiC", L"", WS_POPUP, 0, 0, 0, 0, NULL, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    h = CreateWindowW(L"Message", NULL, 0, 0, 0, 0, 0, HWND_MESSAGE, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    h = CreateWindowA((LPCSTR)(uintptr_t)0x0082, "", 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(h); /* "Static"'s atom */
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    ERR(CreateWindowA("Buttons", "", 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL), NULL,
+        ERROR_CANNOT_FIND_WND_CLASS);
+    ERR(CreateWindowA((LPCSTR)(uintptr_t)0x0086, "", 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL),
+        NULL, ERROR_CANNOT_FIND_WND_CLASS);
+    /* not unregistered: ERROR_CLASS_DOES_NOT_EXIST, as for a class of
+     * another module */
+    ERR(UnregisterClassA("Static", NULL), FALSE, ERROR_CLASS_DOES_NOT_EXIST);
+}
+END_TEST
+
+/* A class the program registers under a system class's name is found
+ * first, and the system's is back once it is unregistered. */
+START_TEST(system_class_shadowed)
+{
+    WNDCLASSA wc;
+    HWND h;
+
+    memset(&wc, 0, sizeof(wc));
+    wc.lpfnWndProc = logging_proc;
+    wc.lpszClassName = "Button";
+    ck_assert_uint_ge(RegisterClassA(&wc), 0xC000);
+    ERR(RegisterClassA(&wc), 0, ERROR_CLASS_ALREADY_EXISTS);
+    nseen = 0;
+    h = CreateWindowA("BUTTON", "", 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_eq(nseen, 2);
+    ck_assert_uint_eq(seen[0], WM_NCCREATE);
+    ck_assert_uint_eq(SendMessageA(h, WM_USER + 1, 4, 2), 42);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    ck_assert_int_eq(UnregisterClassA("button", NULL), TRUE);
+    h = CreateWindowA("BUTTON", "", 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_uint_eq(SendMessageA(h, WM_USER + 1, 4, 2), 0);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+}
+END_TEST
+
+/* The WSAAsyncSelect idiom: a hidden "static" window gets the socket's
+ * messages, taken by GetMessage, and a subclassed procedure
+ * (SetWindowLongPtr GWLP_WNDPROC) is what DispatchMessage calls. */
+START_TEST(async_select_to_system_class)
+{
+    WSADATA d;
+    SOCKET c, s;
+    HWND h;
+    MSG m;
+    LONG_PTR old;
+
+    ck_assert_int_eq(WSAStartup(MAKEWORD(2, 2), &d), 0);
+    tcp_pair(&c, &s);
+    h = CreateWindowExA(0, "static", NULL, WS_POPUP, 0, 0, 0, 0, NULL, NULL, 0, NULL);
+    ck_assert_ptr_nonnull(h);
+    old = SetWindowLongPtrA(h, GWLP_WNDPROC, (LONG_PTR)subclass_proc);
+    ck_assert(old != 0);
+    ck_assert(GetWindowLongPtrA(h, GWLP_WNDPROC) == (LONG_PTR)subclass_proc);
+    ck_assert_int_eq(WSAAsyncSelect(s, h, WM_USER + 5, FD_READ | FD_CLOSE), 0);
+    ck_assert_int_eq(send(c, "x", 1, 0), 1);
+    ck_assert_uint_eq(MsgWaitForMultipleObjects(0, NULL, FALSE, 10000, QS_ALLINPUT),
+                      WAIT_OBJECT_0);
+    ck_assert_int_eq(GetMessageA(&m, NULL, 0, 0), 1);
+    ck_assert_ptr_eq(m.hwnd, h);
+    ck_assert_uint_eq(m.message, WM_USER + 5);
+    ck_assert_uint_eq(m.wParam, s);
+    ck_assert_uint_eq(WSAGETSELECTEVENT(m.lParam), FD_READ);
+    ck_assert_uint_eq(WSAGETSELECTERROR(m.lParam), 0);
+    ck_assert_int_eq(DispatchMessageA(&m), 77);
+    ck_assert_int_eq(sub_calls, 1);
+    ck_assert_ptr_eq(sub_seen.hwnd, h);
+    ck_assert_uint_eq(sub_seen.wParam, s);
+    ck_assert_uint_eq(sub_seen.lParam, FD_READ);
+    /* back to the class's procedure: DefWindowProc's 0 */
+    ck_assert(SetWindowLongPtrA(h, GWLP_WNDPROC, old) == (LONG_PTR)subclass_proc);
+    ck_assert_int_eq(closesocket(c), 0);
+    ck_assert_uint_eq(MsgWaitForMultipleObjects(0, NULL, FALSE, 10000, QS_ALLINPUT),
+                      WAIT_OBJECT_0);
+    ck_assert_int_eq(PeekMessageA(&m, h, WM_USER + 5, WM_USER + 5, PM_REMOVE), TRUE);
+    ck_assert_uint_eq(WSAGETSELECTEVENT(m.lParam), FD_CLOSE);
+    ck_assert_int_eq(DispatchMessageA(&m), 0);
+    ck_assert_int_eq(sub_calls, 1);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    closesocket(s);
+    WSACleanup();
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("win32_window");
@@ -501,6 +653,9 @@ int main(void)
     tcase_add_test(tc, msg_wait);
     tcase_add_test(tc, timers);
     tcase_add_test(tc, async_select_bad_input);
+    tcase_add_test(tc, system_classes);
+    tcase_add_test(tc, system_class_shadowed);
+    tcase_add_test(tc, async_select_to_system_class);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

@@ -392,17 +392,55 @@ LRESULT wsc_CallWindowProcW(WNDPROC proc, HWND hwnd, UINT msg, WPARAM wp,
 }
 
 /* ---- classes ------------------------------------------------------------ */
-/* Under the lock: the class named name (an atom when below 0x10000). */
-static struct wclass *class_find(const char *name)
+/* The system's classes, which every Windows process has without
+ * registering them: a WSAAsyncSelect program's hidden window is often a
+ * "static", a "button" or a "Message" one (HWND_MESSAGE).  Here each
+ * behaves as DefWindowProc (nothing is drawn); the atoms are Windows'.
+ * A class the program registers under the same name is found first, as
+ * an application's local class is on Windows, and these cannot be
+ * unregistered. */
+static struct wclass system_classes[] = {
+    { 0x0080, (char *)"Button", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0x0081, (char *)"Edit", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0x0082, (char *)"Static", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0x0083, (char *)"ListBox", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0x0084, (char *)"ScrollBar", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0x0085, (char *)"ComboBox", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0x8002, (char *)"#32770", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0, (char *)"MDIClient", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+    { 0, (char *)"Message", wsc_DefWindowProcA, 0, 0, 0, NULL, 0, NULL },
+};
+
+static int class_is(const struct wclass *c, const char *name)
 {
-    struct wclass *c;
     uintptr_t atom = (uintptr_t)name;
 
+    return atom < 0x10000 ? atom && c->atom == atom
+                          : strcasecmp(c->name, name) == 0;
+}
+
+/* Under the lock: the class the program registered under name (an atom
+ * when below 0x10000). */
+static struct wclass *class_registered(const char *name)
+{
+    struct wclass *c;
+
     for (c = classes; c; c = c->next)
-        if (atom < 0x10000 ? c->atom == atom
-                           : strcasecmp(c->name, name) == 0)
+        if (class_is(c, name))
             return c;
     return NULL;
+}
+
+/* Under the lock: the class name names, registered or the system's. */
+static struct wclass *class_find(const char *name)
+{
+    struct wclass *c = class_registered(name);
+    size_t i;
+
+    for (i = 0; !c && i < sizeof(system_classes) / sizeof(system_classes[0]); i++)
+        if (class_is(&system_classes[i], name))
+            c = &system_classes[i];
+    return c;
 }
 
 /* A name as UTF-8 (an atom stays as it is); *bad without memory. */
@@ -432,7 +470,7 @@ static ATOM class_add(const char *name, WNDPROC proc, UINT style,
         return 0;
     }
     wsc_w32_lock();
-    if (class_find(name))
+    if (class_registered(name))
         wsc_w32_set_error(ERROR_CLASS_ALREADY_EXISTS);
     else if (!(c = calloc(1, sizeof(*c))) || !(c->name = strdup(name))) {
         free(c);
@@ -525,8 +563,7 @@ static BOOL class_remove(const char *name)
 
     wsc_w32_lock();
     for (p = &classes; name && (c = *p); p = &c->next) {
-        if ((uintptr_t)name < 0x10000 ? c->atom != (uintptr_t)name
-                                      : strcasecmp(c->name, name) != 0)
+        if (!class_is(c, name))
             continue;
         if (c->windows) {
             err = ERROR_CLASS_HAS_WINDOWS;

@@ -42,7 +42,13 @@ void sc_OV22(ct *t)
     status(t, s, "connection_reset", 0xC000020D);
     status(t, s, "remote_disconnect", 0xC000013C);
     status(t, s, "connection_disconnected", 0xC000020C);
-    status(t, s, "link_failed", 0xC000023E);
+    status(t, s, "link_failed", 0xC000013E);
+    status(t, s, "protocol_unreachable", 0xC000023E);
+    status(t, s, "access_violation", 0xC0000005);
+    status(t, s, "invalid_handle", 0xC0000008);
+    status(t, s, "device_not_ready", 0xC00000A3);
+    status(t, s, "pipe_disconnected", 0xC00000B0);
+    status(t, s, "host_down", 0xC0000350);
     status(t, s, "port_unreachable", 0xC000023F);
     status(t, s, "buffer_overflow", 0x80000005);
     status(t, s, "buffer_too_small", 0xC0000023);

@@ -1,6 +1,7 @@
 /* OV25: WSAGetOverlappedResult with fWait TRUE waits on hEvent once, not
  * alertably: with the event set but the status still pending it returns
- * FALSE WSA_IO_INCOMPLETE (996) and a queued APC does not run. */
+ * TRUE (STATUS_PENDING maps to a success, sock.c
+ * test_WSAGetOverlappedResult) and a queued APC does not run. */
 #include <string.h>
 #include "harness_ov.h"
 

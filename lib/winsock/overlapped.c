@@ -36,6 +36,57 @@ static const struct {
 };
 #define NSTATUS (sizeof(status_map) / sizeof(status_map[0]))
 
+/* The statuses a program may put in Internal itself, and Windows' codes
+ * for them. */
+static const struct {
+    DWORD status;
+    int wsa;
+} foreign_status[] = {
+    { 0xC0000002u, WSAEOPNOTSUPP },   /* STATUS_NOT_IMPLEMENTED */
+    { 0xC0000005u, WSAEFAULT },       /* STATUS_ACCESS_VIOLATION */
+    { 0xC0000007u, WSAENOBUFS },      /* STATUS_PAGEFILE_QUOTA */
+    { 0xC0000008u, WSAENOTSOCK },     /* STATUS_INVALID_HANDLE */
+    { 0xC000000Eu, WSAENETDOWN },     /* STATUS_NO_SUCH_DEVICE */
+    { 0xC000000Fu, WSAENETDOWN },     /* STATUS_NO_SUCH_FILE */
+    { 0xC0000018u, WSAENOBUFS },      /* STATUS_CONFLICTING_ADDRESSES */
+    { 0xC0000024u, WSAENOTSOCK },     /* STATUS_OBJECT_TYPE_MISMATCH */
+    { 0xC0000034u, WSAENETDOWN },     /* STATUS_OBJECT_NAME_NOT_FOUND */
+    { 0xC000003Au, WSAENETDOWN },     /* STATUS_OBJECT_PATH_NOT_FOUND */
+    { 0xC0000043u, WSAEADDRINUSE },   /* STATUS_SHARING_VIOLATION */
+    { 0xC0000044u, WSAENOBUFS },      /* STATUS_QUOTA_EXCEEDED */
+    { 0xC0000097u, WSAENOBUFS },      /* STATUS_TOO_MANY_PAGING_FILES */
+    { 0xC000009Au, WSAENOBUFS },      /* STATUS_INSUFFICIENT_RESOURCES */
+    { 0xC00000A1u, WSAENOBUFS },      /* STATUS_WORKING_SET_QUOTA */
+    { 0xC00000A3u, WSAEWOULDBLOCK },  /* STATUS_DEVICE_NOT_READY */
+    { 0xC00000B0u, WSAESHUTDOWN },    /* STATUS_PIPE_DISCONNECTED */
+    { 0xC00000BCu, WSAECONNREFUSED }, /* STATUS_REMOTE_NOT_LISTENING */
+    { 0xC00000BEu, WSAENETUNREACH },  /* STATUS_BAD_NETWORK_PATH */
+    { 0xC00000BFu, WSAENETDOWN },     /* STATUS_NETWORK_BUSY */
+    { 0xC00000C3u, WSAENETDOWN },     /* STATUS_INVALID_NETWORK_RESPONSE */
+    { 0xC00000C4u, WSAENETDOWN },     /* STATUS_UNEXPECTED_NETWORK_ERROR */
+    { 0xC00000D0u, WSAEWOULDBLOCK },  /* STATUS_REQUEST_NOT_ACCEPTED */
+    { 0xC000012Du, WSAENOBUFS },      /* STATUS_COMMITMENT_LIMIT */
+    { 0xC000013Du, WSAENOBUFS },      /* STATUS_REMOTE_RESOURCES */
+    { 0xC000013Eu, WSAECONNRESET },   /* STATUS_LINK_FAILED */
+    { 0xC000013Fu, WSAETIMEDOUT },    /* STATUS_LINK_TIMEOUT */
+    { 0xC0000141u, WSAEADDRNOTAVAIL }, /* STATUS_INVALID_ADDRESS */
+    { 0xC0000206u, WSAEMSGSIZE },     /* STATUS_INVALID_BUFFER_SIZE */
+    { 0xC0000207u, WSAEADDRNOTAVAIL }, /* STATUS_INVALID_ADDRESS_COMPONENT */
+    { 0xC0000209u, WSAENOBUFS },      /* STATUS_TOO_MANY_ADDRESSES */
+    { 0xC000020Cu, WSAECONNRESET },   /* STATUS_CONNECTION_DISCONNECTED */
+    { 0xC000020Fu, WSAECONNABORTED }, /* STATUS_TRANSACTION_ABORTED */
+    { 0xC000023Bu, WSAEISCONN },      /* STATUS_CONNECTION_ACTIVE */
+    { 0xC000023Eu, WSAENETUNREACH },  /* STATUS_PROTOCOL_UNREACHABLE */
+    { 0xC000023Fu, WSAECONNRESET },   /* STATUS_PORT_UNREACHABLE */
+    { 0xC0000240u, WSAEINTR },        /* STATUS_REQUEST_ABORTED */
+    { 0xC00002C5u, WSAEFAULT },       /* STATUS_DATATYPE_MISALIGNMENT_ERROR */
+    { 0xC0000350u, WSAEHOSTDOWN },    /* STATUS_HOST_DOWN */
+    { 0x80070000u | WSA_IO_INCOMPLETE, WSA_IO_INCOMPLETE },
+    { 0xC0010000u | WSA_IO_INCOMPLETE, WSA_IO_INCOMPLETE },
+    { 0xC0070000u | WSA_IO_INCOMPLETE, WSA_IO_INCOMPLETE },
+};
+#define NFOREIGN (sizeof(foreign_status) / sizeof(foreign_status[0]))
+
 DWORD ws_status_of(long res)
 {
     size_t i;
@@ -63,17 +114,10 @@ int ws_wsa_of_status(DWORD status)
     if (status == WSC_STATUS_REMOTE_DISCONNECT)
         return WSAECONNRESET;
     /* Statuses no engine result produces, mapped as Windows maps them
-     * (row OV22). */
-    switch (status) {
-    case 0xC000020Fu: /* STATUS_TRANSACTION_ABORTED */
-        return WSAECONNABORTED;
-    case 0xC000020Cu: /* STATUS_CONNECTION_DISCONNECTED */
-    case 0xC000023Eu: /* STATUS_LINK_FAILED */
-    case 0xC000023Fu: /* STATUS_PORT_UNREACHABLE */
-        return WSAECONNRESET;
-    case 0xC0000240u: /* STATUS_REQUEST_ABORTED */
-        return WSAEINTR;
-    }
+     * (row OV22, sock.c map_status). */
+    for (i = 0; i < NFOREIGN; i++)
+        if (foreign_status[i].status == status)
+            return foreign_status[i].wsa;
     for (i = 0; i < NSTATUS; i++)
         if (status_map[i].status == status)
             return status_map[i].wsa;
@@ -633,8 +677,7 @@ static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
     HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
 
     /* One wait on the caller's event, as Windows: an event set while the
-     * status is still pending gives WSA_IO_INCOMPLETE, not another wait
-     * (row OV25).  The socket's own event, which operations issued
+     * status is still pending ends it, with no other wait (row OV25).  The socket's own event, which operations issued
      * before it existed do not set, is looked at again every few ms. */
     if (ev) {
         if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING)
@@ -665,7 +708,10 @@ BOOL wsc_WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD bytes,
     if (wait)
         wait_done((HANDLE)s, ov);
     status = (DWORD)__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE);
-    if (status == STATUS_PENDING) {
+    /* Without a wait, pending is WSA_IO_INCOMPLETE; after its one wait
+     * Windows maps what it finds, and STATUS_PENDING is a success there:
+     * TRUE, ERROR_IO_PENDING (row OV25). */
+    if (status == STATUS_PENDING && !wait) {
         wsc_leave(e, -WSA_IO_INCOMPLETE);
         return FALSE;
     }
@@ -674,6 +720,10 @@ BOOL wsc_WSAGetOverlappedResult(SOCKET s, LPWSAOVERLAPPED ov, LPDWORD bytes,
         (!wsc_bad_ptr(flags) && wsc_copy_out(flags, &fl, sizeof(fl)))) {
         wsc_leave(e, -WSAEFAULT);
         return FALSE;
+    }
+    if (status == STATUS_PENDING) {
+        wsc_leave(e, -WSA_IO_PENDING);
+        return TRUE;
     }
     code = ws_wsa_of_status(status);
     wsc_leave(e, code ? -code : 0);

@@ -82,6 +82,7 @@ static inline int WSACleanup(void) { return 0; } /* (a statement too) */
 #define WSAETIMEDOUT ETIMEDOUT
 #define WSAECONNREFUSED ECONNREFUSED
 #define WSAEHOSTUNREACH EHOSTUNREACH
+#define WSAEHOSTDOWN EHOSTDOWN
 /* No errno is named like these; Windows' numbers keep them distinct. */
 #define WSANOTINITIALISED 10093
 #define WSAEDISCON 10101

@@ -1,7 +1,8 @@
-/* OV9: a blocking select and WSAPoll wait alertably: an APC queued to
- * the thread runs during the wait, which goes on to its timeout; a call
- * that completes at once runs none (row OV9; a blocking recv or accept,
- * asleep in the kernel, does not run them: README's limits). */
+/* OV9: a blocking select, WSAPoll and accept wait alertably: an APC
+ * queued to the thread runs during the wait, which goes on (to the
+ * timeout, to the connection); a call that completes at once runs none
+ * (row OV9; a blocking recv, asleep in the kernel, does not run them:
+ * README's limits). */
 #include "harness.h"
 
 static volatile LONG apcs;
@@ -19,6 +20,57 @@ static void queue_one(ct *t)
     apcs = 0;
     ct_require(t, QueueUserAPC(count_apc, GetCurrentThread(), 0) != 0,
                "QueueUserAPC");
+}
+
+struct connector {
+    unsigned short port;
+    HANDLE ran; /* set by the APC */
+    SOCKET s;
+};
+
+static void WINAPI signal_apc(ULONG_PTR arg)
+{
+    InterlockedIncrement(&apcs);
+    SetEvent(((struct connector *)arg)->ran);
+}
+
+/* Connects once the APC has run in the accepting thread (or after 3 s:
+ * the accept must not hang either way). */
+static DWORD WINAPI connect_after_apc(LPVOID arg)
+{
+    struct connector *c = arg;
+    struct sockaddr_in a = ct_loopback(c->port);
+
+    WaitForSingleObject(c->ran, 3000);
+    c->s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    connect(c->s, (struct sockaddr *)&a, sizeof(a));
+    return 0;
+}
+
+static void accept_alertable(ct *t)
+{
+    struct connector c;
+    SOCKET l = ct_listener(t, &c.port), acc;
+    HANDLE th;
+
+    SleepEx(0, TRUE);
+    apcs = 0;
+    c.ran = CreateEventA(NULL, TRUE, FALSE, NULL);
+    c.s = INVALID_SOCKET;
+    ct_require(t, QueueUserAPC(signal_apc, GetCurrentThread(),
+                               (ULONG_PTR)&c) != 0, "QueueUserAPC");
+    th = CreateThread(NULL, 0, connect_after_apc, &c, 0, NULL);
+    ct_require(t, th != NULL, "CreateThread");
+    acc = accept(l, NULL, NULL);
+    ct_obs(t, "accept_after_apc", "%s", acc == INVALID_SOCKET ? "failed"
+                                                              : "socket");
+    ct_obs(t, "accept_ran_apc", "%ld", (long)apcs);
+    WaitForSingleObject(th, 5000);
+    CloseHandle(th);
+    CloseHandle(c.ran);
+    closesocket(acc);
+    closesocket(c.s);
+    closesocket(l);
 }
 
 void sc_OV9(ct *t)
@@ -53,6 +105,7 @@ void sc_OV9(ct *t)
     ct_obs_rc(t, "select_at_once", select(0, &r, NULL, NULL, &tv));
     ct_obs(t, "select_at_once_ran_apc", "%ld", (long)apcs);
     SleepEx(0, TRUE);
+    accept_alertable(t);
     closesocket(c);
     closesocket(s);
 }

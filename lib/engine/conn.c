@@ -303,6 +303,15 @@ int wsc_e_accept_raw(struct wsc_sock *e, struct sockaddr *sa, socklen_t *len,
     /* The new socket starts in the listener's mode, as on Windows. */
     kflags |= nb ? SOCK_NONBLOCK : 0;
     for (;;) {
+        /* A thread APCs can reach waits alertably, in a poll, until a
+         * connection is there (row OV9); others sleep in the kernel. */
+        if (!nb && wsc_alertable_thread()) {
+            int r = wsc_wait(e, POLLIN, WSC_FOREVER);
+
+            if (r < 0)
+                return r == -WSAEINTR ? wsc_closing_error(e, WSC_OP_ACCEPT)
+                                      : r;
+        }
         fd = wsc_os.accept4(e->fd, sa, len, kflags);
         if (fd >= 0)
             return fd;

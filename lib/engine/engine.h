@@ -861,12 +861,17 @@ extern void (*wsc_assoc_release)(struct wsc_assoc *a);
  * Win32 layer's APC calls, and a blocking call's poll runs the thread's
  * queued APCs and waits on.  watch(wake, arg): 1 when APCs are queued
  * already, else wake(arg) is called (in the queueing thread) when one is,
- * until unwatch; run: runs them, the number run. */
+ * until unwatch; run: runs them, the number run; possible: 1 when an APC
+ * can be queued to the calling thread at all. */
 struct wsc_alert_ops {
     int (*watch)(void (*wake)(void *arg), void *arg);
     void (*unwatch)(void);
     int (*run)(void);
+    int (*possible)(void); /* an APC can be queued to this thread */
 };
+/* 1 when the calling thread's blocking call is to wait alertably (in a
+ * poll), not asleep in the kernel. */
+int wsc_alertable_thread(void);
 extern _Atomic(const struct wsc_alert_ops *) wsc_alert_ops;
 /* Under the socket's async lock: fn(assoc, arg); returns fn's result, or
  * -WSAENOBUFS without memory. */

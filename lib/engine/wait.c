@@ -159,6 +159,14 @@ static void wake_efd(void *arg)
     (void)!wsc_os.write((int)(intptr_t)arg, &one, sizeof(one));
 }
 
+int wsc_alertable_thread(void)
+{
+    const struct wsc_alert_ops *a =
+        atomic_load_explicit(&wsc_alert_ops, memory_order_acquire);
+
+    return !wsc_posix_mode && a && a->possible();
+}
+
 static int any_closing(struct wsc_sock **ents, int n)
 {
     int i;

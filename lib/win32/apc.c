@@ -268,6 +268,11 @@ int wsc_w32_apc_watch(void (*wake)(void *arg), void *arg)
     return wsc_w32_alert_begin(t, &watch);
 }
 
+int wsc_w32_apc_possible(void)
+{
+    return mine != NULL;
+}
+
 void wsc_w32_apc_unwatch(void)
 {
     if (!watching)

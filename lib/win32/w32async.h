@@ -76,6 +76,9 @@ int wsc_w32_apc_run(void);
 int wsc_w32_apc_watch(void (*wake)(void *arg), void *arg);
 /* Ends the watch: wake is not running, and is not called after this. */
 void wsc_w32_apc_unwatch(void);
+/* 1 when an APC can be queued to the calling thread (it has a target:
+ * made by CreateThread, or by a queue or an alertable wait of its own). */
+int wsc_w32_apc_possible(void);
 
 /* A new descriptor of a file handle's open file (TransmitFile), which
  * the caller closes; -1 (last error set) when h is not a file. */

@@ -892,6 +892,7 @@ static const struct wsc_w32_sockops sockops = {
 
 static const struct wsc_alert_ops alert_ops = {
     wsc_w32_apc_watch, wsc_w32_apc_unwatch, wsc_w32_apc_run,
+    wsc_w32_apc_possible,
 };
 
 void ws_overlapped_init(void)

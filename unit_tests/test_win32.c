@@ -259,6 +259,59 @@ START_TEST(tagged_handles)
 }
 END_TEST
 
+/* SignalObjectAndWait: the signal (an event set, a mutex released, a
+ * semaphore counted) and then the wait; bad handles and failed releases
+ * signal nothing. */
+static int apc_runs;
+static void WINAPI count_apc(ULONG_PTR arg)
+{
+    apc_runs += (int)arg;
+}
+
+START_TEST(signal_object_and_wait)
+{
+    HANDLE a = CreateEventA(NULL, FALSE, FALSE, NULL), b = CreateEventA(NULL, TRUE, FALSE, NULL);
+    HANDLE m = CreateMutexA(NULL, TRUE, NULL), sem = CreateSemaphoreA(NULL, 0, 1, NULL);
+    HANDLE port = CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
+
+    ck_assert_uint_eq(SignalObjectAndWait(a, b, 0, FALSE), WAIT_TIMEOUT);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_OBJECT_0);
+    ck_assert_int_eq(SetEvent(b), TRUE);
+    ck_assert_uint_eq(SignalObjectAndWait(a, b, INFINITE, FALSE), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_OBJECT_0);
+    /* the mutex released once: no longer owned */
+    ck_assert_uint_eq(SignalObjectAndWait(m, b, 0, FALSE), WAIT_OBJECT_0);
+    ERR(ReleaseMutex(m), FALSE, ERROR_NOT_OWNER);
+    ERR(SignalObjectAndWait(m, b, 0, FALSE), WAIT_FAILED, ERROR_NOT_OWNER);
+    ck_assert_uint_eq(SignalObjectAndWait(sem, b, 0, FALSE), WAIT_OBJECT_0);
+    ERR(SignalObjectAndWait(sem, b, 0, FALSE), WAIT_FAILED, ERROR_TOO_MANY_POSTS);
+    ck_assert_uint_eq(WaitForSingleObject(sem, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(sem, 0), WAIT_TIMEOUT);
+    /* bad handles, a port (not signalable): nothing signalled */
+    ERR(SignalObjectAndWait(NULL, b, 0, FALSE), WAIT_FAILED, ERROR_INVALID_HANDLE);
+    ERR(SignalObjectAndWait(port, b, 0, FALSE), WAIT_FAILED, ERROR_INVALID_HANDLE);
+    ERR(SignalObjectAndWait(a, (HANDLE)(uintptr_t)0x12345678, 0, FALSE), WAIT_FAILED,
+        ERROR_INVALID_HANDLE);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_TIMEOUT);
+    /* alertable: the APC runs after the signal, the wait says so */
+    ck_assert_int_eq(ResetEvent(b), TRUE);
+    ck_assert_uint_ne(QueueUserAPC(count_apc, GetCurrentThread(), 5), 0);
+    ck_assert_uint_eq(SignalObjectAndWait(a, b, 10000, TRUE), WAIT_IO_COMPLETION);
+    ck_assert_int_eq(apc_runs, 5);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_OBJECT_0);
+    ck_assert_uint_ne(QueueUserAPC(count_apc, GetCurrentThread(), 1), 0);
+    ck_assert_uint_eq(SignalObjectAndWait(a, b, 0, FALSE), WAIT_TIMEOUT); /* not alertable */
+    ck_assert_int_eq(apc_runs, 5);
+    ck_assert_uint_eq(SleepEx(0, TRUE), WAIT_IO_COMPLETION);
+    ck_assert_int_eq(apc_runs, 6);
+    CloseHandle(a);
+    CloseHandle(b);
+    CloseHandle(m);
+    CloseHandle(sem);
+    CloseHandle(port);
+}
+END_TEST
+
 /* ---- threads ----------------------------------------------------------- */
 static DWORD WINAPI return_42(LPVOID arg)
 {
@@ -1184,6 +1237,167 @@ START_TEST(lstr_copy_and_length)
 END_TEST
 
 /* Windows' answers (Wine 8's, which are CompareString's word sort). */
+/* ---- user32's console stand-ins and the CRT's _s time functions -------- */
+/* MessageBox: "caption: text" on stderr, the default button's answer. */
+START_TEST(message_box)
+{
+    int fds[2];
+    int saved = dup(2);
+    char out[512];
+    ssize_t n;
+
+    ck_assert_int_eq(pipe(fds), 0);
+    ck_assert_int_eq(dup2(fds[1], 2), 2);
+    ck_assert_int_eq(MessageBoxA(NULL, "text", "caption", MB_OK), IDOK);
+    ck_assert_int_eq(MessageBoxA(NULL, "t", NULL, MB_YESNO | MB_DEFBUTTON2 | MB_ICONQUESTION),
+                     IDNO);
+    ck_assert_int_eq(MessageBoxA(NULL, "", "c", MB_OKCANCEL | MB_ICONERROR), IDOK);
+    ck_assert_int_eq(MessageBoxA(NULL, NULL, "c", MB_YESNOCANCEL | MB_DEFBUTTON3), IDCANCEL);
+    ck_assert_int_eq(MessageBoxA(NULL, "x", "c", MB_RETRYCANCEL | MB_DEFBUTTON3), IDRETRY);
+    ck_assert_int_eq(MessageBoxA(NULL, "x", "c", MB_CANCELTRYCONTINUE | MB_DEFBUTTON2),
+                     IDTRYAGAIN);
+    ck_assert_int_eq(MessageBoxA(NULL, "x", "c", MB_ABORTRETRYIGNORE | MB_DEFBUTTON4), IDABORT);
+    ck_assert_int_eq(MessageBoxW(NULL, L"wide \u00e9", L"W", MB_OK | MB_TOPMOST), IDOK);
+    ck_assert_int_eq(MessageBoxExA(NULL, "ex", "E", MB_YESNO, 0), IDYES);
+    ck_assert_int_eq(MessageBox(NULL, TEXT("tchar"), TEXT("T"), MB_OK), IDOK);
+    ERR(MessageBoxA(NULL, "bad", "c", 7), 0, ERROR_INVALID_MSGBOX_STYLE);
+    ck_assert_int_eq(dup2(saved, 2), 2);
+    close(fds[1]);
+    n = read(fds[0], out, sizeof(out) - 1);
+    ck_assert_int_gt(n, 0);
+    out[n] = 0;
+    ck_assert_str_eq(out, "caption: text\nError: t\nc: \nc: \nc: x\nc: x\nc: x\n"
+                          "W: wide \xc3\xa9\nE: ex\nT: tchar\n");
+    close(fds[0]);
+    close(saved);
+}
+END_TEST
+
+static int wvs_a(char *buf, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wvsprintfA(buf, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+static int wvs_w(wchar_t *buf, const wchar_t *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = wvsprintfW(buf, fmt, ap);
+    va_end(ap);
+    return n;
+}
+
+/* wsprintf: the count stored, at most 1023 characters and the NUL; the W
+ * form's %s is wide, its %S narrow. */
+START_TEST(wsprintf_family)
+{
+    char a[1100], big[2001];
+    wchar_t w[64];
+
+    ck_assert_int_eq(wsprintfA(a, "%d-%s-%c-%x-%05u-%ls-%S", 42, "ab", 'z', 255, 7, L"w", L"S"),
+                     20);
+    ck_assert_str_eq(a, "42-ab-z-ff-00007-w-S");
+    ck_assert_int_eq(wsprintfW(w, L"%s|%S|%d|%c", L"wide", "narrow", -3, L'c'), 16);
+    ck_assert(wcscmp(w, L"wide|narrow|-3|c") == 0);
+    ck_assert_int_eq(wvs_a(a, "%s=%lu", "n", (unsigned long)4000000000u), 12);
+    ck_assert_str_eq(a, "n=4000000000");
+    ck_assert_int_eq(wvs_w(w, L"%hs%ls", "h", L"l"), 2);
+    ck_assert(wcscmp(w, L"hl") == 0);
+    memset(big, 'x', 2000);
+    big[2000] = 0;
+    memset(a, 'y', sizeof(a));
+    ck_assert_int_eq(wsprintfA(a, "%s", big), 1023);
+    ck_assert_uint_eq(strlen(a), 1023);
+    ck_assert_int_eq(a[1024], 'y');
+}
+END_TEST
+
+/* localtime_s, gmtime_s: (struct tm *, const time_t *), 0 or EINVAL. */
+START_TEST(time_s)
+{
+    struct tm tm, want;
+    time_t t = 365 * 86400, bad = -1, last = (time_t)32535215999LL, after = last + 1;
+
+    ck_assert_int_eq(gmtime_s(&tm, &t), 0);
+    ck_assert_int_eq(tm.tm_year, 71);
+    ck_assert_int_eq(tm.tm_mon, 0);
+    ck_assert_int_eq(tm.tm_mday, 1);
+    ck_assert_int_eq(tm.tm_wday, 5);
+    ck_assert_int_eq(tm.tm_yday, 0);
+    ck_assert_int_eq(tm.tm_hour, 0);
+    ck_assert_int_eq(gmtime_s(&tm, &last), 0);
+    ck_assert_int_eq(tm.tm_year, 1100);
+    ck_assert_int_eq(tm.tm_mon, 11);
+    ck_assert_int_eq(tm.tm_mday, 31);
+    ck_assert_int_eq(tm.tm_sec, 59);
+    errno = 0;
+    ck_assert_int_eq(gmtime_s(&tm, &after), EINVAL);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(tm.tm_year, -1);
+    ck_assert_int_eq(tm.tm_mday, -1);
+    ck_assert_int_eq(gmtime_s(&tm, &bad), EINVAL);
+    ck_assert_int_eq(tm.tm_hour, -1);
+    ck_assert_int_eq(gmtime_s(&tm, NULL), EINVAL);
+    ck_assert_int_eq(gmtime_s(NULL, &t), EINVAL);
+    t = 1700000000;
+    ck_assert_ptr_nonnull(localtime_r(&t, &want));
+    ck_assert_int_eq(localtime_s(&tm, &t), 0);
+    ck_assert_int_eq(tm.tm_year, want.tm_year);
+    ck_assert_int_eq(tm.tm_yday, want.tm_yday);
+    ck_assert_int_eq(tm.tm_hour, want.tm_hour);
+    ck_assert_int_eq(tm.tm_min, want.tm_min);
+    ck_assert_int_eq(tm.tm_isdst, want.tm_isdst);
+    ck_assert_int_eq(localtime_s(&tm, &bad), EINVAL);
+    ck_assert_int_eq(tm.tm_min, -1);
+    ck_assert_int_eq(localtime_s(NULL, &t), EINVAL);
+}
+END_TEST
+
+/* The Win32 error of an NTSTATUS, by ntdll's and advapi32's names. */
+START_TEST(nt_status_errors)
+{
+    NTSTATUS reset = (NTSTATUS)0xC000020DL, aborted = (NTSTATUS)0xC0000241L;
+
+    ck_assert_uint_eq(RtlNtStatusToDosError(0), 0);
+    ck_assert_uint_eq(RtlNtStatusToDosError(reset), ERROR_NETNAME_DELETED);
+    ck_assert_uint_eq(LsaNtStatusToWinError(reset), 64);
+    ck_assert_uint_eq(LsaNtStatusToWinError((NTSTATUS)0xC000013BL), 64);
+    ck_assert_uint_eq(LsaNtStatusToWinError((NTSTATUS)0xC0000120L), 995);
+    ck_assert_uint_eq(LsaNtStatusToWinError(aborted), 1236);
+    ck_assert_uint_eq(LsaNtStatusToWinError((NTSTATUS)0xC0010005L), 5);
+    ck_assert_uint_eq(LsaNtStatusToWinError((NTSTATUS)0xC0FFEE00L), ERROR_MR_MID_NOT_FOUND);
+}
+END_TEST
+
+/* shlwapi's PathFindFileName and PathFindExtension, as Windows splits. */
+START_TEST(path_find)
+{
+    const char *p = "C:\\dir.d\\file.tar.gz";
+    const wchar_t *wp = L"dir/sub/name.txt";
+
+    ck_assert_ptr_eq(PathFindFileNameA(p), p + 9);
+    ck_assert_ptr_eq(PathFindExtensionA(p), p + 17);
+    ck_assert_str_eq(PathFindFileNameA("a\\b\\"), "b\\");
+    ck_assert_str_eq(PathFindFileNameA("C:x"), "x");
+    ck_assert_str_eq(PathFindFileNameA("plain"), "plain");
+    ck_assert_str_eq(PathFindFileNameA(""), "");
+    ck_assert_str_eq(PathFindExtensionA("C:\\a.b\\file"), "");
+    ck_assert_str_eq(PathFindExtensionA("file. txt"), "");
+    ck_assert_str_eq(PathFindExtensionA("x.c"), ".c");
+    ck_assert_ptr_null(PathFindFileNameA(NULL));
+    ck_assert_ptr_eq(PathFindFileNameW(wp), wp + 8);
+    ck_assert_ptr_eq(PathFindExtensionW(wp), wp + 12);
+}
+END_TEST
+
 START_TEST(lstr_compare)
 {
     static const struct {
@@ -1583,6 +1797,7 @@ int main(void)
     tcase_add_test(tc, local_and_global);
     tcase_add_test(tc, bad_handles);
     tcase_add_test(tc, tagged_handles);
+    tcase_add_test(tc, signal_object_and_wait);
     tcase_add_test(tc, threads);
     tcase_add_test(tc, thread_handle_closed_early);
     tcase_add_test(tc, sleeps);
@@ -1605,6 +1820,11 @@ int main(void)
     tcase_add_test(tc, code_page_round_trip);
     tcase_add_test(tc, lstr_copy_and_length);
     tcase_add_test(tc, lstr_compare);
+    tcase_add_test(tc, message_box);
+    tcase_add_test(tc, wsprintf_family);
+    tcase_add_test(tc, time_s);
+    tcase_add_test(tc, nt_status_errors);
+    tcase_add_test(tc, path_find);
     tcase_add_test(tc, version);
     tcase_add_test(tc, files);
     tcase_add_test(tc, mailslots);

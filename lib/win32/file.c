@@ -338,3 +338,36 @@ BOOL wsc_DeleteFileW(LPCWSTR name)
     free(u);
     return r;
 }
+
+/* ---- shlwapi's PathFindFileName and PathFindExtension ---------------------
+ * As Windows': the file name is what follows the last '\\', '/' or ':'
+ * that something other than a separator follows ("a\\b\\" is "b\\"); the
+ * extension is the last '.' of that name with no space after it, or the
+ * name's end.  Pointers into the path given. */
+#define DEFINE_PATH_FIND(suffix, T)                                        \
+    T *wsc_PathFindFileName##suffix(const T *path)                         \
+    {                                                                      \
+        const T *last = path;                                              \
+        if (!path)                                                         \
+            return NULL;                                                   \
+        for (; *path; path++)                                              \
+            if ((*path == '\\' || *path == '/' || *path == ':') &&         \
+                path[1] && path[1] != '\\' && path[1] != '/')              \
+                last = path + 1;                                           \
+        return (T *)last;                                                  \
+    }                                                                      \
+    T *wsc_PathFindExtension##suffix(const T *path)                        \
+    {                                                                      \
+        const T *dot = NULL;                                               \
+        if (!path)                                                         \
+            return NULL;                                                   \
+        for (; *path; path++) {                                            \
+            if (*path == '\\' || *path == ' ')                             \
+                dot = NULL;                                                \
+            else if (*path == '.')                                         \
+                dot = path;                                                \
+        }                                                                  \
+        return (T *)(dot ? dot : path);                                    \
+    }
+DEFINE_PATH_FIND(A, char)
+DEFINE_PATH_FIND(W, wchar_t)

@@ -72,6 +72,17 @@ DWORD wsc_w32_status_error(DWORD status)
     return ERROR_MR_MID_NOT_FOUND;
 }
 
+/* ntdll's and advapi32's names for the same mapping. */
+ULONG wsc_RtlNtStatusToDosError(NTSTATUS status)
+{
+    return wsc_w32_status_error((DWORD)status);
+}
+
+ULONG wsc_LsaNtStatusToWinError(NTSTATUS status)
+{
+    return wsc_w32_status_error((DWORD)status);
+}
+
 /* ---- GetOverlappedResult ------------------------------------------------ */
 /* What a completion signals: ov->hEvent without its low bit (which only
  * keeps the packet off a port), else the handle itself, for a socket the

@@ -1,6 +1,7 @@
 /* Tick counts, the performance counter, FILETIME and SYSTEMTIME, the
  * system's description. */
 #include <errno.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include "win32.h"
@@ -211,3 +212,35 @@ DWORD wsc_GetVersion(void)
     }
 DEFINE_GETVERSIONEX(A)
 DEFINE_GETVERSIONEX(W)
+
+/* ---- localtime_s, gmtime_s: the Microsoft argument order -----------------
+ * (struct tm *, const time_t *): 0, or EINVAL (errno too) for a NULL
+ * argument or a time before 1970 or after 3000-12-31 23:59:59 UTC
+ * (_MAX__TIME64_T), the fields then all -1. */
+#define MAX_TIME64 32535215999LL
+
+static errno_t tm_s(struct tm *result, const time_t *t, int local)
+{
+    if (!result)
+        return errno = EINVAL;
+    if (!t || *t < 0 || (long long)*t > MAX_TIME64 ||
+        !(local ? localtime_r(t, result) : gmtime_r(t, result))) {
+        memset(result, 0xff, sizeof(*result));
+#ifdef __USE_MISC
+        result->tm_gmtoff = 0;
+        result->tm_zone = NULL;
+#endif
+        return errno = EINVAL;
+    }
+    return 0;
+}
+
+errno_t wsc_localtime_s(struct tm *result, const time_t *t)
+{
+    return tm_s(result, t, 1);
+}
+
+errno_t wsc_gmtime_s(struct tm *result, const time_t *t)
+{
+    return tm_s(result, t, 0);
+}

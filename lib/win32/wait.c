@@ -276,6 +276,34 @@ DWORD wsc_WaitForSingleObject(HANDLE h, DWORD ms)
     return wsc_WaitForMultipleObjectsEx(1, &h, FALSE, ms, FALSE);
 }
 
+/* Signals an event, mutex (released) or semaphore (one count), then
+ * waits on the other handle as WaitForSingleObjectEx.  Both handles are
+ * checked first: a bad one fails (ERROR_INVALID_HANDLE, also for a
+ * signal handle of another type) with nothing signalled; so does a
+ * release that fails (ERROR_NOT_OWNER, ERROR_TOO_MANY_POSTS, access). */
+DWORD wsc_SignalObjectAndWait(HANDLE signal, HANDLE wait, DWORD ms,
+                              BOOL alertable)
+{
+    struct w32_obj *o = wsc_w32_get(signal, W32_ANY), *w;
+    enum w32_type type;
+    BOOL ok;
+
+    if (!o)
+        return WAIT_FAILED;
+    type = o->type;
+    wsc_w32_put(o);
+    if (!(w = wsc_w32_get(waitable(wait), W32_ANY)))
+        return WAIT_FAILED;
+    wsc_w32_put(w);
+    switch (type) {
+    case W32_EVENT: ok = wsc_SetEvent(signal); break;
+    case W32_MUTEX: ok = wsc_ReleaseMutex(signal); break;
+    case W32_SEMAPHORE: ok = wsc_ReleaseSemaphore(signal, 1, NULL); break;
+    default: ok = wsc_w32_fail(ERROR_INVALID_HANDLE); break;
+    }
+    return ok ? wsc_WaitForSingleObjectEx(wait, ms, alertable) : WAIT_FAILED;
+}
+
 /* ---- names: events, mutexes and semaphores by name ------------------------
  * One namespace for the process (handle.c); another process does not see
  * them.  Creating a name that exists opens the object it names, last error

@@ -1371,3 +1371,56 @@ DWORD wsc_MsgWaitForMultipleObjects(DWORD count, const HANDLE *handles,
     return wsc_MsgWaitForMultipleObjectsEx(count, handles, ms, wake_mask,
                                            all ? MWMO_WAITALL : 0);
 }
+
+/* ---- MessageBox: a console's --------------------------------------------
+ * No window: "caption: text" goes to stderr as a line, and the answer is
+ * the default button's (MB_DEFBUTTONn of the type's buttons, the first
+ * when there is no nth), as if the user had pressed Enter.  A type beyond
+ * MB_CANCELTRYCONTINUE is ERROR_INVALID_MSGBOX_STYLE (0).  Windows'
+ * caption when none is given is "Error". */
+static int message_box(const char *text, const char *caption, UINT type)
+{
+    static const int buttons[7][3] = {
+        { IDOK }, { IDOK, IDCANCEL }, { IDABORT, IDRETRY, IDIGNORE },
+        { IDYES, IDNO, IDCANCEL }, { IDYES, IDNO }, { IDRETRY, IDCANCEL },
+        { IDCANCEL, IDTRYAGAIN, IDCONTINUE },
+    };
+    UINT kind = type & MB_TYPEMASK, def = (type & MB_DEFMASK) >> 8;
+
+    if (kind > MB_CANCELTRYCONTINUE)
+        return wsc_w32_fail(ERROR_INVALID_MSGBOX_STYLE);
+    fprintf(stderr, "%s: %s\n", caption ? caption : "Error", text ? text : "");
+    fflush(stderr);
+    if (def > 2 || !buttons[kind][def])
+        def = 0;
+    return buttons[kind][def];
+}
+
+int wsc_MessageBoxExA(HWND hwnd, LPCSTR text, LPCSTR caption, UINT type, WORD lang)
+{
+    (void)hwnd, (void)lang;
+    return message_box(text, caption, type);
+}
+
+int wsc_MessageBoxExW(HWND hwnd, LPCWSTR text, LPCWSTR caption, UINT type, WORD lang)
+{
+    int bad = 0, bad2 = 0, r;
+    char *t = text ? wsc_w32_utf8(text, &bad) : NULL;
+    char *c = caption ? wsc_w32_utf8(caption, &bad2) : NULL;
+
+    (void)hwnd, (void)lang;
+    r = bad || bad2 ? wsc_w32_fail(ERROR_NOT_ENOUGH_MEMORY) : message_box(t, c, type);
+    free(t);
+    free(c);
+    return r;
+}
+
+int wsc_MessageBoxA(HWND hwnd, LPCSTR text, LPCSTR caption, UINT type)
+{
+    return wsc_MessageBoxExA(hwnd, text, caption, type, 0);
+}
+
+int wsc_MessageBoxW(HWND hwnd, LPCWSTR text, LPCWSTR caption, UINT type)
+{
+    return wsc_MessageBoxExW(hwnd, text, caption, type, 0);
+}

@@ -43,7 +43,9 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/pshpack8.h include/wscompat/poppack.h \
 	include/wscompat/io.h include/wscompat/wsipx.h \
 	include/wscompat/wsnwlink.h include/wscompat/conio.h \
-	include/wscompat/sdkddkver.h
+	include/wscompat/sdkddkver.h include/wscompat/ntstatus.h \
+	include/wscompat/winternl.h include/wscompat/ntsecapi.h \
+	include/wscompat/shlwapi.h
 nodist_wscinclude_HEADERS = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h \
 	include/wscompat/wsc_winerror.h
 
@@ -59,7 +61,8 @@ WSC_SPELLINGS = WinSock2.h Winsock2.h WINSOCK2.H WinSock.h Winsock.h \
 	IPHLPAPI.H IpHlpApi.h Process.h WinDef.h Windef.h WinBase.h Winbase.h \
 	MinWinDef.h WinNT.h Winnt.h BaseTsd.h WTypes.h Wtypes.h InAddr.h \
 	Inaddr.h In6Addr.h In6addr.h Sal.h SAL.H Conio.h CONIO.H SDKDDKVer.h \
-	SdkDdkVer.h
+	SdkDdkVer.h NTStatus.h Ntstatus.h Winternl.h WinTernl.h NTSecAPI.h \
+	NTSecApi.h Ntsecapi.h Shlwapi.h ShlwApi.h SHLWAPI.H
 WSC_SPELLING_FILES = $(WSC_SPELLINGS:%=include/wscompat/%)
 BUILT_SOURCES += $(WSC_SPELLING_FILES)
 nodist_wscinclude_HEADERS += $(WSC_SPELLING_FILES)

@@ -35,6 +35,10 @@
 #include <tchar.h>
 #include <strsafe.h>
 #include <io.h>
+#include <winternl.h>
+#include <NTSecAPI.h>
+#include <Shlwapi.h>
+#include <ntstatus.h>
 #include <sys/stat.h>
 
 #pragma comment(lib, "ws2_32.lib")
@@ -441,6 +445,35 @@ static void crt_files(void)
     free(dup);
 }
 
+/* The IOCP samples' NTSTATUS checks, the user32 and CRT names the
+ * tested programs use, TCHAR forms included. */
+#ifndef STATUS_LOCAL_DISCONNECT
+#error ntstatus.h
+#endif
+#define STATUS_LOCAL_DISCONNECT ((NTSTATUS)0xC000013BL) /* as programs repeat it */
+static void nt_and_user32(void)
+{
+    TCHAR buf[64];
+    struct tm tm;
+    time_t t = 0;
+    OVERLAPPED ov;
+    NTSTATUS st = STATUS_CONNECTION_RESET;
+
+    CHECK(NT_SUCCESS(STATUS_SUCCESS) && !NT_SUCCESS(st) && NT_ERROR(st) &&
+          NT_WARNING(STATUS_BUFFER_OVERFLOW) && !NT_ERROR(STATUS_BUFFER_OVERFLOW));
+    CHECK(STATUS_LOCAL_DISCONNECT == (NTSTATUS)0xC000013BL && STATUS_CANCELLED < 0);
+    memset(&ov, 0, sizeof(ov));
+    ov.Internal = (ULONG_PTR)(ULONG)STATUS_CANCELLED;
+    CHECK(LsaNtStatusToWinError((NTSTATUS)ov.Internal) == ERROR_OPERATION_ABORTED);
+    CHECK(RtlNtStatusToDosError(STATUS_REMOTE_DISCONNECT) == ERROR_NETNAME_DELETED);
+    CHECK(wsprintf(buf, TEXT("%d:%s"), 7, TEXT("t")) == 3 && !lstrcmp(buf, TEXT("7:t")));
+    CHECK(!lstrcmp(PathFindFileName(TEXT("a\\b.c")), TEXT("b.c")) &&
+          !lstrcmp(PathFindExtension(TEXT("a\\b.c")), TEXT(".c")));
+    CHECK(localtime_s(&tm, &t) == 0 && gmtime_s(&tm, &t) == 0 && tm.tm_year == 70);
+    CHECK(MB_OK == 0 && MB_ICONERROR == 0x10 && IDOK == 1 && IDCANCEL == 2 && IDNO == 7);
+    CHECK(&MessageBox != NULL && &SignalObjectAndWait != NULL);
+}
+
 typedef char in_addr_is_4_bytes[sizeof(IN_ADDR) == 4 ? 1 : -1];
 typedef char sockaddr_in_is_16_bytes[sizeof(SOCKADDR_IN) == 16 ? 1 : -1];
 typedef char max_path[MAX_PATH == 260 ? 1 : -1];
@@ -474,6 +507,7 @@ int main(void)
     names();
     fionread();
     in6();
+    nt_and_user32();
     WSACleanup();
     printf("%s %d\n", failures ? "FAIL" : "ok", failures);
     return failures != 0;

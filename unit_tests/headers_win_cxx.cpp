@@ -17,6 +17,8 @@
 #include <strsafe.h>
 #include <tchar.h>
 #include <io.h>
+#include <Shlwapi.h>
+#include <NTSecApi.h>
 #include <sys/stat.h>
 #include <algorithm>
 #include <limits>
@@ -33,6 +35,17 @@ static int failures;
             failures++;                                                        \
         }                                                                      \
     } while (0)
+
+// The IOCP samples (EchoSvrIocp and kin): NTSTATUS from Winsock2.h alone,
+// their own STATUS_ values, LsaNtStatusToWinError on an OVERLAPPED.
+#ifndef STATUS_REMOTE_DISCONNECT
+#define STATUS_REMOTE_DISCONNECT ((NTSTATUS)0xC000013CL)
+#endif
+static ULONG overlapped_error(const OVERLAPPED &ov)
+{
+    NTSTATUS ex = (NTSTATUS)ov.Internal;
+    return ex == STATUS_REMOTE_DISCONNECT ? 64u : LsaNtStatusToWinError(ex);
+}
 
 static int __cdecl twice(_In_ int x) { return 2 * x; }
 
@@ -196,6 +209,16 @@ int main()
               a[2] == "finally");
         CHECK(seh_cleanup(true, b) == 1);
         CHECK(b.size() == 2 && b[0] == "try" && b[1] == "finally");
+    }
+    {
+        OVERLAPPED ov = OVERLAPPED();
+        TCHAR b[16];
+        ov.Internal = 0xC000013Cu;
+        CHECK(overlapped_error(ov) == 64);
+        ov.Internal = 0xC0000120u;
+        CHECK(overlapped_error(ov) == 995);
+        CHECK(wsprintfA(b, "%s%d", "n", 5) == 2 && std::string(b) == "n5");
+        CHECK(std::string(PathFindFileNameA("/x/y")) == "y");
     }
     return failures != 0;
 }

@@ -617,6 +617,49 @@ START_TEST(own_event_made_late_ignores_operations_with_their_event)
 }
 END_TEST
 
+/* SIO_IDEAL_SEND_BACKLOG_CHANGE overlapped waits for a change (none
+ * comes here): pending and unsignalled, until CancelIoEx or closesocket
+ * end it with ERROR_OPERATION_ABORTED. */
+static void backlog_change_post(SOCKET s, WSAOVERLAPPED *ov)
+{
+    DWORD n = 0;
+
+    memset(ov, 0, sizeof(*ov));
+    ov->hEvent = WSACreateEvent();
+    ck_assert_int_eq(WSAIoctl(s, SIO_IDEAL_SEND_BACKLOG_CHANGE, NULL, 0,
+                              NULL, 0, &n, ov, NULL), SOCKET_ERROR);
+    ck_assert_int_eq(WSAGetLastError(), WSA_IO_PENDING);
+    ck_assert_uint_eq(WaitForSingleObject(ov->hEvent, 0), WAIT_TIMEOUT);
+}
+
+/* Ended (bounded), cancelled. */
+static void backlog_change_aborted(WSAOVERLAPPED *ov)
+{
+    ck_assert_uint_eq(WaitForSingleObject(ov->hEvent, 5000), WAIT_OBJECT_0);
+    ck_assert_uint_eq(ov->Internal, 0xC0000120u); /* STATUS_CANCELLED */
+}
+
+START_TEST(backlog_change_waits_for_cancel_or_close)
+{
+    WSAOVERLAPPED ov;
+    SOCKET c, s;
+    DWORD n = 1, fl = 0;
+
+    pair(&c, &s);
+    backlog_change_post(c, &ov);
+    ck_assert(CancelIoEx((HANDLE)c, &ov));
+    backlog_change_aborted(&ov);
+    ck_assert(!WSAGetOverlappedResult(c, &ov, &n, FALSE, &fl));
+    ck_assert_int_eq(WSAGetLastError(), WSA_OPERATION_ABORTED);
+    WSACloseEvent(ov.hEvent);
+    backlog_change_post(c, &ov);
+    closesocket(c);
+    backlog_change_aborted(&ov);
+    WSACloseEvent(ov.hEvent);
+    closesocket(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("async");
@@ -633,6 +676,7 @@ int main(void)
     tcase_add_test(tc, lent_poll_role_is_taken_back_from_a_blocked_worker);
     tcase_add_test(tc, own_event_made_after_a_failure_is_not_signalled);
     tcase_add_test(tc, own_event_made_late_ignores_operations_with_their_event);
+    tcase_add_test(tc, backlog_change_waits_for_cancel_or_close);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

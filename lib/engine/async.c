@@ -544,6 +544,7 @@ static int try_op(struct wsc_sock *e, struct wsc_aop *op)
     case WSC_AOP_SEND: return try_send(e, op);
     case WSC_AOP_CONNECT: return try_connect(e, op);
     case WSC_AOP_ACCEPT: return try_accept(e, op);
+    case WSC_AOP_NOTIFY: return AGAIN; /* (never queued where it is tried) */
     }
     return FINISHED;
 }
@@ -965,6 +966,11 @@ int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op)
     op->done = 0;
     op->next = NULL;
     pthread_mutex_lock(&a->lock);
+    if (op->kind == WSC_AOP_NOTIFY) {
+        push(&a->nq, &a->nq_tail, op);
+        pthread_mutex_unlock(&a->lock);
+        return WSC_AOP_PENDING;
+    }
     head = is_write_kind(op) ? &a->wq : &a->rq;
     tail = is_write_kind(op) ? &a->wq_tail : &a->rq_tail;
     /* Tried at once: data the caller saw arrive is taken now (row OV3);
@@ -1057,6 +1063,8 @@ int wsc_async_cancel(struct wsc_sock *e,
     n = take(&a->rq, &a->rq_tail, match, arg, &d, -WSA_OPERATION_ABORTED,
              -WSA_OPERATION_ABORTED);
     n += take(&a->wq, &a->wq_tail, match, arg, &d, -WSA_OPERATION_ABORTED,
+              -WSA_OPERATION_ABORTED);
+    n += take(&a->nq, &a->nq_tail, match, arg, &d, -WSA_OPERATION_ABORTED,
               -WSA_OPERATION_ABORTED);
     if (!a->wq)
         wsc_clear_flags(e, WSC_F_ACONNECT);
@@ -1160,6 +1168,8 @@ int wsc_async_close(struct wsc_sock *e, int abortive)
          -WSA_OPERATION_ABORTED);
     take(&a->wq, &a->wq_tail, NULL, NULL, &d, -WSA_OPERATION_ABORTED,
          -WSA_OPERATION_ABORTED);
+    take(&a->nq, &a->nq_tail, NULL, NULL, &d, -WSA_OPERATION_ABORTED,
+         -WSA_OPERATION_ABORTED);
     wq_note(a);
     unwatch(e, a);
     a->ev_mask = 0;
@@ -1194,6 +1204,8 @@ void wsc_async_each_pending(struct wsc_sock *e,
     for (op = a->wq; op; op = op->next)
         if (!engine_own(op))
             fn(op, arg);
+    for (op = a->nq; op; op = op->next)
+        fn(op, arg);
     pthread_mutex_unlock(&a->lock);
 }
 
@@ -1224,6 +1236,8 @@ int wsc_async_pending(struct wsc_sock *e)
     for (op = a->rq; op; op = op->next)
         n++;
     for (op = a->wq; op; op = op->next)
+        n++;
+    for (op = a->nq; op; op = op->next)
         n++;
     pthread_mutex_unlock(&a->lock);
     return n;

@@ -10,6 +10,7 @@ struct wsc_async {
     pthread_mutex_t lock;
     struct wsc_aop *rq, *rq_tail; /* receives; accepts on a listener */
     struct wsc_aop *wq, *wq_tail; /* sends and connects */
+    struct wsc_aop *nq, *nq_tail; /* notifications (WSC_AOP_NOTIFY) */
     struct wsc_ksock *ks;         /* whose state this is */
     int reg_fd;                   /* registered with the reactor as */
     unsigned reg_gen, reg_epoch;

@@ -721,7 +721,8 @@ int wsc_e_take_share(const struct wsc_share *sh, int cloexec);
  * embeds this in its own record and is told through done(), called once,
  * with no engine lock held, from whichever thread finished it. */
 enum wsc_aop_kind {
-    WSC_AOP_RECV, WSC_AOP_SEND, WSC_AOP_ACCEPT, WSC_AOP_CONNECT
+    WSC_AOP_RECV, WSC_AOP_SEND, WSC_AOP_ACCEPT, WSC_AOP_CONNECT,
+    WSC_AOP_NOTIFY /* waits for a change that never comes: cancel, close */
 };
 #define WSC_AOP_IOV 4
 struct wsc_aop {

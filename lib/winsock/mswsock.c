@@ -705,6 +705,20 @@ static int pends(DWORD code)
     return code == SIO_GET_INTERFACE_LIST;
 }
 
+static long backlog_change_wait(struct wsc_sock *e, LPWSAOVERLAPPED ov,
+                                LPWSAOVERLAPPED_COMPLETION_ROUTINE cr,
+                                LPDWORD returned)
+{
+    struct ws_op *op;
+
+    if (wsc_bad_ptr(ov))
+        return -WSAEFAULT;
+    if (!(op = ws_op_new(ov, cr)))
+        return -WSAENOBUFS;
+    op->aop.kind = WSC_AOP_NOTIFY;
+    return ws_op_submit(e, op, returned);
+}
+
 int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
                 DWORD outlen, LPDWORD returned, LPWSAOVERLAPPED ov,
                 LPWSAOVERLAPPED_COMPLETION_ROUTINE cr)
@@ -721,8 +735,12 @@ int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
         return wsc_leave(e, -WSAEFAULT);
     /* The socket itself is what SIO_BASE_HANDLE gives, but not through an
      * OVERLAPPED: that is an unsupported request (row CP19). */
-    /* The ideal send backlog here never changes: a non-blocking socket
-     * without an OVERLAPPED would block, WSAEWOULDBLOCK. */
+    /* The ideal send backlog here never changes: with an OVERLAPPED the
+     * notification waits for a cancel or the close; a non-blocking
+     * socket without one would block, WSAEWOULDBLOCK. */
+    if (code == SIO_IDEAL_SEND_BACKLOG_CHANGE && ov &&
+        e->type == SOCK_STREAM && wsc_e_has_peer(e))
+        return wsc_leave(e, backlog_change_wait(e, ov, cr, returned));
     if (code == SIO_IDEAL_SEND_BACKLOG_CHANGE && !ov &&
         e->type == SOCK_STREAM && (wsc_flags(e) & WSC_F_NONBLOCK))
         r = -WSAEWOULDBLOCK;

@@ -3,7 +3,8 @@
 # reads formats the Microsoft way.  Then the other entries MSVC accepts,
 # wmain_app.c built again with FORM, as C and as C++: void (exit status
 # 0), and (), (argc, argv), (argc, argv, envp), as `cc app.c` builds them
-# (the compilers' own default standards).
+# (the compilers' own default standards); and an ANSI build's void _tmain,
+# which is main.
 set -u
 fail=0
 out=$(LC_ALL=C.UTF-8 "$top_builddir/unit_tests/wmain_app" 'héllo' 'two words') || { echo "FAIL: exit $?"; exit 1; }
@@ -25,8 +26,10 @@ trap 'rm -rf "$tmp"' EXIT
 lib=$top_builddir/.libs
 inc="-I$top_builddir/include/wscompat -I$top_srcdir/include/wscompat"
 # form FORM STATUS OUTPUT: each built as C and as C++, run with 'a b' and
-# WMAIN_ENV=é.
+# WMAIN_ENV=é; FORM n (1n, 2n) is FORM n built as ANSI (-DNARROW).
 form() {
+    flags=-DFORM=$1
+    case $1 in *n) flags="-DFORM=${1%n} -DNARROW" ;; esac
     for lang in c c++; do
         if [ $lang = c ]; then
             comp="${CC:-cc} ${CFLAGS:-}"
@@ -34,7 +37,7 @@ form() {
             comp="${CXX:-c++} ${CXXFLAGS:-}"
         fi
         exe=$tmp/form$1$lang
-        if ! $comp -Wall -Wextra -pedantic -Werror -pthread -DFORM=$1 $inc \
+        if ! $comp -Wall -Wextra -pedantic -Werror -pthread $flags $inc \
                 -x $lang "$top_srcdir/unit_tests/wmain_app.c" -x none \
                 ${LDFLAGS:-} -L"$lib" -lwscompat -o "$exe" > "$tmp/log" 2>&1; then
             echo "FAIL form $1 ($lang) does not build:"; head -20 "$tmp/log"
@@ -60,4 +63,7 @@ form 3 0 'void entry
 argc=3 [b c] WMAIN_ENV=é'
 form 4 7 'argc=3 [b c] WMAIN_ENV=é'
 form 5 5 ''
+form 1n 0 'void entry'
+form 2n 0 'void entry
+argc=3 [b c]'
 exit $fail

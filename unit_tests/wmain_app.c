@@ -4,9 +4,12 @@
  *
  * Built by wmain.sh again, as C and as C++, with FORM naming one of the
  * other entries MSVC accepts: a void entry (exit status 0) and the
- * (), (argc, argv) and (argc, argv, envp) forms. */
+ * (), (argc, argv) and (argc, argv, envp) forms; with NARROW, the _tmain
+ * ones as an ANSI build's. */
+#ifndef NARROW /* -DNARROW: an ANSI build, whose _tmain is main */
 #define UNICODE
 #define _UNICODE
+#endif
 #include <windows.h>
 #include <tchar.h>
 
@@ -14,7 +17,7 @@
  * exit status comes from the main wscompat writes, not from here. */
 static int noise(void)
 {
-    return wprintf(L"%s\n", L"void entry");
+    return _tprintf(_T("%s\n"), _T("void entry"));
 }
 
 #ifndef FORM

@@ -2,7 +2,7 @@
  * wchar_t (Linux's, 32-bit: see wsc_text.h), _T("x") is L"x", _tprintf is
  * wprintf with Microsoft's %s (a wide string) and _tmain is wmain, which
  * windows.h turns into a main that converts argv.  Without it, the narrow
- * C library functions. */
+ * C library functions, and _tmain is a main (void or int, as wmain). */
 #ifndef WSCOMPAT_TCHAR_H
 #define WSCOMPAT_TCHAR_H
 
@@ -101,7 +101,14 @@ typedef unsigned char _TUCHAR;
 typedef int _TINT;
 #define __T(x) x
 #define _TEOF EOF
+/* _tmain is main, by way of the entry wsc_text.h makes for wmain, so
+ * that a void _tmain (Visual Studio's wizard writes one) builds as C++
+ * too and exits 0. */
+#ifndef WSC_NO_WMAIN
+#define _tmain(...) WSC_ENTRY_(wsc_tmain_, wsc_run_tmain, __VA_ARGS__)
+#else
 #define _tmain main
+#endif
 #define _tWinMain WinMain
 #define _tenviron environ
 #define _tprintf printf

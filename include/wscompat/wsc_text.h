@@ -157,6 +157,9 @@ WSC_API int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **));
  * nothing and the status is 0. */
 WSC_API int wsc_run_wmain_env(int argc, char **argv, char **envp,
                               void (*entry)(void), int returns_void);
+/* The same for an ANSI build's _tmain: the arguments as they are. */
+WSC_API int wsc_run_tmain(int argc, char **argv, char **envp,
+                          void (*entry)(void), int returns_void);
 #ifdef __cplusplus
 }
 #endif
@@ -188,18 +191,17 @@ template <class R, class... A> R wsc_entry_ret_(R (*)(A...));
                                      (void)0, 0)) f(__VA_ARGS__)
 #endif
 /* The entry f's declaration, the main that calls it through the runner
- * wsc_run_wmain_env, and its definition's head. */
-#define WSC_ENTRY_(f, ...)                                               \
+ * run (wsc_run_wmain_env, wsc_run_tmain), and its definition's head. */
+#define WSC_ENTRY_(f, run, ...)                                          \
     f(__VA_ARGS__);                                                      \
     int main(int wsc_argc_, char **wsc_argv_, char **wsc_envp_)          \
     {                                                                    \
-        return wsc_run_wmain_env(wsc_argc_, wsc_argv_, wsc_envp_,        \
-                                 (void (*)(void))f,                      \
-                                 WSC_ENTRY_VOID_(f, __VA_ARGS__));        \
+        return run(wsc_argc_, wsc_argv_, wsc_envp_, (void (*)(void))f,   \
+                   WSC_ENTRY_VOID_(f, __VA_ARGS__));                      \
     }                                                                    \
     WSC_ENTRY_DEF_(f, __VA_ARGS__)
 #ifndef WSC_NO_WMAIN
-#define wmain(...) WSC_ENTRY_(wsc_wmain_, __VA_ARGS__)
+#define wmain(...) WSC_ENTRY_(wsc_wmain_, wsc_run_wmain_env, __VA_ARGS__)
 #endif
 
 /* printf and its family read formats the Microsoft way: %I64d, %I64u,

@@ -945,6 +945,15 @@ int wsc_run_wmain_env(int argc, char **argv, char **envp, void (*entry)(void),
     return rc;
 }
 
+int wsc_run_tmain(int argc, char **argv, char **envp, void (*entry)(void),
+                  int returns_void)
+{
+    if (!returns_void)
+        return ((int (*)(int, char **, char **))entry)(argc, argv, envp);
+    ((void (*)(int, char **, char **))entry)(argc, argv, envp);
+    return 0;
+}
+
 int wsc_run_wmain(int argc, char **argv, int (*entry)(int, wchar_t **))
 {
     return wsc_run_wmain_env(argc, argv, NULL, (void (*)(void))entry, 0);

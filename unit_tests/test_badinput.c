@@ -680,6 +680,30 @@ START_TEST(address_list_sort)
 }
 END_TEST
 
+/* A raw socket binds once (its kernel "port" is its protocol, there
+ * before any bind); the second bind is WSAEINVAL.  Raw sockets need
+ * CAP_NET_RAW: without it socket() is refused and there is nothing to
+ * check. */
+START_TEST(raw_socket_binds)
+{
+    struct sockaddr_in a;
+    SOCKET s;
+
+    startup();
+    s = socket(AF_INET, SOCK_RAW, IPPROTO_ICMP);
+    if (s == INVALID_SOCKET) {
+        ck_assert_int_eq(WSAGetLastError(), WSAEACCES);
+        return;
+    }
+    memset(&a, 0, sizeof(a));
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_int_eq(bind(s, (struct sockaddr *)&a, sizeof(a)), 0);
+    EXPECT_FAIL(bind(s, (struct sockaddr *)&a, sizeof(a)), WSAEINVAL);
+    closesocket(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("badinput");
@@ -699,6 +723,7 @@ int main(void)
     tcase_add_test(tc, ip_option_validity);
     tcase_add_test(tc, short_bool_read);
     tcase_add_test(tc, recvmsg_ttl_tos_tclass);
+    tcase_add_test(tc, raw_socket_binds);
     suite_add_tcase(su, tc);
     return run_suite(su);
 }

@@ -193,7 +193,11 @@ int wsc_e_bind(struct wsc_sock *e, const struct sockaddr *sa, socklen_t len)
 {
     int r;
 
-    if ((e->family == AF_INET || e->family == AF_INET6) && wsc_e_is_bound(e))
+    /* Bound already: WSAEINVAL (a raw socket's "port" is its protocol,
+     * there from the start: only its own bind counts). */
+    if (e->type == SOCK_RAW ? (wsc_flags(e) & WSC_F_BOUND) != 0
+                            : (e->family == AF_INET || e->family == AF_INET6) &&
+                                  wsc_e_is_bound(e))
         return -WSAEINVAL;
     if ((r = bind_reusing(e, sa, len)) < 0)
         return r;

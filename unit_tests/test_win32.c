@@ -244,8 +244,12 @@ START_TEST(tagged_handles)
     both[0] = t1;
     both[1] = (HANDLE)((uintptr_t)other | 2);
     ck_assert_uint_eq(WaitForMultipleObjects(2, both, TRUE, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WSAWaitForMultipleEvents(1, &t1, FALSE, 0, FALSE), WSA_WAIT_EVENT_0);
     ck_assert_int_eq(ResetEvent(t1), TRUE);
     ck_assert_uint_eq(WaitForSingleObject(e, 0), WAIT_TIMEOUT);
+    ck_assert_uint_eq(WSAWaitForMultipleEvents(1, &t1, FALSE, 0, FALSE), WSA_WAIT_TIMEOUT);
+    ck_assert_int_eq(WSASetEvent(t1), TRUE);
+    ck_assert_int_eq(WSAResetEvent(t1), TRUE);
     ck_assert_uint_eq(WaitForMultipleObjectsEx(2, both, FALSE, 0, FALSE), WAIT_OBJECT_0 + 1);
     ck_assert_uint_eq(WaitForMultipleObjects(2, both, TRUE, 0), WAIT_TIMEOUT);
     /* the same object twice in a wait for all, tagged or not */

@@ -6,22 +6,6 @@
  * nothing looked at it (rows 9c-9e, 9r, 9m). */
 #include "harness.h"
 
-/* 1 when a select of s for reading, writing and errors (bounded) has it
- * in exceptfds alone. */
-static int in_exceptfds(SOCKET s)
-{
-    fd_set r, w, x;
-    struct timeval tv = { 2, 0 };
-
-    FD_ZERO(&r);
-    FD_ZERO(&w);
-    FD_ZERO(&x);
-    FD_SET(s, &r);
-    FD_SET(s, &w);
-    FD_SET(s, &x);
-    return select(0, &r, &w, &x, &tv) == 1 && FD_ISSET(s, &x);
-}
-
 void sc_ER3(ct *t)
 {
     unsigned short port;
@@ -66,7 +50,7 @@ void sc_ER3(ct *t)
     getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
     ct_obs(t, "so_error_again", "%s", ct_wsa_name(err));
     /* Still in exceptfds once SO_ERROR was read. */
-    ct_obs(t, "in_exceptfds_after_so_error", "%d", in_exceptfds(s));
+    ct_obs(t, "sets_after_so_error", "%s", ct_select_sets(s, 2000));
     closesocket(s);
 
     /* Bound, refused, then listening: on the port it was bound to. */
@@ -75,7 +59,7 @@ void sc_ER3(ct *t)
     b = ct_loopback(0);
     ct_require(t, bind(s, (struct sockaddr *)&b, sizeof(b)) == 0, "bind");
     connect(s, (struct sockaddr *)&a, sizeof(a));
-    in_exceptfds(s);
+    ct_select_sets(s, 2000);
     len = sizeof(b);
     getsockname(s, (struct sockaddr *)&b, &len);
     ct_obs_rc(t, "listen_after_refused", listen(s, 1));
@@ -105,6 +89,6 @@ void sc_ER3(ct *t)
     err = -1;
     getsockopt(s, SOL_SOCKET, SO_ERROR, (char *)&err, &len);
     ct_obs(t, "blocking_so_error", "%d", err);
-    ct_obs(t, "blocking_in_exceptfds", "%d", in_exceptfds(s));
+    ct_obs(t, "blocking_sets", "%s", ct_select_sets(s, 2000));
     closesocket(s);
 }

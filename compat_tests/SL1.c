@@ -4,33 +4,6 @@
  * socket writable; recv(MSG_OOB) with SO_OOBINLINE fails (rows 12h, 9g). */
 #include "harness.h"
 
-/* The sets s is in after a select with s in all three: "r", "w", "x". */
-static const char *sets_of(SOCKET s, int timeout_ms)
-{
-    static char out[4];
-    struct timeval tv = { timeout_ms / 1000, (timeout_ms % 1000) * 1000 };
-    fd_set r, w, x;
-    int n = 0;
-
-    FD_ZERO(&r);
-    FD_ZERO(&w);
-    FD_ZERO(&x);
-    FD_SET(s, &r);
-    FD_SET(s, &w);
-    FD_SET(s, &x);
-    out[0] = 0;
-    if (select(0, &r, &w, &x, &tv) > 0) {
-        if (FD_ISSET(s, &r))
-            out[n++] = 'r';
-        if (FD_ISSET(s, &w))
-            out[n++] = 'w';
-        if (FD_ISSET(s, &x))
-            out[n++] = 'x';
-    }
-    out[n] = 0;
-    return n ? out : "none";
-}
-
 /* The sets s is in when only readfds and exceptfds are asked. */
 static const char *read_except(SOCKET s)
 {
@@ -88,10 +61,10 @@ void sc_SL1(ct *t)
     c = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
     ct_require(t, connect(c, (struct sockaddr *)&a, sizeof(a)) == 0,
                "connect");
-    ct_obs(t, "listener_pending", "%s", sets_of(l, 2000));
+    ct_obs(t, "listener_pending", "%s", ct_select_sets(l, 2000));
     s = accept(l, NULL, NULL);
     ct_require(t, s != INVALID_SOCKET, "accept");
-    ct_obs(t, "connected", "%s", sets_of(c, 0));
+    ct_obs(t, "connected", "%s", ct_select_sets(c, 0));
     ct_require(t, send(s, "data", 4, 0) == 4, "send");
     ct_obs(t, "data", "%s", read_except(c));
     ct_require(t, recv(c, buf, sizeof(buf), 0) == 4, "recv");
@@ -104,6 +77,6 @@ void sc_SL1(ct *t)
     oob(t);
 
     u = socket(AF_INET, SOCK_DGRAM, IPPROTO_UDP);
-    ct_obs(t, "udp_unbound", "%s", sets_of(u, 0));
+    ct_obs(t, "udp_unbound", "%s", ct_select_sets(u, 0));
     closesocket(u);
 }

@@ -45,6 +45,9 @@ SOCKET ct_udp(ct *t, unsigned short *port);
 struct sockaddr_in ct_loopback(unsigned short port);
 /* Wait (bounded) until s is readable; returns select's result. */
 int ct_wait_readable(SOCKET s, int timeout_ms);
+/* The sets s is in after a select (bounded) with s in all three: "r",
+ * "w", "x" in that order, or "none". */
+const char *ct_select_sets(SOCKET s, int timeout_ms);
 /* Fill the connection until send would block (socket left blocking). */
 void ct_fill(ct *t, SOCKET s);
 

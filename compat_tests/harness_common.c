@@ -298,6 +298,32 @@ SOCKET ct_plain_pair(ct *t, ct_peer **peer)
     return s;
 }
 
+const char *ct_select_sets(SOCKET s, int timeout_ms)
+{
+    static char out[4];
+    struct timeval tv = { timeout_ms / 1000, (timeout_ms % 1000) * 1000 };
+    fd_set r, w, x;
+    int n = 0;
+
+    FD_ZERO(&r);
+    FD_ZERO(&w);
+    FD_ZERO(&x);
+    FD_SET(s, &r);
+    FD_SET(s, &w);
+    FD_SET(s, &x);
+    out[0] = 0;
+    if (select(0, &r, &w, &x, &tv) > 0) {
+        if (FD_ISSET(s, &r))
+            out[n++] = 'r';
+        if (FD_ISSET(s, &w))
+            out[n++] = 'w';
+        if (FD_ISSET(s, &x))
+            out[n++] = 'x';
+    }
+    out[n] = 0;
+    return n ? out : "none";
+}
+
 int ct_wait_readable(SOCKET s, int timeout_ms)
 {
     fd_set r;

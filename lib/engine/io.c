@@ -441,8 +441,10 @@ static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
             continue;
         /* Windows keeps sending UDP whatever ICMP came back; Linux
          * reports it on this send, which a second try then makes. */
-        if (err == ECONNREFUSED && !is_stream(e) && refused++ < 3)
+        if (err == ECONNREFUSED && !is_stream(e) && refused++ < 3) {
+            wsc_e_dgram_error_taken(e, err); /* (its queued copy too) */
             continue;
+        }
         if (err != EAGAIN && err != ENOBUFS)
             return done ? (long)done : wsc_io_error(e, WSC_OP_SEND, err);
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {

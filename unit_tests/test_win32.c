@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <winsock2.h>
 
 #define ERR(call, result, code)                                      \
@@ -1528,6 +1529,27 @@ START_TEST(files)
     ck_assert(pos.QuadPart == 3);
     ck_assert_int_eq(SetEndOfFile(f), TRUE);
     ck_assert_uint_eq(GetFileSize(f, NULL), 3);
+    {
+        BY_HANDLE_FILE_INFORMATION bhfi;
+        WIN32_FIND_DATAA fd;
+        struct stat st;
+        ULONGLONG wt;
+
+        ck_assert_int_eq(stat(path, &st), 0);
+        ck_assert_int_eq(GetFileInformationByHandle(f, &bhfi), TRUE);
+        ck_assert_uint_eq(bhfi.dwFileAttributes, FILE_ATTRIBUTE_ARCHIVE);
+        ck_assert_uint_eq(bhfi.nFileSizeHigh, 0);
+        ck_assert_uint_eq(bhfi.nFileSizeLow, 3);
+        ck_assert_uint_eq(bhfi.nNumberOfLinks, 1);
+        ck_assert_uint_eq(bhfi.nFileIndexLow, (DWORD)st.st_ino);
+        wt = ((ULONGLONG)bhfi.ftLastWriteTime.dwHighDateTime << 32) |
+             bhfi.ftLastWriteTime.dwLowDateTime;
+        ck_assert_uint_eq(wt, (ULONGLONG)st.st_mtim.tv_sec * 10000000u +
+                                  (ULONGLONG)st.st_mtim.tv_nsec / 100u + 116444736000000000ULL);
+        ERR(GetFileInformationByHandle(NULL, &bhfi), FALSE, ERROR_INVALID_HANDLE);
+        fd.nFileSizeLow = bhfi.nFileSizeLow; /* the sea samples' TransmitFile header */
+        ck_assert_uint_eq(sizeof(fd.cFileName), MAX_PATH);
+    }
     ck_assert_int_eq(FlushFileBuffers(f), TRUE);
     ERR(ReadFile(f, buf, 1, &n, (LPOVERLAPPED)buf), FALSE, ERROR_INVALID_PARAMETER);
     ERR(WriteFile(f, buf, 1, &n, (LPOVERLAPPED)buf), FALSE, ERROR_INVALID_PARAMETER);

@@ -240,6 +240,45 @@ BOOL wsc_GetFileSizeEx(HANDLE file, PLARGE_INTEGER size)
     return TRUE;
 }
 
+static FILETIME filetime(struct timespec t)
+{
+    uint64_t v = (uint64_t)t.tv_sec * 10000000u + (uint64_t)t.tv_nsec / 100u +
+                 116444736000000000ULL;
+    FILETIME ft = {(DWORD)v, (DWORD)(v >> 32)};
+
+    return ft;
+}
+
+BOOL wsc_GetFileInformationByHandle(HANDLE file, LPBY_HANDLE_FILE_INFORMATION info)
+{
+    struct w32_obj *o = file_get(file);
+    struct stat st;
+    int r;
+
+    if (!o)
+        return FALSE;
+    r = fstat(o->u.file.fd, &st);
+    wsc_w32_put(o);
+    if (r < 0)
+        return fail_errno();
+    if (!info)
+        return wsc_w32_fail(ERROR_NOACCESS);
+    memset(info, 0, sizeof(*info));
+    info->dwFileAttributes = S_ISDIR(st.st_mode) ? FILE_ATTRIBUTE_DIRECTORY
+                             : (st.st_mode & 0222) ? FILE_ATTRIBUTE_ARCHIVE
+                                                   : FILE_ATTRIBUTE_READONLY;
+    info->ftCreationTime = filetime(st.st_ctim);
+    info->ftLastAccessTime = filetime(st.st_atim);
+    info->ftLastWriteTime = filetime(st.st_mtim);
+    info->dwVolumeSerialNumber = (DWORD)st.st_dev;
+    info->nFileSizeHigh = (DWORD)((uint64_t)st.st_size >> 32);
+    info->nFileSizeLow = (DWORD)st.st_size;
+    info->nNumberOfLinks = (DWORD)st.st_nlink;
+    info->nFileIndexHigh = (DWORD)((uint64_t)st.st_ino >> 32);
+    info->nFileIndexLow = (DWORD)st.st_ino;
+    return TRUE;
+}
+
 /* Moves the pointer; the new position, or -1 with the last error set. */
 static int64_t seek(HANDLE file, int64_t distance, DWORD method)
 {

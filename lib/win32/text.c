@@ -281,58 +281,26 @@ int wsc__swprintf(wchar_t *buf, const wchar_t *fmt, ...)
  * The output is cut there (with its NUL) and the count stored returned;
  * the W form reads %s as a wide string, as Microsoft's do. */
 #define WSPRINTF_MAX 1024
-
-int wsc_wvsprintfA(LPSTR buf, LPCSTR fmt, va_list ap)
-{
-    char *s;
-    int n = fmt_a(&s, fmt, ap);
-
-    if (n < 0)
-        return -1;
-    if (n > WSPRINTF_MAX - 1)
-        n = WSPRINTF_MAX - 1;
-    memcpy(buf, s, (size_t)n);
-    buf[n] = 0;
-    free(s);
-    return n;
-}
-
-int wsc_wvsprintfW(LPWSTR buf, LPCWSTR fmt, va_list ap)
-{
-    wchar_t *s;
-    int n = fmt_w(&s, fmt, ap);
-
-    if (n < 0)
-        return -1;
-    if (n > WSPRINTF_MAX - 1)
-        n = WSPRINTF_MAX - 1;
-    wmemcpy(buf, s, (size_t)n);
-    buf[n] = 0;
-    free(s);
-    return n;
-}
-
-int wsc_wsprintfA(LPSTR buf, LPCSTR fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = wsc_wvsprintfA(buf, fmt, ap);
-    va_end(ap);
-    return n;
-}
-
-int wsc_wsprintfW(LPWSTR buf, LPCWSTR fmt, ...)
-{
-    va_list ap;
-    int n;
-
-    va_start(ap, fmt);
-    n = wsc_wvsprintfW(buf, fmt, ap);
-    va_end(ap);
-    return n;
-}
+#define DEFINE_WVSPRINTF(name, T, fmt_fn, copy)                            \
+    int name(T *buf, const T *fmt, va_list ap)                             \
+    {                                                                      \
+        T *s;                                                              \
+        int n = fmt_fn(&s, fmt, ap);                                       \
+        if (n < 0)                                                         \
+            return -1;                                                     \
+        if (n > WSPRINTF_MAX - 1)                                          \
+            n = WSPRINTF_MAX - 1;                                          \
+        copy(buf, s, (size_t)n);                                           \
+        buf[n] = 0;                                                        \
+        free(s);                                                           \
+        return n;                                                          \
+    }
+DEFINE_WVSPRINTF(wsc_wvsprintfA, char, fmt_a, memcpy)
+DEFINE_WVSPRINTF(wsc_wvsprintfW, wchar_t, fmt_w, wmemcpy)
+DEFINE_VARIADIC(wsc_wsprintfA, wsc_wvsprintfA, (LPSTR buf, LPCSTR fmt, ...),
+                (buf, fmt, ap), fmt)
+DEFINE_VARIADIC(wsc_wsprintfW, wsc_wvsprintfW, (LPWSTR buf, LPCWSTR fmt, ...),
+                (buf, fmt, ap), fmt)
 
 /* ---- the _s printf family -----------------------------------------------
  * As with Microsoft's invalid parameter handler returning: a NULL buffer,

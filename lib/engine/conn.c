@@ -116,49 +116,113 @@ int wsc_e_known_bound(struct wsc_sock *e)
     return 1;
 }
 
-/* Two addresses of one family the same (port included). */
-static int same_address(const struct sockaddr_storage *a,
-                        const struct sockaddr_storage *b)
-{
-    const struct sockaddr_in *a4 = (const void *)a, *b4 = (const void *)b;
-    const struct sockaddr_in6 *a6 = (const void *)a, *b6 = (const void *)b;
+/* An address as bind conflicts see it: a v4-mapped IPv6 address is the
+ * IPv4 one; a dual-stack :: covers every IPv4 address too. */
+struct bound_addr {
+    int v6, any, dual, port;
+    unsigned char a[16];
+};
 
-    if (a->ss_family != b->ss_family)
-        return 0;
-    if (a->ss_family == AF_INET)
-        return a4->sin_port == b4->sin_port &&
-               a4->sin_addr.s_addr == b4->sin_addr.s_addr;
-    return a->ss_family == AF_INET6 && a6->sin6_port == b6->sin6_port &&
-           !memcmp(&a6->sin6_addr, &b6->sin6_addr, sizeof(a6->sin6_addr));
+static int v6only(int fd)
+{
+    int v = 1;
+    socklen_t len = sizeof(v);
+
+    if (wsc_os.getsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &v, &len) < 0)
+        return 1;
+    return v != 0;
+}
+
+static void bound_addr_of(const struct sockaddr_storage *ss, int fd,
+                          struct bound_addr *b)
+{
+    static const unsigned char mapped[12] = { [10] = 0xff, [11] = 0xff };
+    const struct sockaddr_in6 *s6 = (const void *)ss;
+    const struct sockaddr_in *s4 = (const void *)ss;
+    static const unsigned char zero[16];
+
+    memset(b, 0, sizeof(*b));
+    b->port = port_of(ss);
+    if (ss->ss_family == AF_INET6 &&
+        memcmp(s6->sin6_addr.s6_addr, mapped, sizeof(mapped))) {
+        b->v6 = 1;
+        memcpy(b->a, s6->sin6_addr.s6_addr, 16);
+        b->any = !memcmp(b->a, zero, 16);
+        b->dual = b->any && !v6only(fd);
+        return;
+    }
+    if (ss->ss_family == AF_INET6)
+        memcpy(b->a, s6->sin6_addr.s6_addr + 12, 4);
+    else
+        memcpy(b->a, &s4->sin_addr, 4);
+    b->any = !memcmp(b->a, zero, 4);
+}
+
+enum { APART, SAME, FIRST_WIDER, SECOND_WIDER };
+
+/* How the addresses of two sockets on one port overlap. */
+static int overlap(const struct bound_addr *x, const struct bound_addr *y)
+{
+    if (x->v6 != y->v6) {
+        if (x->v6)
+            return x->dual ? FIRST_WIDER : APART;
+        return y->dual ? SECOND_WIDER : APART;
+    }
+    if (!memcmp(x->a, y->a, x->v6 ? 16 : 4))
+        return SAME;
+    if (x->any)
+        return FIRST_WIDER;
+    return y->any ? SECOND_WIDER : APART;
+}
+
+/* Windows' answer to binding a socket with flags nf beside one of ours
+ * with flags hf (both bound, neither listening), 0 if they may share:
+ * one address is taken unless both asked for SO_REUSEADDR (rows 11a,
+ * 11b, 11c); a wider exclusive one refuses the narrower, a narrower one
+ * refuses a wider exclusive newcomer (row 11f, sock.c tests_exclusive). */
+static int share_answer(int how, uint32_t hf, uint32_t nf)
+{
+    switch (how) {
+    case SAME:
+        if ((hf | nf) & WSC_F_EXCLUSIVE)
+            return -WSAEADDRINUSE;
+        if ((hf & nf) & WSC_F_REUSEADDR)
+            return 0;
+        return (nf & WSC_F_REUSEADDR) ? -WSAEACCES : -WSAEADDRINUSE;
+    case FIRST_WIDER:
+        return (hf & WSC_F_EXCLUSIVE) ? -WSAEACCES : 0;
+    case SECOND_WIDER:
+        return (nf & WSC_F_EXCLUSIVE) ? -WSAEADDRINUSE : 0;
+    }
+    return 0;
 }
 
 struct holder_search {
-    struct sockaddr_storage want;
-    struct wsc_sock *self_e;
-    int self;
+    struct bound_addr want;
+    struct wsc_sock *self;
     int code; /* what the bind fails with, or 0 */
 };
 
-/* A stream of ours bound to the address, neither listening nor
- * connected: the kernel lets the two share it (both have Linux's
- * SO_REUSEADDR), Windows does not unless both asked (rows 11a, 11b).
- * (An exclusive socket binds without it: the kernel refuses for it.) */
+/* A stream of ours bound to the port, neither listening nor connected:
+ * the kernel lets the two share it (both have Linux's SO_REUSEADDR), so
+ * Windows' rules are applied here. */
 static void find_holder(struct wsc_sock *e, void *arg)
 {
     struct holder_search *hs = arg;
     struct sockaddr_storage ss;
+    struct bound_addr b;
     socklen_t len = sizeof(ss);
     uint32_t f = wsc_flags(e);
 
     memset(&ss, 0, sizeof(ss));
-    if (!hs->code && e->fd != hs->self && e->type == SOCK_STREAM &&
-        (f & WSC_F_BOUND) &&
-        !(f & (WSC_F_LISTENING | WSC_F_REUSEADDR | WSC_F_EXCLUSIVE)) &&
-        !wsc_e_has_peer(e) &&
+    if (!hs->code && e != hs->self && e->type == SOCK_STREAM &&
+        (f & WSC_F_BOUND) && !(f & WSC_F_LISTENING) && !wsc_e_has_peer(e) &&
         wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) == 0 &&
-        same_address(&ss, &hs->want))
-        hs->code = (wsc_flags(hs->self_e) & WSC_F_REUSEADDR) ? -WSAEACCES
-                                                             : -WSAEADDRINUSE;
+        port_of(&ss) == hs->want.port) {
+        bound_addr_of(&ss, e->fd, &b);
+        hs->code = share_answer(overlap(&b, &hs->want), f,
+                                wsc_flags(hs->self));
+    }
     wsc_release(e);
 }
 
@@ -166,22 +230,24 @@ static void find_holder(struct wsc_sock *e, void *arg)
  * socket under Wine does: Windows lets a port whose old connections wait
  * in TIME_WAIT be bound again (a restarted server), Linux only when both
  * the old socket and the new have it.  What that lets through that
- * Windows refuses is refused here, for the sockets this process holds. */
+ * Windows refuses is refused here, for the sockets this process holds;
+ * a listener's conflicts stay the kernel's (bind_conflict). */
 static int bind_reusing(struct wsc_sock *e, const struct sockaddr *sa,
                         socklen_t len)
 {
+    struct sockaddr_storage ss;
     struct holder_search hs;
     int on = 1;
 
     if (wsc_posix_mode || e->type != SOCK_STREAM ||
-        (wsc_flags(e) & WSC_F_EXCLUSIVE) ||
         (sa->sa_family != AF_INET && sa->sa_family != AF_INET6))
         return 0;
+    memset(&ss, 0, sizeof(ss));
+    memcpy(&ss, sa, len < sizeof(ss) ? len : sizeof(ss));
     memset(&hs, 0, sizeof(hs));
-    memcpy(&hs.want, sa, len < sizeof(hs.want) ? len : sizeof(hs.want));
-    hs.self = e->fd;
-    hs.self_e = e;
-    if (port_of(&hs.want) > 0)
+    bound_addr_of(&ss, e->fd, &hs.want);
+    hs.self = e;
+    if (hs.want.port > 0)
         wsc_foreach_open(find_holder, &hs);
     if (hs.code)
         return hs.code;

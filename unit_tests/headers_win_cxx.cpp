@@ -219,6 +219,10 @@ int main()
         CHECK(overlapped_error(ov) == 995);
         CHECK(wsprintfA(b, "%s%d", "n", 5) == 2 && std::string(b) == "n5");
         CHECK(std::string(PathFindFileNameA("/x/y")) == "y");
+        GUID guid; // the file-transfer samples' temporary names
+        WCHAR sz[128];
+        CHECK(CoCreateGuid(&guid) == S_OK && StringFromGUID2(guid, sz, 128) == 39 &&
+              sz[0] == L'{' && sz[37] == L'}');
     }
     return failures != 0;
 }

@@ -1403,6 +1403,31 @@ START_TEST(path_find)
 }
 END_TEST
 
+/* CoCreateGuid: random, version 4, variant 1; StringFromGUID2: 39 with
+ * the NUL, 0 when it does not fit. */
+START_TEST(guids)
+{
+    static const GUID known = {0x6B29FC40, 0xCA47, 0x1067,
+                               {0xB3, 0x1D, 0x00, 0xDD, 0x01, 0x06, 0x62, 0xDA}};
+    GUID a, b;
+    WCHAR text[64];
+
+    ck_assert_int_eq(CoCreateGuid(&a), S_OK);
+    ck_assert_int_eq(CoCreateGuid(&b), S_OK);
+    ck_assert(memcmp(&a, &b, sizeof(a)) != 0);
+    ck_assert_uint_eq(a.Data3 >> 12, 4);
+    ck_assert_uint_eq(a.Data4[0] & 0xC0u, 0x80u);
+    ck_assert_int_eq(CoCreateGuid(NULL), E_INVALIDARG);
+    ck_assert_int_eq(StringFromGUID2(&known, text, 64), 39);
+    ck_assert(wcscmp(text, L"{6B29FC40-CA47-1067-B31D-00DD010662DA}") == 0);
+    text[0] = L'x';
+    ck_assert_int_eq(StringFromGUID2(&known, text, 38), 0);
+    ck_assert_int_eq(text[0], L'x');
+    ck_assert_int_eq(StringFromGUID2(&a, text, 39), 39);
+    ck_assert_uint_eq(wcslen(text), 38);
+}
+END_TEST
+
 START_TEST(lstr_compare)
 {
     static const struct {
@@ -1851,6 +1876,7 @@ int main(void)
     tcase_add_test(tc, time_s);
     tcase_add_test(tc, nt_status_errors);
     tcase_add_test(tc, path_find);
+    tcase_add_test(tc, guids);
     tcase_add_test(tc, version);
     tcase_add_test(tc, files);
     tcase_add_test(tc, mailslots);

@@ -68,6 +68,17 @@ typedef struct _GUID {
 } GUID, *LPGUID;
 typedef const GUID *LPCGUID;
 #endif
+/* CoCreateGuid (a random, version 4 GUID) and StringFromGUID2 (text.c);
+ * REFGUID is a reference in C++, a pointer in C, as in guiddef.h. */
+#ifndef REFGUID
+#ifdef __cplusplus
+#define REFGUID const GUID &
+#else
+#define REFGUID const GUID *
+#endif
+#endif
+typedef WCHAR OLECHAR, *LPOLESTR;
+typedef const OLECHAR *LPCOLESTR;
 
 typedef union _ULARGE_INTEGER {
     __extension__ struct {

@@ -16,6 +16,7 @@
 #include <wctype.h>
 #include <wchar.h>
 #include <unistd.h>
+#include <sys/random.h>
 #include "win32.h"
 
 /* The C library's own, under the names windows.h redirected. */
@@ -301,6 +302,44 @@ DEFINE_VARIADIC(wsc_wsprintfA, wsc_wvsprintfA, (LPSTR buf, LPCSTR fmt, ...),
                 (buf, fmt, ap), fmt)
 DEFINE_VARIADIC(wsc_wsprintfW, wsc_wvsprintfW, (LPWSTR buf, LPCWSTR fmt, ...),
                 (buf, fmt, ap), fmt)
+
+/* ---- GUIDs: CoCreateGuid and StringFromGUID2 ------------------------------
+ * A new GUID is 16 random bytes marked as version 4, variant 1 (RFC 4122),
+ * as Windows makes them.  Its text is "{XXXXXXXX-XXXX-XXXX-XXXX-
+ * XXXXXXXXXXXX}" in capitals: 39 characters with the NUL, the count
+ * StringFromGUID2 returns, or 0 when the buffer is smaller. */
+HRESULT wsc_CoCreateGuid(GUID *guid)
+{
+    unsigned char b[16];
+    size_t got = 0;
+    ssize_t n;
+
+    if (!guid)
+        return E_INVALIDARG;
+    while (got < sizeof b) {
+        n = getrandom(b + got, sizeof b - got, 0);
+        if (n < 0 && errno != EINTR)
+            return E_FAIL;
+        if (n > 0)
+            got += (size_t)n;
+    }
+    memcpy(guid, b, sizeof b);
+    guid->Data3 = (unsigned short)((guid->Data3 & 0x0FFFu) | 0x4000u);
+    guid->Data4[0] = (unsigned char)((guid->Data4[0] & 0x3Fu) | 0x80u);
+    return S_OK;
+}
+
+int wsc_StringFromGUID2(const GUID *g, LPOLESTR buf, int size)
+{
+    if (!g || !buf || size < 39)
+        return 0;
+    swprintf(buf, (size_t)size,
+             L"{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}",
+             (unsigned)g->Data1, (unsigned)g->Data2, (unsigned)g->Data3,
+             g->Data4[0], g->Data4[1], g->Data4[2], g->Data4[3], g->Data4[4],
+             g->Data4[5], g->Data4[6], g->Data4[7]);
+    return 39;
+}
 
 /* ---- the _s printf family -----------------------------------------------
  * As with Microsoft's invalid parameter handler returning: a NULL buffer,

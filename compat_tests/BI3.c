@@ -1,6 +1,7 @@
 /* BI3: SO_EXCLUSIVEADDRUSE and address overlap, sock.c's tests_exclusive
  * table: two TCP sockets bound in turn to one port, IPv6 ones dual-stack
  * (IPV6_V6ONLY 0), neither listening; the second bind's answer (row 11f). */
+#include <stdio.h>
 #include <string.h>
 #include "harness.h"
 

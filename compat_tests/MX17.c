@@ -9,13 +9,13 @@
 void sc_MX17(ct *t)
 {
     unsigned short port;
-    SOCKET l, c, srv, s, a;
+    SOCKET l, c, srv, s, a, fill[CT_FULL_FILL];
     LPFN_CONNECTEX ConnectEx_;
     OVERLAPPED ov, ov2;
     DWORD n = 0;
     u_long one = 1;
     struct sockaddr_in to, peer;
-    int len;
+    int len, i;
 
     ct_startup(t);
     l = ct_listener(t, &port);
@@ -42,7 +42,10 @@ void sc_MX17(ct *t)
     a = accept(l, NULL, NULL);
     closesocket(a);
 
-    /* A ConnectEx pending. */
+    /* A ConnectEx pending for sure: the listener's queue is full, so its
+     * SYN waits for a retry (once completed, a ConnectEx is WSAEISCONN). */
+    closesocket(l);
+    l = ct_full_listener(t, fill, &to);
     s = mx_bound(t);
     mx_obs_bool(t, "connectex", ConnectEx_(s, (struct sockaddr *)&to,
                                            sizeof(to), NULL, 0, &n, &ov));
@@ -53,7 +56,9 @@ void sc_MX17(ct *t)
                                        NULL, 0, &n, &ov2));
     ct_obs_rc(t, "pending_connect",
               connect(s, (struct sockaddr *)&to, sizeof(to)));
-    mx_obs_result(t, "result", s, &ov, 2000);
+    /* Room in the queue: the SYN's next try connects. */
+    closesocket(accept(l, NULL, NULL));
+    mx_obs_result(t, "result", s, &ov, 5000);
     ct_obs(t, "twice_signalled", "%s", mx_state(&ov2, 0));
 
     /* Done, the context not updated yet. */
@@ -66,8 +71,8 @@ void sc_MX17(ct *t)
     len = sizeof(peer);
     ct_obs_rc(t, "getpeername_updated",
               getpeername(s, (struct sockaddr *)&peer, &len));
-    a = accept(l, NULL, NULL);
-    closesocket(a);
+    for (i = 0; i < CT_FULL_FILL; i++)
+        closesocket(fill[i]);
     closesocket(s);
     closesocket(l);
     CloseHandle(ov.hEvent);

@@ -183,9 +183,11 @@ static int any_closing(struct wsc_sock **ents, int n)
 static int poll_alertable(struct wsc_sock **ents, struct pollfd *fds, int n,
                           int64_t deadline, const sigset_t *mask)
 {
+    /* (A look that does not wait, a zero timeout, runs none.) */
     const struct wsc_alert_ops *a =
-        wsc_posix_mode ? NULL
-                       : atomic_load_explicit(&wsc_alert_ops, memory_order_acquire);
+        wsc_posix_mode || remaining(deadline) == 0
+            ? NULL
+            : atomic_load_explicit(&wsc_alert_ops, memory_order_acquire);
     int efd = fds[n].fd, r;
 
     for (;;) {

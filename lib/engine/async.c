@@ -679,14 +679,6 @@ void wsc_async_poll_return(void)
         wsc_async_poll_end(0);
 }
 
-/* One more on an eventfd (the kick's, the tick's). */
-static void poke(int fd)
-{
-    static const uint64_t one = 1;
-
-    (void)!wsc_os.write(fd, &one, sizeof(one));
-}
-
 /* The holder lends the role (it is a port's waiter leaving with a packet);
  * the reactor thread ticks from now on if it did not already. */
 static void role_lend(void)
@@ -696,7 +688,7 @@ static void role_lend(void)
     my_lease = ROLE_AS(w + 4, ROLE_LENT); /* (a new lease number) */
     atomic_store(&poll_role, my_lease);
     if (!atomic_load(&ticking) && !atomic_exchange(&ticking, 1))
-        poke(tick_fd);
+        wsc_poke(tick_fd);
 }
 
 void wsc_async_poll_end(int lend)
@@ -764,7 +756,7 @@ int wsc_async_poll(int ms)
 
 void wsc_async_poll_kick(void)
 {
-    poke(kick_fd);
+    wsc_poke(kick_fd);
 }
 
 /* The reactor thread: the reactor's work, with the poll role until a

@@ -436,8 +436,8 @@ int wsc_e_route_source(const struct sockaddr *dst, socklen_t dlen,
 }
 
 /* The error a datagram socket just reported came from its queue of
- * ICMP errors (IP_RECVERR, conn.c): taken off, so that the queue does
- * not fill the receive buffer and the next error shows. */
+ * ICMP errors (IP_RECVERR, udp_errors_on): taken off, so that the queue
+ * does not fill the receive buffer and the next error shows. */
 void wsc_e_dgram_error_taken(struct wsc_sock *e, int err)
 {
     char buf[256];

@@ -448,6 +448,9 @@ int wsc_wait_many(struct wsc_sock **ents, struct pollfd *fds, int n,
  * the wait alone. */
 int wsc_poll_masked(struct pollfd *fds, nfds_t n, int timeout_ms,
                     const sigset_t *mask);
+/* One more on an eventfd (a waiter's wake descriptor, the reactor's kick
+ * and tick). */
+void wsc_poke(int fd);
 /* Wake every thread polling on the entry (receivers sleeping in the
  * kernel are woken by shutting the socket's receiving side). */
 void wsc_wake_all(struct wsc_sock *e);

@@ -106,14 +106,20 @@ static void waiter_remove(struct wsc_sock *e, struct wsc_waiter *w)
     wsc_ksock_unlock(e->s);
 }
 
-void wsc_wake_all(struct wsc_sock *e)
+void wsc_poke(int fd)
 {
     static const uint64_t one = 1;
+
+    (void)!wsc_os.write(fd, &one, sizeof(one));
+}
+
+void wsc_wake_all(struct wsc_sock *e)
+{
     struct wsc_waiter *w;
 
     wsc_ksock_lock(e->s);
     for (w = e->s->waiters; w; w = w->next)
-        (void)!wsc_os.write(w->efd, &one, sizeof(one));
+        wsc_poke(w->efd);
     wsc_ksock_unlock(e->s);
 }
 
@@ -154,9 +160,7 @@ _Atomic(const struct wsc_alert_ops *) wsc_alert_ops;
 
 static void wake_efd(void *arg)
 {
-    static const uint64_t one = 1;
-
-    (void)!wsc_os.write((int)(intptr_t)arg, &one, sizeof(one));
+    wsc_poke((int)(intptr_t)arg);
 }
 
 int wsc_alertable_thread(void)
@@ -206,7 +210,7 @@ static int poll_alertable(struct wsc_sock **ents, struct pollfd *fds, int n,
         fds[n].revents = 0;
         if (--r > 0 || any_closing(ents, n))
             return r;
-        if (deadline >= 0 && remaining(deadline) == 0)
+        if (remaining(deadline) == 0)
             return 0;
     }
 }

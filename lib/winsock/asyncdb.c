@@ -152,9 +152,8 @@ static int look_up(struct task *t, struct packer *p)
     case HOST_NAME:
         /* The empty name is this host, as for gethostbyname. */
         mine = !t->name[0];
-        if (mine && !wsc_this_host(t->name))
-            strcpy(t->name, "localhost");
-        gethostbyname_r(t->name, &h, hbuf, sizeof(hbuf), &hp, &herr);
+        gethostbyname_r(wsc_lookup_name(t->name, t->name), &h, hbuf,
+                        sizeof(hbuf), &hp, &herr);
         if (!hp && mine)
             gethostbyname_r("localhost", &h, hbuf, sizeof(hbuf), &hp, &herr);
         if (!hp)

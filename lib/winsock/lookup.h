@@ -34,10 +34,11 @@ int wsc_gaiex_start(const wchar_t *node, const wchar_t *service,
 /* A caller's name into dst (cap bytes): 0, WSAEFAULT, or too_long when
  * it does not fit (netdb.c). */
 int wsc_take_name(char *dst, const char *src, size_t cap, int too_long);
-/* This host's name into buf, for the empty name, which Windows resolves
- * as this host (getaddrinfo, gethostbyname, WSAAsyncGetHostByName);
- * NULL if the host has none (names.c). */
-const char *wsc_this_host(char buf[256]);
+/* The name to ask the resolver for name: itself, or for the empty name,
+ * which Windows resolves as this host (getaddrinfo, gethostbyname,
+ * WSAAsyncGetHostByName), this host's name in buf, or localhost if it
+ * has none; buf may be name's own buffer (names.c). */
+const char *wsc_lookup_name(const char *name, char buf[256]);
 /* The WSA code of a resolver's h_errno (names.c). */
 int wsc_h_errno_code(int herr);
 

@@ -733,8 +733,6 @@ int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
         return SOCKET_ERROR;
     if (wsc_bad_ptr(returned))
         return wsc_leave(e, -WSAEFAULT);
-    /* The socket itself is what SIO_BASE_HANDLE gives, but not through an
-     * OVERLAPPED: that is an unsupported request (row CP19). */
     /* The ideal send backlog here never changes: with an OVERLAPPED the
      * notification waits for a cancel or the close; a non-blocking
      * socket without one would block, WSAEWOULDBLOCK. */
@@ -744,6 +742,8 @@ int ws_WSAIoctl(SOCKET s, DWORD code, LPVOID in, DWORD inlen, LPVOID out,
     if (code == SIO_IDEAL_SEND_BACKLOG_CHANGE && !ov &&
         e->type == SOCK_STREAM && (wsc_flags(e) & WSC_F_NONBLOCK))
         r = -WSAEWOULDBLOCK;
+    /* The socket itself is what SIO_BASE_HANDLE gives, but not through an
+     * OVERLAPPED: that is an unsupported request (row CP19). */
     else
         r = ov && code == SIO_BASE_HANDLE
                 ? -WSAEOPNOTSUPP

@@ -150,10 +150,12 @@ static int copy_hints(struct addrinfo *h, const struct addrinfo *hints)
                        c.ai_protocol);
 }
 
-const char *wsc_this_host(char buf[256])
+const char *wsc_lookup_name(const char *name, char buf[256])
 {
+    if (name[0])
+        return name;
     if (gethostname(buf, 256) < 0)
-        return NULL;
+        return "localhost";
     buf[255] = 0;
     return buf;
 }
@@ -228,8 +230,8 @@ int wsc_resolve(const char *node, const char *service,
     *ai = NULL;
     if (!node && !service)
         return WSAHOST_NOT_FOUND;
-    if (node && !node[0] && !(node = wsc_this_host(buf)))
-        node = "localhost";
+    if (node && !node[0])
+        node = wsc_lookup_name(node, buf);
     else if (node && (v6 = unbracket(node, buf)))
         node = v6;
     memset(&q, 0, sizeof(q));
@@ -494,7 +496,7 @@ struct hostent *ws_gethostbyname(const char *caller_name)
     /* The empty name is this host (protocol.c test_dns), as in
      * getaddrinfo. */
     mine = !name[0];
-    h = gethostbyname(!mine || wsc_this_host(name) ? name : "localhost");
+    h = gethostbyname(wsc_lookup_name(name, name));
     if (!h && mine)
         h = gethostbyname("localhost");
     if (!h)

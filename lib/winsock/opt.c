@@ -258,10 +258,10 @@ static long get_linger(struct wsc_sock *e, uint32_t *out)
 
 /* The value into out (at most 4 bytes); *len: the caller's, then the
  * size of the value; *wlen the bytes written (a SOL_SOCKET BOOL read
- * with 2 bytes writes both and answers a size of 1: test_optsize[]).  Windows' rules by length (test_optsize[]): short
- * lengths answer one byte where the option takes them, else WSAEFAULT,
- * with the bytes zeroed (SO_LINGER, the buffers) or, below SOL_SOCKET,
- * a length of 0. */
+ * with 2 bytes writes both and answers a size of 1).  Windows' rules by
+ * length (test_optsize[]): short lengths answer one byte where the
+ * option takes them, else WSAEFAULT, with the bytes zeroed (SO_LINGER,
+ * the buffers) or, below SOL_SOCKET, a length of 0. */
 enum fault_out { OUT_VALUE, OUT_ZEROS, OUT_LENGTH };
 
 static long get_opt(struct wsc_sock *e, const struct wsc_optmap *m,

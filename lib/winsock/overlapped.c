@@ -36,12 +36,15 @@ static const struct {
 };
 #define NSTATUS (sizeof(status_map) / sizeof(status_map[0]))
 
-/* The statuses a program may put in Internal itself, and Windows' codes
- * for them. */
+/* The statuses no engine result maps to (the engine's disconnects, and
+ * what a program may put in Internal itself), and Windows' codes for
+ * them. */
 static const struct {
     DWORD status;
     int wsa;
 } foreign_status[] = {
+    { WSC_STATUS_LOCAL_DISCONNECT, WSAECONNABORTED },
+    { WSC_STATUS_REMOTE_DISCONNECT, WSAECONNRESET },
     { 0xC0000002u, WSAEOPNOTSUPP },   /* STATUS_NOT_IMPLEMENTED */
     { 0xC0000005u, WSAEFAULT },       /* STATUS_ACCESS_VIOLATION */
     { 0xC0000007u, WSAENOBUFS },      /* STATUS_PAGEFILE_QUOTA */
@@ -109,12 +112,7 @@ int ws_wsa_of_status(DWORD status)
         return 0;
     if (status == STATUS_PENDING)
         return WSA_IO_INCOMPLETE;
-    if (status == WSC_STATUS_LOCAL_DISCONNECT)
-        return WSAECONNABORTED;
-    if (status == WSC_STATUS_REMOTE_DISCONNECT)
-        return WSAECONNRESET;
-    /* Statuses no engine result produces, mapped as Windows maps them
-     * (row OV22, sock.c map_status). */
+    /* Mapped as Windows maps them (row OV22, sock.c map_status). */
     for (i = 0; i < NFOREIGN; i++)
         if (foreign_status[i].status == status)
             return foreign_status[i].wsa;
@@ -677,8 +675,9 @@ static void wait_done(HANDLE sockh, LPWSAOVERLAPPED ov)
     HANDLE ev = (HANDLE)((uintptr_t)ov->hEvent & ~(uintptr_t)1);
 
     /* One wait on the caller's event, as Windows: an event set while the
-     * status is still pending ends it, with no other wait (row OV25).  The socket's own event, which operations issued
-     * before it existed do not set, is looked at again every few ms. */
+     * status is still pending ends it, with no other wait (row OV25).
+     * The socket's own event, which operations issued before it existed
+     * do not set, is looked at again every few ms. */
     if (ev) {
         if (__atomic_load_n(&ov->Internal, __ATOMIC_ACQUIRE) == STATUS_PENDING)
             wsc_WaitForSingleObject(ev, INFINITE);

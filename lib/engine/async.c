@@ -151,6 +151,18 @@ static void push(struct wsc_aop **head, struct wsc_aop **tail,
     *tail = op;
 }
 
+/* Takes back the operation just pushed after was (NULL: the queue was
+ * empty). */
+static void unpush(struct wsc_aop **head, struct wsc_aop **tail,
+                   struct wsc_aop *was)
+{
+    if (was)
+        was->next = NULL;
+    else
+        *head = NULL;
+    *tail = was;
+}
+
 static struct wsc_aop *pop(struct wsc_aop **head, struct wsc_aop **tail)
 {
     struct wsc_aop *op = *head;
@@ -565,6 +577,8 @@ static uint64_t key_of(struct wsc_sock *e)
 }
 
 static void continue_accepts(struct donelist *d);
+static void narrow_watch(struct wsc_sock *e, struct wsc_async *a,
+                         uint32_t events);
 
 /* Readiness on a socket: its queues move, its network events are
  * recorded. */
@@ -605,6 +619,7 @@ static void ready(uint64_t key, uint32_t events)
         rearm = d.head && !a->rq && (wsc_flags(e) & WSC_F_SHUT_RECV);
         if (a->ev_mask)
             wsc_netev_check(e, a, 1, looked);
+        narrow_watch(e, a, events);
         pthread_mutex_unlock(&a->lock);
     }
     if (rearm)
@@ -860,26 +875,74 @@ static int reactor_start(void)
     return reactor_ep >= 0 ? 0 : -WSAENOBUFS;
 }
 
-int wsc_async_watch(struct wsc_sock *e, struct wsc_async *a)
+/* Under a->lock: what the reactor is to hear of.  Room to send only
+ * while a send or a connect waits or the selection has FD_WRITE or
+ * FD_CONNECT: otherwise every arrival whose data a receive tried at once
+ * took would still wake the reactor, to report the room alone. */
+static uint32_t watch_events(const struct wsc_async *a)
+{
+    uint32_t ev = EPOLLIN | EPOLLPRI | EPOLLRDHUP | EPOLLET;
+
+    if (a->wq || (a->ev_mask & (WSC_FD_WRITE | WSC_FD_CONNECT)))
+        ev |= EPOLLOUT;
+    return ev;
+}
+
+static int watched(const struct wsc_sock *e, const struct wsc_async *a)
+{
+    return a->reg_fd == e->fd && a->reg_gen == atomic_load(&e->gen) &&
+           a->reg_epoch == reactor_epoch;
+}
+
+static int watch_as(struct wsc_sock *e, struct wsc_async *a, uint32_t want)
 {
     struct epoll_event ev;
+    int op = EPOLL_CTL_ADD;
 
-    if (a->reg_fd == e->fd && a->reg_gen == atomic_load(&e->gen) &&
-        a->reg_epoch == reactor_epoch)
-        return 0;
-    if (reactor_start() < 0)
+    if (watched(e, a)) {
+        if (want == a->reg_events)
+            return 0;
+        op = EPOLL_CTL_MOD;
+    } else if (reactor_start() < 0) {
         return -WSAENOBUFS;
+    }
     memset(&ev, 0, sizeof(ev));
-    ev.events = EPOLLIN | EPOLLOUT | EPOLLPRI | EPOLLRDHUP | EPOLLET;
+    ev.events = want;
     ev.data.u64 = key_of(e);
-    if (wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_ADD, e->fd, &ev) < 0 &&
-        (errno != EEXIST ||
+    /* (A modification reports at once what holds now: no edge is lost.) */
+    if (wsc_os.epoll_ctl(reactor_ep, op, e->fd, &ev) < 0 &&
+        (op == EPOLL_CTL_MOD || errno != EEXIST ||
          wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_MOD, e->fd, &ev) < 0))
         return -WSAENOBUFS;
     a->reg_fd = e->fd;
     a->reg_gen = atomic_load(&e->gen);
     a->reg_epoch = reactor_epoch;
+    a->reg_events = want;
     return 0;
+}
+
+int wsc_async_watch(struct wsc_sock *e, struct wsc_async *a)
+{
+    uint32_t want = watch_events(a);
+
+    /* Room asked for stays until the reactor hears of room alone
+     * (narrow_watch): a socket that sends and blocks often would
+     * otherwise pay two changes a time. */
+    if (watched(e, a))
+        want |= a->reg_events & EPOLLOUT;
+    return watch_as(e, a, want);
+}
+
+/* Under a->lock, the reactor told of room alone: if nothing wants it,
+ * it is no longer watched for. */
+static void narrow_watch(struct wsc_sock *e, struct wsc_async *a,
+                         uint32_t events)
+{
+    uint32_t want = watch_events(a);
+
+    if (events == EPOLLOUT && !(want & EPOLLOUT) && watched(e, a) &&
+        (a->reg_events & EPOLLOUT))
+        (void)watch_as(e, a, want);
 }
 
 static void unwatch(struct wsc_sock *e, struct wsc_async *a)
@@ -887,6 +950,17 @@ static void unwatch(struct wsc_sock *e, struct wsc_async *a)
     if (a->reg_fd >= 0 && a->reg_epoch == reactor_epoch && reactor_ep >= 0)
         wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, a->reg_fd, NULL);
     a->reg_fd = -1;
+}
+
+void wsc_async_unwatch(struct wsc_sock *e)
+{
+    struct wsc_async *a = wsc_async_peek(e);
+
+    if (!a)
+        return;
+    pthread_mutex_lock(&a->lock);
+    unwatch(e, a);
+    pthread_mutex_unlock(&a->lock);
 }
 
 /* ---- AcceptEx's second half --------------------------------------------- */
@@ -970,9 +1044,11 @@ int wsc_async_submit(struct wsc_sock *e, struct wsc_aop *op)
     if (!*head)
         r = try_op(e, op);
     if (r == AGAIN) {
+        struct wsc_aop *was = *tail;
+
         push(head, tail, op);
         if (wsc_async_watch(e, a) < 0) {
-            pop(head, tail);
+            unpush(head, tail, was);
             op->res = -WSAENOBUFS;
             r = FINISHED;
         }
@@ -1403,7 +1479,7 @@ static struct wsc_aop *own_op(size_t n)
 int wsc_async_backlog(struct wsc_sock *e, const struct msghdr *msg, int flags)
 {
     struct wsc_async *a = wsc_async_of(e);
-    struct wsc_aop *op;
+    struct wsc_aop *op, *was;
     size_t n = 0, at = 0, bound;
     size_t i;
 
@@ -1424,12 +1500,19 @@ int wsc_async_backlog(struct wsc_sock *e, const struct msghdr *msg, int flags)
     pthread_mutex_lock(&a->lock);
     /* As Windows' own buffer: a send is taken whole while less than the
      * bound is queued. */
-    if (queued_bytes(a) >= bound || wsc_async_watch(e, a) < 0) {
+    if (queued_bytes(a) >= bound) {
         pthread_mutex_unlock(&a->lock);
         free(op);
         return 0;
     }
+    was = a->wq_tail;
     push(&a->wq, &a->wq_tail, op);
+    if (wsc_async_watch(e, a) < 0) {
+        unpush(&a->wq, &a->wq_tail, was);
+        pthread_mutex_unlock(&a->lock);
+        free(op);
+        return 0;
+    }
     wq_note(a);
     pthread_mutex_unlock(&a->lock);
     return 1;

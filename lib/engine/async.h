@@ -14,6 +14,7 @@ struct wsc_async {
     struct wsc_ksock *ks;         /* whose state this is */
     int reg_fd;                   /* registered with the reactor as */
     unsigned reg_gen, reg_epoch;
+    uint32_t reg_events;          /* ... for these (watch_events) */
     struct wsc_assoc assoc;
     /* WSAEventSelect: the selection, what is recorded and not yet
      * enumerated, what waits for its re-enabling call, and the codes. */

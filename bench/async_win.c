@@ -228,8 +228,13 @@ static DWORD WINAPI ev_main(LPVOID arg)
             continue;
         if (r == WSA_WAIT_FAILED)
             break;
+        /* As Microsoft's samples do: each event from the first signalled
+         * on is looked at without waiting, and only a signalled one's
+         * socket enumerated. */
         for (i = r - WSA_WAIT_EVENT_0; i < g_count; i++) {
-            if (WSAEnumNetworkEvents(g_socks[i], g_events[i], &ne))
+            if (WSAWaitForMultipleEvents(1, &g_events[i], TRUE, 0, FALSE) !=
+                    WSA_WAIT_EVENT_0 ||
+                WSAEnumNetworkEvents(g_socks[i], g_events[i], &ne))
                 continue;
             if ((ne.lNetworkEvents & FD_ACCEPT) &&
                 g_count < WSA_MAXIMUM_WAIT_EVENTS) {

@@ -20,6 +20,9 @@ static int bit_of(long ev)
     return 0;
 }
 
+/* ev_avail when FD_READ was recorded at an arrival, uncounted. */
+#define AVAIL_EDGE (-1)
+
 static int readable_bytes(int fd)
 {
     int n = 0;
@@ -131,7 +134,7 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
                      int revents)
 {
     int errs[WSC_FD_MAX_EVENTS] = { 0 }, avail = -1, i;
-    int msg = a->ev_post != NULL;
+    int msg = a->ev_post != NULL, arrival;
     long c, fresh;
 
     if (!a->ev_mask)
@@ -149,22 +152,39 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
         c &= ~WSC_FD_READ;
     fresh = c & ~a->ev_disabled;
     /* More data or another connection while the first is still
-     * recorded: reported again (event mode).  The count, a system call,
-     * is taken when FD_READ is recorded and when it may be again. */
-    if ((c & WSC_FD_READ) && avail < 0 &&
-        ((fresh & WSC_FD_READ) || (edge && (a->ev_disabled & WSC_FD_READ))))
-        avail = readable_bytes(e->fd);
-    if (revents >= 0 && e->type == SOCK_STREAM && avail == 0) {
-        c &= ~WSC_FD_READ;
-        fresh &= ~WSC_FD_READ;
+     * recorded: reported again (event mode).  An edge of the reactor's
+     * that reports data and no end is an arrival: FD_READ recorded there
+     * needs no count, and the next such edge is more data.  Otherwise the
+     * count, a system call, is taken when FD_READ is recorded and when it
+     * may be again. */
+    arrival = edge && revents >= 0 && e->type == SOCK_STREAM &&
+              !(revents & (POLLRDHUP | POLLHUP | POLLERR)) &&
+              (c & WSC_FD_READ) &&
+              ((fresh & WSC_FD_READ) || a->ev_avail == AVAIL_EDGE);
+    if (arrival) {
+        if (!msg)
+            fresh |= WSC_FD_READ;
+    } else {
+        if ((c & WSC_FD_READ) && avail < 0 &&
+            ((fresh & WSC_FD_READ) ||
+             (edge && (a->ev_disabled & WSC_FD_READ))))
+            avail = readable_bytes(e->fd);
+        if (revents >= 0 && e->type == SOCK_STREAM && avail == 0) {
+            c &= ~WSC_FD_READ;
+            fresh &= ~WSC_FD_READ;
+        }
+        /* (Message mode waits for the re-enabling call: rows EV4, EV9.
+         * Uncounted, the end's edge is not taken for more data.) */
+        if (!msg && edge && (c & WSC_FD_READ) &&
+            (a->ev_disabled & WSC_FD_READ) && a->ev_avail != AVAIL_EDGE &&
+            avail > a->ev_avail)
+            fresh |= WSC_FD_READ;
     }
-    /* (Message mode waits for the re-enabling call: rows EV4, EV9.) */
-    if (!msg && edge && (c & WSC_FD_READ) &&
-        (a->ev_disabled & WSC_FD_READ) && avail > a->ev_avail)
-        fresh |= WSC_FD_READ;
     if (!msg && edge && (c & (WSC_FD_ACCEPT | WSC_FD_OOB)))
         fresh |= c & (WSC_FD_ACCEPT | WSC_FD_OOB);
-    if ((c & WSC_FD_READ) && avail >= 0)
+    if (arrival)
+        a->ev_avail = AVAIL_EDGE;
+    else if ((c & WSC_FD_READ) && avail >= 0)
         a->ev_avail = avail;
     if (!fresh)
         return;

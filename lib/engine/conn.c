@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <linux/filter.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <string.h>
 #include "engine.h"
@@ -306,6 +307,55 @@ static void steer_to_first(struct wsc_sock *e)
                       sizeof(prog));
 }
 
+/* What a socket's kernel socket keeps when it is renewed. */
+static const struct {
+    int level, name;
+} renewed_opts[] = {
+    { SOL_SOCKET, SO_REUSEADDR }, { SOL_SOCKET, SO_REUSEPORT },
+    { SOL_SOCKET, SO_KEEPALIVE }, { SOL_SOCKET, SO_OOBINLINE },
+    { SOL_SOCKET, SO_LINGER },    { IPPROTO_TCP, TCP_NODELAY },
+    { IPPROTO_IPV6, IPV6_V6ONLY },
+};
+
+/* A fresh kernel socket under the number, with the options above, the
+ * file flags and the local address of the one it replaces: 0 or -1. */
+static int ksock_renew(struct wsc_sock *e)
+{
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof(ss), vlen;
+    int proto = 0, fd, fl, fdfl;
+    char val[sizeof(struct linger)];
+    size_t i;
+
+    vlen = sizeof(proto);
+    if (wsc_os.getsockname(e->fd, (struct sockaddr *)&ss, &len) < 0 ||
+        wsc_os.getsockopt(e->fd, SOL_SOCKET, SO_PROTOCOL, &proto, &vlen) < 0)
+        return -1;
+    if ((fd = wsc_os.socket(e->family, e->type | SOCK_CLOEXEC, proto)) < 0)
+        return -1;
+    for (i = 0; i < sizeof(renewed_opts) / sizeof(renewed_opts[0]); i++) {
+        vlen = sizeof(val);
+        if (wsc_os.getsockopt(e->fd, renewed_opts[i].level,
+                              renewed_opts[i].name, val, &vlen) == 0)
+            wsc_os.setsockopt(fd, renewed_opts[i].level, renewed_opts[i].name,
+                              val, vlen);
+    }
+    fl = wsc_os.fcntl(e->fd, F_GETFL, 0);
+    fdfl = wsc_os.fcntl(e->fd, F_GETFD, 0);
+    if (fl >= 0)
+        wsc_os.fcntl(fd, F_SETFL, fl);
+    wsc_async_unwatch(e);
+    /* (The old one goes first: it holds the address.) */
+    if (wsc_os.dup2(fd, e->fd) < 0) {
+        wsc_os.close(fd);
+        return -1;
+    }
+    wsc_os.close(fd);
+    if (fdfl >= 0)
+        wsc_os.fcntl(e->fd, F_SETFD, fdfl);
+    return wsc_os.bind(e->fd, (struct sockaddr *)&ss, len);
+}
+
 int wsc_e_listen(struct wsc_sock *e, int backlog)
 {
     if (e->type != SOCK_STREAM)
@@ -315,7 +365,13 @@ int wsc_e_listen(struct wsc_sock *e, int backlog)
         return -WSAEINVAL;
     if (backlog < 0)
         backlog = SOMAXCONN;
-    if (wsc_os.listen(e->fd, backlog) < 0)
+    /* Linux does not listen on a socket a connect was tried on, even a
+     * failed one; Windows does (row ER3): the kernel socket is renewed. */
+    if (wsc_os.listen(e->fd, backlog) < 0 &&
+        (errno != EINVAL ||
+         (wsc_flags(e) & (WSC_F_CONNECTED | WSC_F_CONNECTING |
+                          WSC_F_LISTENING)) ||
+         ksock_renew(e) < 0 || wsc_os.listen(e->fd, backlog) < 0))
         return wsc_errno_result(WSC_OP_LISTEN, errno, wsc_flags(e));
     if (wsc_flags(e) & WSC_F_REUSEADDR)
         steer_to_first(e);

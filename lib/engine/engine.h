@@ -769,6 +769,9 @@ int wsc_async_cancel(struct wsc_sock *e, int (*match)(struct wsc_aop *op,
  * engine's own queued sends still go unless the close is abortive (calls
  * in flight, a pending receive, SO_LINGER {1,0}). */
 int wsc_async_close(struct wsc_sock *e, int abortive);
+/* The reactor stops watching the socket's descriptor, which is to get
+ * another kernel socket. */
+void wsc_async_unwatch(struct wsc_sock *e);
 /* A thread is issuing an overlapped operation (it never blocks): its
  * reference is not a call in flight for closesocket either. */
 static inline void wsc_async_call_begin(struct wsc_sock *e)

@@ -470,6 +470,48 @@ START_TEST(events)
 }
 END_TEST
 
+/* A zero-timeout wait on one manual-reset event (how a program looks at
+ * its sockets' events one by one) takes no lock: it still sees every
+ * change, another thread's too, and a closed handle still fails, even
+ * when its slot holds another event by then. */
+static DWORD WINAPI set_it(LPVOID ev)
+{
+    return SetEvent((HANDLE)ev) ? 0 : 1;
+}
+
+START_TEST(zero_waits_on_events)
+{
+    HANDLE m = CreateEventW(NULL, TRUE, FALSE, NULL), m2, th;
+    HANDLE a = CreateEventW(NULL, FALSE, TRUE, NULL);
+    DWORD code = 1;
+
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_TIMEOUT);
+    th = CreateThread(NULL, 0, set_it, m, 0, NULL);
+    ck_assert_uint_eq(WaitForSingleObject(th, 5000), WAIT_OBJECT_0);
+    ck_assert_int_eq(GetExitCodeThread(th, &code), TRUE);
+    ck_assert_uint_eq(code, 0);
+    CloseHandle(th);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WSAWaitForMultipleEvents(1, &m, TRUE, 0, FALSE),
+                      WSA_WAIT_EVENT_0);
+    ck_assert_int_eq(ResetEvent(m), TRUE);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_TIMEOUT);
+    /* An auto-reset event is taken by the wait that sees it. */
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_OBJECT_0);
+    ck_assert_uint_eq(WaitForSingleObject(a, 0), WAIT_TIMEOUT);
+    ck_assert_int_eq(CloseHandle(m), TRUE);
+    SetLastError(0);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_FAILED);
+    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_HANDLE);
+    m2 = CreateEventW(NULL, TRUE, TRUE, NULL);
+    ck_assert_ptr_ne(m2, m);
+    ck_assert_uint_eq(WaitForSingleObject(m, 0), WAIT_FAILED);
+    ck_assert_uint_eq(WaitForSingleObject(m2, 0), WAIT_OBJECT_0);
+    CloseHandle(m2);
+    CloseHandle(a);
+}
+END_TEST
+
 /* Named events, mutexes and semaphores: one namespace in the process,
  * ERROR_ALREADY_EXISTS on a second create, Open* by name, the name gone
  * with the last handle, another kind of object ERROR_INVALID_HANDLE. */
@@ -1845,6 +1887,7 @@ int main(void)
     tcase_add_test(tc, format_message_allocate_and_wide);
     tcase_add_test(tc, format_message_inserts);
     tcase_add_test(tc, heaps);
+    tcase_add_test(tc, zero_waits_on_events);
     tcase_add_test(tc, local_and_global);
     tcase_add_test(tc, bad_handles);
     tcase_add_test(tc, tagged_handles);

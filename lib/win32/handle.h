@@ -21,7 +21,8 @@ enum w32_type {
 
 /* An event's state: in the object, or for a named event in the memory
  * the processes naming it share (shared.c). */
-struct w32_event_state { int manual, set, tokens; unsigned pulses; };
+/* (set is atomic for event_peek, which reads it without the lock.) */
+struct w32_event_state { int manual; _Atomic int set; int tokens; unsigned pulses; };
 struct w32_sem_state { LONG count, max; };
 struct w32_shared;
 

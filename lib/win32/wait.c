@@ -202,9 +202,76 @@ static DWORD try_wait(struct waitset *w, BOOL all, DWORD tid,
     return w->n ? try_now(w, TRUE, tid) : WAIT_OBJECT_0;
 }
 
-DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
-                        DWORD ms, BOOL alertable,
-                        const struct wsc_w32_extra *x)
+/* A zero-timeout look at one manual-reset event of the process's own,
+ * how a program looks at its sockets' events one by one, takes no lock
+ * and reads no clock: the thread keeps the events it looked at, with a
+ * reference each, until a handle is closed anywhere (or it exits). */
+#define PEEK_SLOTS 64
+struct peeked {
+    HANDLE h;
+    struct w32_obj *o;
+};
+static __thread struct peeked peeked[PEEK_SLOTS];
+static __thread unsigned peeked_closed, peeked_n;
+static pthread_key_t peeked_key;
+static pthread_once_t peeked_once = PTHREAD_ONCE_INIT;
+
+static void peeked_drop(void *unused)
+{
+    unsigned i;
+
+    (void)unused;
+    for (i = 0; peeked_n && i < PEEK_SLOTS; i++) {
+        if (peeked[i].o) {
+            wsc_w32_put(peeked[i].o);
+            peeked[i].o = NULL;
+            peeked_n--;
+        }
+    }
+}
+
+static void peeked_key_make(void)
+{
+    pthread_key_create(&peeked_key, peeked_drop);
+}
+
+/* The object behind h if it is an event this thread may peek at. */
+static struct w32_obj *peekable(HANDLE h)
+{
+    unsigned closed = atomic_load_explicit(&wsc_w32_handles_closed,
+                                           memory_order_acquire);
+    struct peeked *p = &peeked[((uintptr_t)h >> 2) % PEEK_SLOTS];
+    struct w32_obj *o;
+
+    if (closed != peeked_closed) {
+        peeked_drop(NULL);
+        peeked_closed = closed;
+    }
+    if (p->o && p->h == h)
+        return p->o;
+    if (wsc_w32_is_socket(h))
+        return NULL;
+    wsc_w32_lock();
+    if ((o = wsc_w32_find(h, W32_EVENT)) && !o->shared && o->u.event.manual)
+        wsc_w32_ref(o);
+    else
+        o = NULL;
+    wsc_w32_unlock();
+    if (!o)
+        return NULL;
+    pthread_once(&peeked_once, peeked_key_make);
+    pthread_setspecific(peeked_key, peeked);
+    if (p->o)
+        wsc_w32_put(p->o);
+    else
+        peeked_n++;
+    p->h = h;
+    p->o = o;
+    return o;
+}
+
+static DWORD wait_with(DWORD count, const HANDLE *handles, BOOL all,
+                       DWORD ms, BOOL alertable, const struct wsc_w32_extra *x)
 {
     struct waitset w;
     struct w32_wake wake;
@@ -252,6 +319,18 @@ DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
     if (r == WAIT_IO_COMPLETION)
         wsc_w32_apc_run();
     return r;
+}
+
+DWORD wsc_w32_wait_with(DWORD count, const HANDLE *handles, BOOL all,
+                        DWORD ms, BOOL alertable,
+                        const struct wsc_w32_extra *x)
+{
+    struct w32_obj *o;
+
+    if (count == 1 && ms == 0 && !alertable && !x && handles &&
+        (o = peekable(handles[0])))
+        return atomic_load(&o->u.event.set) ? WAIT_OBJECT_0 : WAIT_TIMEOUT;
+    return wait_with(count, handles, all, ms, alertable, x);
 }
 
 DWORD wsc_WaitForMultipleObjectsEx(DWORD count, const HANDLE *handles,

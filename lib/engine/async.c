@@ -81,6 +81,9 @@ static int outer_ep = -1;
 static int kick_fd = -1;
 static int tick_fd = -1; /* in the outer set: the reactor thread ticks */
 #define KICK_KEY UINT64_MAX
+/* Bumped before each look at the reactor's set: a receive recorded at an
+ * older number (wsc_async_epoch) came before the look's report. */
+static _Atomic unsigned harvest_epoch = 1;
 
 /* ---- state ------------------------------------------------------------ */
 
@@ -584,7 +587,19 @@ static void narrow_watch(struct wsc_sock *e, struct wsc_async *a,
  * recorded. */
 static void orphan_ready(struct orphan *o);
 
-static void ready(uint64_t key, uint32_t events)
+unsigned wsc_async_epoch(void)
+{
+    return atomic_load(&harvest_epoch);
+}
+
+/* The reactor's report of the set, and the number its look began at. */
+static int harvest(struct epoll_event *evs, int ms, unsigned *epoch)
+{
+    *epoch = atomic_fetch_add(&harvest_epoch, 1) + 1;
+    return wsc_os.epoll_wait(reactor_ep, evs, 64, ms);
+}
+
+static void ready(uint64_t key, uint32_t events, unsigned epoch)
 {
     int fd = (int)(uint32_t)key, rearm = 0, looked;
     struct wsc_sock *e;
@@ -617,8 +632,11 @@ static void ready(uint64_t key, uint32_t events)
         /* The last receive pending at shutdown(SD_RECEIVE) took its data:
          * what comes now resets the connection (row OV14). */
         rearm = d.head && !a->rq && (wsc_flags(e) & WSC_F_SHUT_RECV);
+        /* (2: no receive took data since the report began.) */
         if (a->ev_mask)
-            wsc_netev_check(e, a, 1, looked);
+            wsc_netev_check(e, a,
+                            (int)(a->ev_recv_epoch - epoch) < 0 ? 2 : 1,
+                            looked);
         narrow_watch(e, a, events);
         pthread_mutex_unlock(&a->lock);
     }
@@ -633,7 +651,7 @@ static void ready(uint64_t key, uint32_t events)
 }
 
 /* Handle what the reactor's set reports (the caller has the poll role). */
-static void handle(const struct epoll_event *evs, int n)
+static void handle(const struct epoll_event *evs, int n, unsigned epoch)
 {
     uint64_t drained;
     int i;
@@ -642,7 +660,7 @@ static void handle(const struct epoll_event *evs, int n)
         if (evs[i].data.u64 == KICK_KEY)
             (void)!wsc_os.read(kick_fd, &drained, sizeof(drained));
         else
-            ready(evs[i].data.u64, evs[i].events);
+            ready(evs[i].data.u64, evs[i].events, epoch);
     }
 }
 
@@ -725,10 +743,11 @@ void wsc_async_poll_end(int lend)
 static void work_now(void)
 {
     struct epoll_event evs[64];
-    int n = wsc_os.epoll_wait(reactor_ep, evs, 64, 0);
+    unsigned epoch;
+    int n = harvest(evs, 0, &epoch);
 
     if (n > 0)
-        handle(evs, n);
+        handle(evs, n, epoch);
     wsc_async_poll_end(0);
 }
 
@@ -762,10 +781,11 @@ static void tick(void)
 int wsc_async_poll(int ms)
 {
     struct epoll_event evs[64];
-    int n = wsc_os.epoll_wait(reactor_ep, evs, 64, ms);
+    unsigned epoch;
+    int n = harvest(evs, ms, &epoch);
 
     if (n > 0)
-        handle(evs, n);
+        handle(evs, n, epoch);
     return n;
 }
 
@@ -780,14 +800,15 @@ void wsc_async_poll_kick(void)
 static void *reactor_main(void *arg)
 {
     struct epoll_event evs[64];
+    unsigned epoch;
     int n;
 
     (void)arg;
     if (role_take()) {
         while (!atomic_load(&pollers_wanted)) {
-            n = wsc_os.epoll_wait(reactor_ep, evs, 64, -1);
+            n = harvest(evs, -1, &epoch);
             if (n > 0)
-                handle(evs, n);
+                handle(evs, n, epoch);
         }
         wsc_async_poll_end(0);
     }

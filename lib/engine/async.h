@@ -21,6 +21,7 @@ struct wsc_async {
     long ev_mask, ev_recorded, ev_disabled;
     int ev_err[WSC_FD_MAX_EVENTS];
     int ev_avail;                 /* bytes readable at the last FD_READ */
+    unsigned ev_recv_epoch;       /* wsc_async_epoch at the last receive */
     void (*ev_notify)(void *ctx);
     void *ev_ctx;
     /* WSAAsyncSelect instead (message mode): each event recorded is
@@ -40,12 +41,15 @@ static inline struct wsc_async *wsc_async_peek(struct wsc_sock *e)
 {
     return atomic_load_explicit(&e->s->async, memory_order_acquire);
 }
+/* The reactor's look number now (a receive records it). */
+unsigned wsc_async_epoch(void);
 /* Under a->lock: make sure the reactor watches the socket. */
 int wsc_async_watch(struct wsc_sock *e, struct wsc_async *a);
 /* Under a->lock, after the reactor saw readiness or a re-enabling call:
  * record the network events whose conditions hold (netevents.c).
- * edge: the reactor's wake-up, which may report new data again; revents:
- * the readiness it reported, or -1 to look. */
+ * edge: the reactor's wake-up, which may report new data again (2: and
+ * no receive took data since its report began); revents: the readiness
+ * it reported, or -1 to look. */
 /* Under from's lock: to takes from's selection, either mode. */
 void wsc_netev_copy(struct wsc_async *from, struct wsc_sock *to);
 void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,

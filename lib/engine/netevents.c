@@ -153,11 +153,12 @@ void wsc_netev_check(struct wsc_sock *e, struct wsc_async *a, int edge,
     fresh = c & ~a->ev_disabled;
     /* More data or another connection while the first is still
      * recorded: reported again (event mode).  An edge of the reactor's
-     * that reports data and no end is an arrival: FD_READ recorded there
+     * that reports data and no end, with no receive since the report
+     * began (one since may have taken it), is an arrival: FD_READ recorded there
      * needs no count, and the next such edge is more data.  Otherwise the
      * count, a system call, is taken when FD_READ is recorded and when it
      * may be again. */
-    arrival = edge && revents >= 0 && e->type == SOCK_STREAM &&
+    arrival = edge == 2 && revents >= 0 && e->type == SOCK_STREAM &&
               !(revents & (POLLRDHUP | POLLHUP | POLLERR)) &&
               (c & WSC_FD_READ) &&
               ((fresh & WSC_FD_READ) || a->ev_avail == AVAIL_EDGE);
@@ -298,8 +299,10 @@ void wsc_netev_reenable(struct wsc_sock *e, long bits)
         return;
     pthread_mutex_lock(&a->lock);
     a->ev_disabled &= ~bits;
-    if (bits & WSC_FD_READ)
+    if (bits & WSC_FD_READ) {
         a->ev_avail = 0;
+        a->ev_recv_epoch = wsc_async_epoch();
+    }
     /* FD_WRITE comes back with the next writable edge, not now; nor does
      * FD_READ after a receive that emptied the queue (the next data
      * makes an edge). */

@@ -23,6 +23,7 @@
 #include <ws2tcpip.h>
 #include <mswsock.h>
 #include <check.h>
+#include "proc_self.h"
 
 #define MAXOPS 6
 
@@ -660,6 +661,94 @@ START_TEST(backlog_change_waits_for_cancel_or_close)
 }
 END_TEST
 
+/* TransmitFile of a file larger than the socket's buffers to a peer that
+ * reads only once the sender waits for room: every byte arrives, in
+ * order (a piece the kernel took in parts was counted twice, and the
+ * next send's length wrapped: WSAEFAULT after 3.9 of 5 MB). */
+#define TF_SIZE (3 * 1024 * 1024 + 123)
+
+struct tf_sender {
+    SOCKET s;
+    HANDLE f;
+    atomic_int tid;
+    BOOL ok;
+    int err;
+};
+
+static unsigned char tf_byte(long i)
+{
+    return (unsigned char)(i * 7 + (i >> 16));
+}
+
+static void *tf_send_main(void *arg)
+{
+    struct tf_sender *t = arg;
+
+    atomic_store(&t->tid, (int)gettid());
+    t->ok = TransmitFile(t->s, t->f, 0, 0, NULL, NULL, 0);
+    t->err = t->ok ? 0 : WSAGetLastError();
+    shutdown(t->s, SD_SEND); /* (the reader stops here either way) */
+    return NULL;
+}
+
+START_TEST(transmit_file_larger_than_the_buffers)
+{
+    static unsigned char data[TF_SIZE], got[65536];
+    char path[] = "/tmp/wsc-tf-XXXXXX";
+    struct tf_sender t = { .ok = FALSE };
+    struct timespec until;
+    pthread_t th;
+    SOCKET c, s;
+    DWORD w = 0;
+    int fd, small = 65536, n, bad = -1;
+    long i, total = 0;
+
+    for (i = 0; i < TF_SIZE; i++)
+        data[i] = tf_byte(i);
+    ck_assert_int_ge(fd = mkstemp(path), 0);
+    close(fd);
+    t.f = CreateFileA(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);
+    ck_assert(t.f != INVALID_HANDLE_VALUE);
+    ck_assert(WriteFile(t.f, data, TF_SIZE, &w, NULL) && w == TF_SIZE);
+    CloseHandle(t.f);
+    t.f = CreateFileA(path, GENERIC_READ, FILE_SHARE_READ, NULL,
+                      OPEN_EXISTING, 0, NULL);
+    ck_assert(t.f != INVALID_HANDLE_VALUE);
+    pair(&c, &s);
+    setsockopt(c, SOL_SOCKET, SO_SNDBUF, (char *)&small, sizeof(small));
+    setsockopt(s, SOL_SOCKET, SO_RCVBUF, (char *)&small, sizeof(small));
+    t.s = c;
+    ck_assert_int_eq(pthread_create(&th, NULL, tf_send_main, &t), 0);
+    /* The sender fills the buffers and waits in the kernel for room. */
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += 10;
+    for (;;) {
+        struct timespec now;
+        int tid = atomic_load(&t.tid);
+
+        if (tid && proc_thread_syscall(tid) >= 0)
+            break;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        ck_assert_msg(now.tv_sec < until.tv_sec, "the sender never waited");
+        sched_yield();
+    }
+    while ((n = recv(s, (char *)got, sizeof(got), 0)) > 0) {
+        for (i = 0; i < n && total + i < TF_SIZE; i++)
+            if (bad < 0 && got[i] != tf_byte(total + i))
+                bad = (int)(total + i);
+        total += n;
+    }
+    pthread_join(th, NULL);
+    ck_assert_msg(t.ok, "TransmitFile failed %d", t.err);
+    ck_assert_int_eq(total, TF_SIZE);
+    ck_assert_int_eq(bad, -1);
+    CloseHandle(t.f);
+    unlink(path);
+    closesocket(c);
+    closesocket(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("async");
@@ -677,6 +766,7 @@ int main(void)
     tcase_add_test(tc, own_event_made_after_a_failure_is_not_signalled);
     tcase_add_test(tc, own_event_made_late_ignores_operations_with_their_event);
     tcase_add_test(tc, backlog_change_waits_for_cancel_or_close);
+    tcase_add_test(tc, transmit_file_larger_than_the_buffers);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -1402,13 +1402,16 @@ int wsc_async_renew(struct wsc_sock *e)
 
 long wsc_e_send_all(struct wsc_sock *e, const void *buf, size_t len)
 {
-    struct iovec v = { (void *)buf, len };
+    struct iovec v = { (void *)buf, len }, call;
     struct msghdr m;
     long r;
 
     while (v.iov_len) {
+        /* (A blocking send moves the vector it is given past what it
+         * sent: the call gets a copy.) */
+        call = v;
         memset(&m, 0, sizeof(m));
-        m.msg_iov = &v;
+        m.msg_iov = &call;
         m.msg_iovlen = 1;
         r = wsc_e_sendmsg(e, &m, 0);
         if (r == -WSAEWOULDBLOCK) {

@@ -1,5 +1,6 @@
 /* ER3: a non-blocking connect says WSAEWOULDBLOCK (never WSAEINPROGRESS);
- * again while pending WSAEALREADY; a refused one shows in exceptfds and
+ * again while pending WSAEALREADY, a receive or a send WSAENOTCONN (back
+ * in blocking mode too); a refused one shows in exceptfds and
  * latches SO_ERROR = WSAECONNREFUSED, stays in exceptfds after SO_ERROR
  * is read (as a refused blocking one does) and keeps its bound port for a
  * listen; once one has completed, connect again says WSAEISCONN, even if
@@ -11,7 +12,9 @@ void sc_ER3(ct *t)
     unsigned short port;
     SOCKET l, s, fill[CT_FULL_FILL];
     struct sockaddr_in a, b, b2;
-    u_long on = 1;
+    u_long on = 1, off = 0;
+    DWORD ms = 1000;
+    char buf[1];
     fd_set w, x;
     struct timeval tv = { 5, 0 };
     int err, len, i;
@@ -24,6 +27,13 @@ void sc_ER3(ct *t)
     ioctlsocket(s, FIONBIO, &on);
     ct_obs_rc(t, "connect", connect(s, (struct sockaddr *)&a, sizeof(a)));
     ct_obs_rc(t, "connect_again", connect(s, (struct sockaddr *)&a, sizeof(a)));
+    /* Not connected yet: a receive or a send says so, in either mode (a
+     * send timeout bounds the blocking one where it would wait). */
+    ct_obs_rc(t, "recv_connecting", recv(s, buf, 1, 0));
+    ct_obs_rc(t, "send_connecting", send(s, "a", 1, 0));
+    setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, (char *)&ms, sizeof(ms));
+    ioctlsocket(s, FIONBIO, &off);
+    ct_obs_rc(t, "send_blocking_connecting", send(s, "a", 1, 0));
     for (i = 0; i < CT_FULL_FILL; i++)
         closesocket(fill[i]);
     closesocket(s);

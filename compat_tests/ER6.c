@@ -1,6 +1,7 @@
 /* ER6: listen unbound -> WSAEINVAL (no auto-bind); listen on UDP ->
  * WSAEOPNOTSUPP; getsockname unbound -> WSAEINVAL; recv with len < 0 ->
- * WSAEFAULT (rows 6y, 6z, 8f, 9h). */
+ * WSAEFAULT (rows 6y, 6z, 8f, 9h); a datagram to port 0 is sent (wine's
+ * test_UDP). */
 #include "harness.h"
 
 void sc_ER6(ct *t)
@@ -19,6 +20,10 @@ void sc_ER6(ct *t)
     a = ct_loopback(0);
     bind(u, (struct sockaddr *)&a, sizeof(a));
     ct_obs_rc(t, "listen_udp", listen(u, 1));
+    /* A datagram to port 0 goes (Linux refuses it: EINVAL). */
+    a = ct_loopback(0);
+    ct_obs_rc(t, "sendto_port_0", sendto(u, "test", 4, 0,
+                                         (struct sockaddr *)&a, sizeof(a)));
     ct_tcp_pair(t, &c, &srv);
     ct_obs_rc(t, "recv_negative", recv(c, buf, -1, 0));
     ct_obs_rc(t, "recv_zero", recv(c, NULL, 0, 0));

@@ -38,5 +38,21 @@ void sc_IO1(ct *t)
     ct_obs_rc(t, "bad_pointer", ioctlsocket(c, FIONREAD, (u_long *)1));
     closesocket(c);
     closesocket(s);
+    /* In line, an urgent byte that is next to read is data, and none is
+     * pending before it: TRUE (wine's test_fionread_siocatmark). */
+    ct_tcp_pair(t, &c, &s);
+    v = 1;
+    setsockopt(c, SOL_SOCKET, SO_OOBINLINE, (char *)&v, sizeof(int));
+    send(s, "a", 1, MSG_OOB);
+    deadline = ct_now_ms() + 2000;
+    do
+        ioctlsocket(c, FIONREAD, &v);
+    while (v < 1 && ct_now_ms() < deadline);
+    ct_obs(t, "inline_fionread", "%lu", (unsigned long)v);
+    v = 7;
+    ioctlsocket(c, SIOCATMARK, &v);
+    ct_obs(t, "inline_siocatmark", "%lu", (unsigned long)v);
+    closesocket(c);
+    closesocket(s);
     closesocket(u);
 }

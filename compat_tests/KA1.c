@@ -32,10 +32,14 @@ void sc_KA1(ct *t)
 
     ct_startup(t);
     s = socket(AF_INET, SOCK_STREAM, IPPROTO_TCP);
+    n = 0xdeadbeef;
     ct_obs_rc(t, "length_0", WSAIoctl(s, SIO_KEEPALIVE_VALS, &k, 0, NULL, 0,
                                       &n, NULL, NULL));
+    ct_obs(t, "length_0_size", "%lu", (unsigned long)n);
+    n = 0xdeadbeef;
     ct_obs_rc(t, "null_input", WSAIoctl(s, SIO_KEEPALIVE_VALS, NULL,
                                         sizeof(k), NULL, 0, &n, NULL, NULL));
+    ct_obs(t, "null_input_size", "%lu", (unsigned long)n);
     ct_obs_rc(t, "null_returned", WSAIoctl(s, SIO_KEEPALIVE_VALS, &k,
                                            sizeof(k), NULL, 0, NULL, NULL,
                                            NULL));

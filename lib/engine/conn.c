@@ -650,6 +650,11 @@ int wsc_e_connect_failed(struct wsc_sock *e)
     return 0;
 }
 
+int wsc_e_connect_pending(struct wsc_sock *e)
+{
+    return (wsc_flags(e) & WSC_F_CONNECTING) && connect_settle(e) == 0;
+}
+
 /* connect, without sleeping in the kernel: a blocking socket is made
  * non-blocking for the call, so that the wait happens in the blocking
  * driver, where closesocket can end it. */

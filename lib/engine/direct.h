@@ -42,9 +42,10 @@ _Static_assert((int)WSC_F_NONBLOCK == (int)MSG_DONTWAIT,
 
 #define WSC_RECV_NOT_DIRECT (WSC_F_ABORTED | WSC_F_RESET_AFTER_FIN | \
                              WSC_F_RESET | WSC_F_SHUT_RECV | WSC_F_RCVTIMEO | \
-                             WSC_F_ASELECT)
+                             WSC_F_ASELECT | WSC_F_CONNECTING)
 #define WSC_SEND_NOT_DIRECT (WSC_F_ABORTED | WSC_F_SHUT_SEND | WSC_F_RESET | \
-                             WSC_F_RESET_AFTER_FIN | WSC_F_QUEUED)
+                             WSC_F_RESET_AFTER_FIN | WSC_F_QUEUED | \
+                             WSC_F_CONNECTING)
 
 /* recv on a stream socket, len > 0; flags: Linux MSG_*, not MSG_WAITALL.
  * The caller holds 1 + WSC_RECV_UNIT, which the call drops. */

@@ -617,6 +617,10 @@ int wsc_e_ppoll(struct wsc_sock **ents, struct pollfd *fds, int n,
                 int64_t deadline, const sigset_t *mask);
 /* 1 when a pending non-blocking connect has failed (select's exceptfds). */
 int wsc_e_connect_failed(struct wsc_sock *e);
+/* 1 while a non-blocking connect is still pending (settled first): a
+ * send or receive meanwhile is WSAENOTCONN on Windows (row 9r), where
+ * Linux would wait for the handshake or say EAGAIN. */
+int wsc_e_connect_pending(struct wsc_sock *e);
 
 /* ---- opt.c: options the front ends translate to ------------------------ */
 int wsc_e_setopt_int(struct wsc_sock *e, int level, int name, int val);

@@ -2,6 +2,7 @@
  * syscall), and only if it would block, and the application asked for a
  * blocking socket, wait in the blocking driver and try again. */
 #include <errno.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <string.h>
 #include "direct.h"
@@ -209,6 +210,8 @@ static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
         flags |= MSG_DONTWAIT;
     if (n == NOT_TRIED) {
         r = recv_state_error(wsc_flags(e));
+        if (!r && is_stream(e) && wsc_e_connect_pending(e))
+            r = -WSAENOTCONN;
         if (r) {
             n = r;
             goto out;
@@ -406,6 +409,22 @@ static long queue_send(struct wsc_sock *e, struct msghdr *msg, int flags,
 
 /* The sending loop; n and err: the direct path's first try, or n =
  * NOT_TRIED. */
+/* A datagram to port 0, which Linux refuses to send. */
+static int to_port_0(struct wsc_sock *e, const struct msghdr *msg)
+{
+    const struct sockaddr *sa = msg->msg_name;
+
+    if (is_stream(e) || !sa)
+        return 0;
+    if (sa->sa_family == AF_INET &&
+        msg->msg_namelen >= sizeof(struct sockaddr_in))
+        return ((const struct sockaddr_in *)sa)->sin_port == 0;
+    if (sa->sa_family == AF_INET6 &&
+        msg->msg_namelen >= sizeof(struct sockaddr_in6))
+        return ((const struct sockaddr_in6 *)sa)->sin6_port == 0;
+    return 0;
+}
+
 static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
                         ssize_t n, int err)
 {
@@ -417,6 +436,8 @@ static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
         r = send_state_error(wsc_flags(e));
         if (r)
             return r;
+        if (is_stream(e) && wsc_e_connect_pending(e))
+            return -WSAENOTCONN;
         if (dgram_unconnected(e, msg))
             return -WSAENOTCONN;
         /* Bytes queued by earlier sends go first. */
@@ -445,6 +466,8 @@ static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
             wsc_e_dgram_error_taken(e, err); /* (its queued copy too) */
             continue;
         }
+        if (err == EINVAL && to_port_0(e, msg))
+            return (long)want; /* (Windows sends it; nobody has port 0) */
         if (err != EAGAIN && err != ENOBUFS)
             return done ? (long)done : wsc_io_error(e, WSC_OP_SEND, err);
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {

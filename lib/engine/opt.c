@@ -10,6 +10,7 @@
 #include <linux/sockios.h>
 #include <fcntl.h>
 #include <sys/time.h>
+#include <poll.h>
 #include "engine.h"
 #include "os.h"
 #include "usermem.h"
@@ -383,6 +384,13 @@ int wsc_e_at_mark(struct wsc_sock *e)
      * byte is next; Windows: TRUE when no OOB data is pending. */
     if (wsc_os.ioctl(e->fd, SIOCATMARK, &at) < 0)
         return 1;
+    /* In line, the urgent byte is data: FALSE only while data comes
+     * before the mark (urgent data pending, POLLPRI, and not next). */
+    if (wsc_flags(e) & WSC_F_OOBINLINE) {
+        struct pollfd p = { .fd = e->fd, .events = POLLPRI };
+
+        return at || wsc_os.poll(&p, 1, 0) <= 0 || !(p.revents & POLLPRI);
+    }
     if (at)
         return 0;
     {

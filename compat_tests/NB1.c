@@ -43,4 +43,20 @@ void sc_NB1(ct *t)
     ct_obs(t, "peer_order", "%s", bad ? "wrong" : "in order");
     ct_obs_rc(t, "peer_end", r);
     closesocket(s);
+
+    /* A sender with SO_SNDBUF 0 and a peer's SO_RCVBUF of 1024: three
+     * sends of 4096 are taken (wine's test_set_getsockopt), however
+     * little the kernel holds. */
+    ct_tcp_pair(t, &c, &s);
+    ioctlsocket(c, FIONBIO, &on);
+    ioctlsocket(s, FIONBIO, &on);
+    k = 0;
+    setsockopt(c, SOL_SOCKET, SO_SNDBUF, (char *)&k, sizeof(k));
+    k = 1024;
+    setsockopt(s, SOL_SOCKET, SO_RCVBUF, (char *)&k, sizeof(k));
+    for (i = 0, r = 0; i < 3 && r != SOCKET_ERROR; i++)
+        r = send(c, chunk, 4096, 0);
+    ct_obs_rc(t, "sndbuf0_third_send", r);
+    closesocket(c);
+    closesocket(s);
 }

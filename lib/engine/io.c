@@ -471,8 +471,11 @@ static long send_common(struct wsc_sock *e, struct msghdr *msg, int flags,
         if (err != EAGAIN && err != ENOBUFS)
             return done ? (long)done : wsc_io_error(e, WSC_OP_SEND, err);
         if ((wsc_flags(e) & WSC_F_NONBLOCK) || (flags & MSG_DONTWAIT)) {
-            /* Windows takes all of a non-blocking send or none. */
-            if (done && !wsc_posix_mode && is_stream(e) &&
+            /* Windows takes all of a non-blocking send or none: none
+             * only once its own buffer is full, which the queue's bound
+             * stands for (the kernel's may be smaller: a peer's small
+             * window, an SO_SNDBUF of 0). */
+            if (!wsc_posix_mode && is_stream(e) &&
                 !(flags & MSG_DONTWAIT) && wsc_async_backlog(e, msg, flags))
                 return (long)want;
             if (!done && wsc_netev_active(e))

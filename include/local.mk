@@ -2,11 +2,12 @@
 # list: the WSA error numbers (lib/engine/wsa_errors.def), the Win32 error
 # numbers (lib/win32/errors.def), the prototypes and redirections of the
 # Winsock API and the Win32 baseline (lib/winsock/api.def,
-# lib/win32/api.def), and the header names as Windows code spells them
+# lib/win32/api.def), what Microsoft's C library headers declare beside
+# the standard names (wsc_crt.h, from lib/win32/api.def's tagged lines), and the header names as Windows code spells them
 # (WSC_SPELLINGS below).
 API_DEFS = $(top_srcdir)/lib/winsock/api.def $(top_srcdir)/lib/win32/api.def
 BUILT_SOURCES = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h \
-	include/wscompat/wsc_winerror.h
+	include/wscompat/wsc_winerror.h include/wscompat/wsc_crt.h
 include/wscompat/wsaerrors.h: $(top_srcdir)/lib/engine/wsa_errors.def $(top_srcdir)/lib/gen-errors.sh
 	$(MKDIR_P) include/wscompat
 	$(SHELL) $(top_srcdir)/lib/gen-errors.sh $(top_srcdir)/lib/engine/wsa_errors.def > $@.tmp
@@ -14,6 +15,10 @@ include/wscompat/wsaerrors.h: $(top_srcdir)/lib/engine/wsa_errors.def $(top_srcd
 include/wscompat/wsc_api.h: $(API_DEFS) $(top_srcdir)/lib/gen-api.sh
 	$(MKDIR_P) include/wscompat
 	$(SHELL) $(top_srcdir)/lib/gen-api.sh $(API_DEFS) > $@.tmp
+	mv $@.tmp $@
+include/wscompat/wsc_crt.h: $(top_srcdir)/lib/win32/api.def $(top_srcdir)/lib/gen-api.sh
+	$(MKDIR_P) include/wscompat
+	$(SHELL) $(top_srcdir)/lib/gen-api.sh --crt $(top_srcdir)/lib/win32/api.def > $@.tmp
 	mv $@.tmp $@
 include/wscompat/wsc_winerror.h: $(top_srcdir)/lib/win32/errors.def $(top_srcdir)/lib/win32/gen-winerror.sh
 	$(MKDIR_P) include/wscompat
@@ -45,9 +50,12 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/wsnwlink.h include/wscompat/conio.h \
 	include/wscompat/sdkddkver.h include/wscompat/ntstatus.h \
 	include/wscompat/winternl.h include/wscompat/ntsecapi.h \
-	include/wscompat/shlwapi.h
+	include/wscompat/shlwapi.h \
+	include/wscompat/stdio.h include/wscompat/string.h \
+	include/wscompat/stdlib.h include/wscompat/time.h \
+	include/wscompat/wchar.h include/wscompat/cstdlib
 nodist_wscinclude_HEADERS = include/wscompat/wsaerrors.h include/wscompat/wsc_api.h \
-	include/wscompat/wsc_winerror.h
+	include/wscompat/wsc_winerror.h include/wscompat/wsc_crt.h
 
 # The header names as Windows code spells them (its file system ignores
 # case): the one list.  Each is a one-line header, in the build tree and

@@ -112,6 +112,12 @@ static void text(void)
     TCHAR t[16];
 
     /* StringCch*: always terminated, the cut result and the error. */
+    {
+        STRSAFE_PCNZWCH nz = (STRSAFE_PCNZWCH)L"wide";
+        STRSAFE_PCNZCH nza = (STRSAFE_PCNZCH)"narrow";
+        STRSAFE_LPCWSTR lw = nz;
+        CHECK(nz[0] == L'w' && nza[0] == 'n' && lw == nz);
+    }
     CHECK(StringCchCopyA(a, _countof(a), "1234567") == S_OK && !strcmp(a, "1234567"));
     CHECK(StringCchCopyA(a, _countof(a), "12345678") == STRSAFE_E_INSUFFICIENT_BUFFER);
     CHECK(!strcmp(a, "1234567"));

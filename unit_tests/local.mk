@@ -66,6 +66,37 @@ unit_tests_headers_win_cxx11_LDADD = libwscompat.la
 unit_tests_headers_win_cxx17_SOURCES = unit_tests/headers_win_cxx.cpp
 unit_tests_headers_win_cxx17_CXXFLAGS = -std=c++17 $(STRICT) -pthread
 unit_tests_headers_win_cxx17_LDADD = libwscompat.la
+# The secure CRT from <stdio.h>, <string.h>, <stdlib.h> and <time.h>
+# alone (C) or <cstdio> and company (C++), <winsock2.h> not included
+# (ORDER 0), before them (1) or after them (2).
+TEST_BINARIES += unit_tests/headers_crt_c99 unit_tests/headers_crt_c11_before \
+	unit_tests/headers_crt_c11_after unit_tests/headers_crt_cxx11 \
+	unit_tests/headers_crt_cxx17_before unit_tests/headers_crt_cxx17_after
+unit_tests_headers_crt_c99_SOURCES = unit_tests/headers_crt.c
+unit_tests_headers_crt_c99_CPPFLAGS = $(AM_CPPFLAGS) -DORDER=0
+unit_tests_headers_crt_c99_CFLAGS = -std=c99 $(STRICT) -pthread
+unit_tests_headers_crt_c99_LDADD = libwscompat.la
+unit_tests_headers_crt_c11_before_SOURCES = unit_tests/headers_crt.c
+unit_tests_headers_crt_c11_before_CPPFLAGS = $(AM_CPPFLAGS) -DORDER=1
+unit_tests_headers_crt_c11_before_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_headers_crt_c11_before_LDADD = libwscompat.la
+unit_tests_headers_crt_c11_after_SOURCES = unit_tests/headers_crt.c
+unit_tests_headers_crt_c11_after_CPPFLAGS = $(AM_CPPFLAGS) -DORDER=2
+unit_tests_headers_crt_c11_after_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_headers_crt_c11_after_LDADD = libwscompat.la
+unit_tests_headers_crt_cxx11_SOURCES = unit_tests/headers_crt_cxx.cpp
+unit_tests_headers_crt_cxx11_CPPFLAGS = $(AM_CPPFLAGS) -DORDER=0
+unit_tests_headers_crt_cxx11_CXXFLAGS = -std=c++11 $(STRICT) -pthread
+unit_tests_headers_crt_cxx11_LDADD = libwscompat.la
+unit_tests_headers_crt_cxx17_before_SOURCES = unit_tests/headers_crt_cxx.cpp
+unit_tests_headers_crt_cxx17_before_CPPFLAGS = $(AM_CPPFLAGS) -DORDER=1
+unit_tests_headers_crt_cxx17_before_CXXFLAGS = -std=c++17 $(STRICT) -pthread
+unit_tests_headers_crt_cxx17_before_LDADD = libwscompat.la
+unit_tests_headers_crt_cxx17_after_SOURCES = unit_tests/headers_crt_cxx.cpp
+unit_tests_headers_crt_cxx17_after_CPPFLAGS = $(AM_CPPFLAGS) -DORDER=2
+unit_tests_headers_crt_cxx17_after_CXXFLAGS = -std=c++17 $(STRICT) -pthread
+unit_tests_headers_crt_cxx17_after_LDADD = libwscompat.la
+EXTRA_DIST += unit_tests/headers_crt.c
 # wmain as the entry (argv converted) and wide printf's Microsoft %s.
 check_PROGRAMS += unit_tests/wmain_app
 unit_tests_wmain_app_CFLAGS = -std=c11 $(STRICT) -pthread

@@ -1408,6 +1408,319 @@ START_TEST(time_s)
 }
 END_TEST
 
+/* ctime_s, asctime_s: Microsoft's text, 26 with the NUL; EINVAL for a
+ * small buffer (emptied), a NULL or out-of-range input. */
+START_TEST(ctime_asctime_s)
+{
+    char buf[32], small[25];
+    struct tm tm;
+    time_t t = 315626635; /* 1980-01-02 02:03:55 UTC */
+
+    ck_assert_int_eq(gmtime_s(&tm, &t), 0);
+    ck_assert_int_eq(asctime_s(buf, sizeof buf, &tm), 0);
+    ck_assert_str_eq(buf, "Wed Jan 02 02:03:55 1980\n");
+    strcpy(small, "x");
+    ck_assert_int_eq(asctime_s(small, sizeof small, &tm), EINVAL);
+    ck_assert_int_eq(small[0], 0);
+    ck_assert_int_eq(asctime_s(NULL, 26, &tm), EINVAL);
+    strcpy(buf, "x");
+    ck_assert_int_eq(asctime_s(buf, 0, &tm), EINVAL);
+    ck_assert_str_eq(buf, "x");
+    ck_assert_int_eq(asctime_s(buf, sizeof buf, NULL), EINVAL);
+    ck_assert_int_eq(buf[0], 0);
+    tm.tm_mon = 12;
+    ck_assert_int_eq(asctime_s(buf, sizeof buf, &tm), EINVAL);
+    tm.tm_mon = 1;
+    tm.tm_mday = 29; /* 1980 is a leap year */
+    ck_assert_int_eq(asctime_s(buf, sizeof buf, &tm), 0);
+    tm.tm_year = 81;
+    ck_assert_int_eq(asctime_s(buf, sizeof buf, &tm), EINVAL);
+    ck_assert_int_eq(ctime_s(buf, sizeof buf, &t), 0);
+    ck_assert_uint_eq(strlen(buf), 25);
+    ck_assert_int_eq(buf[24], '\n');
+    t = -1;
+    errno = 0;
+    ck_assert_int_eq(ctime_s(buf, sizeof buf, &t), EINVAL);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(buf[0], 0);
+    ck_assert_int_eq(ctime_s(buf, sizeof buf, NULL), EINVAL);
+    ck_assert_int_eq(ctime_s(small, sizeof small, &t), EINVAL);
+}
+END_TEST
+
+/* memcpy_s, memmove_s, strnlen_s, strtok_s, strerror_s, _strlwr_s,
+ * _strupr_s, _strrev, the _s number conversions, _dupenv_s. */
+START_TEST(secure_strings)
+{
+    char d[8], s[] = " a,b;;c ", *ctx = NULL, *tok, *env;
+    wchar_t ws[] = L"x y", *wctx = NULL, *wtok;
+    size_t n;
+
+    memset(d, 'q', sizeof d);
+    ck_assert_int_eq(memcpy_s(d, sizeof d, "abcdefg", 8), 0);
+    ck_assert_str_eq(d, "abcdefg");
+    ck_assert_int_eq(memcpy_s(d, 4, "abcdefg", 8), ERANGE);
+    ck_assert_int_eq(d[0] | d[1] | d[2] | d[3], 0);
+    ck_assert_int_eq(d[4], 'e'); /* only size bytes zeroed */
+    ck_assert_int_eq(memcpy_s(d, sizeof d, NULL, 1), EINVAL);
+    ck_assert_int_eq(d[7], 0);
+    ck_assert_int_eq(memcpy_s(NULL, 8, "a", 1), EINVAL);
+    ck_assert_int_eq(memcpy_s(NULL, 0, NULL, 0), 0);
+    strcpy(d, "abc");
+    ck_assert_int_eq(memmove_s(d + 1, 7, d, 4), 0);
+    ck_assert_str_eq(d, "aabc");
+    ck_assert_int_eq(memmove_s(d, 2, "xyz", 3), ERANGE);
+    ck_assert_str_eq(d, "aabc"); /* left as it was */
+    ck_assert_int_eq(memmove_s(d, 8, NULL, 3), EINVAL);
+    ck_assert_uint_eq(strnlen_s("abcdef", 4), 4);
+    ck_assert_uint_eq(strnlen_s("ab", 4), 2);
+    ck_assert_uint_eq(strnlen_s(NULL, 4), 0);
+    ck_assert_uint_eq(wcsnlen_s(L"abc", 9), 3);
+    ck_assert_uint_eq(wcsnlen_s(NULL, 9), 0);
+
+    tok = strtok_s(s, " ,;", &ctx);
+    ck_assert_str_eq(tok, "a");
+    ck_assert_str_eq(strtok_s(NULL, " ,;", &ctx), "b");
+    ck_assert_str_eq(strtok_s(NULL, " ,;", &ctx), "c");
+    ck_assert_ptr_null(strtok_s(NULL, " ,;", &ctx));
+    errno = 0;
+    ctx = NULL;
+    ck_assert_ptr_null(strtok_s(NULL, ",", &ctx));
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_ptr_null(strtok_s(s, NULL, &ctx));
+    ck_assert_ptr_null(strtok_s(s, ",", NULL));
+    wtok = wcstok_s(ws, L" ", &wctx);
+    ck_assert(wtok && wcscmp(wtok, L"x") == 0);
+    wtok = wcstok_s(NULL, L" ", &wctx);
+    ck_assert(wtok && wcscmp(wtok, L"y") == 0);
+    ck_assert_ptr_null(wcstok_s(NULL, L" ", &wctx));
+
+    ck_assert_int_eq(strerror_s(d, sizeof d, ENOENT), 0);
+    ck_assert_str_eq(d, "No such"); /* cut to the buffer */
+    ck_assert_int_eq(strerror_s(NULL, 8, ENOENT), EINVAL);
+    ck_assert_int_eq(strerror_s(d, 0, ENOENT), EINVAL);
+
+    strcpy(d, "MiXeD1");
+    ck_assert_int_eq(_strlwr_s(d, sizeof d), 0);
+    ck_assert_str_eq(d, "mixed1");
+    ck_assert_int_eq(_strupr_s(d, sizeof d), 0);
+    ck_assert_str_eq(d, "MIXED1");
+    ck_assert_int_eq(_strupr_s(d, 3), EINVAL); /* no NUL in 3 */
+    ck_assert_int_eq(d[0], 0);
+    ck_assert_int_eq(_strlwr_s(NULL, 3), EINVAL);
+    strcpy(d, "abcd");
+    ck_assert_ptr_eq(_strrev(d), d);
+    ck_assert_str_eq(d, "dcba");
+    strcpy(d, "abc");
+    ck_assert_str_eq(_strrev(d), "cba");
+    ck_assert_ptr_null(_strrev(NULL));
+    ck_assert_str_eq(_strlwr(d), "cba");
+
+    ck_assert_int_eq(_ltoa_s(-123456, d, sizeof d, 10), 0);
+    ck_assert_str_eq(d, "-123456");
+    ck_assert_int_eq(_ltoa_s(-1234567, d, sizeof d, 10), ERANGE); /* 9 */
+    ck_assert_int_eq(d[0], 0);
+    ck_assert_int_eq(_ultoa_s(255, d, sizeof d, 16), 0);
+    ck_assert_str_eq(d, "ff");
+    ck_assert_int_eq(_ultoa_s(255, d, sizeof d, 1), EINVAL);
+    ck_assert_int_eq(d[0], 0);
+    ck_assert_int_eq(_i64toa_s(1LL << 40, d, sizeof d, 10), ERANGE);
+    ck_assert_int_eq(_i64toa_s(-(1LL << 19), d, sizeof d, 10), 0);
+    ck_assert_str_eq(d, "-524288");
+    ck_assert_int_eq(_ui64toa_s(7, d, sizeof d, 2), 0);
+    ck_assert_str_eq(d, "111");
+    ck_assert_int_eq(_itoa_s(-1, d, sizeof d, 10), 0);
+    ck_assert_str_eq(d, "-1");
+    ck_assert_int_eq(_itoa_s(5, NULL, 8, 10), EINVAL);
+    ck_assert_str_eq(_itoa(-1, d, 16), "ffffffff");
+    ck_assert_str_eq(_ltoa(-42, d, 10), "-42");
+
+    setenv("WSC_DUPENV", "value", 1);
+    n = 99;
+    ck_assert_int_eq(_dupenv_s(&env, &n, "WSC_DUPENV"), 0);
+    ck_assert_str_eq(env, "value");
+    ck_assert_uint_eq(n, 6);
+    free(env);
+    ck_assert_int_eq(_dupenv_s(&env, NULL, "WSC_DUPENV"), 0);
+    free(env);
+    env = d;
+    ck_assert_int_eq(_dupenv_s(&env, &n, "WSC_DUPENV_UNSET"), 0);
+    ck_assert_ptr_null(env);
+    ck_assert_uint_eq(n, 0);
+    ck_assert_int_eq(_dupenv_s(&env, &n, NULL), EINVAL);
+    ck_assert_ptr_null(env);
+    ck_assert_int_eq(_dupenv_s(NULL, &n, "WSC_DUPENV"), EINVAL);
+}
+END_TEST
+
+/* fopen_s, _wfopen_s, freopen_s, gets_s, printf_s, fprintf_s. */
+START_TEST(secure_stdio)
+{
+    char path[] = "/tmp/wsc_crt_XXXXXX", line[8], big[64];
+    wchar_t wpath[64];
+    FILE *f = (FILE *)1, *g;
+    int fd = mkstemp(path);
+
+    ck_assert_int_ge(fd, 0);
+    close(fd);
+    ck_assert_int_eq(fopen_s(NULL, path, "r"), EINVAL);
+    ck_assert_int_eq(fopen_s(&f, NULL, "r"), EINVAL);
+    ck_assert_ptr_null(f);
+    ck_assert_int_eq(fopen_s(&f, path, NULL), EINVAL);
+    ck_assert_int_eq(fopen_s(&f, path, ""), EINVAL);
+    ck_assert_int_eq(fopen_s(&f, "/nonexistent/wsc", "r"), ENOENT);
+    ck_assert_ptr_null(f);
+    ck_assert_int_eq(fopen_s(&f, path, "wt, ccs=UTF-8"), 0);
+    ck_assert_int_eq(fprintf_s(f, "%s %I64d\n%s\n%s\n", "one", 1LL << 33, "abcdefgh", "short"), 30);
+    ck_assert_int_eq(fprintf_s(NULL, "x"), -1);
+    ck_assert_int_eq(fprintf_s(f, NULL), -1);
+    ck_assert_int_eq(printf_s(NULL), -1);
+    ck_assert_int_eq(printf_s("%s", ""), 0);
+    fclose(f);
+    swprintf(wpath, 64, L"%hs", path); /* Microsoft's: %s is wide */
+    ck_assert_int_eq(_wfopen_s(&f, wpath, L"rb"), 0);
+    ck_assert_ptr_nonnull(fgets(big, sizeof big, f));
+    ck_assert_str_eq(big, "one 8589934592\n");
+    fclose(f);
+    ck_assert_int_eq(_wfopen_s(&f, NULL, L"r"), EINVAL);
+    ck_assert_int_eq(freopen_s(&g, path, "r", NULL), EINVAL);
+    ck_assert_ptr_null(g);
+    ck_assert_int_eq(freopen_s(NULL, path, "r", stdin), EINVAL);
+    ck_assert_int_eq(freopen_s(&g, path, "r", stdin), 0);
+    ck_assert_ptr_eq(g, stdin);
+    /* a line of 8 or more does not fit 8 with the NUL: read, dropped */
+    errno = 0;
+    ck_assert_ptr_null(gets_s(line, sizeof line));
+    ck_assert_int_eq(errno, ERANGE);
+    ck_assert_int_eq(line[0], 0);
+    ck_assert_ptr_null(gets_s(line, sizeof line));
+    ck_assert_ptr_eq(gets_s(line, sizeof line), line);
+    ck_assert_str_eq(line, "short");
+    strcpy(line, "x");
+    ck_assert_ptr_null(gets_s(line, sizeof line)); /* end of file */
+    ck_assert_int_eq(line[0], 0);
+    ck_assert_ptr_null(gets_s(NULL, 8));
+    ck_assert_ptr_null(gets_s(line, 0));
+    unlink(path);
+}
+END_TEST
+
+/* The scanf_s family: a size after each %s, %c and %[ pointer; a string
+ * too long for it fails (the buffer emptied), the count so far returned;
+ * EOF only when the input ends before the first field. */
+START_TEST(scanf_s_family)
+{
+    char a[4], b[8], c[3], set[8];
+    wchar_t w[4];
+    int x = -1, y = -1, n = -1;
+    unsigned u = 0;
+    long long ll = 0;
+    double dbl = 0;
+    char path[] = "/tmp/wsc_scan_XXXXXX";
+    FILE *f;
+    int fd;
+
+    ck_assert_int_eq(sscanf_s("12 abc wxyz", "%d %s %s", &x, a, 4u, b, 8u), 3);
+    ck_assert_int_eq(x, 12);
+    ck_assert_str_eq(a, "abc");
+    ck_assert_str_eq(b, "wxyz");
+    /* too long: 4 characters do not fit 4 with the NUL */
+    strcpy(a, "zz");
+    x = -1;
+    ck_assert_int_eq(sscanf_s("abcd 5", "%s %d", a, 4u, &x), 0);
+    ck_assert_str_eq(a, "");
+    ck_assert_int_eq(x, -1);
+    ck_assert_int_eq(sscanf_s("7 abcdefgh 9", "%d %s %d", &x, b, 8u, &y), 1);
+    ck_assert_int_eq(b[0], 0);
+    /* a width that fits cuts the token, and the rest is the next field */
+    ck_assert_int_eq(sscanf_s("abcdefgh", "%3s%s", a, 4u, b, 8u), 2);
+    ck_assert_str_eq(a, "abc");
+    ck_assert_str_eq(b, "defgh");
+    /* a width wider than the buffer: too long all the same */
+    ck_assert_int_eq(sscanf_s("abcdef", "%10s", a, 4u), 0);
+    ck_assert_str_eq(a, "");
+    ck_assert_int_eq(sscanf_s("abc", "%s", a, 0u), 0);
+
+    /* %c: a count, no NUL; fewer places than the count fail */
+    memset(c, 'q', sizeof c);
+    ck_assert_int_eq(sscanf_s("hello", "%3c%n", c, 3u, &n), 1);
+    ck_assert(memcmp(c, "hel", 3) == 0);
+    ck_assert_int_eq(n, 3);
+    ck_assert_int_eq(sscanf_s("hello", "%3c", c, 2u), 0);
+    ck_assert_int_eq(c[0], 0);
+    ck_assert_int_eq(sscanf_s(" x", "%c", c, 1u), 1);
+    ck_assert_int_eq(c[0], ' '); /* %c skips no white space */
+
+    /* %[ sets, negated sets, ] first in a set */
+    n = -1;
+    ck_assert_int_eq(sscanf_s("aab1c", "%[ab]%n", set, 8u, &n), 1);
+    ck_assert_str_eq(set, "aab");
+    ck_assert_int_eq(n, 3);
+    ck_assert_int_eq(sscanf_s("key=value;", "%[^=]=%[^;]", a, 4u, set, 8u), 2);
+    ck_assert_str_eq(a, "key");
+    ck_assert_str_eq(set, "value");
+    ck_assert_int_eq(sscanf_s("]]x", "%[]]", a, 4u), 1);
+    ck_assert_str_eq(a, "]]");
+    ck_assert_int_eq(sscanf_s("aaaa", "%[a]", a, 4u), 0);
+    ck_assert_str_eq(a, "");
+    ck_assert_int_eq(sscanf_s("x", "%[a]", a, 4u), 0);
+
+    /* mixed, suppressed, literals, %%, Microsoft's sizes, wide strings */
+    ck_assert_int_eq(sscanf_s("id:42 skip 3.5 100% 8589934592", "id:%d %*s %lf 100%% %I64d",
+                              &x, &dbl, &ll), 3);
+    ck_assert_int_eq(x, 42);
+    ck_assert(dbl == 3.5);
+    ck_assert(ll == 8589934592LL);
+    ck_assert_int_eq(sscanf_s("4000000000", "%lu", &u), 1); /* 32 bits */
+    ck_assert_uint_eq(u, 4000000000u);
+    ck_assert_int_eq(sscanf_s("abc", "%S", w, 4u), 1);
+    ck_assert(wcscmp(w, L"abc") == 0);
+    ck_assert_int_eq(sscanf_s("abcd", "%ls", w, 4u), 0);
+    ck_assert_int_eq(w[0], 0);
+    ck_assert_int_eq(sscanf_s("x 5", "%*s %d", &x), 1);
+    ck_assert_int_eq(x, 5);
+    ck_assert_int_eq(sscanf_s("a7", "a%d", &x), 1);
+    ck_assert_int_eq(sscanf_s("b7", "a%d", &x), 0);
+    ck_assert_int_eq(sscanf_s("7:", "%d:%d", &x, &y), 1);
+
+    /* EOF: empty input, white space only, before the first field */
+    ck_assert_int_eq(sscanf_s("", "%d", &x), EOF);
+    ck_assert_int_eq(sscanf_s("   ", " %d", &x), EOF);
+    ck_assert_int_eq(sscanf_s("", "%s", a, 4u), EOF);
+    ck_assert_int_eq(sscanf_s("", "%c", c, 1u), EOF);
+    ck_assert_int_eq(sscanf_s("", "x%d", &x), EOF);
+    ck_assert_int_eq(sscanf_s("", "%n", &n), 0);
+    ck_assert_int_eq(n, 0);
+    ck_assert_int_eq(sscanf_s("abc", "%d", &x), 0);
+    errno = 0;
+    ck_assert_int_eq(sscanf_s(NULL, "%d", &x), EOF);
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(sscanf_s("1", NULL), EOF);
+
+    /* fscanf_s and scanf_s: the same, from a stream */
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, "10 toolongword ok\n20 [x]\n", 25), 25);
+    close(fd);
+    f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fscanf_s(f, "%d %s", &x, b, 8u), 1);
+    ck_assert_int_eq(x, 10);
+    ck_assert_int_eq(b[0], 0);
+    ck_assert_int_eq(fscanf_s(f, "%*[^\n] %d [%c]", &y, c, 1u), 2);
+    ck_assert_int_eq(y, 20);
+    ck_assert_int_eq(c[0], 'x');
+    ck_assert_int_eq(fscanf_s(f, "%*c %d", &x), EOF);
+    ck_assert_int_eq(fscanf_s(NULL, "%d", &x), EOF);
+    fclose(f);
+    ck_assert_ptr_nonnull(freopen(path, "r", stdin));
+    ck_assert_int_eq(scanf_s("%d%2s", &x, a, 4u), 2);
+    ck_assert_int_eq(x, 10);
+    ck_assert_str_eq(a, "to");
+    unlink(path);
+}
+END_TEST
+
 /* The Win32 error of an NTSTATUS, by ntdll's and advapi32's names. */
 START_TEST(nt_status_errors)
 {
@@ -1917,6 +2230,10 @@ int main(void)
     tcase_add_test(tc, message_box);
     tcase_add_test(tc, wsprintf_family);
     tcase_add_test(tc, time_s);
+    tcase_add_test(tc, ctime_asctime_s);
+    tcase_add_test(tc, secure_strings);
+    tcase_add_test(tc, secure_stdio);
+    tcase_add_test(tc, scanf_s_family);
     tcase_add_test(tc, nt_status_errors);
     tcase_add_test(tc, path_find);
     tcase_add_test(tc, guids);

@@ -22,6 +22,11 @@ typedef char *STRSAFE_LPSTR;
 typedef const char *STRSAFE_LPCSTR;
 typedef wchar_t *STRSAFE_LPWSTR;
 typedef const wchar_t *STRSAFE_LPCWSTR;
+typedef const wchar_t *STRSAFE_LPCUWSTR;
+/* Not NUL-terminated (counted) input: Microsoft's samples cast to them. */
+typedef const char *STRSAFE_PCNZCH;
+typedef const wchar_t *STRSAFE_PCNZWCH;
+typedef const wchar_t *STRSAFE_PCUNZWCH;
 
 /* The A functions (char), then the W functions (wchar_t): one body. */
 #define WSC_SS_CH char

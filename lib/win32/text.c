@@ -615,22 +615,217 @@ wchar_t *wsc__itow(int value, wchar_t *buf, int radix)
     return buf;
 }
 
-errno_t wsc__itoa_s(int value, char *buf, size_t size, int radix)
+/* The _s forms: a NULL buffer or size 0 is EINVAL; a bad radix empties
+ * the buffer, EINVAL; a number that does not fit with its NUL empties
+ * it, ERANGE.  errno is set to the result too. */
+static errno_t to_str_s(unsigned long long v, int neg, unsigned bits,
+                        char *buf, size_t size, int radix)
 {
     char tmp[72];
 
     if (!buf || size == 0)
-        return EINVAL;
+        return errno = EINVAL;
     if (radix < 2 || radix > 36) {
         buf[0] = 0;
-        return EINVAL;
+        return errno = EINVAL;
     }
-    signed_str(value, tmp, radix, 32);
+    if (neg)
+        signed_str((long long)v, tmp, radix, bits);
+    else
+        to_str(v, 0, tmp, radix);
     if (strlen(tmp) >= size) {
         buf[0] = 0;
-        return ERANGE;
+        return errno = ERANGE;
     }
     strcpy(buf, tmp);
+    return 0;
+}
+
+errno_t wsc__itoa_s(int value, char *buf, size_t size, int radix)
+{
+    return to_str_s((unsigned long long)(long long)value, 1, 32, buf, size,
+                    radix);
+}
+
+errno_t wsc__ltoa_s(long value, char *buf, size_t size, int radix)
+{
+    return to_str_s((unsigned long long)(long long)value, 1, 64, buf, size,
+                    radix);
+}
+
+errno_t wsc__ultoa_s(unsigned long value, char *buf, size_t size, int radix)
+{
+    return to_str_s(value, 0, 64, buf, size, radix);
+}
+
+errno_t wsc__i64toa_s(long long value, char *buf, size_t size, int radix)
+{
+    return to_str_s((unsigned long long)value, 1, 64, buf, size, radix);
+}
+
+errno_t wsc__ui64toa_s(unsigned long long value, char *buf, size_t size,
+                       int radix)
+{
+    return to_str_s(value, 0, 64, buf, size, radix);
+}
+
+/* ---- memcpy_s, memmove_s ------------------------------------------------
+ * A count of 0 does nothing and succeeds.  NULL destination: EINVAL.
+ * memcpy_s zeroes the destination (all size bytes) for a NULL source
+ * (EINVAL) or a count above size (ERANGE); memmove_s leaves it as it
+ * was.  errno is set to the result. */
+errno_t wsc_memcpy_s(void *dst, rsize_t size, const void *src, rsize_t count)
+{
+    if (count == 0)
+        return 0;
+    if (!dst)
+        return errno = EINVAL;
+    if (!src || count > size) {
+        memset(dst, 0, size);
+        return errno = src ? ERANGE : EINVAL;
+    }
+    memcpy(dst, src, count);
+    return 0;
+}
+
+errno_t wsc_memmove_s(void *dst, rsize_t size, const void *src, rsize_t count)
+{
+    if (count == 0)
+        return 0;
+    if (!dst || !src)
+        return errno = EINVAL;
+    if (count > size)
+        return errno = ERANGE;
+    memmove(dst, src, count);
+    return 0;
+}
+
+/* ---- strnlen_s, wcsnlen_s: 0 for NULL, else at most size ---------------- */
+size_t wsc_strnlen_s(const char *s, size_t size)
+{
+    return s ? strnlen(s, size) : 0;
+}
+
+size_t wsc_wcsnlen_s(const wchar_t *s, size_t size)
+{
+    return s ? wcsnlen(s, size) : 0;
+}
+
+/* ---- strtok_s, wcstok_s: strtok_r's with Microsoft's checks ------------
+ * A NULL delimiter set or context, or a NULL string with no context to
+ * go on from, is EINVAL (errno) and NULL. */
+#define DEFINE_TOK_S(name, T, span, cspan)                                \
+    T *name(T *s, const T *delim, T **context)                             \
+    {                                                                      \
+        if (!delim || !context || (!s && !*context)) {                     \
+            errno = EINVAL;                                                \
+            return NULL;                                                   \
+        }                                                                  \
+        if (!s)                                                            \
+            s = *context;                                                  \
+        s += span(s, delim);                                               \
+        if (!*s) {                                                         \
+            *context = s;                                                  \
+            return NULL;                                                   \
+        }                                                                  \
+        T *end = s + cspan(s, delim);                                      \
+        if (*end)                                                          \
+            *end++ = 0;                                                    \
+        *context = end;                                                    \
+        return s;                                                          \
+    }
+DEFINE_TOK_S(wsc_strtok_s, char, strspn, strcspn)
+DEFINE_TOK_S(wsc_wcstok_s, wchar_t, wcsspn, wcscspn)
+
+/* ---- strerror_s: the message, cut to the buffer ------------------------ */
+errno_t wsc_strerror_s(char *buf, size_t size, int err)
+{
+    char tmp[256];
+    const char *msg;
+    size_t n;
+
+    if (!buf || size == 0)
+        return errno = EINVAL;
+    msg = strerror_r(err, tmp, sizeof tmp); /* GNU: the message */
+    n = strlen(msg);
+    if (n > size - 1)
+        n = size - 1;
+    memcpy(buf, msg, n);
+    buf[n] = 0;
+    return 0;
+}
+
+/* ---- _strlwr_s, _strupr_s, _strrev --------------------------------------
+ * A NULL string is EINVAL; so is one with no NUL in size characters (it
+ * is emptied).  ASCII letters only, as in the "C" locale. */
+static errno_t case_s(char *s, size_t size, int upper)
+{
+    size_t i, n;
+
+    if (!s)
+        return errno = EINVAL;
+    n = strnlen(s, size);
+    if (n >= size) {
+        if (size)
+            s[0] = 0;
+        return errno = EINVAL;
+    }
+    for (i = 0; i < n; i++)
+        if (upper ? (s[i] >= 'a' && s[i] <= 'z') : (s[i] >= 'A' && s[i] <= 'Z'))
+            s[i] = (char)(s[i] ^ 0x20);
+    return 0;
+}
+
+errno_t wsc__strlwr_s(char *s, size_t size)
+{
+    return case_s(s, size, 0);
+}
+
+errno_t wsc__strupr_s(char *s, size_t size)
+{
+    return case_s(s, size, 1);
+}
+
+char *wsc__strrev(char *s)
+{
+    size_t i, j;
+
+    if (!s) {
+        errno = EINVAL;
+        return NULL;
+    }
+    for (i = 0, j = strlen(s); i + 1 < j; i++, j--) {
+        char c = s[i];
+        s[i] = s[j - 1];
+        s[j - 1] = c;
+    }
+    return s;
+}
+
+/* ---- _dupenv_s: a malloc'ed copy of a variable, free() to release -------
+ * A NULL buffer or name is EINVAL (the outputs NULL and 0 when given); a
+ * variable that is not set is 0 with NULL and 0. */
+errno_t wsc__dupenv_s(char **buf, size_t *size, const char *name)
+{
+    const char *v;
+    size_t n;
+
+    if (!buf)
+        return errno = EINVAL;
+    *buf = NULL;
+    if (size)
+        *size = 0;
+    if (!name)
+        return errno = EINVAL;
+    v = getenv(name);
+    if (!v)
+        return 0;
+    n = strlen(v) + 1;
+    if (!(*buf = malloc(n)))
+        return errno = ENOMEM;
+    memcpy(*buf, v, n);
+    if (size)
+        *size = n;
     return 0;
 }
 

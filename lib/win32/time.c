@@ -1,6 +1,7 @@
 /* Tick counts, the performance counter, FILETIME and SYSTEMTIME, the
  * system's description. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -243,4 +244,59 @@ errno_t wsc_localtime_s(struct tm *result, const time_t *t)
 errno_t wsc_gmtime_s(struct tm *result, const time_t *t)
 {
     return tm_s(result, t, 0);
+}
+
+/* ---- asctime_s, ctime_s: "Wed Jan 02 02:03:55 1980\n", 26 with the NUL --
+ * Microsoft's text (the day of the month two digits, 0-padded).  A NULL
+ * buffer or size 0 is EINVAL, the buffer as it was; a size under 26, a
+ * NULL time or one out of range (a field out of its range, a year
+ * before 1900 or after 9999; a time out of localtime_s's range) is
+ * EINVAL with the buffer emptied.  errno is set to the result. */
+#define ASCBUFSIZE 26
+
+static int tm_valid(const struct tm *tm)
+{
+    static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int y;
+
+    if (tm->tm_year < 0 || tm->tm_year > 9999 - 1900 || tm->tm_mon < 0 ||
+        tm->tm_mon > 11 || tm->tm_hour < 0 || tm->tm_hour > 23 ||
+        tm->tm_min < 0 || tm->tm_min > 59 || tm->tm_sec < 0 ||
+        tm->tm_sec > 59 || tm->tm_wday < 0 || tm->tm_wday > 6 ||
+        tm->tm_mday < 1 || tm->tm_mday > days[tm->tm_mon])
+        return 0;
+    y = tm->tm_year + 1900;
+    if (tm->tm_mon == 1 && tm->tm_mday == 29 &&
+        !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+        return 0;
+    return 1;
+}
+
+errno_t wsc_asctime_s(char *buf, size_t size, const struct tm *tm)
+{
+    static const char wday[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+    static const char mon[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                     "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+    if (!buf || size == 0)
+        return errno = EINVAL;
+    buf[0] = 0;
+    if (size < ASCBUFSIZE || !tm || !tm_valid(tm))
+        return errno = EINVAL;
+    snprintf(buf, size, "%s %s %02d %02d:%02d:%02d %04d\n", wday[tm->tm_wday],
+             mon[tm->tm_mon], tm->tm_mday, tm->tm_hour, tm->tm_min,
+             tm->tm_sec, tm->tm_year + 1900);
+    return 0;
+}
+
+errno_t wsc_ctime_s(char *buf, size_t size, const time_t *t)
+{
+    struct tm tm;
+
+    if (!buf || size == 0)
+        return errno = EINVAL;
+    buf[0] = 0;
+    if (size < ASCBUFSIZE || !t || tm_s(&tm, t, 1) != 0)
+        return errno = EINVAL;
+    return wsc_asctime_s(buf, size, &tm);
 }

@@ -1,0 +1,23 @@
+/* wscompat: <stdio.h> as Microsoft's C library has it: the C library's own
+ * (#include_next, as gnulib's replacement headers do), then the names
+ * Microsoft's declares beside it (fopen_s, printf_s, sprintf_s, sscanf_s
+ * and the rest of the scanf_s family, gets_s, _snprintf, ...; wsc_crt.h,
+ * from lib/win32/api.def).  Only a program built with wscompat's include
+ * directory finds this header. */
+#if __GNUC__ >= 3
+#pragma GCC system_header
+#endif
+#if defined __need_FILE || defined __need___FILE || \
+    defined WSC_INCLUDING_STDIO_H_
+/* A partial or nested inclusion from inside the C library: its own only. */
+#include_next <stdio.h>
+#else
+/* The guard is split: a header the C library's includes that comes back
+ * here gets the C library's alone, before its types are all there. */
+#define WSC_INCLUDING_STDIO_H_
+#include_next <stdio.h>
+#undef WSC_INCLUDING_STDIO_H_
+#define WSC_CRT_STDIO
+#include "wsc_crt.h"
+#undef WSC_CRT_STDIO
+#endif

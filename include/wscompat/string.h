@@ -1,0 +1,22 @@
+/* wscompat: <string.h> as Microsoft's C library has it: the C library's
+ * own (#include_next, as gnulib's replacement headers do), then the names
+ * Microsoft's declares beside it (strcpy_s, memcpy_s, strtok_s,
+ * strerror_s, strnlen_s, _strrev, ...; wsc_crt.h, from lib/win32/api.def).
+ * Only a program built with wscompat's include directory finds this
+ * header. */
+#if __GNUC__ >= 3
+#pragma GCC system_header
+#endif
+#if defined WSC_INCLUDING_STRING_H_
+/* A partial or nested inclusion from inside the C library: its own only. */
+#include_next <string.h>
+#else
+/* The guard is split: a header the C library's includes that comes back
+ * here gets the C library's alone, before its types are all there. */
+#define WSC_INCLUDING_STRING_H_
+#include_next <string.h>
+#undef WSC_INCLUDING_STRING_H_
+#define WSC_CRT_STRING
+#include "wsc_crt.h"
+#undef WSC_CRT_STRING
+#endif

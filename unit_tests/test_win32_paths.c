@@ -1,5 +1,7 @@
 /* Paths in the Win32 baseline, through the public headers: '\\' as a
- * separator in every call that takes a path, with the exact results and
+ * separator in every call that takes a path, CreateDirectory,
+ * RemoveDirectory, GetFileAttributes, the current and temporary
+ * directories and GetTempFileName, with their exact results and
  * last-error codes. */
 #include <check.h>
 #include <stdio.h>
@@ -23,6 +25,15 @@ static void enter_temp(void)
     memcpy(dir + sizeof(dir) - 7, "XXXXXX", 6);
     ck_assert_ptr_nonnull(mkdtemp(dir));
     ck_assert_int_eq(chdir(dir), 0);
+}
+
+static void touch(const char *name, const char *text)
+{
+    FILE *f = fopen(name, "w");
+
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
 }
 
 START_TEST(backslash_paths)
@@ -64,6 +75,147 @@ START_TEST(backslash_paths)
 }
 END_TEST
 
+START_TEST(directories)
+{
+    enter_temp();
+    ck_assert_int_eq(CreateDirectoryA("a", NULL), TRUE);
+    ERR(CreateDirectoryA("a", NULL), FALSE, ERROR_ALREADY_EXISTS);
+    ck_assert_int_eq(CreateDirectoryA("a\\b", NULL), TRUE);
+    ck_assert_int_eq(CreateDirectoryW(L"a\\b\\w\u00e9", NULL), TRUE);
+    ck_assert_int_eq(access("a/b/w\xc3\xa9", F_OK), 0);
+    ERR(CreateDirectoryA("none\\b", NULL), FALSE, ERROR_PATH_NOT_FOUND);
+    ERR(CreateDirectoryA(NULL, NULL), FALSE, ERROR_INVALID_PARAMETER);
+    touch("file", "x");
+    ERR(CreateDirectoryA("file", NULL), FALSE, ERROR_ALREADY_EXISTS);
+    ERR(RemoveDirectoryA("a"), FALSE, ERROR_DIR_NOT_EMPTY);
+    ERR(RemoveDirectoryA("file"), FALSE, ERROR_DIRECTORY);
+    ERR(RemoveDirectoryA("none"), FALSE, ERROR_FILE_NOT_FOUND);
+    ERR(RemoveDirectoryA("none\\b"), FALSE, ERROR_PATH_NOT_FOUND);
+    ck_assert_int_eq(RemoveDirectoryW(L"a\\b\\w\u00e9"), TRUE);
+    ck_assert_int_eq(RemoveDirectoryA("a\\b"), TRUE);
+    ck_assert_int_eq(RemoveDirectoryA("a"), TRUE);
+    ck_assert_int_eq(access("a", F_OK), -1);
+    ck_assert_int_eq(unlink("file"), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(file_attributes)
+{
+    enter_temp();
+    ck_assert_int_eq(mkdir("d", 0777), 0);
+    touch("d/f", "x");
+    touch("ro", "x");
+    ck_assert_int_eq(chmod("ro", 0444), 0);
+    ck_assert_uint_eq(GetFileAttributesA("d"), FILE_ATTRIBUTE_DIRECTORY);
+    ck_assert_uint_eq(GetFileAttributesA("d\\"), FILE_ATTRIBUTE_DIRECTORY);
+    ck_assert_uint_eq(GetFileAttributesA("d\\f"), FILE_ATTRIBUTE_ARCHIVE);
+    ck_assert_uint_eq(GetFileAttributesW(L"d\\f"), FILE_ATTRIBUTE_ARCHIVE);
+    ck_assert_uint_eq(GetFileAttributesA("ro"), FILE_ATTRIBUTE_READONLY);
+    ck_assert_uint_eq(GetFileAttributesA("."), FILE_ATTRIBUTE_DIRECTORY);
+    ERR(GetFileAttributesA("d\\none"), INVALID_FILE_ATTRIBUTES, ERROR_FILE_NOT_FOUND);
+    ERR(GetFileAttributesA("none\\f"), INVALID_FILE_ATTRIBUTES, ERROR_PATH_NOT_FOUND);
+    ERR(GetFileAttributesW(L"none"), INVALID_FILE_ATTRIBUTES, ERROR_FILE_NOT_FOUND);
+    ERR(GetFileAttributesA(NULL), INVALID_FILE_ATTRIBUTES, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(unlink("d/f"), 0);
+    ck_assert_int_eq(unlink("ro"), 0);
+    ck_assert_int_eq(rmdir("d"), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(current_directory)
+{
+    char cwd[256], buf[256];
+    wchar_t wbuf[256];
+    DWORD len;
+
+    enter_temp();
+    ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+    len = (DWORD)strlen(cwd);
+    ck_assert_uint_eq(GetCurrentDirectoryA(0, NULL), len + 1);
+    memset(buf, '#', sizeof(buf));
+    ck_assert_uint_eq(GetCurrentDirectoryA(len, buf), len + 1);
+    ck_assert_int_eq(buf[0], '#'); /* not written */
+    ck_assert_uint_eq(GetCurrentDirectoryA(len + 1, buf), len);
+    ck_assert_str_eq(buf, cwd);
+    ck_assert_uint_eq(GetCurrentDirectoryW(0, NULL), len + 1);
+    ck_assert_uint_eq(GetCurrentDirectoryW(256, wbuf), len);
+    ck_assert_uint_eq(wcslen(wbuf), len);
+    ck_assert_int_eq(wbuf[len - 1], cwd[len - 1]);
+    ck_assert_int_eq(mkdir("sub", 0777), 0);
+    ck_assert_int_eq(mkdir("sub/in", 0777), 0);
+    touch("file", "");
+    ck_assert_int_eq(SetCurrentDirectoryA("sub\\in"), TRUE);
+    ck_assert_uint_eq(GetCurrentDirectoryA(sizeof(buf), buf), len + 7);
+    ck_assert_str_eq(buf + len, "/sub/in");
+    ck_assert_int_eq(SetCurrentDirectoryW(L"..\\.."), TRUE);
+    ck_assert_uint_eq(GetCurrentDirectoryA(sizeof(buf), buf), len);
+    ERR(SetCurrentDirectoryA("none"), FALSE, ERROR_FILE_NOT_FOUND);
+    ERR(SetCurrentDirectoryA("none\\x"), FALSE, ERROR_PATH_NOT_FOUND);
+    ERR(SetCurrentDirectoryA("file"), FALSE, ERROR_DIRECTORY);
+    ERR(SetCurrentDirectoryA(NULL), FALSE, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(rmdir("sub/in"), 0);
+    ck_assert_int_eq(rmdir("sub"), 0);
+    ck_assert_int_eq(unlink("file"), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(temp_path)
+{
+    char buf[256];
+    wchar_t wbuf[256];
+
+    enter_temp();
+    unsetenv("TMPDIR");
+    ck_assert_uint_eq(GetTempPathA(sizeof(buf), buf), 5);
+    ck_assert_str_eq(buf, "/tmp/");
+    setenv("TMPDIR", dir, 1);
+    ck_assert_uint_eq(GetTempPathA(sizeof(buf), buf), strlen(dir) + 1);
+    ck_assert_int_eq(buf[strlen(dir)], '/'); /* the separator added */
+    ck_assert_int_eq(strncmp(buf, dir, strlen(dir)), 0);
+    ck_assert_uint_eq(GetTempPathA(0, NULL), strlen(dir) + 2);
+    memset(buf, '#', sizeof(buf));
+    ck_assert_uint_eq(GetTempPathA((DWORD)strlen(dir) + 1, buf), strlen(dir) + 2);
+    ck_assert_int_eq(buf[0], '#');
+    setenv("TMPDIR", "/var/tmp/", 1);
+    ck_assert_uint_eq(GetTempPathW(256, wbuf), 9);
+    ck_assert(!wcscmp(wbuf, L"/var/tmp/"));
+    ck_assert_uint_eq(GetTempPathW(9, wbuf), 10);
+    unsetenv("TMPDIR");
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+START_TEST(temp_file_name)
+{
+    char name[MAX_PATH], want[MAX_PATH];
+    wchar_t wname[MAX_PATH];
+    UINT u;
+
+    enter_temp();
+    u = GetTempFileNameA(".", "wscompat", 0, name);
+    ck_assert_uint_ne(u, 0);
+    snprintf(want, sizeof(want), "./wsc%X.tmp", u);
+    ck_assert_str_eq(name, want);
+    ck_assert_int_eq(access(name, F_OK), 0); /* created */
+    ck_assert_uint_ne(GetTempFileNameA(".\\", "wsc", 0, want), 0);
+    ck_assert_str_ne(want, name);
+    ck_assert_int_eq(unlink(want), 0);
+    ck_assert_int_eq(unlink(name), 0);
+    ck_assert_uint_eq(GetTempFileNameA(dir, "ab", 0x1234, name), 0x1234);
+    snprintf(want, sizeof(want), "%s/ab1234.tmp", dir);
+    ck_assert_str_eq(name, want);
+    ck_assert_int_eq(access(name, F_OK), -1); /* named only */
+    ck_assert_uint_eq(GetTempFileNameW(L".", L"w", 0xbeef, wname), 0xbeef);
+    ck_assert(!wcscmp(wname, L"./wBEEF.tmp"));
+    ERR(GetTempFileNameA("none", "x", 0, name), 0, ERROR_DIRECTORY);
+    ERR(GetTempFileNameA(".", NULL, 0, name), 0, ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("win32_paths");
@@ -73,6 +225,11 @@ int main(void)
 
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, backslash_paths);
+    tcase_add_test(tc, directories);
+    tcase_add_test(tc, file_attributes);
+    tcase_add_test(tc, current_directory);
+    tcase_add_test(tc, temp_path);
+    tcase_add_test(tc, temp_file_name);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

@@ -404,6 +404,7 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 #define FILE_ATTRIBUTE_SYSTEM 0x00000004
 #define FILE_ATTRIBUTE_DIRECTORY 0x00000010
 #define FILE_ATTRIBUTE_ARCHIVE 0x00000020
+#define INVALID_FILE_ATTRIBUTES ((DWORD)-1)
 
 /* GetFileInformationByHandle (file.c): fstat's answer in Windows' terms,
  * the times as FILETIMEs (the creation time is the last status change),

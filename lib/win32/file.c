@@ -1,6 +1,6 @@
 /* Files as handles: CreateFile, synchronous ReadFile/WriteFile, sizes and
- * the file pointer, DeleteFile; errno becomes the Win32 code.  Every path
- * a Win32 call takes goes through wsc_w32_path. */
+ * the file pointer, DeleteFile, GetFileAttributes; errno becomes the Win32
+ * code.  Every path a Win32 call takes goes through wsc_w32_path. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -282,7 +282,7 @@ BOOL wsc_GetFileSizeEx(HANDLE file, PLARGE_INTEGER size)
     return TRUE;
 }
 
-static FILETIME filetime(struct timespec t)
+FILETIME wsc_w32_filetime(struct timespec t)
 {
     uint64_t v = (uint64_t)t.tv_sec * 10000000u + (uint64_t)t.tv_nsec / 100u +
                  116444736000000000ULL;
@@ -306,12 +306,10 @@ BOOL wsc_GetFileInformationByHandle(HANDLE file, LPBY_HANDLE_FILE_INFORMATION in
     if (!info)
         return wsc_w32_fail(ERROR_NOACCESS);
     memset(info, 0, sizeof(*info));
-    info->dwFileAttributes = S_ISDIR(st.st_mode) ? FILE_ATTRIBUTE_DIRECTORY
-                             : (st.st_mode & 0222) ? FILE_ATTRIBUTE_ARCHIVE
-                                                   : FILE_ATTRIBUTE_READONLY;
-    info->ftCreationTime = filetime(st.st_ctim);
-    info->ftLastAccessTime = filetime(st.st_atim);
-    info->ftLastWriteTime = filetime(st.st_mtim);
+    info->dwFileAttributes = wsc_w32_attributes(&st);
+    info->ftCreationTime = wsc_w32_filetime(st.st_ctim);
+    info->ftLastAccessTime = wsc_w32_filetime(st.st_atim);
+    info->ftLastWriteTime = wsc_w32_filetime(st.st_mtim);
     info->dwVolumeSerialNumber = (DWORD)st.st_dev;
     info->nFileSizeHigh = (DWORD)((uint64_t)st.st_size >> 32);
     info->nFileSizeLow = (DWORD)st.st_size;
@@ -412,6 +410,35 @@ BOOL wsc_DeleteFileA(LPCSTR name)
 BOOL wsc_DeleteFileW(LPCWSTR name)
 {
     WSC_W32_VIA_UTF8(name, BOOL, FALSE, wsc_DeleteFileA(u_));
+}
+
+/* Windows' attributes for what stat says: a directory, or a file, read-only
+ * when nobody may write it, else ARCHIVE (what a new file on Windows has,
+ * and what Wine answers). */
+DWORD wsc_w32_attributes(const struct stat *st)
+{
+    if (S_ISDIR(st->st_mode))
+        return FILE_ATTRIBUTE_DIRECTORY;
+    return (st->st_mode & 0222) ? FILE_ATTRIBUTE_ARCHIVE : FILE_ATTRIBUTE_READONLY;
+}
+
+DWORD wsc_GetFileAttributesA(LPCSTR name)
+{
+    char path[PATH_MAX];
+    struct stat st;
+
+    if (!wsc_w32_path(name, path))
+        return INVALID_FILE_ATTRIBUTES;
+    if (stat(path, &st) < 0) {
+        wsc_w32_fail_path(path);
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    return wsc_w32_attributes(&st);
+}
+
+DWORD wsc_GetFileAttributesW(LPCWSTR name)
+{
+    WSC_W32_VIA_UTF8(name, DWORD, INVALID_FILE_ATTRIBUTES, wsc_GetFileAttributesA(u_));
 }
 
 /* ---- shlwapi's PathFindFileName and PathFindExtension ---------------------

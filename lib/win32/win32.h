@@ -55,6 +55,11 @@ char *wsc_w32_path(const char *path, char *buf);
  * as it left it: ENOENT is ERROR_PATH_NOT_FOUND when a directory on the
  * way is missing, else ERROR_FILE_NOT_FOUND. */
 BOOL wsc_w32_fail_path(const char *path);
+/* Windows' attributes of what stat found; a time as a FILETIME. */
+struct stat;
+struct timespec;
+DWORD wsc_w32_attributes(const struct stat *st);
+FILETIME wsc_w32_filetime(struct timespec t);
 
 /* Milliseconds on CLOCK_MONOTONIC. */
 uint64_t wsc_w32_now_ms(void);

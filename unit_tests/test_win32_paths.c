@@ -1,8 +1,8 @@
 /* Paths in the Win32 baseline, through the public headers: '\\' as a
  * separator in every call that takes a path, CreateDirectory,
  * RemoveDirectory, GetFileAttributes, the current and temporary
- * directories and GetTempFileName, with their exact results and
- * last-error codes. */
+ * directories, GetTempFileName and FindFirstFile/FindNextFile/FindClose,
+ * with their exact results and last-error codes. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,6 +216,80 @@ START_TEST(temp_file_name)
 }
 END_TEST
 
+/* The names a search finds, comma-separated. */
+static void find_all(const char *pattern, const char *want)
+{
+    WIN32_FIND_DATAA fd;
+    char got[512] = "";
+    HANDLE h = FindFirstFileA(pattern, &fd);
+
+    ck_assert_ptr_ne(h, INVALID_HANDLE_VALUE);
+    do {
+        if (*got)
+            strcat(got, ",");
+        strcat(got, fd.cFileName);
+    } while (FindNextFileA(h, &fd));
+    ck_assert_uint_eq(GetLastError(), ERROR_NO_MORE_FILES);
+    ERR(FindNextFileA(h, &fd), FALSE, ERROR_NO_MORE_FILES);
+    ck_assert_int_eq(FindClose(h), TRUE);
+    ck_assert_str_eq(got, want);
+}
+
+START_TEST(find_files)
+{
+    WIN32_FIND_DATAA fd;
+    WIN32_FIND_DATAW wfd;
+    HANDLE h;
+
+    enter_temp();
+    ck_assert_int_eq(mkdir("sub", 0777), 0);
+    touch("sub/a.txt", "hello");
+    touch("sub/B.TXT", "");
+    touch("sub/c.dat", "");
+    touch("sub/noext", "");
+    ck_assert_int_eq(mkdir("sub/dir", 0777), 0);
+    find_all("sub\\*", ".,..,a.txt,B.TXT,c.dat,dir,noext");
+    find_all("sub/*.*", ".,..,a.txt,B.TXT,c.dat,dir,noext");
+    find_all("sub\\*.txt", "a.txt,B.TXT");
+    find_all("sub\\?.dat", "c.dat");
+    find_all("sub\\noext.*", "noext");
+    find_all("sub\\A.TXT", "a.txt");
+    find_all("sub", "sub");
+    ck_assert_int_eq(chdir("sub"), 0);
+    find_all("*t", "a.txt,B.TXT,c.dat,noext");
+    ck_assert_int_eq(chdir(".."), 0);
+
+    h = FindFirstFileA("sub\\a*", &fd);
+    ck_assert_ptr_ne(h, INVALID_HANDLE_VALUE);
+    ck_assert_str_eq(fd.cFileName, "a.txt");
+    ck_assert_uint_eq(fd.dwFileAttributes, FILE_ATTRIBUTE_ARCHIVE);
+    ck_assert_uint_eq(fd.nFileSizeLow, 5);
+    ck_assert_uint_eq(fd.nFileSizeHigh, 0);
+    ck_assert_uint_ne(fd.ftLastWriteTime.dwHighDateTime, 0);
+    ck_assert_int_eq(FindClose(h), TRUE);
+    ERR(FindClose(h), FALSE, ERROR_INVALID_HANDLE);
+    ERR(FindNextFileA(h, &fd), FALSE, ERROR_INVALID_HANDLE);
+    ERR(FindClose(INVALID_HANDLE_VALUE), FALSE, ERROR_INVALID_HANDLE);
+
+    h = FindFirstFileW(L"sub\\d*", &wfd);
+    ck_assert_ptr_ne(h, INVALID_HANDLE_VALUE);
+    ck_assert(!wcscmp(wfd.cFileName, L"dir"));
+    ck_assert_uint_eq(wfd.dwFileAttributes, FILE_ATTRIBUTE_DIRECTORY);
+    ck_assert_uint_eq(wfd.nFileSizeLow, 0);
+    ERR(FindNextFileW(h, &wfd), FALSE, ERROR_NO_MORE_FILES);
+    ck_assert_int_eq(FindClose(h), TRUE);
+
+    ERR(FindFirstFileA("sub\\*.none", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+    ERR(FindFirstFileA("none\\*", &fd), INVALID_HANDLE_VALUE, ERROR_PATH_NOT_FOUND);
+    ERR(FindFirstFileA("sub\\", &fd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+    ERR(FindFirstFileA(NULL, &fd), INVALID_HANDLE_VALUE, ERROR_INVALID_PARAMETER);
+    ERR(FindFirstFileW(L"none", &wfd), INVALID_HANDLE_VALUE, ERROR_FILE_NOT_FOUND);
+
+    ck_assert_int_eq(system("rm -r sub"), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("win32_paths");
@@ -230,6 +304,7 @@ int main(void)
     tcase_add_test(tc, current_directory);
     tcase_add_test(tc, temp_path);
     tcase_add_test(tc, temp_file_name);
+    tcase_add_test(tc, find_files);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

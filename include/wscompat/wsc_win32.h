@@ -420,8 +420,8 @@ typedef struct _BY_HANDLE_FILE_INFORMATION {
     *LPBY_HANDLE_FILE_INFORMATION;
 
 /* FindFirstFile's record, which programs also send as a file's header
- * (TransmitFile's TRANSMIT_FILE_BUFFERS); FindFirstFile itself is not
- * provided.  The W form's names are 32-bit wchar_t's (wsc_text.h). */
+ * (TransmitFile's TRANSMIT_FILE_BUFFERS).  The W form's names are 32-bit
+ * wchar_t's (wsc_text.h). */
 typedef struct _WIN32_FIND_DATAA {
     DWORD dwFileAttributes;
     FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;

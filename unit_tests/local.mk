@@ -175,8 +175,8 @@ unit_tests_test_win32_SOURCES = unit_tests/test_win32.c
 unit_tests_test_win32_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_win32_LDADD = libwscompat.la $(CHECK_LIBS)
 
-# Paths (every call taking one reads '\\' as a separator), directories
-# and FindFirstFile.
+# Paths (every call taking one reads '\\' as a separator), directories,
+# FindFirstFile and GetModuleFileName.
 TEST_BINARIES += unit_tests/test_win32_paths
 unit_tests_test_win32_paths_SOURCES = unit_tests/test_win32_paths.c
 unit_tests_test_win32_paths_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)

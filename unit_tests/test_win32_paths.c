@@ -1,8 +1,8 @@
 /* Paths in the Win32 baseline, through the public headers: '\\' as a
  * separator in every call that takes a path, CreateDirectory,
  * RemoveDirectory, GetFileAttributes, the current and temporary
- * directories, GetTempFileName and FindFirstFile/FindNextFile/FindClose,
- * with their exact results and last-error codes. */
+ * directories, GetTempFileName, FindFirstFile/FindNextFile/FindClose and
+ * GetModuleFileName, with their exact results and last-error codes. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -290,6 +290,43 @@ START_TEST(find_files)
 }
 END_TEST
 
+START_TEST(module_file_name)
+{
+    char self[PATH_MAX], buf[PATH_MAX];
+    wchar_t wbuf[PATH_MAX];
+    ssize_t k = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    DWORD len;
+
+    ck_assert_int_gt(k, 1);
+    self[k] = '\0';
+    len = (DWORD)k;
+    ERR(GetModuleFileNameA(NULL, buf, sizeof(buf)), len, ERROR_SUCCESS);
+    ck_assert_str_eq(buf, self);
+    ERR(GetModuleFileNameA(GetModuleHandleA(NULL), buf, sizeof(buf)), len, ERROR_SUCCESS);
+    ERR(GetModuleFileNameA(NULL, buf, len + 1), len, ERROR_SUCCESS);
+    ck_assert_str_eq(buf, self);
+    /* too small: cut to size - 1 characters and a NUL, the answer size */
+    ERR(GetModuleFileNameA(NULL, buf, len), len, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(strlen(buf), len - 1);
+    ck_assert_int_eq(strncmp(buf, self, len - 1), 0);
+    ERR(GetModuleFileNameA(NULL, buf, 4), 4, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(strlen(buf), 3);
+    ERR(GetModuleFileNameA(NULL, buf, 0), 0, ERROR_INSUFFICIENT_BUFFER);
+    ERR(GetModuleFileNameW(NULL, wbuf, PATH_MAX), len, ERROR_SUCCESS);
+    ck_assert_uint_eq(wcslen(wbuf), len);
+    ck_assert_int_eq(wbuf[0], '/');
+    ERR(GetModuleFileNameW(NULL, wbuf, 2), 2, ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_int_eq(wbuf[0], '/');
+    ck_assert_int_eq(wbuf[1], 0);
+    ERR(GetModuleFileNameA((HMODULE)(uintptr_t)0x1234, buf, sizeof(buf)), 0,
+        ERROR_MOD_NOT_FOUND);
+    /* a system DLL: the library its functions are in */
+    ck_assert_uint_gt(GetModuleFileNameA(LoadLibraryA("ws2_32.dll"), buf, sizeof(buf)), 1);
+    ck_assert_int_eq(buf[0], '/');
+    ck_assert_int_eq(access(buf, F_OK), 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("win32_paths");
@@ -305,6 +342,7 @@ int main(void)
     tcase_add_test(tc, temp_path);
     tcase_add_test(tc, temp_file_name);
     tcase_add_test(tc, find_files);
+    tcase_add_test(tc, module_file_name);
     suite_add_tcase(su, tc);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_NORMAL);

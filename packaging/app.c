@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #pragma comment(lib, "ws2_32.lib")
+#pragma comment(lib, "iphlpapi.lib")
 
 int main(void)
 {

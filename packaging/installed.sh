@@ -1,8 +1,9 @@
 #!/bin/sh
 # From a scratch installed tree (make install DESTDIR=...): a Windows
-# program linked with -lws2_32, -lwsock32 and -lmswsock, shared and
-# static, and the same through CMake's find_package(wscompat) with
-# target_link_libraries(app ws2_32), each built and run.
+# program linked with -lws2_32, -lwsock32, -lmswsock and the other DLLs'
+# names (-liphlpapi, ...), shared and static, and the same through CMake's
+# find_package(wscompat) with target_link_libraries(app ws2_32 iphlpapi),
+# each built and run.
 set -u
 : "${top_builddir:?}" "${top_srcdir:?}"
 tmp=$(mktemp -d)
@@ -17,7 +18,7 @@ lib=$tmp/root$libdir
 inc=$tmp/root$includedir/wscompat
 app=$top_srcdir/packaging/app.c
 
-for name in ws2_32 wsock32 mswsock; do
+for name in ws2_32 wsock32 mswsock iphlpapi kernel32 user32 advapi32; do
     # shellcheck disable=SC2086 # the build's flags are words
     if ${CC:-cc} ${CFLAGS:-} -I"$inc" -o "$tmp/app-$name" "$app" ${LDFLAGS:-} \
             -L"$lib" -l$name -Wl,-rpath,"$lib" -pthread 2> "$tmp/cc.log" &&
@@ -30,11 +31,11 @@ done
 if [ -f "$lib/libwscompat.a" ]; then
     # shellcheck disable=SC2086
     if ${CC:-cc} ${CFLAGS:-} -I"$inc" -o "$tmp/app-static" "$app" ${LDFLAGS:-} \
-            -L"$lib" -Wl,-Bstatic -lws2_32 -Wl,-Bdynamic -pthread 2> "$tmp/cc.log" &&
+            -L"$lib" -Wl,-Bstatic -lws2_32 -liphlpapi -Wl,-Bdynamic -pthread 2> "$tmp/cc.log" &&
        [ "$("$tmp/app-static")" = ok ]; then
-        say ok "-lws2_32 (static)"
+        say ok "-lws2_32 -liphlpapi (static)"
     else
-        cat "$tmp/cc.log"; say FAIL "-lws2_32 (static)"
+        cat "$tmp/cc.log"; say FAIL "-lws2_32 -liphlpapi (static)"
     fi
 fi
 
@@ -47,14 +48,14 @@ cmake_minimum_required(VERSION 3.13)
 project(app C)
 find_package(wscompat 0.1 REQUIRED)
 add_executable(app $app)
-target_link_libraries(app ws2_32)
+target_link_libraries(app ws2_32 iphlpapi)
 CMAKE
     if (cd "$tmp/cm" && cmake -S . -B build -DCMAKE_PREFIX_PATH="$root" \
             -DCMAKE_BUILD_RPATH="$lib" -DCMAKE_C_FLAGS="${CFLAGS:-}" \
             -DCMAKE_EXE_LINKER_FLAGS="${LDFLAGS:-}" > "$tmp/cmake.log" 2>&1 &&
         cmake --build build >> "$tmp/cmake.log" 2>&1) &&
        [ "$("$tmp/cm/build/app")" = ok ]; then
-        say ok "find_package(wscompat), target_link_libraries(app ws2_32)"
+        say ok "find_package(wscompat), target_link_libraries(app ws2_32 iphlpapi)"
     else
         tail -30 "$tmp/cmake.log"; say FAIL "find_package(wscompat)"
     fi

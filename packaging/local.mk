@@ -1,11 +1,12 @@
 # The names Windows build files link with, and a CMake package (included
 # by Makefile.am).
 #
-# -lws2_32, -lmswsock and -lwsock32: GNU ld scripts that mean -lwscompat,
-# for shared and static links alike.
-WINDOWS_LIBS = packaging/libws2_32.so packaging/libmswsock.so \
-	packaging/libwsock32.so packaging/libws2_32.a packaging/libmswsock.a \
-	packaging/libwsock32.a
+# -lws2_32, -lmswsock, -lwsock32, and the other DLLs whose functions
+# wscompat has (-liphlpapi, -lkernel32, -luser32, -ladvapi32): GNU ld
+# scripts that mean -lwscompat, for shared and static links alike.
+WINDOWS_LIB_NAMES = ws2_32 mswsock wsock32 iphlpapi kernel32 user32 advapi32
+WINDOWS_LIBS = $(WINDOWS_LIB_NAMES:%=packaging/lib%.so) \
+	$(WINDOWS_LIB_NAMES:%=packaging/lib%.a)
 $(WINDOWS_LIBS):
 	$(MKDIR_P) packaging
 	echo '/* GNU ld script: a Windows name of libwscompat. */' > $@.tmp

@@ -206,6 +206,17 @@ unit_tests_test_win32_SOURCES = unit_tests/test_win32.c
 unit_tests_test_win32_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
 unit_tests_test_win32_LDADD = libwscompat.la $(CHECK_LIBS)
 
+# Paths (every call taking one reads '\\' as a separator), directories,
+# FindFirstFile and GetModuleFileName; the console on a pseudo-terminal
+# and redirected.
+TEST_BINARIES += unit_tests/test_win32_paths unit_tests/test_win32_console
+unit_tests_test_win32_paths_SOURCES = unit_tests/test_win32_paths.c
+unit_tests_test_win32_paths_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_win32_paths_LDADD = libwscompat.la $(CHECK_LIBS)
+unit_tests_test_win32_console_SOURCES = unit_tests/test_win32_console.c
+unit_tests_test_win32_console_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+unit_tests_test_win32_console_LDADD = libwscompat.la $(CHECK_LIBS)
+
 # The window-message layer (lib/win32/window.c) and WSAAsyncSelect's
 # bad input, through the public headers.
 TEST_BINARIES += unit_tests/test_win32_window

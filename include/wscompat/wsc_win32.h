@@ -371,6 +371,57 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 #define STD_INPUT_HANDLE ((DWORD)-10)
 #define STD_OUTPUT_HANDLE ((DWORD)-11)
 #define STD_ERROR_HANDLE ((DWORD)-12)
+/* Text attributes (SetConsoleTextAttribute: ANSI colours on a terminal). */
+#define FOREGROUND_BLUE 0x0001
+#define FOREGROUND_GREEN 0x0002
+#define FOREGROUND_RED 0x0004
+#define FOREGROUND_INTENSITY 0x0008
+#define BACKGROUND_BLUE 0x0010
+#define BACKGROUND_GREEN 0x0020
+#define BACKGROUND_RED 0x0040
+#define BACKGROUND_INTENSITY 0x0080
+#define COMMON_LVB_LEADING_BYTE 0x0100
+#define COMMON_LVB_TRAILING_BYTE 0x0200
+#define COMMON_LVB_GRID_HORIZONTAL 0x0400
+#define COMMON_LVB_GRID_LVERTICAL 0x0800
+#define COMMON_LVB_GRID_RVERTICAL 0x1000
+#define COMMON_LVB_REVERSE_VIDEO 0x4000
+#define COMMON_LVB_UNDERSCORE 0x8000
+/* Console modes (GetConsoleMode/SetConsoleMode): input, then output. */
+#define ENABLE_PROCESSED_INPUT 0x0001
+#define ENABLE_LINE_INPUT 0x0002
+#define ENABLE_ECHO_INPUT 0x0004
+#define ENABLE_WINDOW_INPUT 0x0008
+#define ENABLE_MOUSE_INPUT 0x0010
+#define ENABLE_INSERT_MODE 0x0020
+#define ENABLE_QUICK_EDIT_MODE 0x0040
+#define ENABLE_EXTENDED_FLAGS 0x0080
+#define ENABLE_AUTO_POSITION 0x0100
+#define ENABLE_VIRTUAL_TERMINAL_INPUT 0x0200
+#define ENABLE_PROCESSED_OUTPUT 0x0001
+#define ENABLE_WRAP_AT_EOL_OUTPUT 0x0002
+#define ENABLE_VIRTUAL_TERMINAL_PROCESSING 0x0004
+#define DISABLE_NEWLINE_AUTO_RETURN 0x0008
+#define ENABLE_LVB_GRID_WORLDWIDE 0x0010
+typedef struct _COORD {
+    SHORT X, Y;
+} COORD, *PCOORD;
+typedef struct _SMALL_RECT {
+    SHORT Left, Top, Right, Bottom;
+} SMALL_RECT, *PSMALL_RECT;
+/* GetConsoleScreenBufferInfo: a terminal's size (TIOCGWINSZ) as both the
+ * buffer and the window; the cursor is not known (0, 0). */
+typedef struct _CONSOLE_SCREEN_BUFFER_INFO {
+    COORD dwSize;
+    COORD dwCursorPosition;
+    WORD wAttributes;
+    SMALL_RECT srWindow;
+    COORD dwMaximumWindowSize;
+} CONSOLE_SCREEN_BUFFER_INFO, *PCONSOLE_SCREEN_BUFFER_INFO;
+/* ReadConsole's pInputControl (not used). */
+typedef struct _CONSOLE_READCONSOLE_CONTROL {
+    ULONG nLength, nInitialChars, dwCtrlWakeupMask, dwControlKeyState;
+} CONSOLE_READCONSOLE_CONTROL, *PCONSOLE_READCONSOLE_CONTROL;
 
 /* ---- files ------------------------------------------------------------- */
 #define GENERIC_READ 0x80000000u
@@ -404,6 +455,7 @@ typedef BOOL (WINAPI *PHANDLER_ROUTINE)(DWORD ctrl_type);
 #define FILE_ATTRIBUTE_SYSTEM 0x00000004
 #define FILE_ATTRIBUTE_DIRECTORY 0x00000010
 #define FILE_ATTRIBUTE_ARCHIVE 0x00000020
+#define INVALID_FILE_ATTRIBUTES ((DWORD)-1)
 
 /* GetFileInformationByHandle (file.c): fstat's answer in Windows' terms,
  * the times as FILETIMEs (the creation time is the last status change),
@@ -419,8 +471,8 @@ typedef struct _BY_HANDLE_FILE_INFORMATION {
     *LPBY_HANDLE_FILE_INFORMATION;
 
 /* FindFirstFile's record, which programs also send as a file's header
- * (TransmitFile's TRANSMIT_FILE_BUFFERS); FindFirstFile itself is not
- * provided.  The W form's names are 32-bit wchar_t's (wsc_text.h). */
+ * (TransmitFile's TRANSMIT_FILE_BUFFERS).  The W form's names are 32-bit
+ * wchar_t's (wsc_text.h). */
 typedef struct _WIN32_FIND_DATAA {
     DWORD dwFileAttributes;
     FILETIME ftCreationTime, ftLastAccessTime, ftLastWriteTime;

@@ -1,7 +1,9 @@
 /* Files as handles: CreateFile, synchronous ReadFile/WriteFile, sizes and
- * the file pointer, DeleteFile; errno becomes the Win32 code. */
+ * the file pointer, DeleteFile, GetFileAttributes; errno becomes the Win32
+ * code.  Every path a Win32 call takes goes through wsc_w32_path. */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +13,51 @@
 static BOOL fail_errno(void)
 {
     return wsc_w32_fail((int)wsc_w32_from_errno(errno));
+}
+
+/* ---- Windows paths ------------------------------------------------------ */
+/* '\' is a separator, as '/' is; a drive ("C:") has no meaning here and
+ * is left as it is. */
+char *wsc_w32_path(const char *path, char *buf)
+{
+    size_t i;
+
+    if (!path) {
+        wsc_w32_set_error(ERROR_INVALID_PARAMETER);
+        return NULL;
+    }
+    for (i = 0; path[i]; i++) {
+        if (i == PATH_MAX - 1) {
+            wsc_w32_set_error(ERROR_FILENAME_EXCED_RANGE);
+            return NULL;
+        }
+        buf[i] = path[i] == '\\' ? '/' : path[i];
+    }
+    buf[i] = '\0';
+    return buf;
+}
+
+/* Windows tells a missing file (ERROR_FILE_NOT_FOUND) from a missing
+ * directory on the way to it (ERROR_PATH_NOT_FOUND); Linux says ENOENT
+ * for both. */
+BOOL wsc_w32_fail_path(const char *path)
+{
+    char dir[PATH_MAX];
+    struct stat st;
+    int err = errno;
+    size_t n = strlen(path);
+
+    while (n > 1 && path[n - 1] == '/') /* "a/" is a */
+        n--;
+    while (n > 0 && path[n - 1] != '/')
+        n--;
+    if (err == ENOENT && n > 1) {
+        memcpy(dir, path, n - 1);
+        dir[n - 1] = '\0';
+        if (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))
+            return wsc_w32_fail(ERROR_PATH_NOT_FOUND);
+    }
+    return wsc_w32_fail((int)wsc_w32_from_errno(err));
 }
 
 static int open_flags(DWORD access, DWORD disposition, DWORD flags)
@@ -74,6 +121,7 @@ HANDLE wsc_CreateFileA(LPCSTR name, DWORD access, DWORD share,
                        DWORD flags, HANDLE template_file)
 {
     int oflags = open_flags(access, disposition, flags), existed, fd;
+    char path[PATH_MAX];
     HANDLE h;
 
     (void)share, (void)sa, (void)template_file;
@@ -84,8 +132,10 @@ HANDLE wsc_CreateFileA(LPCSTR name, DWORD access, DWORD share,
         wsc_w32_set_error(ERROR_INVALID_PARAMETER);
         return INVALID_HANDLE_VALUE;
     }
-    if ((fd = open_file(name, oflags, &existed)) < 0) {
-        fail_errno();
+    if (!wsc_w32_path(name, path))
+        return INVALID_HANDLE_VALUE;
+    if ((fd = open_file(path, oflags, &existed)) < 0) {
+        wsc_w32_fail_path(path);
         return INVALID_HANDLE_VALUE;
     }
     if (!(h = file_handle(fd, 0)))
@@ -98,17 +148,9 @@ HANDLE wsc_CreateFileW(LPCWSTR name, DWORD access, DWORD share,
                        LPSECURITY_ATTRIBUTES sa, DWORD disposition,
                        DWORD flags, HANDLE template_file)
 {
-    int bad;
-    char *u = wsc_w32_utf8(name, &bad);
-    HANDLE h;
-
-    if (bad) {
-        wsc_w32_set_error(ERROR_NOT_ENOUGH_MEMORY);
-        return INVALID_HANDLE_VALUE;
-    }
-    h = wsc_CreateFileA(u, access, share, sa, disposition, flags, template_file);
-    free(u);
-    return h;
+    WSC_W32_VIA_UTF8(name, HANDLE, INVALID_HANDLE_VALUE,
+                     wsc_CreateFileA(u_, access, share, sa, disposition, flags,
+                                     template_file));
 }
 
 /* The descriptor of a file handle, with a reference, or NULL. */
@@ -240,7 +282,7 @@ BOOL wsc_GetFileSizeEx(HANDLE file, PLARGE_INTEGER size)
     return TRUE;
 }
 
-static FILETIME filetime(struct timespec t)
+FILETIME wsc_w32_filetime(struct timespec t)
 {
     uint64_t v = (uint64_t)t.tv_sec * 10000000u + (uint64_t)t.tv_nsec / 100u +
                  116444736000000000ULL;
@@ -264,12 +306,10 @@ BOOL wsc_GetFileInformationByHandle(HANDLE file, LPBY_HANDLE_FILE_INFORMATION in
     if (!info)
         return wsc_w32_fail(ERROR_NOACCESS);
     memset(info, 0, sizeof(*info));
-    info->dwFileAttributes = S_ISDIR(st.st_mode) ? FILE_ATTRIBUTE_DIRECTORY
-                             : (st.st_mode & 0222) ? FILE_ATTRIBUTE_ARCHIVE
-                                                   : FILE_ATTRIBUTE_READONLY;
-    info->ftCreationTime = filetime(st.st_ctim);
-    info->ftLastAccessTime = filetime(st.st_atim);
-    info->ftLastWriteTime = filetime(st.st_mtim);
+    info->dwFileAttributes = wsc_w32_attributes(&st);
+    info->ftCreationTime = wsc_w32_filetime(st.st_ctim);
+    info->ftLastAccessTime = wsc_w32_filetime(st.st_atim);
+    info->ftLastWriteTime = wsc_w32_filetime(st.st_mtim);
     info->dwVolumeSerialNumber = (DWORD)st.st_dev;
     info->nFileSizeHigh = (DWORD)((uint64_t)st.st_size >> 32);
     info->nFileSizeLow = (DWORD)st.st_size;
@@ -360,22 +400,45 @@ BOOL wsc_FlushFileBuffers(HANDLE file)
 
 BOOL wsc_DeleteFileA(LPCSTR name)
 {
-    if (!name)
-        return wsc_w32_fail(ERROR_INVALID_PARAMETER);
-    return unlink(name) == 0 ? TRUE : fail_errno();
+    char path[PATH_MAX];
+
+    if (!wsc_w32_path(name, path))
+        return FALSE;
+    return unlink(path) == 0 ? TRUE : wsc_w32_fail_path(path);
 }
 
 BOOL wsc_DeleteFileW(LPCWSTR name)
 {
-    int bad;
-    char *u = wsc_w32_utf8(name, &bad);
-    BOOL r;
+    WSC_W32_VIA_UTF8(name, BOOL, FALSE, wsc_DeleteFileA(u_));
+}
 
-    if (bad)
-        return wsc_w32_fail(ERROR_NOT_ENOUGH_MEMORY);
-    r = wsc_DeleteFileA(u);
-    free(u);
-    return r;
+/* Windows' attributes for what stat says: a directory, or a file, read-only
+ * when nobody may write it, else ARCHIVE (what a new file on Windows has,
+ * and what Wine answers). */
+DWORD wsc_w32_attributes(const struct stat *st)
+{
+    if (S_ISDIR(st->st_mode))
+        return FILE_ATTRIBUTE_DIRECTORY;
+    return (st->st_mode & 0222) ? FILE_ATTRIBUTE_ARCHIVE : FILE_ATTRIBUTE_READONLY;
+}
+
+DWORD wsc_GetFileAttributesA(LPCSTR name)
+{
+    char path[PATH_MAX];
+    struct stat st;
+
+    if (!wsc_w32_path(name, path))
+        return INVALID_FILE_ATTRIBUTES;
+    if (stat(path, &st) < 0) {
+        wsc_w32_fail_path(path);
+        return INVALID_FILE_ATTRIBUTES;
+    }
+    return wsc_w32_attributes(&st);
+}
+
+DWORD wsc_GetFileAttributesW(LPCWSTR name)
+{
+    WSC_W32_VIA_UTF8(name, DWORD, INVALID_FILE_ATTRIBUTES, wsc_GetFileAttributesA(u_));
 }
 
 /* ---- shlwapi's PathFindFileName and PathFindExtension ---------------------

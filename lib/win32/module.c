@@ -3,9 +3,13 @@
  * handle, GetProcAddress the function of that name from the lists of the
  * Winsock API and the Win32 baseline, whichever DLL Windows has it in.
  * No other library can be loaded: there are no DLLs here. */
+#include <dlfcn.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include "handle.h"
 #include "w32async.h"
 
@@ -145,4 +149,81 @@ BOOL wsc_FreeLibrary(HMODULE module)
     if (!is_module(module))
         return wsc_w32_fail(ERROR_MOD_NOT_FOUND);
     return TRUE;
+}
+
+/* ---- GetModuleFileName ----------------------------------------------------
+ * The program (NULL, or GetModuleHandle(NULL)) is /proc/self/exe; a system
+ * DLL is the library its functions are in (libwscompat, or the program
+ * when it is linked in).  As Microsoft documents: the length without the
+ * NUL; a name that does not fit is cut to size - 1 characters and a NUL,
+ * and the answer is size, with ERROR_INSUFFICIENT_BUFFER. */
+static int module_path(HMODULE module, char *path)
+{
+    Dl_info info;
+    ssize_t n;
+
+    if (module && module != (HMODULE)(uintptr_t)&program_module &&
+        dladdr((void *)(uintptr_t)wsc_GetModuleFileNameA, &info) &&
+        info.dli_fname && info.dli_fname[0] == '/' &&
+        realpath(info.dli_fname, path))
+        return 0;
+    if ((n = readlink("/proc/self/exe", path, PATH_MAX - 1)) < 0)
+        return -1;
+    path[n] = '\0';
+    return 0;
+}
+
+static DWORD module_file_name(HMODULE module, void *buf, DWORD size, int wide)
+{
+    char path[PATH_MAX];
+    wchar_t wpath[PATH_MAX], *w = buf;
+    char *a = buf;
+    size_t n;
+    int len;
+
+    if (module && !is_module(module)) {
+        wsc_w32_set_error(ERROR_MOD_NOT_FOUND);
+        return 0;
+    }
+    if (module_path(module, path) < 0) {
+        wsc_w32_set_error(wsc_w32_from_errno(errno));
+        return 0;
+    }
+    if (!buf && size) {
+        wsc_w32_set_error(ERROR_NOACCESS);
+        return 0;
+    }
+    if (wide) {
+        len = wsc_MultiByteToWideChar(CP_UTF8, 0, path, -1, wpath, PATH_MAX) - 1;
+        if (len < 0)
+            len = 0, wpath[0] = 0;
+        n = (size_t)len < size ? (size_t)len : size ? size - 1 : 0;
+        if (size) {
+            memcpy(w, wpath, n * sizeof(wchar_t));
+            w[n] = 0;
+        }
+    } else {
+        len = (int)strlen(path);
+        n = (size_t)len < size ? (size_t)len : size ? size - 1 : 0;
+        if (size) {
+            memcpy(a, path, n);
+            a[n] = '\0';
+        }
+    }
+    if ((size_t)len >= size) {
+        wsc_w32_set_error(ERROR_INSUFFICIENT_BUFFER);
+        return size;
+    }
+    wsc_w32_set_error(ERROR_SUCCESS);
+    return (DWORD)len;
+}
+
+DWORD wsc_GetModuleFileNameA(HMODULE module, LPSTR name, DWORD size)
+{
+    return module_file_name(module, name, size, 0);
+}
+
+DWORD wsc_GetModuleFileNameW(HMODULE module, LPWSTR name, DWORD size)
+{
+    return module_file_name(module, name, size, 1);
 }

@@ -37,6 +37,13 @@ unit_tests_stress_LDADD = $(INSIDE_LIBS)
 unit_tests_headers_c99_SOURCES = unit_tests/headers_c.c
 unit_tests_headers_c99_CFLAGS = -std=c99 $(STRICT) -pthread
 unit_tests_headers_c99_LDADD = libwscompat.la
+# Strict ISO C with only what pkg-config's flags add (_DEFAULT_SOURCE),
+# not configure's _GNU_SOURCE: a program built with -std=c99.
+TEST_BINARIES += unit_tests/headers_c99_strict
+unit_tests_headers_c99_strict_SOURCES = unit_tests/headers_c.c
+unit_tests_headers_c99_strict_CPPFLAGS = -U_GNU_SOURCE -D_DEFAULT_SOURCE $(AM_CPPFLAGS)
+unit_tests_headers_c99_strict_CFLAGS = -std=c99 $(STRICT) -pthread
+unit_tests_headers_c99_strict_LDADD = libwscompat.la
 unit_tests_headers_c11_SOURCES = unit_tests/headers_c.c
 unit_tests_headers_c11_CFLAGS = -std=c11 $(STRICT) -pthread
 unit_tests_headers_c11_LDADD = libwscompat.la

@@ -3,6 +3,13 @@
 #ifndef WSCOMPAT_WINDOWS_H
 #define WSCOMPAT_WINDOWS_H
 
+/* The POSIX and BSD names these headers need (u_int, pthread_rwlock_t)
+ * even under -std=c99 or -std=c11, which hide them: pkg-config's flags
+ * say _DEFAULT_SOURCE; this covers a program whose first header is ours. */
+#if !defined(_DEFAULT_SOURCE) && !defined(_GNU_SOURCE)
+#define _DEFAULT_SOURCE 1
+#endif
+
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>

@@ -9,6 +9,13 @@
 #ifndef WSCOMPAT_WINSOCK2_H
 #define WSCOMPAT_WINSOCK2_H
 
+/* The POSIX and BSD names these headers need (u_int, pthread_rwlock_t)
+ * even under -std=c99 or -std=c11, which hide them: pkg-config's flags
+ * say _DEFAULT_SOURCE; this covers a program whose first header is ours. */
+#if !defined(_DEFAULT_SOURCE) && !defined(_GNU_SOURCE)
+#define _DEFAULT_SOURCE 1
+#endif
+
 /* FD_SETSIZE: 64 unless the program defined its own before this header.
  * glibc's <sys/select.h> defines it too, so keep the program's value aside
  * while the system headers go by.  If a system header already defined it

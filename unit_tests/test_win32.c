@@ -1452,7 +1452,7 @@ END_TEST
  * _strupr_s, _strrev, the _s number conversions, _dupenv_s. */
 START_TEST(secure_strings)
 {
-    char d[8], s[] = " a,b;;c ", *ctx = NULL, *tok, *env;
+    char d[8], big[16], s[] = " a,b;;c ", *ctx = NULL, *tok, *env;
     wchar_t ws[] = L"x y", *wctx = NULL, *wtok;
     size_t n;
 
@@ -1532,8 +1532,8 @@ START_TEST(secure_strings)
     ck_assert_int_eq(_itoa_s(-1, d, sizeof d, 10), 0);
     ck_assert_str_eq(d, "-1");
     ck_assert_int_eq(_itoa_s(5, NULL, 8, 10), EINVAL);
-    ck_assert_str_eq(_itoa(-1, d, 16), "ffffffff");
-    ck_assert_str_eq(_ltoa(-42, d, 10), "-42");
+    ck_assert_str_eq(_itoa(-1, big, 16), "ffffffff");
+    ck_assert_str_eq(_ltoa(-42, big, 10), "-42");
 
     setenv("WSC_DUPENV", "value", 1);
     n = 99;

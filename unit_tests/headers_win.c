@@ -323,6 +323,8 @@ static void in6(void)
         a.sin6_scope_id = 0;
         IN4ADDR_SETLOOPBACK(&v4);
         CHECK(INETADDR_SCOPE_ID((SOCKADDR *)&v4).Value == 0);
+        CHECK(INET_SOCKADDR_LENGTH(AF_INET6) == 28 && INET_SOCKADDR_LENGTH(AF_INET) == 16);
+        CHECK(INET_ADDR_LENGTH(AF_INET6) == 16 && INET_ADDR_LENGTH(AF_INET) == 4);
         IN6ADDR_SETV4MAPPED(&b, &v4.sin_addr, INETADDR_SCOPE_ID((SOCKADDR *)&v4), htons(80));
         CHECK(b.sin6_family == AF_INET6 && b.sin6_port == htons(80) &&
               IN6_IS_ADDR_V4MAPPED(&b.sin6_addr));

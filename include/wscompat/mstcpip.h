@@ -190,6 +190,17 @@ static inline BOOL INETADDR_ISLOOPBACK(const SOCKADDR *a)
     return a->sa_family == AF_INET6 ? IN6ADDR_ISLOOPBACK((const SOCKADDR_IN6 *)(const void *)a)
                                     : IN4ADDR_ISLOOPBACK((const SOCKADDR_IN *)(const void *)a);
 }
+/* The address's and the socket address's sizes for a family (what a
+ * dual-stack server passes to bind). */
+static inline ULONG INET_ADDR_LENGTH(ADDRESS_FAMILY af)
+{
+    return af == AF_INET6 ? (ULONG)sizeof(IN6_ADDR) : (ULONG)sizeof(IN_ADDR);
+}
+static inline ULONG INET_SOCKADDR_LENGTH(ADDRESS_FAMILY af)
+{
+    return af == AF_INET6 ? (ULONG)sizeof(SOCKADDR_IN6)
+                          : (ULONG)sizeof(SOCKADDR_IN);
+}
 static inline void INETADDR_SETANY(SOCKADDR *a)
 {
     if (a->sa_family == AF_INET6)

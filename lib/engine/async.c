@@ -461,6 +461,8 @@ static int try_connect(struct wsc_sock *e, struct wsc_aop *op)
     return try_send(e, op);
 }
 
+static void unwatch(struct wsc_sock *e, struct wsc_async *a);
+
 /* The acceptor's number takes over the accepted connection: the kernel
  * socket is replaced under the same descriptor, its Windows state made
  * that of a fresh accepted socket. */
@@ -469,11 +471,8 @@ static int accept_into(struct wsc_sock *l, struct wsc_sock *acc, int nfd)
     struct wsc_async *aa = wsc_async_peek(acc);
     uint32_t keep;
 
-    if (aa && aa->reg_fd == acc->fd && aa->reg_epoch == reactor_epoch &&
-        reactor_ep >= 0) {
-        wsc_os.epoll_ctl(reactor_ep, EPOLL_CTL_DEL, acc->fd, NULL);
-        aa->reg_fd = -1;
-    }
+    if (aa)
+        unwatch(acc, aa);
     if (wsc_os.dup2(nfd, acc->fd) < 0) {
         wsc_os.close(nfd);
         return -WSAENOBUFS;
@@ -592,13 +591,6 @@ unsigned wsc_async_epoch(void)
     return atomic_load(&harvest_epoch);
 }
 
-/* The reactor's report of the set, and the number its look began at. */
-static int harvest(struct epoll_event *evs, int ms, unsigned *epoch)
-{
-    *epoch = atomic_fetch_add(&harvest_epoch, 1) + 1;
-    return wsc_os.epoll_wait(reactor_ep, evs, 64, ms);
-}
-
 static void ready(uint64_t key, uint32_t events, unsigned epoch)
 {
     int fd = (int)(uint32_t)key, rearm = 0, looked;
@@ -662,6 +654,19 @@ static void handle(const struct epoll_event *evs, int n, unsigned epoch)
         else
             ready(evs[i].data.u64, evs[i].events, epoch);
     }
+}
+
+/* One look at the reactor's set, up to ms: what it reports is handled,
+ * numbered by the look (a receive recorded before it came first). */
+static int look(int ms)
+{
+    struct epoll_event evs[64];
+    unsigned epoch = atomic_fetch_add(&harvest_epoch, 1) + 1;
+    int n = wsc_os.epoll_wait(reactor_ep, evs, 64, ms);
+
+    if (n > 0)
+        handle(evs, n, epoch);
+    return n;
 }
 
 /* The role from state `from` (in w, a word read before) to held. */
@@ -742,12 +747,7 @@ void wsc_async_poll_end(int lend)
 /* With the role held: what is ready now is handled, and the role given up. */
 static void work_now(void)
 {
-    struct epoll_event evs[64];
-    unsigned epoch;
-    int n = harvest(evs, 0, &epoch);
-
-    if (n > 0)
-        handle(evs, n, epoch);
+    look(0);
     wsc_async_poll_end(0);
 }
 
@@ -780,13 +780,7 @@ static void tick(void)
 
 int wsc_async_poll(int ms)
 {
-    struct epoll_event evs[64];
-    unsigned epoch;
-    int n = harvest(evs, ms, &epoch);
-
-    if (n > 0)
-        handle(evs, n, epoch);
-    return n;
+    return look(ms);
 }
 
 void wsc_async_poll_kick(void)
@@ -800,16 +794,12 @@ void wsc_async_poll_kick(void)
 static void *reactor_main(void *arg)
 {
     struct epoll_event evs[64];
-    unsigned epoch;
     int n;
 
     (void)arg;
     if (role_take()) {
-        while (!atomic_load(&pollers_wanted)) {
-            n = harvest(evs, -1, &epoch);
-            if (n > 0)
-                handle(evs, n, epoch);
-        }
+        while (!atomic_load(&pollers_wanted))
+            look(-1);
         wsc_async_poll_end(0);
     }
     for (;;) {

@@ -12,7 +12,7 @@ include/wscompat/wsaerrors.h: $(top_srcdir)/lib/engine/wsa_errors.def $(top_srcd
 	$(MKDIR_P) include/wscompat
 	$(SHELL) $(top_srcdir)/lib/gen-errors.sh $(top_srcdir)/lib/engine/wsa_errors.def > $@.tmp
 	mv $@.tmp $@
-include/wscompat/wsc_api.h: $(API_DEFS) $(top_srcdir)/lib/gen-api.sh
+include/wscompat/wsc_api.h: $(API_DEFS) $(top_srcdir)/lib/gen-api.sh $(top_srcdir)/lib/gen-ptr32.awk
 	$(MKDIR_P) include/wscompat
 	$(SHELL) $(top_srcdir)/lib/gen-api.sh $(API_DEFS) > $@.tmp
 	mv $@.tmp $@
@@ -25,13 +25,13 @@ include/wscompat/wsc_winerror.h: $(top_srcdir)/lib/win32/errors.def $(top_srcdir
 	$(SHELL) $(top_srcdir)/lib/win32/gen-winerror.sh $(top_srcdir)/lib/win32/errors.def > $@.tmp
 	mv $@.tmp $@
 CLEANFILES = $(BUILT_SOURCES)
-EXTRA_DIST = lib/gen-api.sh lib/win32/gen-winerror.sh lib/win32/errors.def lib/win32/api.def
+EXTRA_DIST = lib/gen-api.sh lib/gen-ptr32.awk lib/win32/gen-winerror.sh lib/win32/errors.def lib/win32/api.def
 
 wscincludedir = $(includedir)/wscompat
 wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/ws2tcpip.h include/wscompat/windows.h \
 	include/wscompat/mswsock.h include/wscompat/wscompat.h \
-	include/wscompat/wsc_win32.h \
+	include/wscompat/wsc_win32.h include/wscompat/wsc_ptr32.h \
 	include/wscompat/wsc_msvc.h include/wscompat/wsc_text.h \
 	include/wscompat/sal.h \
 	include/wscompat/windef.h include/wscompat/winbase.h \

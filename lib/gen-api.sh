@@ -73,6 +73,10 @@ w32=$2
 echo '/* Generated from lib/winsock/api.def and lib/win32/api.def by'
 echo ' * lib/gen-api.sh; do not edit.  Included by winsock2.h, ws2tcpip.h and'
 echo ' * windows.h, a section each. */'
+echo '#ifndef WSC_INSIDE_LIB'
+echo '#include "wsc_ptr32.h"'
+echo '#endif'
+ptr32="$(dirname "$0")/gen-ptr32.awk"
 for h in winsock2 ws2tcpip mswsock; do
     H=$(echo "$h" | tr a-z A-Z)
     echo "#ifdef WSC_API_$H"
@@ -86,6 +90,9 @@ for h in winsock2 ws2tcpip mswsock; do
 #else\\
 #define \\1 wsc_\\1A\\
 #endif/p" "$def"
+    echo '#ifndef WSC_INSIDE_LIB'
+    awk -v section="$h" -f "$ptr32" "$def"
+    echo '#endif'
     echo "#endif"
 done
 echo "#ifdef WSC_API_WINDOWS"
@@ -101,4 +108,7 @@ sed -n 's/^WIN32API_TCHAR(\([A-Za-z0-9_]*\)).*/#define \1 \1W/p' "$w32"
 echo "#else"
 sed -n 's/^WIN32API_TCHAR(\([A-Za-z0-9_]*\)).*/#define \1 \1A/p' "$w32"
 echo "#endif"
+echo '#ifndef WSC_INSIDE_LIB'
+awk -v section=windows -f "$ptr32" "$w32"
+echo '#endif'
 echo "#endif"

@@ -73,6 +73,16 @@ unit_tests_headers_win_cxx11_LDADD = libwscompat.la
 unit_tests_headers_win_cxx17_SOURCES = unit_tests/headers_win_cxx.cpp
 unit_tests_headers_win_cxx17_CXXFLAGS = -std=c++17 $(STRICT) -pthread
 unit_tests_headers_win_cxx17_LDADD = libwscompat.la
+# unsigned long * and long * where the API takes LPDWORD, PULONG or
+# LPLONG (the same types on Windows): C by _Generic, C++ by overloads.
+TEST_BINARIES += unit_tests/ptr32_c11 unit_tests/ptr32_cxx11
+unit_tests_ptr32_c11_SOURCES = unit_tests/ptr32.c
+unit_tests_ptr32_c11_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_ptr32_c11_LDADD = libwscompat.la
+unit_tests_ptr32_cxx11_SOURCES = unit_tests/ptr32_cxx.cpp
+unit_tests_ptr32_cxx11_CXXFLAGS = -std=c++11 $(STRICT) -pthread
+unit_tests_ptr32_cxx11_LDADD = libwscompat.la
+EXTRA_DIST += unit_tests/ptr32.c
 # The secure CRT from <stdio.h>, <string.h>, <stdlib.h> and <time.h>
 # alone (C) or <cstdio> and company (C++), <winsock2.h> not included
 # (ORDER 0), before them (1) or after them (2).

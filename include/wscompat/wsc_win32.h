@@ -232,6 +232,67 @@ WSC_ILK PVOID InterlockedCompareExchangePointer(PVOID volatile *p, PVOID exchang
     __atomic_compare_exchange_n(p, &comparand, exchange, 0, WSC_ILK_SC, WSC_ILK_SC);
     return comparand;
 }
+/* The 32-bit family on a long, which Windows code declares its counters
+ * as (LONG is long there): the whole long changes, the result is a LONG.
+ * In C by _Generic on the pointed-to type (qualifiers dropped), in C++ by
+ * overloads. */
+#define WSC_ILK_LONG1_(name, op)                                              \
+    WSC_ILK LONG wsc_##name##_long_(long volatile *p)                          \
+    {                                                                         \
+        return (LONG)op(p, 1, WSC_ILK_SC);                                    \
+    }
+#define WSC_ILK_LONG2_(name, op)                                              \
+    WSC_ILK LONG wsc_##name##_long_(long volatile *p, LONG v)                  \
+    {                                                                         \
+        return (LONG)op(p, (long)v, WSC_ILK_SC);                              \
+    }
+WSC_ILK_LONG1_(InterlockedIncrement, __atomic_add_fetch)
+WSC_ILK_LONG1_(InterlockedDecrement, __atomic_sub_fetch)
+WSC_ILK_LONG2_(InterlockedAdd, __atomic_add_fetch)
+WSC_ILK_LONG2_(InterlockedExchange, __atomic_exchange_n)
+WSC_ILK_LONG2_(InterlockedExchangeAdd, __atomic_fetch_add)
+WSC_ILK_LONG2_(InterlockedAnd, __atomic_fetch_and)
+WSC_ILK_LONG2_(InterlockedOr, __atomic_fetch_or)
+WSC_ILK_LONG2_(InterlockedXor, __atomic_fetch_xor)
+WSC_ILK LONG wsc_InterlockedCompareExchange_long_(long volatile *p, LONG exchange, LONG comparand)
+{
+    long c = comparand;
+
+    __atomic_compare_exchange_n(p, &c, (long)exchange, 0, WSC_ILK_SC, WSC_ILK_SC);
+    return (LONG)c;
+}
+#undef WSC_ILK_LONG1_
+#undef WSC_ILK_LONG2_
+#ifdef __cplusplus
+#define WSC_ILK_LONG_(name, params, args)                                     \
+    extern "C++" inline LONG name params { return wsc_##name##_long_ args; }
+#define WSC_ILK_LONG_P1_ (long volatile *p)
+#define WSC_ILK_LONG_P2_ (long volatile *p, LONG v)
+WSC_ILK_LONG_(InterlockedIncrement, WSC_ILK_LONG_P1_, (p))
+WSC_ILK_LONG_(InterlockedDecrement, WSC_ILK_LONG_P1_, (p))
+WSC_ILK_LONG_(InterlockedAdd, WSC_ILK_LONG_P2_, (p, v))
+WSC_ILK_LONG_(InterlockedExchange, WSC_ILK_LONG_P2_, (p, v))
+WSC_ILK_LONG_(InterlockedExchangeAdd, WSC_ILK_LONG_P2_, (p, v))
+WSC_ILK_LONG_(InterlockedAnd, WSC_ILK_LONG_P2_, (p, v))
+WSC_ILK_LONG_(InterlockedOr, WSC_ILK_LONG_P2_, (p, v))
+WSC_ILK_LONG_(InterlockedXor, WSC_ILK_LONG_P2_, (p, v))
+WSC_ILK_LONG_(InterlockedCompareExchange, (long volatile *p, LONG x, LONG c), (p, x, c))
+#undef WSC_ILK_LONG_
+#undef WSC_ILK_LONG_P1_
+#undef WSC_ILK_LONG_P2_
+#else
+#define WSC_ILK_PICK_(name, p)                                                \
+    __extension__ _Generic(*(p), long: wsc_##name##_long_, default: name)
+#define InterlockedIncrement(p) WSC_ILK_PICK_(InterlockedIncrement, p)(p)
+#define InterlockedDecrement(p) WSC_ILK_PICK_(InterlockedDecrement, p)(p)
+#define InterlockedAdd(p, v) WSC_ILK_PICK_(InterlockedAdd, p)(p, v)
+#define InterlockedExchange(p, v) WSC_ILK_PICK_(InterlockedExchange, p)(p, v)
+#define InterlockedExchangeAdd(p, v) WSC_ILK_PICK_(InterlockedExchangeAdd, p)(p, v)
+#define InterlockedAnd(p, v) WSC_ILK_PICK_(InterlockedAnd, p)(p, v)
+#define InterlockedOr(p, v) WSC_ILK_PICK_(InterlockedOr, p)(p, v)
+#define InterlockedXor(p, v) WSC_ILK_PICK_(InterlockedXor, p)(p, v)
+#define InterlockedCompareExchange(p, x, c) WSC_ILK_PICK_(InterlockedCompareExchange, p)(p, x, c)
+#endif
 #undef WSC_ILK
 #define MemoryBarrier() __atomic_thread_fence(__ATOMIC_SEQ_CST)
 

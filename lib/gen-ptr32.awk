@@ -18,52 +18,38 @@ function kind(type) {
         return "s"
     return ""
 }
-function emit(ret, name, params,    n, p, i, t, k, any, decl, cdecl, xxdecl, args, margs, cargs, xxargs, pre, post, m) {
+function emit(ret, name, params,    n, p, i, t, k, sep, decl, xxdecl, margs, cargs, xxargs, m, pre, post) {
     if (name == "ioctlsocket" || params == "void")
         return
     n = split(params, p, ",")
-    any = 0
     for (i = 1; i <= n; i++) {
         p[i] = trim(p[i])
         if (!match(p[i], /[A-Za-z0-9_]+$/))
             return
-        t = trim(substr(p[i], 1, RSTART - 1))
         nm[i] = substr(p[i], RSTART)
-        k = kind(t)
-        ty[i] = t
-        kd[i] = k
-        if (k != "")
-            any = 1
+        kd[i] = kind(trim(substr(p[i], 1, RSTART - 1)))
+        k = k kd[i]
     }
-    if (!any)
+    if (k == "")
         return
-    decl = ""; xxdecl = ""; margs = ""; cargs = ""; xxargs = ""; pre = ""; post = ""
     for (i = 1; i <= n; i++) {
         sep = i > 1 ? ", " : ""
         margs = margs sep "a" i
         if (kd[i] == "") {
             decl = decl sep p[i]
             xxdecl = xxdecl sep p[i]
-            cargs = cargs sep nm[i]
             xxargs = xxargs sep nm[i]
-            inner[i] = nm[i]
-            wrapped[i] = "(a" i ")"
+            cargs = cargs sep nm[i]
+            m = m sep "(a" i ")"
         } else {
             decl = decl sep "wsc_" kd[i] "32arg_ " nm[i]
             xxdecl = xxdecl sep "wsc_" kd[i] "32p_ " nm[i]
             xxargs = xxargs sep nm[i] ".a"
+            cargs = cargs sep "wsc_" kd[i] "32_at_(&" nm[i] ", &" nm[i] "_)"
+            m = m sep "WSC_" toupper(kd[i]) "32ARG_(a" i ")"
             pre = pre "    " (kd[i] == "u" ? "DWORD" : "LONG") " " nm[i] "_;\n"
             post = post "    wsc_" kd[i] "32_back_(&" nm[i] ", &" nm[i] "_);\n"
-            inner[i] = "wsc_" kd[i] "32_at_(&" nm[i] ", &" nm[i] "_)"
-            wrapped[i] = "WSC_" toupper(kd[i]) "32ARG_(a" i ")"
         }
-    }
-    cargs = ""
-    m = ""
-    for (i = 1; i <= n; i++) {
-        sep = i > 1 ? ", " : ""
-        cargs = cargs sep inner[i]
-        m = m sep wrapped[i]
     }
     print "static inline " ret " wsc_" name "_ptr32_(" decl ")"
     print "{"
@@ -86,23 +72,22 @@ function emit(ret, name, params,    n, p, i, t, k, any, decl, cdecl, xxdecl, arg
     print "#define wsc_" name "(" margs ") wsc_" name "_ptr32_(" m ")"
     print "#endif"
 }
+# "ret, name, (params)...": the rest of a WINSOCK or WIN32API line.
+function emit_line(line,    ret, name) {
+    ret = trim(substr(line, 1, index(line, ",") - 1)); line = substr(line, index(line, ",") + 1)
+    name = trim(substr(line, 1, index(line, ",") - 1)); line = substr(line, index(line, ",") + 1)
+    line = trim(line)
+    emit(ret, name, substr(line, 2, index(line, ")") - 2))
+}
 # WINSOCK(header, ret, name, (params), (args), kind)
 section != "windows" && $0 ~ "^WINSOCK\\(" section ", " {
     line = $0
     sub("^WINSOCK\\(" section ", ", "", line)
-    ret = trim(substr(line, 1, index(line, ",") - 1)); line = substr(line, index(line, ",") + 1)
-    name = trim(substr(line, 1, index(line, ",") - 1)); line = substr(line, index(line, ",") + 1)
-    line = trim(line)
-    params = substr(line, 2, index(line, ")") - 2)
-    emit(ret, name, params)
+    emit_line(line)
 }
 # WIN32API(ret, name, (params)), not those of a C library header.
 section == "windows" && /^WIN32API\(/ && !/\/\* </ {
     line = $0
     sub(/^WIN32API\(/, "", line)
-    ret = trim(substr(line, 1, index(line, ",") - 1)); line = substr(line, index(line, ",") + 1)
-    name = trim(substr(line, 1, index(line, ",") - 1)); line = substr(line, index(line, ",") + 1)
-    line = trim(line)
-    params = substr(line, 2, index(line, ")") - 2)
-    emit(ret, name, params)
+    emit_line(line)
 }

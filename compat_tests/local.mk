@@ -13,36 +13,45 @@ HARNESS_FILES = compat_tests/harness.h compat_tests/harness_ov.h compat_tests/ct
 	compat_tests/expect.h compat_tests/expect.c compat_tests/scenarios.def \
 	compat_tests/scenario_list.h compat_tests/ev.h compat_tests/as.h \
 	compat_tests/optnames.h
-compat_tests_run_check_SOURCES = compat_tests/run_check.c $(HARNESS_FILES) \
-	compat_tests/platform_posix.c $(SCENARIO_FILES)
+# The scenarios and their harness are compiled once for every runner
+# that shares their flags: run_check and run_rows take the Winsock API
+# build, the four ported runners the POSIX-names build.
+check_LIBRARIES = compat_tests/libct.a compat_tests/libct_port.a
+compat_tests_libct_a_SOURCES = $(HARNESS_FILES) compat_tests/platform_posix.c \
+	$(SCENARIO_FILES)
+compat_tests_libct_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/compat_tests
+compat_tests_run_check_SOURCES = compat_tests/run_check.c
 compat_tests_run_check_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/compat_tests \
 	-DCT_EXPECTED_FILE='"$(abs_top_srcdir)/compat_tests/expected.txt"'
 compat_tests_run_check_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
-compat_tests_run_check_LDADD = libwscompat.la $(CHECK_LIBS)
+compat_tests_run_check_LDADD = compat_tests/libct.a libwscompat.la $(CHECK_LIBS)
 EXTRA_DIST += compat_tests/expected.txt
 
 # The same scenarios compiled as a program ported to POSIX names
 # (compat_tests/port/winsock2.h), run three ways: under wscompat-run, linked
 # with the --wrap library, and plain as the control.
-PORT_SOURCES = compat_tests/run_check.c $(HARNESS_FILES) \
-	compat_tests/port_scenarios.def compat_tests/port/winsock2.h \
-	compat_tests/port/ws2tcpip.h compat_tests/platform_posix.c \
-	$(PORT_SCENARIO_FILES)
 PORT_CPPFLAGS = -I$(top_srcdir)/compat_tests/port -I$(top_srcdir)/compat_tests \
 	-DCT_PORT -DCT_EXPECTED_FILE='"$(abs_top_srcdir)/compat_tests/expected.txt"' \
 	-DCT_OVERLAY_FILE='"$(abs_top_srcdir)/compat_tests/port/expected-posix.txt"'
-PORT_CFLAGS = $(AM_CFLAGS) -Wno-pointer-sign $(CHECK_CFLAGS)
+PORT_CFLAGS = $(AM_CFLAGS) -Wno-pointer-sign
+compat_tests_libct_port_a_SOURCES = $(HARNESS_FILES) \
+	compat_tests/port_scenarios.def compat_tests/port/winsock2.h \
+	compat_tests/port/ws2tcpip.h compat_tests/platform_posix.c \
+	$(PORT_SCENARIO_FILES)
+compat_tests_libct_port_a_CPPFLAGS = $(PORT_CPPFLAGS)
+compat_tests_libct_port_a_CFLAGS = $(PORT_CFLAGS)
 check_PROGRAMS += compat_tests/port_check
 TEST_BINARIES += compat_tests/port_check_wrap
-compat_tests_port_check_SOURCES = $(PORT_SOURCES)
+compat_tests_port_check_SOURCES = compat_tests/run_check.c
 compat_tests_port_check_CPPFLAGS = $(PORT_CPPFLAGS)
-compat_tests_port_check_CFLAGS = $(PORT_CFLAGS)
-compat_tests_port_check_LDADD = $(CHECK_LIBS)
-compat_tests_port_check_wrap_SOURCES = $(PORT_SOURCES)
+compat_tests_port_check_CFLAGS = $(PORT_CFLAGS) $(CHECK_CFLAGS)
+compat_tests_port_check_LDADD = compat_tests/libct_port.a $(CHECK_LIBS)
+compat_tests_port_check_wrap_SOURCES = compat_tests/run_check.c
 compat_tests_port_check_wrap_CPPFLAGS = $(PORT_CPPFLAGS)
-compat_tests_port_check_wrap_CFLAGS = $(PORT_CFLAGS)
+compat_tests_port_check_wrap_CFLAGS = $(PORT_CFLAGS) $(CHECK_CFLAGS)
 compat_tests_port_check_wrap_LDFLAGS = $(WRAP_FLAGS)
-compat_tests_port_check_wrap_LDADD = libwscompat-wrap.la $(CHECK_LIBS)
+compat_tests_port_check_wrap_LDADD = compat_tests/libct_port.a \
+	libwscompat-wrap.la $(CHECK_LIBS)
 TESTS += compat_tests/port-preload.sh compat_tests/port-control.sh
 EXTRA_DIST += compat_tests/port/expected-posix.txt \
 	compat_tests/port-preload.sh compat_tests/port-control.sh
@@ -50,20 +59,19 @@ EXTRA_DIST += compat_tests/port/expected-posix.txt \
 
 # ---- the behavior matrix: every way in, and Wine -------------------------
 # Row runners: one result line per scenario, the same on every platform.
-ROWS_SOURCES = compat_tests/run_rows.c $(HARNESS_FILES) compat_tests/platform_posix.c
 EXTRA_PROGRAMS = compat_tests/run_rows compat_tests/port_rows compat_tests/port_rows_wrap
-compat_tests_run_rows_SOURCES = $(ROWS_SOURCES) $(SCENARIO_FILES)
+compat_tests_run_rows_SOURCES = compat_tests/run_rows.c
 compat_tests_run_rows_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/compat_tests
-compat_tests_run_rows_LDADD = libwscompat.la
-compat_tests_port_rows_SOURCES = $(ROWS_SOURCES) compat_tests/port_scenarios.def \
-	$(PORT_SCENARIO_FILES)
+compat_tests_run_rows_LDADD = compat_tests/libct.a libwscompat.la
+compat_tests_port_rows_SOURCES = compat_tests/run_rows.c
 compat_tests_port_rows_CPPFLAGS = $(PORT_CPPFLAGS)
-compat_tests_port_rows_CFLAGS = $(AM_CFLAGS) -Wno-pointer-sign
-compat_tests_port_rows_wrap_SOURCES = $(compat_tests_port_rows_SOURCES)
+compat_tests_port_rows_CFLAGS = $(PORT_CFLAGS)
+compat_tests_port_rows_LDADD = compat_tests/libct_port.a
+compat_tests_port_rows_wrap_SOURCES = compat_tests/run_rows.c
 compat_tests_port_rows_wrap_CPPFLAGS = $(PORT_CPPFLAGS)
-compat_tests_port_rows_wrap_CFLAGS = $(AM_CFLAGS) -Wno-pointer-sign
+compat_tests_port_rows_wrap_CFLAGS = $(PORT_CFLAGS)
 compat_tests_port_rows_wrap_LDFLAGS = $(WRAP_FLAGS)
-compat_tests_port_rows_wrap_LDADD = libwscompat-wrap.la
+compat_tests_port_rows_wrap_LDADD = compat_tests/libct_port.a libwscompat-wrap.la
 CLEANFILES += $(EXTRA_PROGRAMS)
 
 # The same scenarios for Windows, against the real ws2_32 (mingw-w64).

@@ -131,14 +131,46 @@ build_cmd() {
     fi
 }
 
+# Every build of the run is made first, JOBS (default: the CPUs) at a
+# time; run_one then finds the program built, or its build failed.
+build_log() { echo "$OUT/$1$as_cxx.build.log"; }
+
 build() {
-    b_exe=$(exe_of "$1")
-    # shellcheck disable=SC2046 # the command is words
-    if ! $(build_cmd "$1" "$b_exe") >"$OUT/$1.build.log" 2>&1; then
-        echo "BUILD FAIL $1 (see $OUT/$1.build.log)"
+    if [ ! -f "$(exe_of "$1").built" ]; then
+        echo "BUILD FAIL $1 (see $(build_log "$1"))"
         return 1
     fi
     return 0
+}
+
+# One line per build for prebuild: the command, its log, its marker.
+build_jobs() {
+    for f in "$@"; do
+        [ -n "$(field "$f" 4)" ] || continue
+        if [ "$way" = wine ]; then
+            case $(field "$f" 6) in yes|case) ;; *) continue ;; esac
+        fi
+        e=$(exe_of "$f")
+        echo "$(build_cmd "$f" "$e") >$(build_log "$f") 2>&1 && : >$e.built"
+    done
+}
+
+prebuild() {
+    rm -f "$OUT"/*.built
+    {
+        # shellcheck disable=SC2086 # one word per program
+        build_jobs $list
+        if [ "$way" = linux ]; then
+            as_cxx=-cxx
+            for f in $list; do
+                case " $C_ONLY " in *" $f "*) continue ;; esac
+                [ "$(field "$f" 2)" = c ] || continue
+                # A C server's clients, whatever their language.
+                build_jobs "$f" $(field "$f" 5 | tr ',' ' ')
+            done | sort -u
+            as_cxx=
+        fi
+    } | xargs -d '\n' -P "${JOBS:-$(nproc 2>/dev/null || echo 2)}" -I{} sh -c {}
 }
 
 wait_listening() {
@@ -237,6 +269,7 @@ if [ $# -gt 0 ]; then
 else
     list=$(awk '!/^#/ && NF { print $1 }' "$manifest")
 fi
+prebuild
 for f in $list; do
     run_one "$f"
 done

@@ -11,7 +11,8 @@
 # clients at once against the one server).  All must exit 0 within
 # TIMEOUT (60) s.  A server that exits 77 is skipped (its log says
 # "SKIP:" and why: the system lacks something it needs).
-# Standalone programs run alone.  One pair at a time.
+# Standalone programs run alone.  One pair at a time; the builds are
+# made first, JOBS (default: the CPUs) at a time.
 #
 # linux: the sources are built unchanged, C with $CC and C++ with $CXX,
 # with the include path of `pkg-config --cflags wscompat` pointed at the

@@ -144,13 +144,18 @@ build() {
     return 0
 }
 
+# Whether this way builds a program: under Wine, only where the MANIFEST's
+# mingw column says mingw-w64 can.
+builds_here() {
+    [ "$way" != wine ] && return 0
+    case $(field "$1" 6) in yes|case) return 0 ;; esac
+    return 1
+}
+
 # One line per build for prebuild: the command, its log, its marker.
 build_jobs() {
     for f in "$@"; do
-        [ -n "$(field "$f" 4)" ] || continue
-        if [ "$way" = wine ]; then
-            case $(field "$f" 6) in yes|case) ;; *) continue ;; esac
-        fi
+        [ -n "$(field "$f" 4)" ] && builds_here "$f" || continue
         e=$(exe_of "$f")
         echo "$(build_cmd "$f" "$e") >$(build_log "$f") 2>&1 && : >$e.built"
     done
@@ -158,6 +163,7 @@ build_jobs() {
 
 prebuild() {
     rm -f "$OUT"/*.built
+    # (a subshell: the as_cxx set here stays here)
     {
         # shellcheck disable=SC2086 # one word per program
         build_jobs $list
@@ -169,7 +175,6 @@ prebuild() {
                 # A C server's clients, whatever their language.
                 build_jobs "$f" $(field "$f" 5 | tr ',' ' ')
             done | sort -u
-            as_cxx=
         fi
     } | xargs -d '\n' -P "${JOBS:-$(nproc 2>/dev/null || echo 2)}" -I{} sh -c {}
 }
@@ -194,12 +199,11 @@ run_one() {
     src=$1
     role=$(field "$src" 4)
     partner=$(field "$src" 5)
-    mingw=$(field "$src" 6)
     if [ -z "$role" ]; then
         echo "UNKNOWN $src (not in MANIFEST)"
         fail=$((fail + 1)); failed="$failed $src"; return
     fi
-    if [ "$way" = wine ] && [ "$mingw" != yes ] && [ "$mingw" != case ]; then
+    if ! builds_here "$src"; then
         echo "SKIP $src (mingw cannot build it: see MANIFEST)"
         skip=$((skip + 1)); return
     fi

@@ -447,20 +447,47 @@ ip_slow(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
     __builtin_unreachable();
 }
 
-/* A call whose number's flags f kept it off the inlined path, its
- * references taken: a send on a datagram socket goes on out of line;
- * kept for the general path if the number is open and not closing (a
- * receive on a datagram socket); else given back, and a
- * foreign descriptor goes to libc, the rest to the trace wrapper. */
+/* A receive without flags on a datagram socket (the caller holds 1 +
+ * WSC_RECV_UNIT); sa NULL: no address wanted.  A datagram cut short
+ * returns the part copied, as Linux's recv does. */
+static inline __attribute__((always_inline)) ssize_t
+ip_recv_dgram(struct wsc_sock *e, void *buf, size_t len, struct sockaddr *sa,
+              socklen_t *salen)
+{
+    long r = wsc_e_recv_dgram(e, buf, len, sa, salen);
+
+    if (__builtin_expect(r == WSC_E_NOT_DIRECT, 0)) {
+        wsc_drop_recv_unit(e);
+        return recv_general(e, buf, len, 0, sa, salen);
+    }
+    return ip_result(r == -WSAEMSGSIZE ? (long)len : r);
+}
+
+/* A send, and a receive without flags, on an open datagram socket (the
+ * references taken): out of line, in a frame of their own, small. */
+static ssize_t __attribute__((noinline))
+ip_send_dgram(struct wsc_sock *e, const void *buf, size_t len, int flags)
+{
+    return ip_result(wsc_e_send_dgram(e, buf, len, flags & ~MSG_NOSIGNAL));
+}
+
+static ssize_t __attribute__((noinline))
+ip_recv_dgram_off(struct wsc_sock *e, void *buf, size_t len)
+{
+    return ip_recv_dgram(e, buf, len, NULL, NULL);
+}
+
+/* A call whose number's flags f kept it off the inlined path and the
+ * datagram one, its references taken: kept for the general path if the
+ * number is open and not closing (a receive with flags on a datagram
+ * socket); else given back, and a foreign descriptor goes to libc, the
+ * rest to the trace wrapper. */
 static ssize_t __attribute__((noinline))
 ip_off(enum ip_call c, struct wsc_sock *e, uint32_t f, int fd, void *buf,
        size_t len, size_t buflen, int flags)
 {
     int recv = IP_IS_RECV(c);
 
-    if ((f & (WSC_H_DIRECT_STREAM_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT &&
-        !recv)
-        return ip_result(wsc_e_send_dgram(e, buf, len, flags & ~MSG_NOSIGNAL));
     if ((f & (WSC_H_DIRECT_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT) {
         if (recv) {
             wsc_drop_recv_unit(e);
@@ -494,6 +521,12 @@ ip_hot(enum ip_call c, int fd, void *buf, size_t len, size_t buflen,
             return ip_result(wsc_e_recv(e, buf, len, flags));
         return ip_result(wsc_e_send(e, buf, len, flags & ~MSG_NOSIGNAL));
     }
+    if ((f & (WSC_H_DIRECT_STREAM_MASK | WSC_H_FOREIGN)) == WSC_H_DIRECT) {
+        if (!recv)
+            return ip_send_dgram(e, buf, len, flags);
+        if (!flags)
+            return ip_recv_dgram_off(e, buf, len);
+    }
     return ip_off(c, e, f, fd, buf, len, buflen, flags);
 }
 
@@ -525,7 +558,6 @@ ip_recvfrom_addr(int fd, void *buf, size_t len, struct sockaddr *sa,
 {
     struct wsc_sock *e = wsc_entry(fd);
     uint32_t f;
-    long r;
 
     if (__builtin_expect(e == NULL || !len, 0))
         return ipt_slow_recvfrom(fd, buf, len, 0, sa, salen);
@@ -533,12 +565,7 @@ ip_recvfrom_addr(int fd, void *buf, size_t len, struct sockaddr *sa,
     if (__builtin_expect((f & (WSC_H_DIRECT_STREAM_MASK | WSC_H_FOREIGN)) !=
                          WSC_H_DIRECT, 0))
         return ip_recvfrom_off(e, fd, buf, len, sa, salen);
-    r = wsc_e_recv_dgram(e, buf, len, sa, salen);
-    if (__builtin_expect(r == WSC_E_NOT_DIRECT, 0)) {
-        wsc_drop_recv_unit(e);
-        return recv_general(e, buf, len, 0, sa, salen);
-    }
-    return ip_result(r == -WSAEMSGSIZE ? (long)len : r);
+    return ip_recv_dgram(e, buf, len, sa, salen);
 }
 
 static inline __attribute__((always_inline)) ssize_t

@@ -765,6 +765,56 @@ START_TEST(test_udp_with_addresses_keeps_linux_results)
 }
 END_TEST
 
+/* recv, read and recvfrom without an address on a connected UDP socket
+ * keep Linux's results too: the part copied of a datagram cut short, 0
+ * for an empty one, EAGAIN when non-blocking and nothing waits, EFAULT
+ * for a bad buffer, and a buffer too short does not keep the rest for
+ * the next call; after a port unreachable, ECONNRESET (Windows'
+ * WSAECONNRESET, where Linux says ECONNREFUSED). */
+START_TEST(test_udp_connected_receive_keeps_linux_results)
+{
+    struct sockaddr_in a, b;
+    struct pollfd p;
+    char buf[16];
+    int u = udp_bound(&a), v = udp_bound(&b), w, i;
+
+    ck_assert_int_eq(connect(u, (struct sockaddr *)&b, sizeof(b)), 0);
+    ck_assert_int_eq(connect(v, (struct sockaddr *)&a, sizeof(a)), 0);
+    for (i = 0; i < 3; i++)
+        ck_assert_int_eq(send(v, "0123456789", 10, 0), 10);
+    ck_assert_int_eq(send(v, "", 0, 0), 0);
+    ck_assert_int_eq(send(v, "ab", 2, 0), 2);
+    memset(buf, 0, sizeof(buf));
+    ck_assert_int_eq(recv(u, buf, 4, 0), 4);
+    ck_assert_int_eq(memcmp(buf, "0123\0", 5), 0);
+    ck_assert_int_eq(read(u, buf, 6), 6);
+    ck_assert_int_eq(memcmp(buf, "012345", 6), 0);
+    ck_assert_int_eq(recvfrom(u, buf, sizeof(buf), 0, NULL, NULL), 10);
+    ck_assert_int_eq(memcmp(buf, "0123456789", 10), 0);
+    ck_assert_int_eq(recv(u, buf, sizeof(buf), 0), 0);
+    ck_assert_int_eq(recv(u, (void *)16, sizeof(buf), 0), -1);
+    ck_assert_int_eq(errno, EFAULT);
+    /* (Linux drops the datagram the bad buffer could not take.) */
+    ck_assert_int_eq(recv(u, buf, sizeof(buf), MSG_DONTWAIT), -1);
+    ck_assert_int_eq(errno, EAGAIN);
+    ck_assert_int_eq(fcntl(u, F_SETFL, O_NONBLOCK), 0);
+    ck_assert_int_eq(recv(u, buf, sizeof(buf), 0), -1);
+    ck_assert_int_eq(errno, EAGAIN);
+    /* A port nobody has: the ICMP error comes back to the next call. */
+    w = udp_bound(&b);
+    close(w);
+    ck_assert_int_eq(connect(v, (struct sockaddr *)&b, sizeof(b)), 0);
+    ck_assert_int_eq(send(v, "x", 1, 0), 1);
+    p.fd = v;
+    p.events = POLLIN;
+    ck_assert_int_eq(poll(&p, 1, (int)wait_ms()), 1);
+    ck_assert_int_eq(recv(v, buf, sizeof(buf), 0), -1);
+    ck_assert_int_eq(errno, ECONNRESET);
+    close(u);
+    close(v);
+}
+END_TEST
+
 /* A stream send from memory the process may not touch fails as Linux's
  * does, on the first send (the general path) and after it (the direct
  * one), whatever the length: one of SIZE_MAX, whose low bits equal the
@@ -867,6 +917,7 @@ int main(void)
     tcase_add_test(tc, test_rcvtimeo_ends_with_etimedout);
     tcase_add_test(tc, test_no_sigpipe_after_reset);
     tcase_add_test(tc, test_udp_with_addresses_keeps_linux_results);
+    tcase_add_test(tc, test_udp_connected_receive_keeps_linux_results);
     tcase_add_test(tc, test_stream_send_keeps_linux_results);
     tcase_add_test(tc, test_number_reused_while_its_dup_lives);
     suite_add_tcase(s, tc);

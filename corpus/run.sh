@@ -21,7 +21,7 @@
 # theirs).  Every program must build and pass.
 # wine: each MANIFEST line whose mingw column is "yes" or "case" is built
 # with x86_64-w64-mingw32-gcc (C) or x86_64-w64-mingw32-g++-posix (C++: the
-# posix thread model, for std::thread), -static, -lmswsock -lws2_32 (what
+# posix thread model, for std::thread), -static, -liphlpapi -lmswsock -lws2_32 (what
 # their #pragma comment(lib) lines ask MSVC for), and -municode for
 # UNICODE programs (wmain).  Environment: WINEPREFIX (default
 # /tmp/wineprefix-corpus, created with wineboot -i if missing).
@@ -120,9 +120,9 @@ build_cmd() {
         [ "$(field "$1" 6)" = case ] && b_flags="$b_flags -I$caseinc"
         [ "$(field "$1" 3)" = unicode ] && b_flags="$b_flags -municode"
         if [ "$lang" = c++ ]; then
-            echo "$CXX_W $b_flags -o $2 $here/$1 -lmswsock -lws2_32"
+            echo "$CXX_W $b_flags -o $2 $here/$1 -liphlpapi -lmswsock -lws2_32"
         else
-            echo "$CC_W $b_flags -o $2 $here/$1 -lmswsock -lws2_32"
+            echo "$CC_W $b_flags -o $2 $here/$1 -liphlpapi -lmswsock -lws2_32"
         fi
     elif [ "$lang" = c++ ] || [ -n "$as_cxx" ]; then
         [ "$lang" = c ] && x="-x c++" && y="-x none" || x= y=

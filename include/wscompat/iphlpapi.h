@@ -1,8 +1,14 @@
-/* wscompat: <iphlpapi.h>, the IP Helper types and constants only (none of
- * its functions: GetAdaptersInfo and the rest are not provided). */
+/* wscompat: <iphlpapi.h>, the IP Helper: the adapters and their addresses
+ * (GetAdaptersAddresses, GetAdaptersInfo, GetIpAddrTable,
+ * GetNumberOfInterfaces), the host's network parameters
+ * (GetNetworkParams), and the interface names (if_nametoindex,
+ * if_indextoname, Linux's own).  Read from Linux's interfaces: an
+ * adapter's name is the interface's (eth0), not a GUID. */
 #ifndef WSCOMPAT_IPHLPAPI_H
 #define WSCOMPAT_IPHLPAPI_H
 
+#include <sys/cdefs.h>
+#include <time.h>
 #include "winsock2.h"
 #include "ws2ipdef.h"
 
@@ -42,5 +48,305 @@ typedef enum {
     IfOperStatusNotPresent,
     IfOperStatusLowerLayerDown
 } IF_OPER_STATUS;
+
+#define IF_TYPE_OTHER 1
+#define IF_TYPE_ETHERNET_CSMACD 6
+#define IF_TYPE_ISO88025_TOKENRING 9
+#define IF_TYPE_PPP 23
+#define IF_TYPE_SOFTWARE_LOOPBACK 24
+#define IF_TYPE_ATM 37
+#define IF_TYPE_TUNNEL 131
+#define IF_TYPE_IEEE1394 144
+
+#define GAA_FLAG_INCLUDE_WINS_INFO 0x0040
+#define GAA_FLAG_INCLUDE_GATEWAYS 0x0080
+#define GAA_FLAG_INCLUDE_ALL_INTERFACES 0x0100
+#define GAA_FLAG_INCLUDE_ALL_COMPARTMENTS 0x0200
+#define GAA_FLAG_INCLUDE_TUNNEL_BINDINGORDER 0x0400
+#define GAA_FLAG_SKIP_DNS_INFO 0x0800
+
+/* IP_ADAPTER_ADDRESSES.Flags */
+#define IP_ADAPTER_DDNS_ENABLED 0x0001
+#define IP_ADAPTER_REGISTER_ADAPTER_SUFFIX 0x0002
+#define IP_ADAPTER_DHCP_ENABLED 0x0004
+#define IP_ADAPTER_RECEIVE_ONLY 0x0008
+#define IP_ADAPTER_NO_MULTICAST 0x0010
+#define IP_ADAPTER_IPV6_OTHER_STATEFUL_CONFIG 0x0020
+#define IP_ADAPTER_NETBIOS_OVER_TCPIP_ENABLED 0x0040
+#define IP_ADAPTER_IPV4_ENABLED 0x0080
+#define IP_ADAPTER_IPV6_ENABLED 0x0100
+#define IP_ADAPTER_IPV6_MANAGE_ADDRESS_CONFIG 0x0200
+/* IP_ADAPTER_UNICAST_ADDRESS.Flags */
+#define IP_ADAPTER_ADDRESS_DNS_ELIGIBLE 0x01
+#define IP_ADAPTER_ADDRESS_TRANSIENT 0x02
+
+#define MAX_DNS_SUFFIX_STRING_LENGTH 256
+#define BROADCAST_NODETYPE 1
+#define PEER_TO_PEER_NODETYPE 2
+#define MIXED_NODETYPE 4
+#define HYBRID_NODETYPE 8
+#define MIB_IPADDR_PRIMARY 0x0001
+#define MIB_IPADDR_DYNAMIC 0x0004
+#define MIB_IPADDR_DISCONNECTED 0x0008
+#define MIB_IPADDR_DELETED 0x0040
+#define MIB_IPADDR_TRANSIENT 0x0080
+
+typedef enum {
+    IpPrefixOriginOther = 0,
+    IpPrefixOriginManual,
+    IpPrefixOriginWellKnown,
+    IpPrefixOriginDhcp,
+    IpPrefixOriginRouterAdvertisement,
+    IpPrefixOriginUnchanged = 16
+} IP_PREFIX_ORIGIN, NL_PREFIX_ORIGIN;
+typedef enum {
+    IpSuffixOriginOther = 0,
+    IpSuffixOriginManual,
+    IpSuffixOriginWellKnown,
+    IpSuffixOriginDhcp,
+    IpSuffixOriginLinkLayerAddress,
+    IpSuffixOriginRandom,
+    IpSuffixOriginUnchanged = 16
+} IP_SUFFIX_ORIGIN, NL_SUFFIX_ORIGIN;
+typedef enum {
+    IpDadStateInvalid = 0,
+    IpDadStateTentative,
+    IpDadStateDuplicate,
+    IpDadStateDeprecated,
+    IpDadStatePreferred
+} IP_DAD_STATE, NL_DAD_STATE;
+typedef enum {
+    NET_IF_CONNECTION_DEDICATED = 1,
+    NET_IF_CONNECTION_PASSIVE = 2,
+    NET_IF_CONNECTION_DEMAND = 3,
+    NET_IF_CONNECTION_MAXIMUM = 4
+} NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
+typedef enum {
+    TUNNEL_TYPE_NONE = 0,
+    TUNNEL_TYPE_OTHER = 1,
+    TUNNEL_TYPE_DIRECT = 2,
+    TUNNEL_TYPE_6TO4 = 11,
+    TUNNEL_TYPE_ISATAP = 13,
+    TUNNEL_TYPE_TEREDO = 14,
+    TUNNEL_TYPE_IPHTTPS = 15
+} TUNNEL_TYPE, *PTUNNEL_TYPE;
+
+__extension__ typedef union _NET_LUID_LH {
+    ULONG64 Value;
+    struct {
+        ULONG64 Reserved : 24;
+        ULONG64 NetLuidIndex : 24;
+        ULONG64 IfType : 16;
+    } Info;
+} NET_LUID_LH, *PNET_LUID_LH, NET_LUID, *PNET_LUID, IF_LUID, *PIF_LUID;
+typedef GUID NET_IF_NETWORK_GUID;
+typedef UINT32 NET_IF_COMPARTMENT_ID, *PNET_IF_COMPARTMENT_ID;
+
+/* ---- GetAdaptersAddresses ---- */
+/* Each list entry starts with its length and flags (or an index), as on
+ * Windows. */
+#define WSC_IPHLP_HEAD_(flagsname)                                          \
+    union {                                                                 \
+        ULONGLONG Alignment;                                                \
+        struct {                                                            \
+            ULONG Length;                                                   \
+            DWORD flagsname;                                                \
+        };                                                                  \
+    }
+__extension__ typedef struct _IP_ADAPTER_UNICAST_ADDRESS_LH {
+    WSC_IPHLP_HEAD_(Flags);
+    struct _IP_ADAPTER_UNICAST_ADDRESS_LH *Next;
+    SOCKET_ADDRESS Address;
+    IP_PREFIX_ORIGIN PrefixOrigin;
+    IP_SUFFIX_ORIGIN SuffixOrigin;
+    IP_DAD_STATE DadState;
+    ULONG ValidLifetime;
+    ULONG PreferredLifetime;
+    ULONG LeaseLifetime;
+    UINT8 OnLinkPrefixLength;
+} IP_ADAPTER_UNICAST_ADDRESS_LH, *PIP_ADAPTER_UNICAST_ADDRESS_LH,
+  IP_ADAPTER_UNICAST_ADDRESS, *PIP_ADAPTER_UNICAST_ADDRESS;
+/* (Windows' _XP forms are the same structures cut short: here they are
+ * the whole ones, whose Length is no less.) */
+typedef IP_ADAPTER_UNICAST_ADDRESS_LH IP_ADAPTER_UNICAST_ADDRESS_XP,
+    *PIP_ADAPTER_UNICAST_ADDRESS_XP;
+__extension__ typedef struct _IP_ADAPTER_ANYCAST_ADDRESS_XP {
+    WSC_IPHLP_HEAD_(Flags);
+    struct _IP_ADAPTER_ANYCAST_ADDRESS_XP *Next;
+    SOCKET_ADDRESS Address;
+} IP_ADAPTER_ANYCAST_ADDRESS_XP, *PIP_ADAPTER_ANYCAST_ADDRESS_XP,
+  IP_ADAPTER_ANYCAST_ADDRESS, *PIP_ADAPTER_ANYCAST_ADDRESS;
+__extension__ typedef struct _IP_ADAPTER_MULTICAST_ADDRESS_XP {
+    WSC_IPHLP_HEAD_(Flags);
+    struct _IP_ADAPTER_MULTICAST_ADDRESS_XP *Next;
+    SOCKET_ADDRESS Address;
+} IP_ADAPTER_MULTICAST_ADDRESS_XP, *PIP_ADAPTER_MULTICAST_ADDRESS_XP,
+  IP_ADAPTER_MULTICAST_ADDRESS, *PIP_ADAPTER_MULTICAST_ADDRESS;
+__extension__ typedef struct _IP_ADAPTER_DNS_SERVER_ADDRESS_XP {
+    WSC_IPHLP_HEAD_(Reserved);
+    struct _IP_ADAPTER_DNS_SERVER_ADDRESS_XP *Next;
+    SOCKET_ADDRESS Address;
+} IP_ADAPTER_DNS_SERVER_ADDRESS_XP, *PIP_ADAPTER_DNS_SERVER_ADDRESS_XP,
+  IP_ADAPTER_DNS_SERVER_ADDRESS, *PIP_ADAPTER_DNS_SERVER_ADDRESS;
+__extension__ typedef struct _IP_ADAPTER_WINS_SERVER_ADDRESS_LH {
+    WSC_IPHLP_HEAD_(Reserved);
+    struct _IP_ADAPTER_WINS_SERVER_ADDRESS_LH *Next;
+    SOCKET_ADDRESS Address;
+} IP_ADAPTER_WINS_SERVER_ADDRESS_LH, *PIP_ADAPTER_WINS_SERVER_ADDRESS_LH,
+  IP_ADAPTER_WINS_SERVER_ADDRESS, *PIP_ADAPTER_WINS_SERVER_ADDRESS;
+__extension__ typedef struct _IP_ADAPTER_GATEWAY_ADDRESS_LH {
+    WSC_IPHLP_HEAD_(Reserved);
+    struct _IP_ADAPTER_GATEWAY_ADDRESS_LH *Next;
+    SOCKET_ADDRESS Address;
+} IP_ADAPTER_GATEWAY_ADDRESS_LH, *PIP_ADAPTER_GATEWAY_ADDRESS_LH,
+  IP_ADAPTER_GATEWAY_ADDRESS, *PIP_ADAPTER_GATEWAY_ADDRESS;
+__extension__ typedef struct _IP_ADAPTER_PREFIX_XP {
+    WSC_IPHLP_HEAD_(Flags);
+    struct _IP_ADAPTER_PREFIX_XP *Next;
+    SOCKET_ADDRESS Address;
+    ULONG PrefixLength;
+} IP_ADAPTER_PREFIX_XP, *PIP_ADAPTER_PREFIX_XP, IP_ADAPTER_PREFIX,
+  *PIP_ADAPTER_PREFIX;
+typedef struct _IP_ADAPTER_DNS_SUFFIX {
+    struct _IP_ADAPTER_DNS_SUFFIX *Next;
+    WCHAR String[MAX_DNS_SUFFIX_STRING_LENGTH];
+} IP_ADAPTER_DNS_SUFFIX, *PIP_ADAPTER_DNS_SUFFIX;
+
+__extension__ typedef struct _IP_ADAPTER_ADDRESSES_LH {
+    union {
+        ULONGLONG Alignment;
+        struct {
+            ULONG Length;
+            IF_INDEX IfIndex;
+        };
+    };
+    struct _IP_ADAPTER_ADDRESSES_LH *Next;
+    PCHAR AdapterName;
+    PIP_ADAPTER_UNICAST_ADDRESS_LH FirstUnicastAddress;
+    PIP_ADAPTER_ANYCAST_ADDRESS_XP FirstAnycastAddress;
+    PIP_ADAPTER_MULTICAST_ADDRESS_XP FirstMulticastAddress;
+    PIP_ADAPTER_DNS_SERVER_ADDRESS_XP FirstDnsServerAddress;
+    PWCHAR DnsSuffix;
+    PWCHAR Description;
+    PWCHAR FriendlyName;
+    BYTE PhysicalAddress[MAX_ADAPTER_ADDRESS_LENGTH];
+    ULONG PhysicalAddressLength;
+    union {
+        ULONG Flags;
+        struct {
+            ULONG DdnsEnabled : 1;
+            ULONG RegisterAdapterSuffix : 1;
+            ULONG Dhcpv4Enabled : 1;
+            ULONG ReceiveOnly : 1;
+            ULONG NoMulticast : 1;
+            ULONG Ipv6OtherStatefulConfig : 1;
+            ULONG NetbiosOverTcpipEnabled : 1;
+            ULONG Ipv4Enabled : 1;
+            ULONG Ipv6Enabled : 1;
+            ULONG Ipv6ManagedAddressConfigurationSupported : 1;
+        };
+    };
+    ULONG Mtu;
+    ULONG IfType; /* (IFTYPE) */
+    IF_OPER_STATUS OperStatus;
+    IF_INDEX Ipv6IfIndex;
+    ULONG ZoneIndices[16];
+    PIP_ADAPTER_PREFIX_XP FirstPrefix;
+    ULONG64 TransmitLinkSpeed;
+    ULONG64 ReceiveLinkSpeed;
+    PIP_ADAPTER_WINS_SERVER_ADDRESS_LH FirstWinsServerAddress;
+    PIP_ADAPTER_GATEWAY_ADDRESS_LH FirstGatewayAddress;
+    ULONG Ipv4Metric;
+    ULONG Ipv6Metric;
+    IF_LUID Luid;
+    SOCKET_ADDRESS Dhcpv4Server;
+    NET_IF_COMPARTMENT_ID CompartmentId;
+    NET_IF_NETWORK_GUID NetworkGuid;
+    NET_IF_CONNECTION_TYPE ConnectionType;
+    TUNNEL_TYPE TunnelType;
+    SOCKET_ADDRESS Dhcpv6Server;
+    BYTE Dhcpv6ClientDuid[MAX_DHCPV6_DUID_LENGTH];
+    ULONG Dhcpv6ClientDuidLength;
+    ULONG Dhcpv6Iaid;
+    PIP_ADAPTER_DNS_SUFFIX FirstDnsSuffix;
+} IP_ADAPTER_ADDRESSES_LH, *PIP_ADAPTER_ADDRESSES_LH, IP_ADAPTER_ADDRESSES,
+  *PIP_ADAPTER_ADDRESSES;
+typedef IP_ADAPTER_ADDRESSES IP_ADAPTER_ADDRESSES_XP, *PIP_ADAPTER_ADDRESSES_XP;
+
+/* ---- GetAdaptersInfo, GetNetworkParams ---- */
+typedef struct {
+    char String[4 * 4];
+} IP_ADDRESS_STRING, *PIP_ADDRESS_STRING, IP_MASK_STRING, *PIP_MASK_STRING;
+typedef struct _IP_ADDR_STRING {
+    struct _IP_ADDR_STRING *Next;
+    IP_ADDRESS_STRING IpAddress;
+    IP_MASK_STRING IpMask;
+    DWORD Context;
+} IP_ADDR_STRING, *PIP_ADDR_STRING;
+typedef struct _IP_ADAPTER_INFO {
+    struct _IP_ADAPTER_INFO *Next;
+    DWORD ComboIndex;
+    char AdapterName[MAX_ADAPTER_NAME_LENGTH + 4];
+    char Description[MAX_ADAPTER_DESCRIPTION_LENGTH + 4];
+    UINT AddressLength;
+    BYTE Address[MAX_ADAPTER_ADDRESS_LENGTH];
+    DWORD Index;
+    UINT Type;
+    UINT DhcpEnabled;
+    PIP_ADDR_STRING CurrentIpAddress;
+    IP_ADDR_STRING IpAddressList;
+    IP_ADDR_STRING GatewayList;
+    IP_ADDR_STRING DhcpServer;
+    BOOL HaveWins;
+    IP_ADDR_STRING PrimaryWinsServer;
+    IP_ADDR_STRING SecondaryWinsServer;
+    time_t LeaseObtained;
+    time_t LeaseExpires;
+} IP_ADAPTER_INFO, *PIP_ADAPTER_INFO;
+typedef struct {
+    char HostName[MAX_HOSTNAME_LEN + 4];
+    char DomainName[MAX_DOMAIN_NAME_LEN + 4];
+    PIP_ADDR_STRING CurrentDnsServer;
+    IP_ADDR_STRING DnsServerList;
+    UINT NodeType;
+    char ScopeId[MAX_SCOPE_ID_LEN + 4];
+    UINT EnableRouting;
+    UINT EnableProxy;
+    UINT EnableDns;
+} FIXED_INFO, *PFIXED_INFO;
+
+/* ---- GetIpAddrTable ---- */
+typedef struct _MIB_IPADDRROW {
+    DWORD dwAddr;
+    IF_INDEX dwIndex;
+    DWORD dwMask;
+    DWORD dwBCastAddr;
+    DWORD dwReasmSize;
+    unsigned short unused1;
+    unsigned short wType;
+} MIB_IPADDRROW, *PMIB_IPADDRROW;
+typedef struct _MIB_IPADDRTABLE {
+    DWORD dwNumEntries;
+    MIB_IPADDRROW table[1];
+} MIB_IPADDRTABLE, *PMIB_IPADDRTABLE;
+#define SIZEOF_IP_ADDRTABLE(n)                                              \
+    (FIELD_OFFSET(MIB_IPADDRTABLE, table[0]) + (n) * sizeof(MIB_IPADDRROW))
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+/* Linux's own (<net/if.h>), with Windows' signature. */
+NET_IFINDEX if_nametoindex(PCSTR name) __THROW;
+PCHAR if_indextoname(NET_IFINDEX index, PCHAR name) __THROW;
+#ifndef IF_NAMESIZE
+#define IF_NAMESIZE 16
+#endif
+
+#define WSC_API_IPHLPAPI
+#include "wsc_api.h"
+#undef WSC_API_IPHLPAPI
+#ifdef __cplusplus
+}
+#endif
 
 #endif /* WSCOMPAT_IPHLPAPI_H */

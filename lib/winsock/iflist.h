@@ -1,7 +1,9 @@
-/* Between iflist.c (Linux headers) and mswsock.c (Winsock headers). */
+/* Between iflist.c (Linux headers) and mswsock.c and adapters.c
+ * (Winsock headers). */
 #ifndef WSC_IFLIST_H
 #define WSC_IFLIST_H
 #include <stdint.h>
+#include <sys/socket.h>
 
 /* Windows' IFF_ numbers. */
 enum { WS_IFF_UP = 1, WS_IFF_BROADCAST = 2, WS_IFF_LOOPBACK = 4,
@@ -20,8 +22,37 @@ int ws_ipv4_interfaces(struct ws_iface *out, int max);
  * are up, loopback ones left out, as Windows' SIO_ADDRESS_LIST_QUERY
  * lists them: up to max in out (each struct sockaddr_in or _in6, port
  * 0); returns how many there are, or -1. */
-struct sockaddr_storage;
 int ws_interface_addresses(int family, struct sockaddr_storage *out,
                            int max);
+
+/* An interface as the IP Helper describes it (adapters.c). */
+#define WS_IFNAME 16
+#define WS_IFHW 8
+struct ws_ifaddr {
+    struct sockaddr_storage addr;  /* sockaddr_in or _in6, port 0 */
+    unsigned prefix;               /* the on-link prefix length */
+    uint32_t mask, bcast;          /* IPv4, network order */
+};
+struct ws_ifinfo {
+    char name[WS_IFNAME + 1];
+    unsigned index, mtu, flags; /* flags: WS_IFF_ */
+    unsigned iftype;            /* Windows' IF_TYPE_ number */
+    int running;                /* operationally up */
+    unsigned hwlen;
+    unsigned char hw[WS_IFHW];
+    uint64_t speed;             /* bits per second; 0: not known */
+    uint32_t gateway;           /* IPv4 default route's, network order */
+    int naddr, nv4, nv6;
+    struct ws_ifaddr *addr;
+};
+
+/* Every interface, up or not, loopback ones last, each with its IPv6
+ * then IPv4 addresses, as Windows lists them: how many, with *out a malloc'ed array for
+ * ws_interfaces_free; -1 if Linux would not tell. */
+int ws_interfaces(struct ws_ifinfo **out);
+void ws_interfaces_free(struct ws_ifinfo *v, int n);
+
+/* The name servers of /etc/resolv.conf, up to max in out; how many. */
+int ws_dns_servers(struct sockaddr_storage *out, int max);
 
 #endif

@@ -79,6 +79,7 @@ enum {
 
 #include "winsock2.h"
 #include "ws2tcpip.h"
+#include "iphlpapi.h"
 #include "wscompat.h"
 #include "lasterror.h" /* the last error is Win32's (lib/win32) */
 

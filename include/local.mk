@@ -48,6 +48,7 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/pshpack8.h include/wscompat/poppack.h \
 	include/wscompat/io.h include/wscompat/wsipx.h \
 	include/wscompat/wsnwlink.h include/wscompat/conio.h \
+	include/wscompat/direct.h include/wscompat/mmsystem.h include/wscompat/timeapi.h \
 	include/wscompat/sdkddkver.h include/wscompat/ntstatus.h \
 	include/wscompat/winternl.h include/wscompat/ntsecapi.h \
 	include/wscompat/shlwapi.h \
@@ -70,7 +71,8 @@ WSC_SPELLINGS = WinSock2.h Winsock2.h WINSOCK2.H WinSock.h Winsock.h \
 	MinWinDef.h WinNT.h Winnt.h BaseTsd.h WTypes.h Wtypes.h InAddr.h \
 	Inaddr.h In6Addr.h In6addr.h Sal.h SAL.H Conio.h CONIO.H SDKDDKVer.h \
 	SdkDdkVer.h NTStatus.h Ntstatus.h Winternl.h WinTernl.h NTSecAPI.h \
-	NTSecApi.h Ntsecapi.h Shlwapi.h ShlwApi.h SHLWAPI.H
+	NTSecApi.h Ntsecapi.h Shlwapi.h ShlwApi.h SHLWAPI.H Direct.h MMSystem.h \
+	Mmsystem.h TimeAPI.h Timeapi.h
 WSC_SPELLING_FILES = $(WSC_SPELLINGS:%=include/wscompat/%)
 BUILT_SOURCES += $(WSC_SPELLING_FILES)
 nodist_wscinclude_HEADERS += $(WSC_SPELLING_FILES)

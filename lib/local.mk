@@ -52,7 +52,7 @@ libwscos_wrap_la_CFLAGS = $(LIB_CFLAGS) -fPIC -U_FORTIFY_SOURCE
 
 # The engine once, linked into each way in.
 noinst_LTLIBRARIES += libwscengine.la
-libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/direct.h \
+libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/direct_path.h \
 	lib/engine/wsa_errors.def \
 	lib/engine/table.c lib/engine/wait.c lib/engine/errors.c \
 	lib/engine/io.c lib/engine/conn.c lib/engine/close.c lib/engine/poll.c \

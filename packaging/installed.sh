@@ -18,7 +18,7 @@ lib=$tmp/root$libdir
 inc=$tmp/root$includedir/wscompat
 app=$top_srcdir/packaging/app.c
 
-for name in ws2_32 wsock32 mswsock iphlpapi kernel32 user32 advapi32; do
+for name in ws2_32 wsock32 mswsock iphlpapi kernel32 user32 advapi32 winmm; do
     # shellcheck disable=SC2086 # the build's flags are words
     if ${CC:-cc} ${CFLAGS:-} -I"$inc" -o "$tmp/app-$name" "$app" ${LDFLAGS:-} \
             -L"$lib" -l$name -Wl,-rpath,"$lib" -pthread 2> "$tmp/cc.log" &&

@@ -2,9 +2,9 @@
 # by Makefile.am).
 #
 # -lws2_32, -lmswsock, -lwsock32, and the other DLLs whose functions
-# wscompat has (-liphlpapi, -lkernel32, -luser32, -ladvapi32): GNU ld
-# scripts that mean -lwscompat, for shared and static links alike.
-WINDOWS_LIB_NAMES = ws2_32 mswsock wsock32 iphlpapi kernel32 user32 advapi32
+# wscompat has (-liphlpapi, -lkernel32, -luser32, -ladvapi32, -lwinmm):
+# GNU ld scripts that mean -lwscompat, for shared and static links alike.
+WINDOWS_LIB_NAMES = ws2_32 mswsock wsock32 iphlpapi kernel32 user32 advapi32 winmm
 WINDOWS_LIBS = $(WINDOWS_LIB_NAMES:%=packaging/lib%.so) \
 	$(WINDOWS_LIB_NAMES:%=packaging/lib%.a)
 $(WINDOWS_LIBS):

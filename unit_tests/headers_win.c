@@ -38,6 +38,10 @@
 #include <winternl.h>
 #include <NTSecAPI.h>
 #include <Shlwapi.h>
+#include <direct.h>
+#include <Direct.h>
+#include <mmsystem.h>
+#include <TimeAPI.h>
 #include <ntstatus.h>
 #include <sys/stat.h>
 
@@ -482,6 +486,27 @@ static void nt_and_user32(void)
     CHECK(&MessageBox != NULL && &SignalObjectAndWait != NULL);
 }
 
+/* The IP Helper, <direct.h> and the multimedia timer, in every dialect. */
+static void helpers(void)
+{
+    ULONG size = 0;
+    TIMECAPS tc;
+    char cwd[MAX_PATH];
+    PIP_ADAPTER_ADDRESSES aa = NULL;
+    IP_ADAPTER_INFO *ai = NULL;
+
+    CHECK(GetAdaptersAddresses(AF_UNSPEC, GAA_FLAG_INCLUDE_PREFIX, NULL, aa,
+                               &size) == ERROR_BUFFER_OVERFLOW && size > 0);
+    size = 0;
+    CHECK(GetAdaptersInfo(ai, NULL) == ERROR_INVALID_PARAMETER);
+    CHECK(sizeof(IP_ADDRESS_STRING) == 16 && MAX_ADAPTER_ADDRESS_LENGTH == 8);
+    CHECK(timeGetDevCaps(&tc, sizeof(tc)) == TIMERR_NOERROR &&
+          timeBeginPeriod(tc.wPeriodMin) == TIMERR_NOERROR &&
+          timeEndPeriod(tc.wPeriodMin) == TIMERR_NOERROR);
+    CHECK(timeGetTime() - GetTickCount() <= 1000);
+    CHECK(_getcwd(cwd, sizeof(cwd)) == cwd && _getdrive() == 3);
+}
+
 typedef char in_addr_is_4_bytes[sizeof(IN_ADDR) == 4 ? 1 : -1];
 typedef char sockaddr_in_is_16_bytes[sizeof(SOCKADDR_IN) == 16 ? 1 : -1];
 typedef char max_path[MAX_PATH == 260 ? 1 : -1];
@@ -516,6 +541,7 @@ int main(void)
     fionread();
     in6();
     nt_and_user32();
+    helpers();
     WSACleanup();
     printf("%s %d\n", failures ? "FAIL" : "ok", failures);
     return failures != 0;

@@ -1368,6 +1368,27 @@ START_TEST(wsprintf_family)
 END_TEST
 
 /* localtime_s, gmtime_s: (struct tm *, const time_t *), 0 or EINVAL. */
+/* The multimedia timer: timeGetTime counts GetTickCount's milliseconds;
+ * a period of 1 ms to 1 000 000 ms is TIMERR_NOERROR, 0 TIMERR_NOCANDO;
+ * timeGetDevCaps wants its structure's exact size. */
+START_TEST(multimedia_timer)
+{
+    TIMECAPS tc;
+    DWORD a = GetTickCount(), b = timeGetTime(), c = GetTickCount();
+
+    ck_assert_uint_le(b - a, c - a);
+    ck_assert_uint_eq(timeBeginPeriod(1), TIMERR_NOERROR);
+    ck_assert_uint_eq(timeEndPeriod(1), TIMERR_NOERROR);
+    ck_assert_uint_eq(timeBeginPeriod(0), TIMERR_NOCANDO);
+    ck_assert_uint_eq(timeEndPeriod(0), TIMERR_NOCANDO);
+    ck_assert_uint_eq(timeGetDevCaps(NULL, sizeof(tc)), TIMERR_NOCANDO);
+    ck_assert_uint_eq(timeGetDevCaps(&tc, sizeof(tc) - 1), TIMERR_NOCANDO);
+    ck_assert_uint_eq(timeGetDevCaps(&tc, sizeof(tc)), MMSYSERR_NOERROR);
+    ck_assert_uint_eq(tc.wPeriodMin, 1);
+    ck_assert_uint_eq(tc.wPeriodMax, 1000000);
+}
+END_TEST
+
 START_TEST(time_s)
 {
     struct tm tm, want;
@@ -2229,6 +2250,7 @@ int main(void)
     tcase_add_test(tc, lstr_compare);
     tcase_add_test(tc, message_box);
     tcase_add_test(tc, wsprintf_family);
+    tcase_add_test(tc, multimedia_timer);
     tcase_add_test(tc, time_s);
     tcase_add_test(tc, ctime_asctime_s);
     tcase_add_test(tc, secure_strings);

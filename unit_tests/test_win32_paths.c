@@ -2,13 +2,16 @@
  * separator in every call that takes a path, CreateDirectory,
  * RemoveDirectory, GetFileAttributes, the current and temporary
  * directories, GetTempFileName, FindFirstFile/FindNextFile/FindClose and
- * GetModuleFileName, with their exact results and last-error codes. */
+ * GetModuleFileName, with their exact results and last-error codes; and
+ * the CRT's <direct.h> (_mkdir, _rmdir, _chdir, _getcwd) with errno. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 #include <sys/stat.h>
 #include <windows.h>
+#include <direct.h>
+#include <errno.h>
 
 #define ERR(call, result, code)                                      \
     do {                                                             \
@@ -96,6 +99,51 @@ START_TEST(directories)
     ck_assert_int_eq(RemoveDirectoryA("a"), TRUE);
     ck_assert_int_eq(access("a", F_OK), -1);
     ck_assert_int_eq(unlink("file"), 0);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* The CRT's one-argument _mkdir and the rest: 0, or -1 with errno. */
+#define CRT_ERR(call, code)                                          \
+    do {                                                             \
+        errno = 0;                                                   \
+        ck_assert_int_eq((call), -1);                                \
+        ck_assert_int_eq(errno, (code));                             \
+    } while (0)
+
+START_TEST(crt_directories)
+{
+    char buf[PATH_MAX], *cwd;
+    wchar_t wbuf[PATH_MAX];
+
+    enter_temp();
+    ck_assert_int_eq(_mkdir("logs"), 0);
+    CRT_ERR(_mkdir("logs"), EEXIST);
+    ck_assert_int_eq(_mkdir("logs\\today"), 0);
+    ck_assert_int_eq(access("logs/today", F_OK), 0);
+    ck_assert_int_eq(_wmkdir(L"logs\\w\u00e9"), 0);
+    ck_assert_int_eq(access("logs/w\xc3\xa9", F_OK), 0);
+    CRT_ERR(_mkdir("none\\b"), ENOENT);
+    CRT_ERR(_mkdir(NULL), EINVAL);
+    CRT_ERR(_rmdir("logs"), ENOTEMPTY);
+    ck_assert_int_eq(_chdir("logs\\today"), 0);
+    ck_assert_ptr_eq(_getcwd(buf, sizeof(buf)), buf);
+    ck_assert_int_eq(strcmp(buf + strlen(buf) - 11, "/logs/today"), 0);
+    cwd = _getcwd(NULL, 0);
+    ck_assert_str_eq(cwd, buf);
+    free(cwd);
+    ck_assert_ptr_null(_getcwd(buf, 3));
+    ck_assert_int_eq(errno, ERANGE);
+    ck_assert_ptr_eq(_wgetcwd(wbuf, PATH_MAX), wbuf);
+    ck_assert_int_eq(wcscmp(wbuf + wcslen(wbuf) - 11, L"/logs/today"), 0);
+    ck_assert_int_eq(_chdir(".."), 0);
+    ck_assert_int_eq(_getdrive(), 3);
+    ck_assert_int_eq(_rmdir("today"), 0);
+    ck_assert_int_eq(_wrmdir(L"w\u00e9"), 0);
+    ck_assert_int_eq(_chdir(".."), 0);
+    ck_assert_int_eq(_rmdir("logs"), 0);
+    CRT_ERR(_rmdir("logs"), ENOENT);
+    CRT_ERR(_chdir("logs"), ENOENT);
     ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
@@ -337,6 +385,7 @@ int main(void)
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, backslash_paths);
     tcase_add_test(tc, directories);
+    tcase_add_test(tc, crt_directories);
     tcase_add_test(tc, file_attributes);
     tcase_add_test(tc, current_directory);
     tcase_add_test(tc, temp_path);

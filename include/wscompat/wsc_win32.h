@@ -302,6 +302,18 @@ typedef struct _FILETIME {
     DWORD dwHighDateTime;
 } FILETIME, *PFILETIME, *LPFILETIME;
 
+/* The multimedia timer (timeapi.h, mmsystem.h; winmm). */
+typedef UINT MMRESULT;
+#define TIMERR_NOERROR 0
+#define TIMERR_BASE 96
+#define TIMERR_NOCANDO (TIMERR_BASE + 1)
+#define TIMERR_STRUCT (TIMERR_BASE + 33)
+#define MMSYSERR_NOERROR 0
+typedef struct timecaps_tag {
+    UINT wPeriodMin;
+    UINT wPeriodMax;
+} TIMECAPS, *PTIMECAPS, *NPTIMECAPS, *LPTIMECAPS;
+
 typedef struct _SYSTEMTIME {
     WORD wYear;
     WORD wMonth;

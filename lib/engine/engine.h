@@ -23,7 +23,7 @@ enum {
     WSC_F_SHUT_RECV = 1u << 4, /* shutdown(SD_RECEIVE) done */
     WSC_F_ABORTED = 1u << 5,   /* reset by us (SD_RECEIVE + data) */
     /* application's blocking mode; MSG_DONTWAIT's bit, so that the direct
-     * path passes it to the kernel as it stands (direct.h) */
+     * path passes it to the kernel as it stands (direct_path.h) */
     WSC_F_NONBLOCK = 1u << 6,
     WSC_F_RESET_AFTER_FIN = 1u << 7, /* our send after the peer's FIN drew RST */
     WSC_F_RESET = 1u << 8,     /* reset by the peer */
@@ -482,7 +482,7 @@ long wsc_e_recvmsg(struct wsc_sock *e, struct msghdr *msg, int flags,
 /* Send all of msg on a blocking stream socket, what fits on a
  * non-blocking one; never raises SIGPIPE. */
 long wsc_e_sendmsg(struct wsc_sock *e, struct msghdr *msg, int flags);
-/* The direct path of plain send and recv is direct.h's; these are its
+/* The direct path of plain send and recv is direct_path.h's; these are its
  * general halves, which drop the caller's references: n is the result of
  * the direct path's first try (with errno as the kernel left it when it
  * is -1), or WSC_NOT_TRIED, which the _untried forms pass (a separate

@@ -5,7 +5,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <string.h>
-#include "direct.h"
+#include "direct_path.h"
 #include "engine.h"
 #include "os.h"
 

@@ -4,7 +4,7 @@
  * the caller's are copied first. */
 #include <stdlib.h>
 #include "interpose.h"
-#include "direct.h"
+#include "direct_path.h"
 
 void __chk_fail(void) __attribute__((noreturn));
 

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "handle.h"
+#include "direct.h"
 
 /* A UTF-8 string into an A or W caller's buffer of size characters: its
  * length without the NUL, or, when it does not fit, the size it needs
@@ -491,4 +492,127 @@ BOOL wsc_FindClose(HANDLE find)
         return wsc_w32_fail(ERROR_INVALID_HANDLE);
     find_free(f);
     return TRUE;
+}
+
+/* ---- <direct.h> ------------------------------------------------------------
+ * The CRT's forms: 0, or -1 with errno (Linux's, which has the CRT's
+ * names); a path too long is ENAMETOOLONG. */
+static int crt_path(const char *path, char *buf)
+{
+    if (!path) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (!wsc_w32_path(path, buf)) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return 0;
+}
+
+/* A wide path in UTF-8, as the W functions take it; -1 with errno. */
+static int crt_wpath(const wchar_t *path, char *buf)
+{
+    char u[PATH_MAX];
+
+    if (!path) {
+        errno = EINVAL;
+        return -1;
+    }
+    if (wsc_WideCharToMultiByte(CP_UTF8, 0, path, -1, u, sizeof(u), NULL,
+                                NULL) <= 0) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    return crt_path(u, buf);
+}
+
+int wsc__mkdir(const char *path)
+{
+    char p[PATH_MAX];
+
+    return crt_path(path, p) < 0 ? -1 : mkdir(p, 0777);
+}
+
+int wsc__rmdir(const char *path)
+{
+    char p[PATH_MAX];
+
+    return crt_path(path, p) < 0 ? -1 : rmdir(p);
+}
+
+int wsc__chdir(const char *path)
+{
+    char p[PATH_MAX];
+
+    return crt_path(path, p) < 0 ? -1 : chdir(p);
+}
+
+int wsc__wmkdir(const wchar_t *path)
+{
+    char p[PATH_MAX];
+
+    return crt_wpath(path, p) < 0 ? -1 : mkdir(p, 0777);
+}
+
+int wsc__wrmdir(const wchar_t *path)
+{
+    char p[PATH_MAX];
+
+    return crt_wpath(path, p) < 0 ? -1 : rmdir(p);
+}
+
+int wsc__wchdir(const wchar_t *path)
+{
+    char p[PATH_MAX];
+
+    return crt_wpath(path, p) < 0 ? -1 : chdir(p);
+}
+
+/* A NULL buffer is one malloc'ed, of size bytes or more (the CRT's rule;
+ * free it with free). */
+char *wsc__getcwd(char *buf, int size)
+{
+    if (size <= 0 && buf) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return getcwd(buf, buf ? (size_t)size : 0);
+}
+
+wchar_t *wsc__wgetcwd(wchar_t *buf, int size)
+{
+    char u[PATH_MAX];
+    int n;
+
+    if (!getcwd(u, sizeof(u)))
+        return NULL;
+    n = wsc_MultiByteToWideChar(CP_UTF8, 0, u, -1, NULL, 0);
+    if (n <= 0) {
+        errno = EILSEQ;
+        return NULL;
+    }
+    if (!buf) {
+        if (!(buf = malloc((size_t)(n > size ? n : size) * sizeof(*buf))))
+            return NULL;
+    } else if (n > size) {
+        errno = ERANGE;
+        return NULL;
+    }
+    wsc_MultiByteToWideChar(CP_UTF8, 0, u, -1, buf, n);
+    return buf;
+}
+
+/* One drive, C: (3): the file system's root. */
+int wsc__getdrive(void)
+{
+    return 3;
+}
+
+int wsc__chdrive(int drive)
+{
+    if (drive == 3)
+        return 0;
+    errno = EACCES;
+    return -1;
 }

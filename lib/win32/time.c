@@ -40,6 +40,41 @@ ULONGLONG wsc_GetTickCount64(void)
     return wsc_w32_now_ms();
 }
 
+/* The multimedia timer counts what GetTickCount counts; Linux's timers
+ * have the resolution timeBeginPeriod asks for without asking. */
+#define PERIOD_MIN 1u
+#define PERIOD_MAX 1000000u
+
+DWORD wsc_timeGetTime(void)
+{
+    return (DWORD)wsc_w32_now_ms();
+}
+
+static MMRESULT period_ok(UINT period)
+{
+    return period >= PERIOD_MIN && period <= PERIOD_MAX ? TIMERR_NOERROR
+                                                        : TIMERR_NOCANDO;
+}
+
+MMRESULT wsc_timeBeginPeriod(UINT period)
+{
+    return period_ok(period);
+}
+
+MMRESULT wsc_timeEndPeriod(UINT period)
+{
+    return period_ok(period);
+}
+
+MMRESULT wsc_timeGetDevCaps(LPTIMECAPS caps, UINT size)
+{
+    if (!caps || size != sizeof(*caps))
+        return TIMERR_NOCANDO;
+    caps->wPeriodMin = PERIOD_MIN;
+    caps->wPeriodMax = PERIOD_MAX;
+    return TIMERR_NOERROR;
+}
+
 BOOL wsc_QueryPerformanceCounter(LARGE_INTEGER *count)
 {
     if (!count)

@@ -9,7 +9,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include "engine.h"
-#include "direct.h"
+#include "direct_path.h"
 #include "usermem.h"
 
 enum {

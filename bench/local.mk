@@ -6,8 +6,10 @@ BENCH_CFLAGS = -O2 -Wall -Wno-pointer-sign -Wno-unused-value -pthread
 EXTRA_PROGRAMS += bench/bench_raw bench/bench_port bench/bench_port_wrap \
 	bench/bench_wsc bench/forkserv bench/forkserv_wrap
 bench_forkserv_SOURCES = bench/forkserv.c
+bench_forkserv_CPPFLAGS = $(POSIX_CPPFLAGS)
 bench_forkserv_CFLAGS = $(BENCH_CFLAGS)
 bench_forkserv_wrap_SOURCES = bench/forkserv.c
+bench_forkserv_wrap_CPPFLAGS = $(POSIX_CPPFLAGS)
 bench_forkserv_wrap_CFLAGS = $(BENCH_CFLAGS)
 bench_forkserv_wrap_LDFLAGS = $(WRAP_FLAGS)
 bench_forkserv_wrap_LDADD = libwscompat-wrap.la

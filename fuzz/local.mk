@@ -18,6 +18,7 @@ fuzz_replay_addr_LDADD = libwscompat.la
 fuzz_replay_wsabuf_SOURCES = fuzz/fuzz_wsabuf.c fuzz/standalone.c $(FUZZ_WINSOCK_H)
 fuzz_replay_wsabuf_LDADD = libwscompat.la
 fuzz_replay_posix_SOURCES = fuzz/fuzz_posix.c fuzz/standalone.c fuzz/fuzz_input.h
+fuzz_replay_posix_CPPFLAGS = $(POSIX_CPPFLAGS)
 fuzz_replay_posix_LDFLAGS = $(WRAP_FLAGS)
 fuzz_replay_posix_LDADD = libwscompat-wrap.la
 TESTS += fuzz/replay.sh
@@ -39,6 +40,7 @@ fuzz_engine_wsabuf_SOURCES = fuzz/fuzz_wsabuf.c $(FUZZ_WINSOCK_H)
 fuzz_engine_wsabuf_LDFLAGS = $(FUZZ_LINK_FLAGS)
 fuzz_engine_wsabuf_LDADD = libwscompat.la
 fuzz_engine_posix_SOURCES = fuzz/fuzz_posix.c fuzz/fuzz_input.h
+fuzz_engine_posix_CPPFLAGS = $(POSIX_CPPFLAGS)
 fuzz_engine_posix_LDFLAGS = $(FUZZ_LINK_FLAGS) $(WRAP_FLAGS)
 fuzz_engine_posix_LDADD = libwscompat-wrap.la
 FUZZ_CFLAGS = -fsanitize=fuzzer-no-link,address,undefined \

@@ -13,8 +13,10 @@
 # bound to its wsc_ function by an asm label (as wsc_text.h binds printf),
 # not redirected by a macro: a program's own macro of the name, for a
 # compiler without it, replaces wscompat's without a warning; one defined
-# before the header leaves the name undeclared.  The names ending in
-# _s are left out when the program sets __STDC_WANT_SECURE_LIB__ to 0.
+# before the header leaves the name undeclared.  Inside the library the
+# wsc_ names alone are declared: its own fopen is the C library's.  The
+# names ending in _s are left out when the program sets
+# __STDC_WANT_SECURE_LIB__ to 0.
 #   gen-api.sh --crt lib/win32/api.def > include/wscompat/wsc_crt.h
 set -e
 if [ "$1" = --crt ]; then
@@ -55,7 +57,7 @@ if [ "$1" = --crt ]; then
                 if [ $secure = 1 ]; then grep '^WIN32API([^,]*, [A-Za-z0-9_]*_s,'
                 else grep -v '^WIN32API([^,]*, [A-Za-z0-9_]*_s,' || true; fi |
                 sed -n 's/^WIN32API(\([^,]*\), \([A-Za-z0-9_]*\), \(([^)]*)\)).*/WSC_API \1 wsc_\2\3;\
-#ifndef \2\
+#if !defined(\2) \&\& !defined(WSC_INSIDE_LIB)\
 WSC_API \1 \2\3 __asm__("wsc_\2");\
 #endif/p' |
                 sed 's/\* wsc_/*wsc_/; s/^\(WSC_API [^(]*\)\* \([A-Za-z0-9_]*(\)/\1*\2/'

@@ -3,7 +3,8 @@
  * RemoveDirectory, GetFileAttributes, the current and temporary
  * directories, GetTempFileName, FindFirstFile/FindNextFile/FindClose and
  * GetModuleFileName, with their exact results and last-error codes; and
- * the CRT's <direct.h> (_mkdir, _rmdir, _chdir, _getcwd) with errno. */
+ * the CRT's <direct.h> (_mkdir, _rmdir, _chdir, _getcwd) and fopen,
+ * freopen, _wfopen and fopen_s, with errno. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +145,41 @@ START_TEST(crt_directories)
     ck_assert_int_eq(_rmdir("logs"), 0);
     CRT_ERR(_rmdir("logs"), ENOENT);
     CRT_ERR(_chdir("logs"), ENOENT);
+    ck_assert_int_eq(rmdir(dir), 0);
+}
+END_TEST
+
+/* The C library's fopen and its relatives read '\\' in a path too. */
+START_TEST(crt_fopen)
+{
+    char buf[16] = "";
+    FILE *f, *g;
+
+    enter_temp();
+    ck_assert_int_eq(_mkdir("d"), 0);
+    ck_assert_ptr_nonnull(f = fopen("d\\one.txt", "w"));
+    fputs("one", f);
+    fclose(f);
+    ck_assert_ptr_nonnull(f = fopen("d/one.txt", "r"));
+    ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), f));
+    ck_assert_str_eq(buf, "one");
+    ck_assert_ptr_nonnull(g = freopen("d\\two.txt", "w", f));
+    fputs("two", g);
+    fclose(g);
+    ck_assert_int_eq(access("d/two.txt", F_OK), 0);
+    ck_assert_ptr_nonnull(f = _wfopen(L"d\\two.txt", L"r"));
+    fclose(f);
+    ck_assert_int_eq(fopen_s(&f, "d\\one.txt", "r"), 0);
+    fclose(f);
+    errno = 0;
+    ck_assert_ptr_null(fopen("d\\none.txt", "r"));
+    ck_assert_int_eq(errno, ENOENT);
+    errno = 0;
+    ck_assert_ptr_null(fopen(NULL, "r"));
+    ck_assert_int_eq(errno, EINVAL);
+    ck_assert_int_eq(unlink("d/one.txt"), 0);
+    ck_assert_int_eq(unlink("d/two.txt"), 0);
+    ck_assert_int_eq(_rmdir("d"), 0);
     ck_assert_int_eq(rmdir(dir), 0);
 }
 END_TEST
@@ -386,6 +422,7 @@ int main(void)
     tcase_add_test(tc, backslash_paths);
     tcase_add_test(tc, directories);
     tcase_add_test(tc, crt_directories);
+    tcase_add_test(tc, crt_fopen);
     tcase_add_test(tc, file_attributes);
     tcase_add_test(tc, current_directory);
     tcase_add_test(tc, temp_path);

@@ -8,6 +8,7 @@
 #endif
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,52 @@
  * empty name or mode is EINVAL; a failed open is its errno.  Microsoft's
  * ", ccs=ENCODING" asks for a wide file's encoding: the text is kept as
  * Linux's (the program's wide I/O converts with the locale). */
+/* fopen and freopen (and the _s forms): '\\' in a path is '/', as the
+ * Win32 calls read it (wsc_w32_path); a NULL name or mode is EINVAL,
+ * except freopen's NULL name (the same file in another mode).  The C
+ * library's own are its 64-bit names, which wscompat's headers leave
+ * alone. */
+static FILE *open_path(const char *name, const char *mode, FILE *stream)
+{
+    char p[PATH_MAX];
+
+    if ((!name && !stream) || !mode) {
+        errno = EINVAL;
+        return NULL;
+    }
+    if (!name)
+        return freopen64(NULL, mode, stream);
+    if (!wsc_w32_path(name, p)) {
+        errno = ENAMETOOLONG;
+        return NULL;
+    }
+    return stream ? freopen64(p, mode, stream) : fopen64(p, mode);
+}
+
+FILE *wsc_fopen(const char *name, const char *mode)
+{
+    return open_path(name, mode, NULL);
+}
+
+FILE *wsc_freopen(const char *name, const char *mode, FILE *stream)
+{
+    if (!stream) {
+        errno = EINVAL;
+        return NULL;
+    }
+    return open_path(name, mode, stream);
+}
+
+FILE *wsc__wfopen(const wchar_t *name, const wchar_t *mode)
+{
+    FILE *f = NULL;
+    errno_t e = wsc__wfopen_s(&f, name, mode);
+
+    if (e)
+        errno = e;
+    return f;
+}
+
 static FILE *open_s(const char *name, const char *mode, FILE *stream)
 {
     char m[16];
@@ -30,7 +77,7 @@ static FILE *open_s(const char *name, const char *mode, FILE *stream)
         n = sizeof m - 1;
     memcpy(m, mode, n);
     m[n] = 0;
-    return stream ? freopen(name, m, stream) : fopen(name, m);
+    return open_path(name, m, stream);
 }
 
 errno_t wsc_fopen_s(FILE **f, const char *name, const char *mode)

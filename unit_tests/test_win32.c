@@ -3,6 +3,7 @@
  * handles, waits with measured bounds, locks, Interlocked, time, files,
  * the console. */
 #include <check.h>
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -423,6 +424,55 @@ START_TEST(threads)
     ck_assert_int_eq(GetExitCodeThread(GetCurrentThread(), &code), TRUE);
     ck_assert_uint_eq(code, STILL_ACTIVE);
     ck_assert_uint_eq(GetCurrentProcessId(), (DWORD)getpid());
+}
+END_TEST
+
+/* _beginthread (declared by windows.h, as MSVC code calls it without
+ * <process.h>): the routine runs with its argument; the handle closes
+ * itself when the thread ends, by returning or by _endthread, whose
+ * caller's code after it never runs; no routine is EINVAL and -1. */
+static HANDLE bt_done;
+static volatile LONG bt_after_end;
+
+static void __cdecl bt_routine(void *arg)
+{
+    if (arg == (void *)2) {
+        SetEvent(bt_done);
+        _endthread();
+        InterlockedIncrement(&bt_after_end);
+    }
+    if (arg == (void *)1)
+        SetEvent(bt_done);
+}
+
+/* The handle of an ended _beginthread thread goes invalid within 5 s. */
+static void handle_goes_away(uintptr_t h)
+{
+    int i;
+
+    for (i = 0; i < 5000 && WaitForSingleObject((HANDLE)h, 0) != WAIT_FAILED; i++)
+        Sleep(1);
+    ck_assert_uint_eq(WaitForSingleObject((HANDLE)h, 0), WAIT_FAILED);
+    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_HANDLE);
+}
+
+START_TEST(beginthread_closes_itself)
+{
+    uintptr_t h;
+    int k;
+
+    bt_done = CreateEvent(NULL, FALSE, FALSE, NULL);
+    for (k = 1; k <= 2; k++) {
+        h = _beginthread(bt_routine, 0, (void *)(intptr_t)k);
+        ck_assert_uint_ne(h, (uintptr_t)-1);
+        ck_assert_uint_eq(WaitForSingleObject(bt_done, 5000), WAIT_OBJECT_0);
+        handle_goes_away(h);
+    }
+    ck_assert_int_eq(bt_after_end, 0);
+    errno = 0;
+    ck_assert_uint_eq(_beginthread(NULL, 0, NULL), (uintptr_t)-1);
+    ck_assert_int_eq(errno, EINVAL);
+    CloseHandle(bt_done);
 }
 END_TEST
 
@@ -2227,6 +2277,7 @@ int main(void)
     tcase_add_test(tc, tagged_handles);
     tcase_add_test(tc, signal_object_and_wait);
     tcase_add_test(tc, threads);
+    tcase_add_test(tc, beginthread_closes_itself);
     tcase_add_test(tc, thread_handle_closed_early);
     tcase_add_test(tc, sleeps);
     tcase_add_test(tc, events);

@@ -1,31 +1,12 @@
-/* wscompat: <process.h>, the C runtime's threads.  _beginthreadex and
- * the rest are implemented by the Win32 layer (lib/win32); the handle
- * they return is a HANDLE for WaitForSingleObject and CloseHandle. */
+/* wscompat: <process.h>, the C runtime's threads: _beginthreadex,
+ * _endthreadex, _beginthread and _endthread, which windows.h declares
+ * (lib/win32/api.def) and the Win32 layer implements.  _beginthreadex's
+ * handle is a HANDLE for WaitForSingleObject and CloseHandle;
+ * _beginthread's closes itself when its thread ends, as Microsoft's does
+ * (wait on it only with a handle of your own from DuplicateHandle). */
 #ifndef WSCOMPAT_PROCESS_H
 #define WSCOMPAT_PROCESS_H
 
 #include "windows.h"
-
-#ifdef __cplusplus
-extern "C" {
-#endif
-WSC_API uintptr_t
-wsc__beginthreadex(void *security, unsigned stack_size,
-                   unsigned(__stdcall *start)(void *), void *arg,
-                   unsigned initflag, unsigned *thread_id);
-WSC_API void
-wsc__endthreadex(unsigned retval);
-WSC_API uintptr_t
-wsc__beginthread(void(__cdecl *start)(void *), unsigned stack_size,
-                 void *arg);
-WSC_API void
-wsc__endthread(void);
-#ifdef __cplusplus
-}
-#endif
-#define _beginthreadex wsc__beginthreadex
-#define _endthreadex wsc__endthreadex
-#define _beginthread wsc__beginthread
-#define _endthread wsc__endthread
 
 #endif /* WSCOMPAT_PROCESS_H */

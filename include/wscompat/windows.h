@@ -13,6 +13,9 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <string.h>
+/* The target version first, as the SDK's windows.h has it: code tests
+ * WINVER and _WIN32_WINNT after including windows.h or winsock2.h. */
+#include "sdkddkver.h"
 #include "wsc_msvc.h" /* C library headers, __cdecl, SAL, min/max, __try */
 
 typedef uint8_t BYTE;

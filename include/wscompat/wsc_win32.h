@@ -139,6 +139,8 @@ typedef DWORD (WINAPI *PTHREAD_START_ROUTINE)(LPVOID param);
 typedef PTHREAD_START_ROUTINE LPTHREAD_START_ROUTINE;
 /* _beginthreadex's start routine (the same type: unsigned is DWORD). */
 typedef unsigned (*_beginthreadex_proc_type)(void *arg);
+/* _beginthread's: nothing returned; the thread's handle closes itself. */
+typedef void (*_beginthread_proc_type)(void *arg);
 #define CREATE_SUSPENDED 0x00000004
 #define STACK_SIZE_PARAM_IS_A_RESERVATION 0x00010000
 #define STILL_ACTIVE 259
@@ -401,17 +403,7 @@ typedef OSVERSIONINFOEXA OSVERSIONINFOEX, *POSVERSIONINFOEX, *LPOSVERSIONINFOEX;
 #define VER_SUITE_DATACENTER 0x00000080
 #define VER_SUITE_SINGLEUSERTS 0x00000100
 #define VER_SUITE_PERSONAL 0x00000200
-#ifndef _WIN32_WINNT_WIN8
-#define _WIN32_WINNT_NT4 0x0400
-#define _WIN32_WINNT_WIN2K 0x0500
-#define _WIN32_WINNT_WINXP 0x0501
-#define _WIN32_WINNT_WS03 0x0502
-#define _WIN32_WINNT_VISTA 0x0600
-#define _WIN32_WINNT_WIN7 0x0601
-#define _WIN32_WINNT_WIN8 0x0602
-#define _WIN32_WINNT_WINBLUE 0x0603
-#define _WIN32_WINNT_WIN10 0x0A00
-#endif
+#include "sdkddkver.h" /* _WIN32_WINNT_*, and WINVER and _WIN32_WINNT */
 
 /* ---- code pages: CP_ACP, CP_OEMCP and CP_THREAD_ACP are UTF-8 here
  * (GetACP() is CP_UTF8), as on a Windows set to "Use Unicode UTF-8 for

@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <unistd.h>
@@ -148,6 +149,64 @@ uintptr_t wsc__beginthreadex(void *security, unsigned stack,
     if (id)
         *id = tid;
     return (uintptr_t)h;
+}
+
+/* _beginthread: the thread closes its own handle when it ends, by
+ * returning or by _endthread; the handle is set before the thread runs
+ * (it starts suspended).  Failure is (uintptr_t)-1 with errno. */
+struct auto_start {
+    _beginthread_proc_type start;
+    void *arg;
+    HANDLE self;
+};
+static __thread HANDLE auto_handle;
+
+static DWORD WINAPI auto_main(LPVOID p)
+{
+    struct auto_start a = *(struct auto_start *)p;
+
+    free(p);
+    auto_handle = a.self;
+    a.start(a.arg);
+    wsc__endthread();
+    return 0;
+}
+
+uintptr_t wsc__beginthread(_beginthread_proc_type start_fn, unsigned stack,
+                           void *arg)
+{
+    struct auto_start *a;
+    HANDLE h;
+
+    if (!start_fn) {
+        errno = EINVAL;
+        return (uintptr_t)-1;
+    }
+    if (!(a = malloc(sizeof(*a)))) {
+        errno = EAGAIN;
+        return (uintptr_t)-1;
+    }
+    a->start = start_fn;
+    a->arg = arg;
+    h = wsc_CreateThread(NULL, stack, auto_main, a, CREATE_SUSPENDED, NULL);
+    if (!h) {
+        free(a);
+        errno = EAGAIN;
+        return (uintptr_t)-1;
+    }
+    a->self = h;
+    wsc_ResumeThread(h);
+    return (uintptr_t)h;
+}
+
+void wsc__endthread(void)
+{
+    HANDLE h = auto_handle;
+
+    auto_handle = NULL;
+    if (h)
+        wsc_CloseHandle(h);
+    wsc_ExitThread(0);
 }
 
 void wsc_ExitThread(DWORD code)

@@ -2,7 +2,8 @@
  * again while pending WSAEALREADY, a receive or a send WSAENOTCONN (back
  * in blocking mode too); a refused one shows in exceptfds and
  * latches SO_ERROR = WSAECONNREFUSED, stays in exceptfds after SO_ERROR
- * is read (as a refused blocking one does) and keeps its bound port for a
+ * is read (as a refused blocking one does), is never writable (a select
+ * for writing alone waits out its timeout) and keeps its bound port for a
  * listen; once one has completed, connect again says WSAEISCONN, even if
  * nothing looked at it (rows 9c-9e, 9r, 9m). */
 #include "harness.h"
@@ -18,6 +19,7 @@ void sc_ER3(ct *t)
     fd_set w, x;
     struct timeval tv = { 5, 0 };
     int err, len, i;
+    long long t0;
 
     ct_startup(t);
     /* A listener whose queue is full keeps our SYN unanswered. */
@@ -61,6 +63,15 @@ void sc_ER3(ct *t)
     ct_obs(t, "so_error_again", "%s", ct_wsa_name(err));
     /* Still in exceptfds once SO_ERROR was read. */
     ct_obs(t, "sets_after_so_error", "%s", ct_select_sets(s, 2000));
+    /* Asked for writing alone, it is never ready: select waits out its
+     * timeout and says 0. */
+    FD_ZERO(&w);
+    FD_SET(s, &w);
+    tv.tv_sec = 0;
+    tv.tv_usec = 400000;
+    t0 = ct_now_ms();
+    ct_obs_rc(t, "select_write_only", select(0, NULL, &w, NULL, &tv));
+    ct_obs(t, "write_only_waited", "%d", ct_now_ms() - t0 >= 350);
     closesocket(s);
 
     /* Bound, refused, then listening: on the port it was bound to. */

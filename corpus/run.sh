@@ -15,8 +15,9 @@
 # made first, JOBS (default: the CPUs) at a time.
 #
 # linux: the sources are built unchanged, C with $CC and C++ with $CXX,
-# with the include path of `pkg-config --cflags wscompat` pointed at the
-# build tree (top_srcdir, top_builddir) and libwscompat linked statically;
+# with the flags of `pkg-config --cflags wscompat` (WSC_PREDEFINES:
+# _WIN32 and the rest) and its include path pointed at the build tree
+# (top_srcdir, top_builddir) and libwscompat linked statically;
 # CFLAGS/CXXFLAGS/LDFLAGS are the build's (the sanitizer trees pass
 # theirs).  Every program must build and pass.
 # wine: each MANIFEST line whose mingw column is "yes" or "case" is built
@@ -68,7 +69,8 @@ else
     : "${top_srcdir:?set top_srcdir}" "${top_builddir:?set top_builddir}"
     CC=${CC:-cc}
     CXX=${CXX:-c++}
-    WSC_CFLAGS="-I$top_srcdir/include/wscompat -I$top_builddir/include/wscompat -pthread"
+    # (pkg-config's: what a Windows compiler predefines, the headers.)
+    WSC_CFLAGS="${WSC_PREDEFINES--D_WIN32 -DWIN32 -D_WIN64} -I$top_srcdir/include/wscompat -I$top_builddir/include/wscompat -pthread"
     WSC_LIBS="$top_builddir/.libs/libwscompat.a -pthread"
     RUNNER=
 fi

@@ -28,6 +28,11 @@ CLEANFILES = $(BUILT_SOURCES)
 EXTRA_DIST = lib/gen-api.sh lib/gen-ptr32.awk lib/win32/gen-winerror.sh lib/win32/errors.def lib/win32/api.def
 
 wscincludedir = $(includedir)/wscompat
+# The C++ library's headers that read _WIN32 (pkg-config's flags define
+# it), each read without it: filesystem (in wscinclude_HEADERS) and these.
+wscexperimentaldir = $(wscincludedir)/experimental
+wscexperimental_HEADERS = include/wscompat/experimental/filesystem \
+	include/wscompat/experimental/internet
 wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/ws2tcpip.h include/wscompat/windows.h \
 	include/wscompat/mswsock.h include/wscompat/wscompat.h \
@@ -49,6 +54,7 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/io.h include/wscompat/wsipx.h \
 	include/wscompat/wsnwlink.h include/wscompat/conio.h \
 	include/wscompat/direct.h include/wscompat/mmsystem.h include/wscompat/timeapi.h \
+	include/wscompat/filesystem \
 	include/wscompat/sdkddkver.h include/wscompat/ntstatus.h \
 	include/wscompat/winternl.h include/wscompat/ntsecapi.h \
 	include/wscompat/shlwapi.h \

@@ -29,6 +29,7 @@ CMAKE_SUBST = libsub=`echo '$(libdir)' | sed 's|^$(prefix)/||'`; \
 	sed -e 's|[@]LIBDIR_FROM_CMAKEDIR[@]|../..|g' \
 	    -e "s|[@]INCLUDEDIR_FROM_CMAKEDIR[@]|$$inc|g" \
 	    -e 's|[@]VERSION[@]|$(VERSION)|g' \
+	    -e 's|[@]WSC_DEFINES[@]|'`echo $(WSC_PREDEFINES) | sed 's/-D//g; s/ /;/g'`'|g' \
 	    -e 's|[@]VERSION_MAJOR[@]|'`echo $(VERSION) | cut -d. -f1`'|g'
 packaging/wscompatConfig.cmake: $(top_srcdir)/packaging/wscompatConfig.cmake.in Makefile
 	$(MKDIR_P) packaging

@@ -136,6 +136,32 @@ START_TEST(header_numbers)
 }
 END_TEST
 
+/* A scoped IPv6 address in text, as Windows writes it: the zone by its
+ * number in getnameinfo as in WSAAddressToString ("fe80::1%1"), never
+ * the interface's name glibc gives a link-local one ("%lo"). */
+START_TEST(scope_in_text)
+{
+    struct sockaddr_in6 a;
+    char host[NI_MAXHOST], text[64];
+    DWORD len = sizeof(text);
+
+    startup();
+    memset(&a, 0, sizeof(a));
+    a.sin6_family = AF_INET6;
+    a.sin6_addr.s6_addr[0] = 0xfe;
+    a.sin6_addr.s6_addr[1] = 0x80;
+    a.sin6_addr.s6_addr[15] = 1;
+    a.sin6_scope_id = 1;
+    ck_assert_int_eq(getnameinfo((struct sockaddr *)&a, sizeof(a), host,
+                                 sizeof(host), NULL, 0, NI_NUMERICHOST), 0);
+    ck_assert_str_eq(host, "fe80::1%1");
+    ck_assert_int_eq(WSAAddressToStringA((struct sockaddr *)&a, sizeof(a),
+                                         NULL, text, &len), 0);
+    ck_assert_str_eq(text, host);
+    WSACleanup();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("units");
@@ -146,6 +172,7 @@ int main(void)
     tcase_add_test(tc, option_table);
     tcase_add_test(tc, fd_set_macros);
     tcase_add_test(tc, header_numbers);
+    tcase_add_test(tc, scope_in_text);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -308,6 +308,25 @@ static int copy_result(char *dst, const char *src)
     return dst && wsc_copy_out(dst, src, strlen(src) + 1) ? WSAEFAULT : 0;
 }
 
+/* An IPv6 host's scope as Windows writes it: its number ("fe80::1%2"),
+ * where glibc names a link-local one's interface ("%eth0").  0, or
+ * WSAEFAULT when the number does not fit size. */
+static int numeric_scope(char *host, size_t size,
+                         const struct sockaddr_storage *ss)
+{
+    const struct sockaddr_in6 *s6 = (const struct sockaddr_in6 *)ss;
+    char *pct = strchr(host, '%');
+
+    if (ss->ss_family != AF_INET6 || !pct || !s6->sin6_scope_id ||
+        strspn(pct + 1, "0123456789") == strlen(pct + 1))
+        return 0;
+    if ((size_t)snprintf(pct + 1, size - (size_t)(pct + 1 - host), "%u",
+                         (unsigned)s6->sin6_scope_id) >=
+        size - (size_t)(pct + 1 - host))
+        return WSAEFAULT;
+    return 0;
+}
+
 /* getnameinfo's work, the results out to host and serv (caller memory
  * or the library's): 0 or the Windows code. */
 static int name_info(const struct sockaddr *sa, socklen_t salen, char *host,
@@ -340,6 +359,10 @@ static int name_info(const struct sockaddr *sa, socklen_t salen, char *host,
         (struct sockaddr *)&a.ss, salen, host ? hbuf : NULL,
         hostlen < sizeof(hbuf) ? hostlen : sizeof(hbuf), serv ? sbuf : NULL,
         servlen < sizeof(sbuf) ? servlen : sizeof(sbuf), lf));
+    if (!code && host)
+        code = numeric_scope(hbuf, hostlen < sizeof(hbuf) ? hostlen
+                                                          : sizeof(hbuf),
+                             &a.ss);
     if (!code)
         code = copy_result(host, hbuf);
     if (!code)

@@ -104,6 +104,38 @@ static unsigned sel_ready(struct sel_item *it, struct wsc_sock *e, short re)
     return r & it->in;
 }
 
+/* Poll until a socket is ready for one of its sets, or the deadline.
+ * What poll reports but no set counts (a connect that failed, asked for
+ * writing alone: Windows tells it in exceptfds only; an unconnected
+ * stream asked for reading) is polled no more, so that select waits out
+ * its timeout as on Windows, without spinning.  Returns poll's count (0:
+ * the time is up) or a negative WSA code; each item's ready is set. */
+static int sel_wait(struct sel_item *u, struct wsc_sock **ents,
+                    wsc_os_pollfd *fds, int m, int64_t deadline)
+{
+    int k, rc, any;
+
+    for (;;) {
+        rc = wsc_e_poll(ents, fds, m, deadline);
+        if (rc == -WSAEINTR)
+            rc = wsc_e_poll(ents, fds, m, 0) < 0 ? 0 : 1;
+        if (rc < 0)
+            return rc;
+        for (k = 0, any = 0; k < m; k++) {
+            u[k].ready = sel_ready(&u[k], ents[k], fds[k].revents);
+            any |= u[k].ready != 0 || (wsc_flags(ents[k]) & WSC_F_CLOSING);
+        }
+        if (any || rc == 0 || deadline == 0 ||
+            (deadline > 0 && wsc_now_ms() >= deadline))
+            return rc;
+        for (k = 0; k < m; k++) {
+            if (fds[k].revents)
+                fds[k].fd = -1;
+            fds[k].revents = 0;
+        }
+    }
+}
+
 /* Rewrite each set with its ready sockets, in their original order; a set
  * passed in several roles gets the union.  Returns the total count. */
 static int write_back(wsc_fd_set **sets, struct sel_item *u, int m)
@@ -218,16 +250,11 @@ int ws_select(int nfds, wsc_fd_set *readfds, wsc_fd_set *writefds,
                                 ((u[k].in & 4u) ? L_POLLPRI : 0));
         fds[k].revents = 0;
     }
-    rc = wsc_e_poll(ents, fds, m, timeval_deadline(timeout ? &tv : NULL));
-    if (rc == -WSAEINTR)
-        rc = wsc_e_poll(ents, fds, m, 0) < 0 ? 0 : 1;
-    if (rc >= 0) {
-        for (k = 0; k < m; k++) {
-            u[k].ready = sel_ready(&u[k], ents[k], fds[k].revents);
+    rc = sel_wait(u, ents, fds, m, timeval_deadline(timeout ? &tv : NULL));
+    if (rc >= 0)
+        for (k = 0; k < m; k++)
             if ((wsc_flags(ents[k]) & WSC_F_CLOSING) && u[k].in == 4u)
                 only_except_closed = 1;
-        }
-    }
     release_all(ents, m);
     if (rc < 0) {
         free(u), free(ents), free(fds);

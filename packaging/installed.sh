@@ -2,8 +2,9 @@
 # From a scratch installed tree (make install DESTDIR=...): a Windows
 # program linked with -lws2_32, -lwsock32, -lmswsock and the other DLLs'
 # names (-liphlpapi, ...), shared and static, and the same through CMake's
-# find_package(wscompat) with target_link_libraries(app ws2_32 iphlpapi),
-# each built and run.
+# find_package(wscompat) with target_link_libraries(app ws2_32 iphlpapi)
+# and with pkg-config's flags (which, like CMake's target, predefine
+# _WIN32), each built and run.
 set -u
 : "${top_builddir:?}" "${top_srcdir:?}"
 tmp=$(mktemp -d)
@@ -28,6 +29,20 @@ for name in ws2_32 wsock32 mswsock iphlpapi kernel32 user32 advapi32 winmm; do
         cat "$tmp/cc.log"; say FAIL "-l$name (shared)"
     fi
 done
+# pkg-config's flags (the .pc of the tree, its prefix moved to the
+# scratch root): what a Windows compiler predefines comes with them.
+if command -v pkg-config > /dev/null &&
+   flags=$(PKG_CONFIG_PATH="$lib/pkgconfig" pkg-config \
+           --define-variable=prefix="$root" --cflags --libs wscompat) &&
+   # shellcheck disable=SC2086
+   ${CC:-cc} ${CFLAGS:-} -DWSC_WANT_WIN32 -o "$tmp/app-pc" "$app" $flags \
+       ${LDFLAGS:-} -Wl,-rpath,"$lib" 2> "$tmp/cc.log" &&
+   [ "$("$tmp/app-pc")" = ok ]; then
+    say ok "pkg-config --cflags --libs wscompat (_WIN32 predefined)"
+else
+    cat "$tmp/cc.log"; say FAIL "pkg-config --cflags --libs wscompat"
+fi
+
 if [ -f "$lib/libwscompat.a" ]; then
     # shellcheck disable=SC2086
     if ${CC:-cc} ${CFLAGS:-} -I"$inc" -o "$tmp/app-static" "$app" ${LDFLAGS:-} \
@@ -51,7 +66,8 @@ add_executable(app $app)
 target_link_libraries(app ws2_32 iphlpapi)
 CMAKE
     if (cd "$tmp/cm" && cmake -S . -B build -DCMAKE_PREFIX_PATH="$root" \
-            -DCMAKE_BUILD_RPATH="$lib" -DCMAKE_C_FLAGS="${CFLAGS:-}" \
+            -DCMAKE_BUILD_RPATH="$lib" \
+            -DCMAKE_C_FLAGS="${CFLAGS:-} -DWSC_WANT_WIN32" \
             -DCMAKE_EXE_LINKER_FLAGS="${LDFLAGS:-}" > "$tmp/cmake.log" 2>&1 &&
         cmake --build build >> "$tmp/cmake.log" 2>&1) &&
        [ "$("$tmp/cm/build/app")" = ok ]; then

@@ -41,6 +41,15 @@
 #include <errno.h>
 #include <unistd.h> /* declares gethostname: before its macro, not after */
 
+/* Windows' socklen_t is an int (ws2tcpip.h), and Windows code often says
+ * so itself (typedef int socklen_t;), which glibc's unsigned one would
+ * refuse: from here on the name is Winsock's; the declarations above
+ * keep glibc's. */
+#ifndef WSC_INSIDE_LIB
+typedef int wsc_socklen_t;
+#define socklen_t wsc_socklen_t
+#endif
+
 #undef FD_SETSIZE
 #ifdef WSC_USER_FD_SETSIZE
 #pragma pop_macro("FD_SETSIZE")

@@ -527,47 +527,32 @@ static int crt_wpath(const wchar_t *path, char *buf)
     return crt_path(u, buf);
 }
 
-int wsc__mkdir(const char *path)
+static int mkdir_crt(const char *path)
+{
+    return mkdir(path, 0777);
+}
+
+/* op on a narrow or a wide path, after crt_path: 0, or -1 with errno. */
+static int on_path(const char *path, int (*op)(const char *))
 {
     char p[PATH_MAX];
 
-    return crt_path(path, p) < 0 ? -1 : mkdir(p, 0777);
+    return crt_path(path, p) < 0 ? -1 : op(p);
 }
 
-int wsc__rmdir(const char *path)
+static int on_wpath(const wchar_t *path, int (*op)(const char *))
 {
     char p[PATH_MAX];
 
-    return crt_path(path, p) < 0 ? -1 : rmdir(p);
+    return crt_wpath(path, p) < 0 ? -1 : op(p);
 }
 
-int wsc__chdir(const char *path)
-{
-    char p[PATH_MAX];
-
-    return crt_path(path, p) < 0 ? -1 : chdir(p);
-}
-
-int wsc__wmkdir(const wchar_t *path)
-{
-    char p[PATH_MAX];
-
-    return crt_wpath(path, p) < 0 ? -1 : mkdir(p, 0777);
-}
-
-int wsc__wrmdir(const wchar_t *path)
-{
-    char p[PATH_MAX];
-
-    return crt_wpath(path, p) < 0 ? -1 : rmdir(p);
-}
-
-int wsc__wchdir(const wchar_t *path)
-{
-    char p[PATH_MAX];
-
-    return crt_wpath(path, p) < 0 ? -1 : chdir(p);
-}
+int wsc__mkdir(const char *path) { return on_path(path, mkdir_crt); }
+int wsc__rmdir(const char *path) { return on_path(path, rmdir); }
+int wsc__chdir(const char *path) { return on_path(path, chdir); }
+int wsc__wmkdir(const wchar_t *path) { return on_wpath(path, mkdir_crt); }
+int wsc__wrmdir(const wchar_t *path) { return on_wpath(path, rmdir); }
+int wsc__wchdir(const wchar_t *path) { return on_wpath(path, chdir); }
 
 /* A NULL buffer is one malloc'ed, of size bytes or more (the CRT's rule;
  * free it with free). */

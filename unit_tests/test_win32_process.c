@@ -399,6 +399,36 @@ START_TEST(conio_on_a_pipe)
 }
 END_TEST
 
+/* system's PAUSE (prompt, a key from standard input, 0; at the input's
+ * end it goes on) and CLS (a form feed off a terminal); anything else is
+ * the shell's, with its wait status. */
+START_TEST(system_console_commands)
+{
+    int in[2], out[2], saved0 = dup(0), saved1 = dup(1);
+    char got[128] = "";
+    ssize_t n, len = 0;
+
+    ck_assert(pipe(in) == 0 && pipe(out) == 0);
+    ck_assert(dup2(in[0], 0) == 0 && dup2(out[1], 1) == 1);
+    ck_assert(write(in[1], "kq", 2) == 2);
+    ck_assert_int_eq(system("pause"), 0);
+    ck_assert_int_eq(_getch(), 'q'); /* (PAUSE took one key) */
+    ck_assert_int_eq(system(" @CLS "), 0);
+    close(in[1]);
+    ck_assert_int_eq(system("Pause"), 0);
+    ck_assert_int_eq(system("exit 3"), 3 << 8);
+    fflush(stdout);
+    dup2(saved1, 1);
+    close(out[1]);
+    while ((n = read(out[0], got + len, sizeof(got) - 1 - (size_t)len)) > 0)
+        len += n;
+    ck_assert_str_eq(got, "Press any key to continue . . . \n\f"
+                          "Press any key to continue . . . \n");
+    dup2(saved0, 0);
+    close(in[0]), close(out[0]), close(saved0), close(saved1);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("win32_process");
@@ -420,6 +450,7 @@ int main(void)
     tcase_add_test(tc, child_sets_parent_event);
     tcase_add_test(tc, child_releases_parent_semaphore);
     tcase_add_test(tc, conio_on_a_pipe);
+    tcase_add_test(tc, system_console_commands);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <termios.h>
 #include <unistd.h>
 #include "conio.h"
@@ -135,4 +136,41 @@ int wsc__cprintf(const char *fmt, ...)
     if (p != small)
         free(p);
     return n;
+}
+
+/* ---- system's console commands -------------------------------------------
+ * The two cmd.exe commands Windows programs give system() for the console
+ * alone, which no Linux shell has: PAUSE (its prompt, then a key from
+ * standard input; at its end it goes on, as cmd's does) and CLS (the
+ * screen cleared on a terminal, a form feed elsewhere).  Anything else
+ * is the shell's. */
+static int is_command(const char *cmd, const char *name)
+{
+    size_t n = strlen(name);
+
+    while (*cmd == ' ' || *cmd == '\t' || *cmd == '@')
+        cmd++;
+    if (strncasecmp(cmd, name, n) != 0)
+        return 0;
+    for (cmd += n; *cmd == ' ' || *cmd == '\t' || *cmd == '\r' || *cmd == '\n';)
+        cmd++;
+    return *cmd == '\0';
+}
+
+int wsc_system(const char *command)
+{
+    if (command && is_command(command, "pause")) {
+        fputs("Press any key to continue . . . ", stdout);
+        fflush(stdout);
+        read_key();
+        fputs("\n", stdout);
+        fflush(stdout);
+        return 0;
+    }
+    if (command && is_command(command, "cls")) {
+        fputs(isatty(1) ? "\033[H\033[2J" : "\f", stdout);
+        fflush(stdout);
+        return 0;
+    }
+    return system(command);
 }

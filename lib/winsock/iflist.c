@@ -222,10 +222,10 @@ static int by_kind_then_index(const void *x, const void *y)
 /* The IPv6 addresses before the IPv4 ones, each in Linux's order. */
 static void v6_first(struct ws_ifinfo *w)
 {
-    struct ws_ifaddr *v = malloc((size_t)w->naddr * sizeof(*v));
+    struct ws_ifaddr *v;
     int k, n = 0, pass;
 
-    if (!v)
+    if (w->naddr < 2 || !(v = malloc((size_t)w->naddr * sizeof(*v))))
         return;
     for (pass = 0; pass < 2; pass++)
         for (k = 0; k < w->naddr; k++)

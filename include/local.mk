@@ -48,6 +48,7 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/mstcpip.h include/wscompat/ws2def.h \
 	include/wscompat/ws2ipdef.h include/wscompat/inaddr.h \
 	include/wscompat/in6addr.h include/wscompat/iphlpapi.h \
+	include/wscompat/ipexport.h include/wscompat/icmpapi.h \
 	include/wscompat/wspiapi.h include/wscompat/pshpack1.h \
 	include/wscompat/pshpack2.h include/wscompat/pshpack4.h \
 	include/wscompat/pshpack8.h include/wscompat/poppack.h \
@@ -73,6 +74,7 @@ WSC_SPELLINGS = WinSock2.h Winsock2.h WINSOCK2.H WinSock.h Winsock.h \
 	StrSafe.h Strsafe.h STRSAFE.H TChar.h Tchar.h TCHAR.H WinError.h \
 	Winerror.h WINERROR.H WS2ipdef.h Ws2ipdef.h WS2IPDEF.H WS2def.h \
 	Ws2def.h WS2DEF.H WSPiApi.h Wspiapi.h WSPIAPI.H IPHlpApi.h Iphlpapi.h \
+	IcmpAPI.h Icmpapi.h ICMPAPI.H IPExport.h Ipexport.h IPEXPORT.H \
 	IPHLPAPI.H IpHlpApi.h Process.h WinDef.h Windef.h WinBase.h Winbase.h \
 	MinWinDef.h WinNT.h Winnt.h BaseTsd.h WTypes.h Wtypes.h InAddr.h \
 	Inaddr.h In6Addr.h In6addr.h Sal.h SAL.H Conio.h CONIO.H SDKDDKVer.h \

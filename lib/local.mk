@@ -56,6 +56,7 @@ libwscengine_la_SOURCES = lib/engine/engine.h lib/engine/direct_path.h \
 	lib/engine/wsa_errors.def \
 	lib/engine/table.c lib/engine/wait.c lib/engine/errors.c \
 	lib/engine/io.c lib/engine/conn.c lib/engine/close.c lib/engine/poll.c \
+	lib/engine/ping.c \
 	lib/engine/opt.c lib/engine/fork.c lib/engine/trace.h \
 	lib/engine/trace.c lib/engine/usermem.h lib/engine/usermem.c \
 	lib/engine/async.h lib/engine/async.c lib/engine/netevents.c \
@@ -93,7 +94,7 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/trace.c lib/winsock/overlapped.h lib/winsock/overlapped.c \
 	lib/winsock/events.c lib/winsock/mswsock.c lib/winsock/iflist.h \
 	lib/winsock/iflist.c lib/winsock/msg.c lib/winsock/protocols.h \
-	lib/winsock/protocols.c lib/winsock/adapters.c
+	lib/winsock/protocols.c lib/winsock/adapters.c lib/winsock/icmp.c
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
 libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la libwscwin32.la

@@ -25,6 +25,8 @@
 #include <ws2ipdef.h>
 #include <wspiapi.h>
 #include <iphlpapi.h>
+#include <IcmpAPI.h>
+#include <IPExport.h>
 #include <inaddr.h>
 #include <in6addr.h>
 #include <winerror.h>

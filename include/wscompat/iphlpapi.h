@@ -1,7 +1,8 @@
 /* wscompat: <iphlpapi.h>, the IP Helper: the adapters and their addresses
  * (GetAdaptersAddresses, GetAdaptersInfo, GetIpAddrTable,
  * GetNumberOfInterfaces), the host's network parameters
- * (GetNetworkParams), and the interface names (if_nametoindex,
+ * (GetNetworkParams), the text of an IP_STATUS (GetIpErrorString), and
+ * the interface names (if_nametoindex,
  * if_indextoname, Linux's own).  Read from Linux's interfaces: an
  * adapter's name is the interface's (eth0), not a GUID. */
 #ifndef WSCOMPAT_IPHLPAPI_H
@@ -11,6 +12,7 @@
 #include <time.h>
 #include "winsock2.h"
 #include "ws2ipdef.h"
+#include "ipexport.h"
 
 #define MAX_ADAPTER_DESCRIPTION_LENGTH 128
 #define MAX_ADAPTER_NAME_LENGTH 256
@@ -38,7 +40,6 @@ typedef ULONG NET_IFINDEX, *PNET_IFINDEX;
 typedef ULONG IF_INDEX, *PIF_INDEX;
 typedef ULONG IPADDR;
 typedef ULONG IPMASK;
-typedef ULONG IP_STATUS;
 typedef enum {
     IfOperStatusUp = 1,
     IfOperStatusDown,
@@ -335,12 +336,13 @@ typedef struct _MIB_IPADDRTABLE {
 #ifdef __cplusplus
 extern "C" {
 #endif
-/* Linux's own (<net/if.h>), with Windows' signature. */
-NET_IFINDEX if_nametoindex(PCSTR name) __THROW;
-PCHAR if_indextoname(NET_IFINDEX index, PCHAR name) __THROW;
+/* Linux's own (<net/if.h>), with Windows' signature (the name's array
+ * bound as <net/if.h> gives it, so that the two declarations agree). */
 #ifndef IF_NAMESIZE
 #define IF_NAMESIZE 16
 #endif
+NET_IFINDEX if_nametoindex(PCSTR name) __THROW;
+PCHAR if_indextoname(NET_IFINDEX index, char name[IF_NAMESIZE]) __THROW;
 
 #define WSC_API_IPHLPAPI
 #include "wsc_api.h"

@@ -93,6 +93,9 @@ typedef float FLOAT, *PFLOAT;
 #ifndef CALLBACK
 #define CALLBACK
 #endif
+#ifndef NTAPI
+#define NTAPI
+#endif
 #ifndef APIENTRY
 #define APIENTRY
 #endif

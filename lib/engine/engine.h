@@ -936,4 +936,35 @@ static inline int wsc_netev_active(struct wsc_sock *e)
     return (wsc_flags(e) & WSC_F_ASELECT) != 0;
 }
 
+/* ---- ping.c: one ICMP echo (the IP Helper's IcmpSendEcho) ------------- */
+struct wsc_ping {
+    const struct sockaddr *dest, *source; /* source: NULL for any */
+    socklen_t dest_len, source_len;
+    const void *data;
+    size_t len;
+    int ttl, tos, df; /* ttl, tos: 0 for the system's; df: don't fragment */
+    uint32_t timeout_ms;
+};
+enum wsc_ping_end { WSC_PING_REPLY, WSC_PING_ERROR, WSC_PING_TIMEOUT };
+struct wsc_ping_answer {
+    enum wsc_ping_end end;
+    int type, code;                /* the answering ICMP message's */
+    struct sockaddr_storage from;  /* who answered */
+    unsigned rtt_ms;
+    int ttl, tos, df;              /* of the answer (-1: not known) */
+    size_t len;                    /* the echoed bytes copied to buf */
+};
+/* Sends one echo request and waits for its reply, an error it drew, or
+ * the timeout: 0 with *a filled; or a negated WSA code: -WSAEACCES when
+ * this process may open no ICMP socket, -WSAENETUNREACH, -WSAEMSGSIZE,
+ * ... (the request could not go). */
+int wsc_e_ping(const struct wsc_ping *p, void *buf, size_t cap,
+               struct wsc_ping_answer *a);
+/* An ICMP socket of the family (a ping socket, else a raw one: *raw),
+ * or a negated WSA code. */
+int wsc_e_ping_socket(int family, int *raw);
+/* The family of fd when it is an ICMP socket of wsc_e_ping_socket's,
+ * else -1; closes fd. */
+int wsc_e_ping_family(int fd);
+
 #endif

@@ -83,6 +83,10 @@ int wsc_w32_apc_possible(void);
 /* A new descriptor of a file handle's open file (TransmitFile), which
  * the caller closes; -1 (last error set) when h is not a file. */
 int wsc_w32_file_dup(HANDLE h);
+/* A file handle that owns fd (an ICMP handle's socket: IcmpCreateFile);
+ * INVALID_HANDLE_VALUE (fd closed, last error set) when none can be
+ * made. */
+HANDLE wsc_w32_file_adopt(int fd);
 
 /* ---- sockets as handles --------------------------------------------- */
 /* A SOCKET is a small number, never a handle of this layer's table.  The

@@ -5,6 +5,7 @@
  * static link keeps it). */
 #include "ws.h"
 #include "mswsock.h"
+#include "icmpapi.h"
 #include "w32async.h"
 
 /* (# and ## on the names themselves: each public name is also a macro

@@ -76,6 +76,13 @@ static int ping_sockets_allowed(void)
 
 #define PAYLOAD 32
 
+/* A call that fails: it returns 0 and leaves the code as last error. */
+#define EXPECT_FAIL(call, code)                                               \
+    do {                                                                      \
+        ck_assert_uint_eq((call), 0);                                         \
+        ck_assert_uint_eq(GetLastError(), (code));                            \
+    } while (0)
+
 /* The kind of socket the tests of a run ask for (0 raw, 1 ping). */
 static int want_ping;
 /* Whether this test runs in a namespace of its own. */
@@ -119,83 +126,67 @@ START_TEST(bad_input)
 
     setup_kind();
     SetLastError(0xdeadbeef);
-    ck_assert_uint_eq(IcmpSendEcho(INVALID_HANDLE_VALUE, loopback(1), data,
-                                   PAYLOAD, NULL, reply, sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho(INVALID_HANDLE_VALUE, loopback(1), data, PAYLOAD,
+                             NULL, reply, sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
     SetLastError(0xdeadbeef);
-    ck_assert_uint_eq(IcmpSendEcho2(INVALID_HANDLE_VALUE, NULL, NULL, NULL,
-                                    loopback(1), data, PAYLOAD, NULL, reply,
-                                    sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho2(INVALID_HANDLE_VALUE, NULL, NULL, NULL,
+                              loopback(1), data, PAYLOAD, NULL, reply,
+                              sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
     /* A handle, but not an ICMP one. */
     ev = CreateEventW(NULL, FALSE, FALSE, NULL);
-    ck_assert_uint_eq(IcmpSendEcho(ev, loopback(1), data, PAYLOAD, NULL,
-                                   reply, sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho(ev, loopback(1), data, PAYLOAD, NULL, reply,
+                             sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
     ck_assert_int_eq(IcmpCloseHandle(ev), FALSE);
     ck_assert_uint_eq(GetLastError(), ERROR_INVALID_HANDLE);
     ck_assert_int_eq(IcmpCloseHandle(INVALID_HANDLE_VALUE), FALSE);
     ck_assert_uint_eq(GetLastError(), ERROR_INVALID_HANDLE);
 
     h = icmp4();
-    ck_assert_uint_eq(IcmpSendEcho(h, 0, data, PAYLOAD, NULL, reply,
-                                   sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_NETNAME);
+    EXPECT_FAIL(
+        IcmpSendEcho(h, 0, data, PAYLOAD, NULL, reply, sizeof reply, 1000),
+        ERROR_INVALID_NETNAME);
     /* An asynchronous one fails the same, at once, its event untouched. */
-    ck_assert_uint_eq(IcmpSendEcho2(h, ev, NULL, NULL, 0, data, PAYLOAD,
-                                    NULL, reply, sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_NETNAME);
-    ck_assert_uint_eq(IcmpSendEcho2(h, ev, NULL, NULL, loopback(1), data,
-                                    PAYLOAD, NULL, NULL, sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho2(h, ev, NULL, NULL, 0, data, PAYLOAD, NULL, reply,
+                              sizeof reply, 1000),
+                ERROR_INVALID_NETNAME);
+    EXPECT_FAIL(IcmpSendEcho2(h, ev, NULL, NULL, loopback(1), data, PAYLOAD,
+                              NULL, NULL, sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
     ck_assert_uint_eq(WaitForSingleObject(ev, 0), WAIT_TIMEOUT);
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL, NULL,
-                                   sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL,
-                                   reply, 0, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), NULL, PAYLOAD, NULL,
-                                   reply, sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL, NULL,
+                             sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(
+        IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL, reply, 0, 1000),
+        ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho(h, loopback(1), NULL, PAYLOAD, NULL, reply,
+                             sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
     /* The reply must hold the structure and the data. */
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL,
-                                   reply,
-                                   sizeof(ICMP_ECHO_REPLY) + PAYLOAD - 1,
-                                   1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), IP_GENERAL_FAILURE);
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), data, 8, NULL, reply,
-                                   sizeof(ICMP_ECHO_REPLY) + 7, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), IP_GENERAL_FAILURE);
+    EXPECT_FAIL(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL, reply,
+                             sizeof(ICMP_ECHO_REPLY) + PAYLOAD - 1, 1000),
+                IP_GENERAL_FAILURE);
+    EXPECT_FAIL(IcmpSendEcho(h, loopback(1), data, 8, NULL, reply,
+                             sizeof(ICMP_ECHO_REPLY) + 7, 1000),
+                IP_GENERAL_FAILURE);
     /* An IPv4 handle does not do IPv6, nor the reverse. */
     {
         struct sockaddr_in6 d = { 0 };
 
         d.sin6_family = AF_INET6;
         d.sin6_addr.s6_addr[15] = 1;
-        ck_assert_uint_eq(Icmp6SendEcho2(h, NULL, NULL, NULL, NULL, &d, data,
-                                         PAYLOAD, NULL, reply, sizeof reply,
-                                         1000),
-                          0);
-        ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+        EXPECT_FAIL(Icmp6SendEcho2(h, NULL, NULL, NULL, NULL, &d, data,
+                                   PAYLOAD, NULL, reply, sizeof reply, 1000),
+                    ERROR_INVALID_PARAMETER);
     }
     ck_assert_int_eq(IcmpCloseHandle(h), TRUE);
     /* A closed handle is no handle. */
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL,
-                                   reply, sizeof reply, 1000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL, reply,
+                             sizeof reply, 1000),
+                ERROR_INVALID_PARAMETER);
     CloseHandle(ev);
 }
 END_TEST
@@ -270,10 +261,9 @@ START_TEST(echo2_event)
     fill(data, sizeof data, 5);
     memset(reply, 0xcc, sizeof reply);
     SetLastError(0xdeadbeef);
-    ck_assert_uint_eq(IcmpSendEcho2(h, ev, NULL, NULL, loopback(1), data,
-                                    PAYLOAD, NULL, reply, sizeof reply, 5000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_IO_PENDING);
+    EXPECT_FAIL(IcmpSendEcho2(h, ev, NULL, NULL, loopback(1), data, PAYLOAD,
+                              NULL, reply, sizeof reply, 5000),
+                ERROR_IO_PENDING);
     /* The request was copied: changing it now changes nothing. */
     memset(data, 0, sizeof data);
     ck_assert_uint_eq(WaitForSingleObject(ev, 10000), WAIT_OBJECT_0);
@@ -287,11 +277,9 @@ START_TEST(echo2_event)
     ck_assert_uint_eq(IcmpParseReplies(reply, sizeof reply), 1);
     ck_assert_uint_eq(GetLastError(), 0xdeadbeef);
     ck_assert_uint_eq(r->Reserved, 0);
-    ck_assert_uint_eq(IcmpParseReplies(reply, sizeof reply), 0);
-    ck_assert_uint_eq(GetLastError(), IP_SUCCESS);
+    EXPECT_FAIL(IcmpParseReplies(reply, sizeof reply), IP_SUCCESS);
     r->Status = 12345;
-    ck_assert_uint_eq(IcmpParseReplies(reply, sizeof reply), 0);
-    ck_assert_uint_eq(GetLastError(), 12345);
+    EXPECT_FAIL(IcmpParseReplies(reply, sizeof reply), 12345);
     r->Reserved = 3;
     ck_assert_uint_eq(IcmpParseReplies(reply, sizeof reply), 3);
     CloseHandle(ev);
@@ -326,11 +314,10 @@ START_TEST(echo2_apc)
     h = icmp4();
     for (size_t i = 0; i < sizeof data; i++)
         data[i] = (char)~i;
-    ck_assert_uint_eq(IcmpSendEcho2(h, NULL, echo_apc, (void *)0xdeadc0de,
-                                    loopback(1), data, PAYLOAD, NULL, reply,
-                                    sizeof reply, 5000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_IO_PENDING);
+    EXPECT_FAIL(IcmpSendEcho2(h, NULL, echo_apc, (void *)0xdeadc0de,
+                              loopback(1), data, PAYLOAD, NULL, reply,
+                              sizeof reply, 5000),
+                ERROR_IO_PENDING);
     /* Only an alertable wait of this thread runs it. */
     ck_assert_int_eq(apc_runs, 0);
     for (int i = 0; i < 100 && w != WAIT_IO_COMPLETION; i++)
@@ -380,8 +367,7 @@ START_TEST(echoes_at_once)
     setup_kind();
     shared_handle = icmp4();
     for (intptr_t i = 0; i < THREADS; i++)
-        ck_assert_int_eq(pthread_create(&t[i], NULL, echo_many, (void *)i),
-                         0);
+        ck_assert_int_eq(pthread_create(&t[i], NULL, echo_many, (void *)i), 0);
     for (int i = 0; i < THREADS; i++) {
         ck_assert_int_eq(pthread_join(t[i], &res), 0);
         ck_assert_ptr_null(res);
@@ -406,8 +392,7 @@ START_TEST(echo6)
     dst.sin6_addr.s6_addr[15] = 1;
     fill(data, sizeof data, 9);
     ck_assert_uint_eq(Icmp6SendEcho2(h, NULL, NULL, NULL, &src, &dst, data,
-                                     PAYLOAD, NULL, reply, sizeof reply,
-                                     5000),
+                                     PAYLOAD, NULL, reply, sizeof reply, 5000),
                       1);
     ck_assert_uint_eq(GetLastError(), NO_ERROR);
     ck_assert_uint_eq(r->Status, IP_SUCCESS);
@@ -416,15 +401,12 @@ START_TEST(echo6)
     ck_assert_uint_eq(Icmp6ParseReplies(reply, sizeof reply), 1);
     /* An unspecified destination, and an IPv4 handle's calls on it. */
     memset(&dst.sin6_addr, 0, 16);
-    ck_assert_uint_eq(Icmp6SendEcho2(h, NULL, NULL, NULL, &src, &dst, data,
-                                     PAYLOAD, NULL, reply, sizeof reply,
-                                     5000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_NETNAME);
-    ck_assert_uint_eq(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL,
-                                   reply, sizeof reply, 5000),
-                      0);
-    ck_assert_uint_eq(GetLastError(), ERROR_INVALID_PARAMETER);
+    EXPECT_FAIL(Icmp6SendEcho2(h, NULL, NULL, NULL, &src, &dst, data, PAYLOAD,
+                               NULL, reply, sizeof reply, 5000),
+                ERROR_INVALID_NETNAME);
+    EXPECT_FAIL(IcmpSendEcho(h, loopback(1), data, PAYLOAD, NULL, reply,
+                             sizeof reply, 5000),
+                ERROR_INVALID_PARAMETER);
     IcmpCloseHandle(h);
 }
 END_TEST
@@ -456,10 +438,9 @@ START_TEST(echo_timeout)
     ck_assert_uint_ge(took, 290);
     ck_assert_uint_lt(took, 5000);
     /* No route at all: the request cannot go. */
-    ck_assert_uint_eq(IcmpSendEcho(h, htonl(0x0a090909), data, PAYLOAD, NULL,
-                                   reply, sizeof reply, 300),
-                      0);
-    ck_assert_uint_eq(GetLastError(), IP_GENERAL_FAILURE);
+    EXPECT_FAIL(IcmpSendEcho(h, htonl(0x0a090909), data, PAYLOAD, NULL, reply,
+                             sizeof reply, 300),
+                IP_GENERAL_FAILURE);
     IcmpCloseHandle(h);
 }
 END_TEST

@@ -337,7 +337,10 @@ static int await_answer(int fd, const struct echo_id *me, int64_t start,
     for (;;) {
         int64_t now = wsc_now_ms();
         struct pollfd pfd = { fd, POLLIN, 0 };
-        int r, left = now >= deadline ? 0 : (int)(deadline - now);
+        int64_t rest = deadline - now;
+        int r, left = rest <= 0          ? 0
+                      : rest > INT32_MAX ? INT32_MAX
+                                         : (int)rest;
 
         r = wsc_os.poll(&pfd, 1, left);
         if (r < 0 && errno != EINTR)

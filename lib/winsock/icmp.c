@@ -206,25 +206,25 @@ static void run_apc(void *arg)
     free(q);
 }
 
+/* Ends an asynchronous echo.  The event is set last, when nothing of
+ * the echo is left to free: a caller that exits once it is set leaks
+ * nothing. */
 static void *echo_thread(void *arg)
 {
     struct echo *q = arg;
+    HANDLE event = q->event;
+    struct w32_apc_target *t = q->target;
     DWORD count = run_echo(q);
 
     if (q->dest.ss_family == AF_INET)
         ((ICMP_ECHO_REPLY *)q->reply)->Reserved = (USHORT)count;
     q->iosb.Status = 0;
-    if (q->event)
-        wsc_SetEvent(q->event);
-    if (q->target) {
-        struct w32_apc_target *t = q->target;
-
-        if (!wsc_w32_apc_queue(t, run_apc, q))
-            free(q);
-        wsc_w32_apc_put(t);
-    } else {
+    if (!t || !wsc_w32_apc_queue(t, run_apc, q))
         free(q);
-    }
+    if (t)
+        wsc_w32_apc_put(t);
+    if (event)
+        wsc_SetEvent(event);
     return NULL;
 }
 

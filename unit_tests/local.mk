@@ -94,6 +94,15 @@ EXTRA_DIST += unit_tests/ptr32.c
 # The secure CRT from <stdio.h>, <string.h>, <stdlib.h> and <time.h>
 # alone (C) or <cstdio> and company (C++), <winsock2.h> not included
 # (ORDER 0), before them (1) or after them (2).
+# Narrow and wide output on one stream, C and C++ (unit_tests/stdio_mix.c).
+TEST_BINARIES += unit_tests/stdio_mix_c unit_tests/stdio_mix_cxx
+unit_tests_stdio_mix_c_SOURCES = unit_tests/stdio_mix.c
+unit_tests_stdio_mix_c_CFLAGS = -std=c11 $(STRICT) -pthread
+unit_tests_stdio_mix_c_LDADD = libwscompat.la
+unit_tests_stdio_mix_cxx_SOURCES = unit_tests/stdio_mix_cxx.cpp
+unit_tests_stdio_mix_cxx_CXXFLAGS = -std=c++17 $(STRICT) -pthread
+unit_tests_stdio_mix_cxx_LDADD = libwscompat.la
+EXTRA_DIST += unit_tests/stdio_mix.c
 TEST_BINARIES += unit_tests/headers_crt_c99 unit_tests/headers_crt_c11_before \
 	unit_tests/headers_crt_c11_after unit_tests/headers_crt_cxx11 \
 	unit_tests/headers_crt_cxx17_before unit_tests/headers_crt_cxx17_after

@@ -34,6 +34,7 @@ typedef wint_t _TINT;
 #define _stscanf swscanf
 #define _fgetts fgetws
 #define _fputts fputws
+#define _putts _putws
 #define _puttc putwc
 #define _puttchar putwchar
 #define _gettc getwc
@@ -127,6 +128,7 @@ typedef int _TINT;
 #define _stscanf sscanf
 #define _fgetts fgets
 #define _fputts fputs
+#define _putts puts
 #define _puttc putc
 #define _puttchar putchar
 #define _gettc getc

@@ -212,6 +212,7 @@ template <class R, class... A> R wsc_entry_ret_(R (*)(A...));
  * formats as glibc does. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <wchar.h>
 WSC_API int wsc_printf(const char *fmt, ...);
 WSC_API int wsc_fprintf(FILE *f, const char *fmt, ...);
 WSC_API int wsc_vprintf(const char *fmt, va_list ap);
@@ -241,6 +242,21 @@ extern int snprintf(char *__restrict, size_t, const char *__restrict, ...)
     WSC_CRT_NOTHROW_ __asm__("wsc_snprintf");
 extern int vsnprintf(char *__restrict, size_t, const char *__restrict,
                      va_list) WSC_CRT_NOTHROW_ __asm__("wsc_vsnprintf");
+/* The wide family too: libstdc++'s <cwchar> #undefs the macros that name
+ * them (wsc_api.h), and glibc's wprintf reads %s as a narrow string and
+ * makes stdout wide, which loses the narrow output after it. */
+extern int (wprintf)(const wchar_t *__restrict, ...) __asm__("wsc_wprintf");
+extern int (fwprintf)(FILE *__restrict, const wchar_t *__restrict, ...)
+    __asm__("wsc_fwprintf");
+extern int (vwprintf)(const wchar_t *__restrict, va_list)
+    __asm__("wsc_vwprintf");
+extern int (vfwprintf)(FILE *__restrict, const wchar_t *__restrict, va_list)
+    __asm__("wsc_vfwprintf");
+extern int (swprintf)(wchar_t *__restrict, size_t, const wchar_t *__restrict,
+                      ...) WSC_CRT_NOTHROW_ __asm__("wsc_swprintf");
+extern int (vswprintf)(wchar_t *__restrict, size_t,
+                       const wchar_t *__restrict, va_list)
+    WSC_CRT_NOTHROW_ __asm__("wsc_vswprintf");
 #ifdef __cplusplus
 }
 #endif

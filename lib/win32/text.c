@@ -148,10 +148,44 @@ static const char *ms_format(const char *fmt, char **copy)
         free(copy);                                                      \
         return n;                                                        \
     }
+/* Narrow output to a stream: a stream something made wide-oriented
+ * (glibc's fputws or putwchar: Windows' streams take both kinds) takes it
+ * as wide characters, where glibc would drop it. */
+static int stream_vprintf(FILE *out, const char *f, va_list ap)
+{
+    char *s;
+    wchar_t *w;
+    size_t len;
+    int n;
+
+    if (fwide(out, 0) <= 0)
+        return vfprintf(out, f, ap);
+    if ((n = vasprintf(&s, f, ap)) < 0)
+        return -1;
+    len = mbstowcs(NULL, s, 0);
+    w = len == (size_t)-1 ? NULL : malloc((len + 1) * sizeof *w);
+    if (!w) {
+        /* Not the locale's multibyte text: a byte a character. */
+        len = (size_t)n;
+        if ((w = malloc((len + 1) * sizeof *w)))
+            for (size_t i = 0; i <= len; i++)
+                w[i] = (unsigned char)s[i];
+    } else {
+        mbstowcs(w, s, len + 1);
+    }
+    free(s);
+    if (!w)
+        return -1;
+    if (fputws(w, out) < 0)
+        n = -1;
+    free(w);
+    return n;
+}
+
 DEFINE_MS_VPRINTF(wsc_vfprintf, (FILE *out, const char *fmt, va_list ap),
-                  vfprintf(out, f, ap))
+                  stream_vprintf(out, f, ap))
 DEFINE_MS_VPRINTF(wsc_vprintf, (const char *fmt, va_list ap),
-                  vfprintf(stdout, f, ap))
+                  stream_vprintf(stdout, f, ap))
 DEFINE_MS_VPRINTF(wsc_vsprintf, (char *buf, const char *fmt, va_list ap),
                   vsprintf(buf, f, ap))
 DEFINE_MS_VPRINTF(wsc_vsnprintf,
@@ -840,8 +874,12 @@ static int put_wide(FILE *f, const wchar_t *s, int n)
     char mb[MB_LEN_MAX];
     int i;
 
-    if (fwide(f, 0) > 0)
-        return fputws(s, f) < 0 ? -1 : n;
+    if (fwide(f, 0) > 0) {
+        for (i = 0; i < n; i++)
+            if (fputwc(s[i], f) == WEOF)
+                return -1;
+        return n;
+    }
     memset(&st, 0, sizeof st);
     for (i = 0; i < n; i++) {
         size_t k = wcrtomb(mb, s[i], &st);
@@ -854,6 +892,41 @@ static int put_wide(FILE *f, const wchar_t *s, int n)
             return -1;
     }
     return n;
+}
+
+int wsc_fputws(const wchar_t *s, FILE *f)
+{
+    if (!s || !f) {
+        errno = EINVAL;
+        return -1;
+    }
+    return put_wide(f, s, (int)wcslen(s)) < 0 ? -1 : 0;
+}
+
+wint_t wsc_fputwc(wchar_t c, FILE *f)
+{
+    if (!f) {
+        errno = EINVAL;
+        return WEOF;
+    }
+    return put_wide(f, &c, 1) < 0 ? WEOF : (wint_t)c;
+}
+
+wint_t wsc_putwc(wchar_t c, FILE *f)
+{
+    return wsc_fputwc(c, f);
+}
+
+wint_t wsc_putwchar(wchar_t c)
+{
+    return wsc_fputwc(c, stdout);
+}
+
+int wsc__putws(const wchar_t *s)
+{
+    return wsc_fputws(s, stdout) < 0 || wsc_fputwc(L'\n', stdout) == WEOF
+               ? (int)WEOF
+               : 0;
 }
 
 int wsc_vfwprintf(FILE *f, const wchar_t *fmt, va_list ap)

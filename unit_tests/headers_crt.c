@@ -77,6 +77,25 @@ int main(void)
     CHECK(tok && !strcmp(tok, "a"));
     CHECK(strerror_s(a, sizeof a, ENOENT) == 0 && a[0] != 0);
     CHECK(_strupr_s(b, sizeof b) == 0 && !strcmp(b, "XYZ"));
+#ifdef __cplusplus
+    /* The C++ forms that take the array's size (Microsoft's templates). */
+    CHECK(strcpy_s(a, "abc") == 0 && strcat_s(a, "d") == 0 &&
+          !strcmp(a, "abcd"));
+    CHECK(strcpy_s(b, "longer than b") == ERANGE && b[0] == 0);
+    CHECK(strncpy_s(a, "hello world", 5) == 0 && !strcmp(a, "hello"));
+    CHECK(sprintf_s(a, "%d-%s", 42, "x") == 4 && !strcmp(a, "42-x"));
+    CHECK(_snprintf_s(b, _TRUNCATE, "%s", "too long") == -1 &&
+          !strcmp(b, "too lon"));
+    CHECK(_itoa_s(255, a, 16) == 0 && !strcmp(a, "ff"));
+    CHECK(strerror_s(a, ENOENT) == 0 && a[0] != 0);
+    CHECK(strcpy_s(b, "MiX") == 0 && _strupr_s(b) == 0 && !strcmp(b, "MIX"));
+    {
+        time_t zero = 0;
+        char tb[32];
+
+        CHECK(ctime_s(tb, &zero) == 0 && strlen(tb) == 25);
+    }
+#endif
     /* <stdlib.h> */
     CHECK(_itoa_s(-5, a, sizeof a, 10) == 0 && !strcmp(a, "-5"));
     CHECK(_i64toa_s(1LL << 40, a, sizeof a, 16) == 0 && !strcmp(a, "10000000000"));

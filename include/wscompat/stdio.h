@@ -19,5 +19,6 @@
 #undef WSC_INCLUDING_STDIO_H_
 #define WSC_CRT_STDIO
 #include "wsc_crt.h"
+#include "wsc_crt_cxx.h" /* the array forms, in C++ */
 #undef WSC_CRT_STDIO
 #endif

@@ -18,5 +18,6 @@
 #undef WSC_INCLUDING_STRING_H_
 #define WSC_CRT_STRING
 #include "wsc_crt.h"
+#include "wsc_crt_cxx.h" /* the array forms, in C++ */
 #undef WSC_CRT_STRING
 #endif

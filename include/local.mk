@@ -43,7 +43,7 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/minwindef.h include/wscompat/winnt.h \
 	include/wscompat/wtypes.h include/wscompat/basetsd.h \
 	include/wscompat/winerror.h include/wscompat/tchar.h \
-	include/wscompat/strsafe.h include/wscompat/wsc_strsafe_body.h include/wscompat/wsc_crt_cxx.h \
+	include/wscompat/strsafe.h include/wscompat/wsc_strsafe_body.h include/wscompat/wsc_crt_cxx.h include/wscompat/wsc_time_widths.h \
 	include/wscompat/process.h \
 	include/wscompat/mstcpip.h include/wscompat/ws2def.h \
 	include/wscompat/ws2ipdef.h include/wscompat/inaddr.h \

@@ -72,7 +72,7 @@ libwscwin32_la_SOURCES = lib/win32/win32.h lib/win32/lasterror.h \
 	lib/win32/handle.h lib/win32/api.def lib/win32/errors.def \
 	lib/win32/error.c lib/win32/message.c lib/win32/heap.c \
 	lib/win32/handle.c lib/win32/wait.c lib/win32/thread.c \
-	lib/win32/sync.c lib/win32/time.c lib/win32/console.c \
+	lib/win32/sync.c lib/win32/time.c lib/win32/cpus.c lib/win32/console.c \
 	lib/win32/file.c lib/win32/dir.c lib/win32/mailslot.c lib/win32/module.c lib/win32/wide.c lib/win32/text.c \
 	lib/win32/stdio.c \
 	lib/win32/w32async.h lib/win32/port.c lib/win32/apc.c \

@@ -110,6 +110,20 @@ int main(void)
         char c[26];
         CHECK(ctime_s(c, sizeof c, &t) == 0 && strlen(c) == 25);
     }
+    /* of a stated width */
+    {
+        __time64_t t64 = 86400;
+        __time32_t t32 = 0;
+        char c[26];
+
+        CHECK(sizeof(__time32_t) == 4 && sizeof(__time64_t) == 8);
+        CHECK(_gmtime64_s(&tm, &t64) == 0 && tm.tm_mday == 2);
+        CHECK(_localtime32_s(&tm, NULL) == EINVAL);
+        CHECK(_ctime32_s(c, sizeof c, &t32) == 0 && strlen(c) == 25);
+        CHECK(_mkgmtime64(_gmtime64(&t64)) == 86400);
+        CHECK(_difftime64(t64, 0) == 86400.0);
+        CHECK(_time64(&t64) == t64 && t64 > 1600000000);
+    }
     /* the program's own, by its macros */
     CHECK(_strrev(a) == a && strnlen_s("abc", 2) == 2 && own_calls == 2);
     if (failures)

@@ -1068,6 +1068,60 @@ START_TEST(time_and_system)
 }
 END_TEST
 
+/* The processor topology as the thread-pool samples read it: the size
+ * asked first, then every entry; the cores' masks cover each online
+ * processor once, and there is a package and a NUMA node. */
+START_TEST(logical_processors)
+{
+    SYSTEM_LOGICAL_PROCESSOR_INFORMATION *v;
+    DWORD len = 0, need, logical = 0, cores = 0, nodes = 0, packages = 0;
+    ULONG_PTR seen = 0;
+    SYSTEM_INFO si;
+
+    ERR(GetLogicalProcessorInformation(NULL, NULL), FALSE, ERROR_NOACCESS);
+    ERR(GetLogicalProcessorInformation(NULL, &len), FALSE,
+        ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_gt(len, 0);
+    ck_assert_uint_eq(len % sizeof(*v), 0);
+    need = len;
+    v = malloc(need);
+    len = need - 1;
+    ERR(GetLogicalProcessorInformation(v, &len), FALSE,
+        ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(len, need);
+    ck_assert_int_eq(GetLogicalProcessorInformation(v, &len), TRUE);
+    ck_assert_uint_eq(len, need);
+    for (DWORD i = 0; i < len / sizeof(*v); i++) {
+        switch (v[i].Relationship) {
+        case RelationProcessorCore:
+            cores++;
+            ck_assert_uint_eq(seen & v[i].ProcessorMask, 0);
+            seen |= v[i].ProcessorMask;
+            logical += (DWORD)__builtin_popcountll(v[i].ProcessorMask);
+            ck_assert_uint_eq(v[i].ProcessorCore.Flags,
+                              __builtin_popcountll(v[i].ProcessorMask) > 1
+                                  ? LTP_PC_SMT
+                                  : 0);
+            break;
+        case RelationNumaNode: nodes++; break;
+        case RelationProcessorPackage: packages++; break;
+        case RelationCache:
+            ck_assert_uint_ge(v[i].Cache.Level, 1);
+            ck_assert_uint_le(v[i].Cache.Level, 4);
+            break;
+        default: ck_abort_msg("relationship %d", v[i].Relationship);
+        }
+    }
+    GetSystemInfo(&si);
+    if (si.dwNumberOfProcessors <= 64)
+        ck_assert_uint_eq(logical, si.dwNumberOfProcessors);
+    ck_assert_uint_ge(cores, 1);
+    ck_assert_uint_ge(nodes, 1);
+    ck_assert_uint_ge(packages, 1);
+    free(v);
+}
+END_TEST
+
 /* ---- text: code pages and the lstr functions ----------------------------
  * CP_ACP/CP_OEMCP/CP_THREAD_ACP are UTF-8; Linux's wchar_t holds a code
  * point, so U+1F600 is one unit (two on Windows). */
@@ -2293,6 +2347,7 @@ int main(void)
     tcase_add_test(tc, init_once);
     tcase_add_test(tc, interlocked);
     tcase_add_test(tc, time_and_system);
+    tcase_add_test(tc, logical_processors);
     tcase_add_test(tc, multibyte_to_wide);
     tcase_add_test(tc, multibyte_to_wide_errors);
     tcase_add_test(tc, wide_to_multibyte);

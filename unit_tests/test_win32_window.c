@@ -105,6 +105,49 @@ START_TEST(class_registration)
 }
 END_TEST
 
+/* A class as the samples register one: the system's icon and cursor, a
+ * stock brush or a system color.  They stand for the system's objects:
+ * present, distinct, and a stock object out of range is NULL. */
+START_TEST(class_drawing_objects)
+{
+    WNDCLASSEXW wx;
+    HWND h;
+
+    memset(&wx, 0, sizeof(wx));
+    wx.cbSize = sizeof(wx);
+    wx.style = CS_HREDRAW | CS_VREDRAW;
+    wx.lpfnWndProc = logging_proc;
+    wx.hIcon = LoadIconW(NULL, MAKEINTRESOURCEW(32512));
+    wx.hIconSm = LoadIconA(NULL, IDI_WINLOGO);
+    wx.hCursor = LoadCursorA(NULL, IDC_ARROW);
+    wx.hbrBackground = (HBRUSH)GetStockObject(WHITE_BRUSH);
+    wx.lpszClassName = L"drawn class";
+    ck_assert_ptr_nonnull(wx.hIcon);
+    ck_assert_ptr_nonnull(wx.hIconSm);
+    ck_assert_ptr_nonnull(wx.hCursor);
+    ck_assert_ptr_nonnull(wx.hbrBackground);
+    ck_assert_ptr_ne(wx.hIcon, wx.hIconSm);
+    ck_assert_ptr_ne((void *)wx.hIcon, (void *)wx.hCursor);
+    ck_assert_ptr_eq(LoadIconA(NULL, IDI_APPLICATION), wx.hIcon);
+    ck_assert_ptr_ne(GetStockObject(BLACK_BRUSH), wx.hbrBackground);
+    ck_assert_ptr_null(GetStockObject(9));
+    ck_assert_ptr_null(GetStockObject(-1));
+    ck_assert_ptr_null(GetStockObject(DC_PEN + 1));
+    ck_assert_uint_ne(RegisterClassExW(&wx), 0);
+    h = CreateWindowExW(0, L"drawn class", L"", WS_OVERLAPPEDWINDOW,
+                        CW_USEDEFAULT, 0, CW_USEDEFAULT, 0, NULL, NULL, NULL,
+                        NULL);
+    ck_assert_ptr_nonnull(h);
+    ck_assert_int_eq(DestroyWindow(h), TRUE);
+    wx.hbrBackground = (HBRUSH)(COLOR_WINDOW + 1);
+    wx.lpszClassName = L"colored class";
+    ck_assert_uint_ne(RegisterClassExW(&wx), 0);
+    ck_assert_int_eq(DeleteObject(GetStockObject(WHITE_BRUSH)), TRUE);
+    ck_assert_int_eq(DestroyIcon(wx.hIcon), TRUE);
+    ERR(DestroyCursor(NULL), FALSE, ERROR_INVALID_HANDLE);
+}
+END_TEST
+
 START_TEST(bad_window_handles)
 {
     HWND h = window("c");
@@ -644,6 +687,7 @@ int main(void)
 
     tcase_set_timeout(tc, 30);
     tcase_add_test(tc, class_registration);
+    tcase_add_test(tc, class_drawing_objects);
     tcase_add_test(tc, bad_window_handles);
     tcase_add_test(tc, window_procedure_calls);
     tcase_add_test(tc, queue_order_and_filters);

@@ -1,7 +1,8 @@
 /* wscompat: <time.h> as Microsoft's C library has it: the C library's own
  * (#include_next, as gnulib's replacement headers do), then the names
  * Microsoft's declares beside it (localtime_s, gmtime_s, ctime_s,
- * asctime_s; wsc_crt.h, from lib/win32/api.def).  Only a program built with
+ * asctime_s; wsc_crt.h, from lib/win32/api.def; and the functions of a
+ * stated width, _time64, _localtime32_s, ...: wsc_time_widths.h).  Only a program built with
  * wscompat's include directory finds this header. */
 #if __GNUC__ >= 3
 #pragma GCC system_header
@@ -21,4 +22,5 @@
 #include "wsc_crt.h"
 #include "wsc_crt_cxx.h" /* the array forms, in C++ */
 #undef WSC_CRT_TIME
+#include "wsc_time_widths.h" /* _time64, _localtime32_s, ... */
 #endif

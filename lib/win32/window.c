@@ -505,6 +505,65 @@ static ATOM class_add_w(LPCWSTR name, WNDPROC proc, UINT style, int cls_extra,
     return a;
 }
 
+/* ---- what a class draws with: nothing is drawn, so an icon, a cursor
+ * or a stock object is a handle that stands for it (a class of a
+ * program's own resources too, which its .rc would have made), distinct
+ * per kind and number, and deleting one does nothing. */
+enum { GDI_ICON = 0x7e000000, GDI_CURSOR = 0x7e100000, GDI_STOCK = 0x7e200000 };
+
+static void *stands_for(unsigned kind, const void *name)
+{
+    ULONG_PTR id = IS_INTRESOURCE(name) ? (ULONG_PTR)name & 0xFFFF : 0xFFFF;
+
+    return (void *)(ULONG_PTR)(kind | id);
+}
+
+HICON wsc_LoadIconA(HINSTANCE instance, LPCSTR name)
+{
+    (void)instance;
+    return (HICON)stands_for(GDI_ICON, name);
+}
+
+HICON wsc_LoadIconW(HINSTANCE instance, LPCWSTR name)
+{
+    (void)instance;
+    return (HICON)stands_for(GDI_ICON, name);
+}
+
+HCURSOR wsc_LoadCursorA(HINSTANCE instance, LPCSTR name)
+{
+    (void)instance;
+    return (HCURSOR)stands_for(GDI_CURSOR, name);
+}
+
+HCURSOR wsc_LoadCursorW(HINSTANCE instance, LPCWSTR name)
+{
+    (void)instance;
+    return (HCURSOR)stands_for(GDI_CURSOR, name);
+}
+
+HGDIOBJ wsc_GetStockObject(int which)
+{
+    if (which < WHITE_BRUSH || which > DC_PEN || which == 9)
+        return NULL;
+    return (HGDIOBJ)(ULONG_PTR)(GDI_STOCK | (unsigned)which);
+}
+
+BOOL wsc_DeleteObject(HGDIOBJ obj)
+{
+    return obj != NULL;
+}
+
+BOOL wsc_DestroyIcon(HICON icon)
+{
+    return icon ? TRUE : wsc_w32_fail(ERROR_INVALID_HANDLE);
+}
+
+BOOL wsc_DestroyCursor(HCURSOR cursor)
+{
+    return cursor ? TRUE : wsc_w32_fail(ERROR_INVALID_HANDLE);
+}
+
 ATOM wsc_RegisterClassA(const WNDCLASSA *wc)
 {
     if (!wc)

@@ -43,14 +43,7 @@ static size_t own_strnlen(const char *s, size_t n)
     return strlen(s) < n ? strlen(s) : n;
 }
 
-static int failures;
-#define CHECK(c)                                                            \
-    do {                                                                    \
-        if (!(c)) {                                                         \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c);          \
-            failures++;                                                     \
-        }                                                                   \
-    } while (0)
+#include "plain_check.h"
 
 int main(void)
 {

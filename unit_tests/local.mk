@@ -102,7 +102,7 @@ unit_tests_stdio_mix_c_LDADD = libwscompat.la
 unit_tests_stdio_mix_cxx_SOURCES = unit_tests/stdio_mix_cxx.cpp
 unit_tests_stdio_mix_cxx_CXXFLAGS = -std=c++17 $(STRICT) -pthread
 unit_tests_stdio_mix_cxx_LDADD = libwscompat.la
-EXTRA_DIST += unit_tests/stdio_mix.c
+EXTRA_DIST += unit_tests/stdio_mix.c unit_tests/plain_check.h
 TEST_BINARIES += unit_tests/headers_crt_c99 unit_tests/headers_crt_c11_before \
 	unit_tests/headers_crt_c11_after unit_tests/headers_crt_cxx11 \
 	unit_tests/headers_crt_cxx17_before unit_tests/headers_crt_cxx17_after

@@ -20,14 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 
-static int failures;
-#define CHECK(c)                                                            \
-    do {                                                                    \
-        if (!(c)) {                                                         \
-            fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #c);          \
-            failures++;                                                     \
-        }                                                                   \
-    } while (0)
+#include "plain_check.h"
 
 /* What f holds, from its start (n bytes at most). */
 static size_t contents(FILE *f, char *buf, size_t n)

@@ -13,41 +13,49 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* A form whose destination array gives the size: the C form's name, its
- * array parameter, then the rest, passed on with the size after the
- * array. */
-#define WSC_CXX_ARRAY_FORM_(ret, name, ch, ...)                            \
-    template <size_t WscN> inline ret name(ch(&wsc_d_)[WscN], __VA_ARGS__)
+/* A form whose destination array gives the size, passed on to the C
+ * form after the array: FORWARD_ for a fixed list (args: the rest of the
+ * call), VA_ for a format and its arguments (vcall: the v form's call). */
+#define WSC_CXX_ARGS_(...) __VA_ARGS__
+#define WSC_CXX_FORWARD_(ret, name, ch, args, ...)                         \
+    template <size_t WscN> inline ret name(ch(&wsc_d_)[WscN], __VA_ARGS__) \
+    { return wsc_##name(wsc_d_, WscN, WSC_CXX_ARGS_ args); }
+#define WSC_CXX_ALONE_(ret, name, ch)                                      \
+    template <size_t WscN> inline ret name(ch(&wsc_d_)[WscN])              \
+    { return wsc_##name(wsc_d_, WscN); }
+#define WSC_CXX_VA_(name, ch, fmt_t, vcall, ...)                           \
+    template <size_t WscN>                                                 \
+    inline int name(ch(&wsc_d_)[WscN], __VA_ARGS__ fmt_t fmt, ...)         \
+    {                                                                      \
+        va_list ap;                                                        \
+        va_start(ap, fmt);                                                 \
+        int n = vcall;                                                     \
+        va_end(ap);                                                        \
+        return n;                                                          \
+    }
 
 #if defined(WSC_CRT_STRING) && !defined(WSC_CRT_CXX_STRING_DONE_)
 #define WSC_CRT_CXX_STRING_DONE_
 #ifndef strcpy_s
-WSC_CXX_ARRAY_FORM_(errno_t, strcpy_s, char, const char *s)
-{ return wsc_strcpy_s(wsc_d_, WscN, s); }
+WSC_CXX_FORWARD_(errno_t, strcpy_s, char, (s), const char *s)
 #endif
 #ifndef strcat_s
-WSC_CXX_ARRAY_FORM_(errno_t, strcat_s, char, const char *s)
-{ return wsc_strcat_s(wsc_d_, WscN, s); }
+WSC_CXX_FORWARD_(errno_t, strcat_s, char, (s), const char *s)
 #endif
 #ifndef strncpy_s
-WSC_CXX_ARRAY_FORM_(errno_t, strncpy_s, char, const char *s, size_t n)
-{ return wsc_strncpy_s(wsc_d_, WscN, s, n); }
+WSC_CXX_FORWARD_(errno_t, strncpy_s, char, (s, n), const char *s, size_t n)
 #endif
 #ifndef strncat_s
-WSC_CXX_ARRAY_FORM_(errno_t, strncat_s, char, const char *s, size_t n)
-{ return wsc_strncat_s(wsc_d_, WscN, s, n); }
+WSC_CXX_FORWARD_(errno_t, strncat_s, char, (s, n), const char *s, size_t n)
 #endif
 #ifndef strerror_s
-WSC_CXX_ARRAY_FORM_(errno_t, strerror_s, char, int err)
-{ return wsc_strerror_s(wsc_d_, WscN, err); }
+WSC_CXX_FORWARD_(errno_t, strerror_s, char, (err), int err)
 #endif
 #ifndef _strlwr_s
-template <size_t WscN> inline errno_t _strlwr_s(char (&wsc_d_)[WscN])
-{ return wsc__strlwr_s(wsc_d_, WscN); }
+WSC_CXX_ALONE_(errno_t, _strlwr_s, char)
 #endif
 #ifndef _strupr_s
-template <size_t WscN> inline errno_t _strupr_s(char (&wsc_d_)[WscN])
-{ return wsc__strupr_s(wsc_d_, WscN); }
+WSC_CXX_ALONE_(errno_t, _strupr_s, char)
 #endif
 #endif
 
@@ -55,92 +63,48 @@ template <size_t WscN> inline errno_t _strupr_s(char (&wsc_d_)[WscN])
     !defined(WSC_CRT_CXX_WCS_DONE_)
 #define WSC_CRT_CXX_WCS_DONE_
 #ifndef wcscpy_s
-WSC_CXX_ARRAY_FORM_(errno_t, wcscpy_s, wchar_t, const wchar_t *s)
-{ return wsc_wcscpy_s(wsc_d_, WscN, s); }
+WSC_CXX_FORWARD_(errno_t, wcscpy_s, wchar_t, (s), const wchar_t *s)
 #endif
 #ifndef wcscat_s
-WSC_CXX_ARRAY_FORM_(errno_t, wcscat_s, wchar_t, const wchar_t *s)
-{ return wsc_wcscat_s(wsc_d_, WscN, s); }
+WSC_CXX_FORWARD_(errno_t, wcscat_s, wchar_t, (s), const wchar_t *s)
 #endif
 #ifndef wcsncpy_s
-WSC_CXX_ARRAY_FORM_(errno_t, wcsncpy_s, wchar_t, const wchar_t *s, size_t n)
-{ return wsc_wcsncpy_s(wsc_d_, WscN, s, n); }
+WSC_CXX_FORWARD_(errno_t, wcsncpy_s, wchar_t, (s, n), const wchar_t *s,
+                 size_t n)
 #endif
 #endif
 
+/* The four array forms of a printf family (a program's macro of any of
+ * the four leaves all four out). */
+#define WSC_CXX_PRINTF_FORMS_(ch, s, vs, sn, vsn)                          \
+    WSC_CXX_VA_(s, ch, const ch *, wsc_##vs(wsc_d_, WscN, fmt, ap), )     \
+    WSC_CXX_FORWARD_(int, vs, ch, (fmt, ap), const ch *fmt, va_list ap)    \
+    WSC_CXX_VA_(sn, ch, const ch *,                                        \
+                wsc_##vsn(wsc_d_, WscN, count, fmt, ap), size_t count, )   \
+    WSC_CXX_FORWARD_(int, vsn, ch, (count, fmt, ap), size_t count,         \
+                     const ch *fmt, va_list ap)
+
 #if defined(WSC_CRT_STDIO) && !defined(WSC_CRT_CXX_STDIO_DONE_)
 #define WSC_CRT_CXX_STDIO_DONE_
-#ifndef sprintf_s
-WSC_CXX_ARRAY_FORM_(int, sprintf_s, char, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = wsc_vsprintf_s(wsc_d_, WscN, fmt, ap);
-    va_end(ap);
-    return n;
-}
-#endif
-#ifndef vsprintf_s
-WSC_CXX_ARRAY_FORM_(int, vsprintf_s, char, const char *fmt, va_list ap)
-{ return wsc_vsprintf_s(wsc_d_, WscN, fmt, ap); }
-#endif
-#ifndef _snprintf_s
-WSC_CXX_ARRAY_FORM_(int, _snprintf_s, char, size_t count, const char *fmt,
-                    ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = wsc__vsnprintf_s(wsc_d_, WscN, count, fmt, ap);
-    va_end(ap);
-    return n;
-}
-#endif
-#ifndef _vsnprintf_s
-WSC_CXX_ARRAY_FORM_(int, _vsnprintf_s, char, size_t count, const char *fmt,
-                    va_list ap)
-{ return wsc__vsnprintf_s(wsc_d_, WscN, count, fmt, ap); }
+#if !defined(sprintf_s) && !defined(vsprintf_s) && !defined(_snprintf_s) && \
+    !defined(_vsnprintf_s)
+WSC_CXX_PRINTF_FORMS_(char, sprintf_s, vsprintf_s, _snprintf_s, _vsnprintf_s)
 #endif
 #ifndef gets_s
-template <size_t WscN> inline char *gets_s(char (&wsc_d_)[WscN])
-{ return wsc_gets_s(wsc_d_, WscN); }
+WSC_CXX_ALONE_(char *, gets_s, char)
 #endif
 #endif
 
 #if (defined(WSC_CRT_STDIO) || defined(WSC_CRT_WCHAR)) &&                  \
     !defined(WSC_CRT_CXX_WPRINTF_DONE_)
 #define WSC_CRT_CXX_WPRINTF_DONE_
-#ifndef swprintf_s
-WSC_CXX_ARRAY_FORM_(int, swprintf_s, wchar_t, const wchar_t *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = wsc_vswprintf_s(wsc_d_, WscN, fmt, ap);
-    va_end(ap);
-    return n;
-}
-#endif
-#ifndef vswprintf_s
-WSC_CXX_ARRAY_FORM_(int, vswprintf_s, wchar_t, const wchar_t *fmt,
-                    va_list ap)
-{ return wsc_vswprintf_s(wsc_d_, WscN, fmt, ap); }
-#endif
-#ifndef _snwprintf_s
-WSC_CXX_ARRAY_FORM_(int, _snwprintf_s, wchar_t, size_t count,
-                    const wchar_t *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = wsc__vsnwprintf_s(wsc_d_, WscN, count, fmt, ap);
-    va_end(ap);
-    return n;
-}
-#endif
-#ifndef _vsnwprintf_s
-WSC_CXX_ARRAY_FORM_(int, _vsnwprintf_s, wchar_t, size_t count,
-                    const wchar_t *fmt, va_list ap)
-{ return wsc__vsnwprintf_s(wsc_d_, WscN, count, fmt, ap); }
+#if !defined(swprintf_s) && !defined(vswprintf_s) &&                       \
+    !defined(_snwprintf_s) && !defined(_vsnwprintf_s)
+WSC_CXX_PRINTF_FORMS_(wchar_t, swprintf_s, vswprintf_s, _snwprintf_s,
+                      _vsnwprintf_s)
 #endif
 #endif
+#undef WSC_CXX_PRINTF_FORMS_
 
 #if defined(WSC_CRT_STDLIB) && !defined(WSC_CRT_CXX_STDLIB_DONE_)
 #define WSC_CRT_CXX_STDLIB_DONE_
@@ -170,14 +134,15 @@ WSC_CXX_TOA_FORM_(_ui64toa_s, unsigned long long)
 #if defined(WSC_CRT_TIME) && !defined(WSC_CRT_CXX_TIME_DONE_)
 #define WSC_CRT_CXX_TIME_DONE_
 #ifndef asctime_s
-WSC_CXX_ARRAY_FORM_(errno_t, asctime_s, char, const struct tm *tm)
-{ return wsc_asctime_s(wsc_d_, WscN, tm); }
+WSC_CXX_FORWARD_(errno_t, asctime_s, char, (tm), const struct tm *tm)
 #endif
 #ifndef ctime_s
-WSC_CXX_ARRAY_FORM_(errno_t, ctime_s, char, const time_t *t)
-{ return wsc_ctime_s(wsc_d_, WscN, t); }
+WSC_CXX_FORWARD_(errno_t, ctime_s, char, (t), const time_t *t)
 #endif
 #endif
 
-#undef WSC_CXX_ARRAY_FORM_
+#undef WSC_CXX_ARGS_
+#undef WSC_CXX_FORWARD_
+#undef WSC_CXX_ALONE_
+#undef WSC_CXX_VA_
 #endif

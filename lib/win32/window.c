@@ -518,29 +518,17 @@ static void *stands_for(unsigned kind, const void *name)
     return (void *)(ULONG_PTR)(kind | id);
 }
 
-HICON wsc_LoadIconA(HINSTANCE instance, LPCSTR name)
-{
-    (void)instance;
-    return (HICON)stands_for(GDI_ICON, name);
-}
-
-HICON wsc_LoadIconW(HINSTANCE instance, LPCWSTR name)
-{
-    (void)instance;
-    return (HICON)stands_for(GDI_ICON, name);
-}
-
-HCURSOR wsc_LoadCursorA(HINSTANCE instance, LPCSTR name)
-{
-    (void)instance;
-    return (HCURSOR)stands_for(GDI_CURSOR, name);
-}
-
-HCURSOR wsc_LoadCursorW(HINSTANCE instance, LPCWSTR name)
-{
-    (void)instance;
-    return (HCURSOR)stands_for(GDI_CURSOR, name);
-}
+#define STANDS_FOR_(fn, type, kind, name_t)                             \
+    type wsc_##fn(HINSTANCE instance, name_t name)                       \
+    {                                                                    \
+        (void)instance;                                                  \
+        return (type)stands_for(kind, name);                             \
+    }
+STANDS_FOR_(LoadIconA, HICON, GDI_ICON, LPCSTR)
+STANDS_FOR_(LoadIconW, HICON, GDI_ICON, LPCWSTR)
+STANDS_FOR_(LoadCursorA, HCURSOR, GDI_CURSOR, LPCSTR)
+STANDS_FOR_(LoadCursorW, HCURSOR, GDI_CURSOR, LPCWSTR)
+#undef STANDS_FOR_
 
 HGDIOBJ wsc_GetStockObject(int which)
 {

@@ -3,7 +3,8 @@
 # reads formats the Microsoft way.  Then the other entries MSVC accepts,
 # wmain_app.c built again with FORM, as C and as C++: void (exit status
 # 0), and (), (argc, argv), (argc, argv, envp), as `cc app.c` builds them
-# (the compilers' own default standards); and an ANSI build's void _tmain,
+# (the compilers' own default standards); a GUI program's _tWinMain
+# (wWinMain, and WinMain built ANSI); and an ANSI build's void _tmain,
 # which is main.
 set -u
 fail=0
@@ -63,6 +64,8 @@ form 3 0 'void entry
 argc=3 [b c] WMAIN_ENV=é'
 form 4 7 'argc=3 [b c] WMAIN_ENV=é'
 form 5 5 ''
+form 6 6 'cmd=[a "b c"] show=10 inst=1 prev=1'
+form 6n 6 'cmd=[a "b c"] show=10 inst=1 prev=1'
 form 1n 0 'void entry'
 form 2n 0 'void entry
 argc=3 [b c]'

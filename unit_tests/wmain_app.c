@@ -4,8 +4,8 @@
  *
  * Built by wmain.sh again, as C and as C++, with FORM naming one of the
  * other entries MSVC accepts: a void entry (exit status 0) and the
- * (), (argc, argv) and (argc, argv, envp) forms; with NARROW, the _tmain
- * ones as an ANSI build's. */
+ * (), (argc, argv) and (argc, argv, envp) forms, and a GUI program's
+ * _tWinMain; with NARROW, the _tmain ones as an ANSI build's. */
 #ifndef NARROW /* -DNARROW: an ANSI build, whose _tmain is main */
 #define UNICODE
 #define _UNICODE
@@ -69,5 +69,14 @@ int wmain(void)
 {
     (void)noise;
     return 5;
+}
+#elif FORM == 6 /* a GUI program's: the command line after the name */
+int APIENTRY _tWinMain(_In_ HINSTANCE inst, _In_opt_ HINSTANCE prev,
+                       _In_ LPTSTR cmd, _In_ int show)
+{
+    (void)noise;
+    _tprintf(_T("cmd=[%s] show=%d inst=%d prev=%d\n"), cmd, show,
+             inst != NULL && inst == GetModuleHandle(NULL), prev == NULL);
+    return 6;
 }
 #endif

@@ -7,8 +7,48 @@
 
 /* The oldest spellings, __in, __out and __success(x): libstdc++ names
  * parameters __in and __out and a variable __success, so in C++ these are
- * left undefined unless the program defines WSC_OLD_SAL and includes no
- * C++ library header after this one. */
+ * left undefined unless the program defines WSC_OLD_SAL.  Then the C++
+ * library's headers that use those names come first (a later #include of
+ * one is then empty), which costs each file that includes windows.h
+ * about a second of compiling. */
+#if defined(__cplusplus) && defined(WSC_OLD_SAL)
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <codecvt>
+#include <condition_variable>
+#include <deque>
+#include <fstream>
+#include <functional>
+#include <future>
+#include <iomanip>
+#include <iostream>
+#include <list>
+#include <locale>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <random>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+#if __cplusplus >= 201703L
+#include <shared_mutex>
+#include <string_view>
+#endif
+#if __cplusplus >= 202002L
+#include <ranges>
+#include <stop_token>
+#endif
+#endif
 #if !defined(__cplusplus) || defined(WSC_OLD_SAL)
 #ifndef __in
 #define __in

@@ -204,6 +204,28 @@ template <class R, class... A> R wsc_entry_ret_(R (*)(A...));
 #define wmain(...) WSC_ENTRY_(wsc_wmain_, wsc_run_wmain_env, __VA_ARGS__)
 #endif
 
+/* A GUI program's WinMain (wWinMain; tchar.h's _tWinMain) gets a main
+ * that calls it as Windows does: the module's handle, no previous
+ * instance, the command line after the program's name, SW_SHOWDEFAULT.
+ * Its windows are message targets only (nothing is drawn). */
+#ifdef __cplusplus
+extern "C"
+#endif
+WSC_API int wsc_run_winmain(int argc, char **argv, void (*entry)(void),
+                            int wide);
+#ifndef WSC_NO_WINMAIN
+#define WSC_WINMAIN_(f, wide, ...)                                       \
+    f(__VA_ARGS__);                                                      \
+    int main(int wsc_argc_, char **wsc_argv_)                            \
+    {                                                                    \
+        return wsc_run_winmain(wsc_argc_, wsc_argv_, (void (*)(void))f,  \
+                               wide);                                    \
+    }                                                                    \
+    int f(__VA_ARGS__)
+#define WinMain(...) WSC_WINMAIN_(wsc_winmain_, 0, __VA_ARGS__)
+#define wWinMain(...) WSC_WINMAIN_(wsc_wwinmain_, 1, __VA_ARGS__)
+#endif
+
 /* printf and its family read formats the Microsoft way: %I64d, %I64u,
  * %Id and %Iu (64-bit, pointer-sized), %I32d, %ws and %hs.  The names
  * stay the C library's, so a format attribute or std::printf still means

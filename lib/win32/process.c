@@ -5,6 +5,7 @@
  * GetCommandLine, the process's argv quoted back by the same rules. */
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -226,6 +227,45 @@ LPWSTR wsc_GetCommandLineW(void)
 {
     pthread_once(&cmdline_once, cmdline_make);
     return cmdline_w ? cmdline_w : (LPWSTR)L"";
+}
+
+/* ---- WinMain's arguments -------------------------------------------------- */
+/* The command line after the program's name (quoted or not) and the
+ * blanks after it, as WinMain's lpCmdLine is. */
+#define AFTER_PROGRAM_(T, line)                                           \
+    do {                                                                  \
+        const T *p_ = (line);                                             \
+        int quoted_ = 0;                                                  \
+        for (; *p_ && (quoted_ || (*p_ != ' ' && *p_ != '\t')); p_++)      \
+            if (*p_ == '"')                                               \
+                quoted_ = !quoted_;                                       \
+        while (*p_ == ' ' || *p_ == '\t')                                  \
+            p_++;                                                         \
+        return (T *)p_;                                                   \
+    } while (0)
+
+static char *args_after_program_a(void)
+{
+    AFTER_PROGRAM_(char, wsc_GetCommandLineA());
+}
+
+static wchar_t *args_after_program_w(void)
+{
+    AFTER_PROGRAM_(wchar_t, wsc_GetCommandLineW());
+}
+
+int wsc_run_winmain(int argc, char **argv, void (*entry)(void), int wide)
+{
+    HINSTANCE self = (HINSTANCE)wsc_GetModuleHandleA(NULL);
+
+    (void)argc, (void)argv;
+    if (wide) {
+        setlocale(LC_CTYPE, "");
+        return ((int (*)(HINSTANCE, HINSTANCE, LPWSTR, int))entry)(
+            self, NULL, args_after_program_w(), SW_SHOWDEFAULT);
+    }
+    return ((int (*)(HINSTANCE, HINSTANCE, LPSTR, int))entry)(
+        self, NULL, args_after_program_a(), SW_SHOWDEFAULT);
 }
 
 /* ---- finding the program ------------------------------------------------- */

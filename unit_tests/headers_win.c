@@ -49,6 +49,13 @@
 
 #pragma comment(lib, "ws2_32.lib")
 
+/* Linux's own socket names are not there, as on Windows: portable code
+ * tests for them (#ifndef MSG_NOSIGNAL / #define MSG_NOSIGNAL 0). */
+#if defined(MSG_NOSIGNAL) || defined(MSG_DONTWAIT) || defined(MSG_MORE) || \
+    defined(SO_REUSEPORT) || defined(SO_BINDTODEVICE) || defined(SO_PEERCRED)
+#error a Linux-only socket name is visible
+#endif
+
 static int failures;
 #define CHECK(c)                                                            \
     do {                                                                    \

@@ -619,6 +619,30 @@ typedef void(CALLBACK *LPWSAOVERLAPPED_COMPLETION_ROUTINE)(
 #define UDP_CHECKSUM_COVERAGE 20
 #define UDP_COALESCED_INFO 3
 
+/* ---- what Linux's headers have and Windows' do not --------------------
+ * (glibc keeps the flags as enum constants too.)  Portable code tests
+ * for them (#ifndef MSG_NOSIGNAL, #ifdef SO_REUSEPORT) and must find what
+ * it finds on Windows, or it passes a flag or an option Windows refuses
+ * (WSAEOPNOTSUPP, WSAENOPROTOOPT). */
+#undef SO_REUSEPORT
+#undef SO_BINDTODEVICE
+#undef SO_PEERCRED
+#undef SO_PASSCRED
+#undef SO_PRIORITY
+#undef SO_MARK
+#undef SO_BUSY_POLL
+#undef SO_INCOMING_CPU
+#undef SO_ZEROCOPY
+#undef MSG_NOSIGNAL
+#undef MSG_DONTWAIT
+#undef MSG_MORE
+#undef MSG_CONFIRM
+#undef MSG_EOR
+#undef MSG_ERRQUEUE
+#undef MSG_FASTOPEN
+#undef MSG_ZEROCOPY
+#undef MSG_CMSG_CLOEXEC
+
 /* ---- send/recv flags -------------------------------------------------- */
 #undef MSG_OOB
 #undef MSG_PEEK

@@ -2,7 +2,10 @@
  * gives for a missing size, a bad family and a buffer too small, sizes
  * that are exact (a buffer one byte short fails, one of the size given
  * works, and nothing is written past it), the family and GAA_FLAG_
- * filters, and the loopback adapter as Windows describes its own. */
+ * filters, and the loopback adapter as Windows describes its own; the
+ * TCP and UDP tables (this process's listener, connection and datagram
+ * sockets in them, in order, with their owner) and the protocols'
+ * counters (a connection made counts). */
 #include <check.h>
 #include <sys/mman.h>
 #include "ws.h"
@@ -228,6 +231,203 @@ START_TEST(ip_addr_table_and_params)
 }
 END_TEST
 
+/* ---- the connection tables and counters (mibtables.c) ---------------- */
+
+static unsigned short local_port(SOCKET s)
+{
+    struct sockaddr_storage a;
+    int len = sizeof(a);
+
+    ck_assert_int_eq(getsockname(s, (struct sockaddr *)&a, &len), 0);
+    return ntohs(((struct sockaddr_in *)&a)->sin_port);
+}
+
+/* A table asked for its size first, as the samples do: NULL, one byte
+ * short, then the size given. */
+static void *table_of(DWORD (*get)(void *, PDWORD, void *), void *arg)
+{
+    DWORD size = 0, need;
+    void *t;
+
+    ck_assert_uint_eq(get(NULL, &size, arg), ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_ge(size, sizeof(DWORD));
+    need = size + 4 * sizeof(MIB_TCP6ROW_OWNER_PID); /* room to grow */
+    t = calloc(1, need);
+    size = 1;
+    ck_assert_uint_eq(get(t, &size, arg), ERROR_INSUFFICIENT_BUFFER);
+    size = need;
+    ck_assert_uint_eq(get(t, &size, arg), NO_ERROR);
+    return t;
+}
+
+static DWORD get_tcp(void *t, PDWORD size, void *arg)
+{
+    (void)arg;
+    return GetTcpTable(t, size, TRUE);
+}
+
+static DWORD get_tcp_pid(void *t, PDWORD size, void *arg)
+{
+    return GetExtendedTcpTable(t, size, FALSE, *(ULONG *)arg,
+                               TCP_TABLE_OWNER_PID_ALL, 0);
+}
+
+static DWORD get_udp_pid(void *t, PDWORD size, void *arg)
+{
+    return GetExtendedUdpTable(t, size, TRUE, *(ULONG *)arg,
+                               UDP_TABLE_OWNER_PID, 0);
+}
+
+START_TEST(tcp_and_udp_tables)
+{
+    SOCKET l, c, a, u, u6;
+    unsigned short lp, cp, up, u6p;
+    MIB_TCPTABLE *t;
+    MIB_TCPTABLE_OWNER_PID *tp;
+    MIB_UDPTABLE_OWNER_PID *up4;
+    MIB_UDP6TABLE_OWNER_PID *up6;
+    struct sockaddr_in6 any6;
+    ULONG af = AF_INET, af6 = AF_INET6;
+    int listening = 0, pair_rows = 0, mine = 0, found = 0;
+    DWORD i;
+
+    startup();
+    l = listener(&lp);
+    pair(&c, &a);
+    cp = local_port(c);
+    u = socket(AF_INET, SOCK_DGRAM, 0);
+    {
+        struct sockaddr_in b;
+
+        memset(&b, 0, sizeof(b));
+        b.sin_family = AF_INET;
+        b.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ck_assert_int_eq(bind(u, (struct sockaddr *)&b, sizeof(b)), 0);
+    }
+    up = local_port(u);
+    u6 = socket(AF_INET6, SOCK_DGRAM, 0);
+    memset(&any6, 0, sizeof(any6));
+    any6.sin6_family = AF_INET6;
+    any6.sin6_addr.s6_addr[15] = 1;
+    ck_assert_int_eq(bind(u6, (struct sockaddr *)&any6, sizeof(any6)), 0);
+    u6p = local_port(u6);
+
+    t = table_of(get_tcp, NULL);
+    for (i = 0; i < t->dwNumEntries; i++) {
+        MIB_TCPROW *r = &t->table[i];
+
+        if (i)  /* in order: local address, then port */
+            ck_assert(ntohl(t->table[i - 1].dwLocalAddr) < ntohl(r->dwLocalAddr) ||
+                      (t->table[i - 1].dwLocalAddr == r->dwLocalAddr &&
+                       ntohs((u_short)t->table[i - 1].dwLocalPort) <=
+                           ntohs((u_short)r->dwLocalPort)));
+        if (ntohs((u_short)r->dwLocalPort) == lp &&
+            r->dwState == MIB_TCP_STATE_LISTEN) {
+            listening++;
+            ck_assert_uint_eq(ntohl(r->dwLocalAddr), INADDR_LOOPBACK);
+            ck_assert_uint_eq(r->dwRemoteAddr, 0);
+            ck_assert_uint_eq(r->dwRemotePort, 0);
+        }
+        if (ntohs((u_short)r->dwLocalPort) == cp &&
+            r->dwState == MIB_TCP_STATE_ESTAB) {
+            pair_rows++;
+            ck_assert_uint_eq(ntohl(r->dwRemoteAddr), INADDR_LOOPBACK);
+        }
+    }
+    ck_assert_int_eq(listening, 1);
+    ck_assert_int_eq(pair_rows, 1);
+    free(t);
+
+    tp = table_of(get_tcp_pid, &af);
+    for (i = 0; i < tp->dwNumEntries; i++)
+        if (ntohs((u_short)tp->table[i].dwLocalPort) == cp ||
+            ntohs((u_short)tp->table[i].dwRemotePort) == cp) {
+            ck_assert_uint_eq(tp->table[i].dwOwningPid, (DWORD)getpid());
+            mine++;
+        }
+    ck_assert_int_eq(mine, 2); /* both ends are this process's */
+    free(tp);
+
+    up4 = table_of(get_udp_pid, &af);
+    for (i = 0; i < up4->dwNumEntries; i++)
+        if (ntohs((u_short)up4->table[i].dwLocalPort) == up) {
+            ck_assert_uint_eq(ntohl(up4->table[i].dwLocalAddr), INADDR_LOOPBACK);
+            ck_assert_uint_eq(up4->table[i].dwOwningPid, (DWORD)getpid());
+            found++;
+        }
+    free(up4);
+    up6 = table_of(get_udp_pid, &af6);
+    for (i = 0; i < up6->dwNumEntries; i++)
+        if (ntohs((u_short)up6->table[i].dwLocalPort) == u6p) {
+            ck_assert_mem_eq(up6->table[i].ucLocalAddr, &any6.sin6_addr, 16);
+            found++;
+        }
+    free(up6);
+    ck_assert_int_eq(found, 2);
+    closesocket(l);
+    closesocket(c);
+    closesocket(a);
+    closesocket(u);
+    closesocket(u6);
+}
+END_TEST
+
+START_TEST(tables_bad_input)
+{
+    DWORD size = 0;
+
+    ck_assert_uint_eq(GetTcpTable(NULL, NULL, FALSE), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetUdpTable(NULL, NULL, FALSE), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetExtendedTcpTable(NULL, &size, FALSE, AF_UNSPEC,
+                                          TCP_TABLE_BASIC_ALL, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetExtendedTcpTable(NULL, &size, FALSE, AF_INET,
+                                          (TCP_TABLE_CLASS)42, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetExtendedUdpTable(NULL, &size, FALSE, AF_INET6,
+                                          UDP_TABLE_BASIC, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetTcpStatistics(NULL), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetUdpStatisticsEx(NULL, AF_INET), ERROR_INVALID_PARAMETER);
+    {
+        MIB_IPSTATS ip;
+
+        ck_assert_uint_eq(GetIpStatisticsEx(&ip, AF_UNSPEC),
+                          ERROR_INVALID_PARAMETER);
+    }
+}
+END_TEST
+
+/* The counters move as the system's do: a connection made counts. */
+START_TEST(protocol_counters)
+{
+    MIB_TCPSTATS before, after;
+    MIB_UDPSTATS udp;
+    MIB_IPSTATS ip;
+    SOCKET c, a;
+
+    startup();
+    ck_assert_uint_eq(GetTcpStatistics(&before), NO_ERROR);
+    pair(&c, &a);
+    ck_assert_uint_eq(GetTcpStatisticsEx(&after, AF_INET), NO_ERROR);
+    ck_assert_uint_ge(after.dwActiveOpens, before.dwActiveOpens + 1);
+    ck_assert_uint_ge(after.dwPassiveOpens, before.dwPassiveOpens + 1);
+    ck_assert_uint_ge(after.dwCurrEstab, 2);
+    ck_assert_uint_ge(after.dwNumConns, 2);
+    ck_assert_uint_eq(after.dwMaxConn, MIB_TCP_MAXCONN_DYNAMIC);
+    ck_assert_uint_eq(GetUdpStatistics(&udp), NO_ERROR);
+    ck_assert_uint_eq(GetIpStatistics(&ip), NO_ERROR);
+    ck_assert(ip.dwForwarding == MIB_IP_FORWARDING ||
+              ip.dwForwarding == MIB_IP_NOT_FORWARDING);
+    ck_assert_uint_gt(ip.dwDefaultTTL, 0);
+    ck_assert_uint_gt(ip.dwInReceives, 0);
+    ck_assert_uint_ge(ip.dwNumIf, 1);
+    ck_assert_uint_ge(ip.dwNumAddr, 1);
+    closesocket(c);
+    closesocket(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("iphlpapi");
@@ -241,6 +441,9 @@ int main(void)
     tcase_add_test(tc, adapters_addresses_filters);
     tcase_add_test(tc, adapters_info_sizes);
     tcase_add_test(tc, ip_addr_table_and_params);
+    tcase_add_test(tc, tcp_and_udp_tables);
+    tcase_add_test(tc, tables_bad_input);
+    tcase_add_test(tc, protocol_counters);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

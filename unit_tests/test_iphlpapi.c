@@ -5,7 +5,8 @@
  * filters, and the loopback adapter as Windows describes its own; the
  * TCP and UDP tables (this process's listener, connection and datagram
  * sockets in them, in order, with their owner) and the protocols'
- * counters (a connection made counts). */
+ * counters (a connection made counts); the interface table and its
+ * counters. */
 #include <check.h>
 #include <sys/mman.h>
 #include "ws.h"
@@ -428,6 +429,76 @@ START_TEST(protocol_counters)
 }
 END_TEST
 
+/* The interface table: every interface GetAdaptersAddresses lists, the
+ * loopback's counters moving with traffic sent to it, GetIfEntry by
+ * index, GetInterfaceInfo without the loopback. */
+START_TEST(interface_table)
+{
+    MIB_IFTABLE *t;
+    MIB_IFROW row, again;
+    IP_INTERFACE_INFO *info;
+    ULONG size = 0, n;
+    DWORD count = 0, lo = 0, i;
+    SOCKET c, a;
+    char buf[4096];
+
+    ck_assert_uint_eq(GetIfTable(NULL, NULL, FALSE), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetIfTable(NULL, &size, TRUE), ERROR_INSUFFICIENT_BUFFER);
+    t = malloc(size);
+    n = size - 1;
+    ck_assert_uint_eq(GetIfTable(t, &n, TRUE), ERROR_INSUFFICIENT_BUFFER);
+    ck_assert_uint_eq(n, size);
+    ck_assert_uint_eq(GetIfTable(t, &size, TRUE), NO_ERROR);
+    ck_assert_uint_eq(GetNumberOfInterfaces(&count), NO_ERROR);
+    ck_assert_uint_eq(t->dwNumEntries, count);
+    for (i = 0; i < t->dwNumEntries; i++) {
+        if (i)
+            ck_assert_uint_lt(t->table[i - 1].dwIndex, t->table[i].dwIndex);
+        ck_assert_uint_eq(t->table[i].dwDescrLen,
+                          strlen((char *)t->table[i].bDescr) + 1);
+        if (t->table[i].dwType == IF_TYPE_SOFTWARE_LOOPBACK)
+            lo = t->table[i].dwIndex;
+    }
+    ck_assert_uint_ne(lo, 0);
+    free(t);
+
+    memset(&row, 0, sizeof(row));
+    row.dwIndex = lo;
+    ck_assert_uint_eq(GetIfEntry(&row), NO_ERROR);
+    ck_assert(!wcscmp(row.wszName, L"lo"));
+    ck_assert_uint_eq(row.dwAdminStatus, MIB_IF_ADMIN_STATUS_UP);
+    ck_assert_uint_eq(row.dwOperStatus, IF_OPER_STATUS_OPERATIONAL);
+    ck_assert_uint_gt(row.dwMtu, 0);
+    startup();
+    pair(&c, &a);
+    memset(buf, 'x', sizeof(buf));
+    ck_assert_int_eq(send(c, buf, sizeof(buf), 0), (int)sizeof(buf));
+    ck_assert_int_gt(recv(a, buf, sizeof(buf), MSG_WAITALL), 0);
+    again.dwIndex = lo;
+    ck_assert_uint_eq(GetIfEntry(&again), NO_ERROR);
+    ck_assert_uint_ge(again.dwOutOctets - row.dwOutOctets, sizeof(buf));
+    ck_assert_uint_ge(again.dwInOctets - row.dwInOctets, sizeof(buf));
+    closesocket(c);
+    closesocket(a);
+    row.dwIndex = 0x7ffffff0u;
+    ck_assert_uint_eq(GetIfEntry(&row), ERROR_INVALID_DATA);
+    ck_assert_uint_eq(GetIfEntry(NULL), ERROR_INVALID_PARAMETER);
+
+    size = 0;
+    ck_assert_uint_eq(GetInterfaceInfo(NULL, NULL), ERROR_INVALID_PARAMETER);
+    n = GetInterfaceInfo(NULL, &size);
+    if (n == ERROR_NO_DATA) /* (a machine with only a loopback) */
+        return;
+    ck_assert_uint_eq(n, ERROR_INSUFFICIENT_BUFFER);
+    info = malloc(size);
+    ck_assert_uint_eq(GetInterfaceInfo(info, &size), NO_ERROR);
+    ck_assert_int_eq(info->NumAdapters, (LONG)count - 1);
+    for (LONG k = 0; k < info->NumAdapters; k++)
+        ck_assert_uint_ne(info->Adapter[k].Index, lo);
+    free(info);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("iphlpapi");
@@ -444,6 +515,7 @@ int main(void)
     tcase_add_test(tc, tcp_and_udp_tables);
     tcase_add_test(tc, tables_bad_input);
     tcase_add_test(tc, protocol_counters);
+    tcase_add_test(tc, interface_table);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -333,6 +333,67 @@ typedef struct _MIB_IPADDRTABLE {
 #define SIZEOF_IP_ADDRTABLE(n)                                              \
     (FIELD_OFFSET(MIB_IPADDRTABLE, table[0]) + (n) * sizeof(MIB_IPADDRROW))
 
+/* ---- the interface table: GetIfTable, GetIfEntry, GetInterfaceInfo ---- */
+#define MAXLEN_PHYSADDR 8
+#define MAXLEN_IFDESCR 256
+#define MAX_ADAPTER_NAME 128
+typedef enum {
+    IF_OPER_STATUS_NON_OPERATIONAL = 0,
+    IF_OPER_STATUS_UNREACHABLE = 1,
+    IF_OPER_STATUS_DISCONNECTED = 2,
+    IF_OPER_STATUS_CONNECTING = 3,
+    IF_OPER_STATUS_CONNECTED = 4,
+    IF_OPER_STATUS_OPERATIONAL = 5
+} INTERNAL_IF_OPER_STATUS;
+#define MIB_IF_OPER_STATUS_NON_OPERATIONAL 0
+#define MIB_IF_OPER_STATUS_UNREACHABLE 1
+#define MIB_IF_OPER_STATUS_DISCONNECTED 2
+#define MIB_IF_OPER_STATUS_CONNECTING 3
+#define MIB_IF_OPER_STATUS_CONNECTED 4
+#define MIB_IF_OPER_STATUS_OPERATIONAL 5
+#define MIB_IF_ADMIN_STATUS_UP 1
+#define MIB_IF_ADMIN_STATUS_DOWN 2
+#define MIB_IF_ADMIN_STATUS_TESTING 3
+typedef ULONG IFTYPE;
+typedef struct _MIB_IFROW {
+    WCHAR wszName[MAX_INTERFACE_NAME_LEN];
+    IF_INDEX dwIndex;
+    IFTYPE dwType;
+    DWORD dwMtu;
+    DWORD dwSpeed;
+    DWORD dwPhysAddrLen;
+    UCHAR bPhysAddr[MAXLEN_PHYSADDR];
+    DWORD dwAdminStatus;
+    INTERNAL_IF_OPER_STATUS dwOperStatus;
+    DWORD dwLastChange;
+    DWORD dwInOctets;
+    DWORD dwInUcastPkts;
+    DWORD dwInNUcastPkts;
+    DWORD dwInDiscards;
+    DWORD dwInErrors;
+    DWORD dwInUnknownProtos;
+    DWORD dwOutOctets;
+    DWORD dwOutUcastPkts;
+    DWORD dwOutNUcastPkts;
+    DWORD dwOutDiscards;
+    DWORD dwOutErrors;
+    DWORD dwOutQLen;
+    DWORD dwDescrLen;
+    UCHAR bDescr[MAXLEN_IFDESCR];
+} MIB_IFROW, *PMIB_IFROW;
+typedef struct _MIB_IFTABLE {
+    DWORD dwNumEntries;
+    MIB_IFROW table[1];
+} MIB_IFTABLE, *PMIB_IFTABLE;
+typedef struct _IP_ADAPTER_INDEX_MAP {
+    ULONG Index;
+    WCHAR Name[MAX_ADAPTER_NAME];
+} IP_ADAPTER_INDEX_MAP, *PIP_ADAPTER_INDEX_MAP;
+typedef struct _IP_INTERFACE_INFO {
+    LONG NumAdapters;
+    IP_ADAPTER_INDEX_MAP Adapter[1];
+} IP_INTERFACE_INFO, *PIP_INTERFACE_INFO;
+
 /* ---- the connection tables: GetTcpTable, GetUdpTable, GetExtended* ---- */
 #ifndef ANY_SIZE
 #define ANY_SIZE 1

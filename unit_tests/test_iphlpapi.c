@@ -6,7 +6,7 @@
  * TCP and UDP tables (this process's listener, connection and datagram
  * sockets in them, in order, with their owner) and the protocols'
  * counters (a connection made counts); the interface table and its
- * counters. */
+ * counters, and the best interface to a loopback address. */
 #include <check.h>
 #include <sys/mman.h>
 #include "ws.h"
@@ -483,6 +483,27 @@ START_TEST(interface_table)
     row.dwIndex = 0x7ffffff0u;
     ck_assert_uint_eq(GetIfEntry(&row), ERROR_INVALID_DATA);
     ck_assert_uint_eq(GetIfEntry(NULL), ERROR_INVALID_PARAMETER);
+
+    /* The way out to a loopback address is the loopback. */
+    {
+        DWORD best = 0;
+        struct sockaddr_in6 six;
+
+        ck_assert_uint_eq(GetBestInterface(htonl(0x7f000005), &best),
+                          NO_ERROR);
+        ck_assert_uint_eq(best, lo);
+        memset(&six, 0, sizeof(six));
+        six.sin6_family = AF_INET6;
+        six.sin6_addr.s6_addr[15] = 1;
+        best = 0;
+        ck_assert_uint_eq(GetBestInterfaceEx((struct sockaddr *)&six, &best),
+                          NO_ERROR);
+        ck_assert_uint_eq(best, lo);
+        ck_assert_uint_eq(GetBestInterface(htonl(INADDR_LOOPBACK), NULL),
+                          ERROR_INVALID_PARAMETER);
+        ck_assert_uint_eq(GetBestInterfaceEx(NULL, &best),
+                          ERROR_INVALID_PARAMETER);
+    }
 
     size = 0;
     ck_assert_uint_eq(GetInterfaceInfo(NULL, NULL), ERROR_INVALID_PARAMETER);

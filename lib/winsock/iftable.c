@@ -1,5 +1,5 @@
-/* The IP Helper's interface table (iphlpapi.h): GetIfTable, GetIfEntry
- * and GetInterfaceInfo, from iflist.c's view of Linux's interfaces and
+/* The IP Helper's interface table (iphlpapi.h): GetIfTable, GetIfEntry,
+ * GetInterfaceInfo and GetBestInterface(Ex), from iflist.c's view of Linux's interfaces and
  * their counters in /sys/class/net/NAME/statistics.  An interface's name
  * and description are Linux's (eth0), not a GUID and a vendor's text, as
  * GetAdaptersInfo has them. */
@@ -157,4 +157,58 @@ DWORD ws_GetInterfaceInfo(PIP_INTERFACE_INFO info, PULONG size)
     }
     ws_interfaces_free(v, n);
     return NO_ERROR;
+}
+
+/* ---- GetBestInterface: the interface of the address the kernel would
+ * send from to the destination. */
+static int same_address(const struct sockaddr_storage *a,
+                        const struct sockaddr_storage *b)
+{
+    if (a->ss_family != b->ss_family)
+        return 0;
+    if (a->ss_family == AF_INET)
+        return ((const struct sockaddr_in *)a)->sin_addr.s_addr ==
+               ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+    return !memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+                   &((const struct sockaddr_in6 *)b)->sin6_addr, 16);
+}
+
+DWORD ws_GetBestInterfaceEx(struct sockaddr *dest, PDWORD index)
+{
+    struct sockaddr_storage d, src;
+    struct ws_ifinfo *v;
+    socklen_t len, srclen = sizeof(src);
+    DWORD r = ERROR_NETWORK_UNREACHABLE;
+    int n;
+
+    if (!dest || !index || wsc_copy_in(&d, dest, sizeof(struct sockaddr)))
+        return ERROR_INVALID_PARAMETER;
+    len = d.ss_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+                                  : sizeof(struct sockaddr_in);
+    if ((d.ss_family != AF_INET && d.ss_family != AF_INET6) ||
+        wsc_copy_in(&d, dest, len))
+        return ERROR_INVALID_PARAMETER;
+    if (wsc_e_route_source((struct sockaddr *)&d, len,
+                           (struct sockaddr *)&src, &srclen) < 0)
+        return ERROR_NETWORK_UNREACHABLE;
+    if ((n = ws_interfaces(&v)) < 0)
+        return ERROR_NOT_ENOUGH_MEMORY;
+    for (int i = 0; i < n && r; i++)
+        for (int j = 0; j < v[i].naddr && r; j++)
+            if (same_address(&v[i].addr[j].addr, &src)) {
+                *index = v[i].index;
+                r = NO_ERROR;
+            }
+    ws_interfaces_free(v, n);
+    return r;
+}
+
+DWORD ws_GetBestInterface(IPAddr dest, PDWORD index)
+{
+    struct sockaddr_in d;
+
+    memset(&d, 0, sizeof d);
+    d.sin_family = AF_INET;
+    d.sin_addr.s_addr = dest;
+    return ws_GetBestInterfaceEx((struct sockaddr *)&d, index);
 }

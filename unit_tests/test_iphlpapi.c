@@ -8,6 +8,7 @@
  * counters (a connection made counts); the interface table and its
  * counters, and the best interface to a loopback address. */
 #include <check.h>
+#include <sched.h>
 #include <sys/mman.h>
 #include "ws.h"
 #include "testutil.h"
@@ -533,6 +534,55 @@ START_TEST(interface_table)
 }
 END_TEST
 
+/* The neighbors: as many rows as /proc/net/arp has, each on a known
+ * interface; none in a network namespace of its own (ERROR_NO_DATA).
+ * GetAdapterIndex by the interface's name, with or without Windows'
+ * device prefix. */
+START_TEST(neighbors_and_adapter_index)
+{
+    char line[256];
+    ULONG size = 0, idx = 0, lines = 0, r;
+    FILE *f = fopen("/proc/net/arp", "r");
+    MIB_IPNETTABLE *t;
+
+    ck_assert_ptr_nonnull(f);
+    while (fgets(line, sizeof(line), f))
+        lines++;
+    fclose(f);
+    ck_assert_uint_eq(GetIpNetTable(NULL, NULL, FALSE), ERROR_INVALID_PARAMETER);
+    r = GetIpNetTable(NULL, &size, TRUE);
+    if (lines <= 1) {
+        ck_assert_uint_eq(r, ERROR_NO_DATA);
+    } else {
+        ck_assert_uint_eq(r, ERROR_INSUFFICIENT_BUFFER);
+        t = malloc(size + 8 * sizeof(MIB_IPNETROW));
+        size += 8 * sizeof(MIB_IPNETROW);
+        ck_assert_uint_eq(GetIpNetTable(t, &size, TRUE), NO_ERROR);
+        ck_assert_uint_ge(t->dwNumEntries, 1);
+        for (DWORD i = 0; i < t->dwNumEntries; i++) {
+            MIB_IFROW row;
+
+            row.dwIndex = t->table[i].dwIndex;
+            ck_assert_uint_eq(GetIfEntry(&row), NO_ERROR);
+            ck_assert(t->table[i].dwType >= MIB_IPNET_TYPE_OTHER &&
+                      t->table[i].dwType <= MIB_IPNET_TYPE_STATIC);
+        }
+        free(t);
+    }
+    ck_assert_uint_eq(GetAdapterIndex(L"lo", &idx), NO_ERROR);
+    ck_assert_uint_eq(idx, if_nametoindex("lo"));
+    idx = 0;
+    ck_assert_uint_eq(GetAdapterIndex(L"\\DEVICE\\TCPIP_lo", &idx), NO_ERROR);
+    ck_assert_uint_eq(idx, if_nametoindex("lo"));
+    ck_assert_uint_eq(GetAdapterIndex(L"no-such-if", &idx), ERROR_DEV_NOT_EXIST);
+    ck_assert_uint_eq(GetAdapterIndex(NULL, &idx), ERROR_INVALID_PARAMETER);
+    if (unshare(CLONE_NEWNET) == 0) {
+        size = 0;
+        ck_assert_uint_eq(GetIpNetTable(NULL, &size, FALSE), ERROR_NO_DATA);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("iphlpapi");
@@ -550,6 +600,7 @@ int main(void)
     tcase_add_test(tc, tables_bad_input);
     tcase_add_test(tc, protocol_counters);
     tcase_add_test(tc, interface_table);
+    tcase_add_test(tc, neighbors_and_adapter_index);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

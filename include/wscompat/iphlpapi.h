@@ -394,10 +394,33 @@ typedef struct _IP_INTERFACE_INFO {
     IP_ADAPTER_INDEX_MAP Adapter[1];
 } IP_INTERFACE_INFO, *PIP_INTERFACE_INFO;
 
-/* ---- the connection tables: GetTcpTable, GetUdpTable, GetExtended* ---- */
 #ifndef ANY_SIZE
 #define ANY_SIZE 1
 #endif
+
+/* ---- the neighbors (ARP): GetIpNetTable --------------------------------- */
+typedef enum {
+    MIB_IPNET_TYPE_OTHER = 1,
+    MIB_IPNET_TYPE_INVALID = 2,
+    MIB_IPNET_TYPE_DYNAMIC = 3,
+    MIB_IPNET_TYPE_STATIC = 4
+} MIB_IPNET_TYPE;
+typedef struct _MIB_IPNETROW {
+    IF_INDEX dwIndex;
+    DWORD dwPhysAddrLen;
+    UCHAR bPhysAddr[MAXLEN_PHYSADDR];
+    DWORD dwAddr;
+    __extension__ union {
+        DWORD dwType;
+        MIB_IPNET_TYPE Type;
+    };
+} MIB_IPNETROW, *PMIB_IPNETROW;
+typedef struct _MIB_IPNETTABLE {
+    DWORD dwNumEntries;
+    MIB_IPNETROW table[ANY_SIZE];
+} MIB_IPNETTABLE, *PMIB_IPNETTABLE;
+
+/* ---- the connection tables: GetTcpTable, GetUdpTable, GetExtended* ---- */
 typedef enum {
     MIB_TCP_STATE_CLOSED = 1,
     MIB_TCP_STATE_LISTEN = 2,

@@ -1,11 +1,14 @@
 /* The IP Helper's interface table (iphlpapi.h): GetIfTable, GetIfEntry,
- * GetInterfaceInfo and GetBestInterface(Ex), from iflist.c's view of Linux's interfaces and
+ * GetInterfaceInfo, GetBestInterface(Ex), GetAdapterIndex and the
+ * neighbors (GetIpNetTable, /proc/net/arp), from iflist.c's view of Linux's interfaces and
  * their counters in /sys/class/net/NAME/statistics.  An interface's name
  * and description are Linux's (eth0), not a GUID and a vendor's text, as
  * GetAdaptersInfo has them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
+#include <arpa/inet.h>
 #include "ws.h"
 #include "iflist.h"
 
@@ -211,4 +214,119 @@ DWORD ws_GetBestInterface(IPAddr dest, PDWORD index)
     d.sin_family = AF_INET;
     d.sin_addr.s_addr = dest;
     return ws_GetBestInterfaceEx((struct sockaddr *)&d, index);
+}
+
+/* ---- GetIpNetTable: the IPv4 neighbors of /proc/net/arp ---------------- */
+static int by_index_addr(const void *a, const void *b)
+{
+    const MIB_IPNETROW *x = a, *y = b;
+
+    if (x->dwIndex != y->dwIndex)
+        return x->dwIndex < y->dwIndex ? -1 : 1;
+    if (x->dwAddr == y->dwAddr)
+        return 0;
+    return ntohl(x->dwAddr) < ntohl(y->dwAddr) ? -1 : 1;
+}
+
+/* One line of /proc/net/arp as a row; 0 when it is not one. */
+static int arp_row(const char *line, MIB_IPNETROW *r)
+{
+    char ip[64], hw[64], dev[IF_NAMESIZE + 1];
+    unsigned type, flags, b[MAXLEN_PHYSADDR];
+    struct in_addr a;
+    int n;
+
+    if (sscanf(line, "%63s 0x%x 0x%x %63s %*s %16s", ip, &type, &flags, hw,
+               dev) != 5 ||
+        inet_pton(AF_INET, ip, &a) != 1)
+        return 0;
+    memset(r, 0, sizeof *r);
+    r->dwAddr = a.s_addr;
+    r->dwIndex = if_nametoindex(dev);
+    n = sscanf(hw, "%x:%x:%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3],
+               &b[4], &b[5], &b[6], &b[7]);
+    for (int i = 0; i < n && i < MAXLEN_PHYSADDR; i++)
+        r->bPhysAddr[i] = (UCHAR)b[i];
+    r->dwPhysAddrLen = n > 0 ? (DWORD)n : 0;
+    /* ATF_PERM, ATF_COM (<net/if_arp.h>) */
+    r->dwType = (flags & 0x04)   ? MIB_IPNET_TYPE_STATIC
+                : (flags & 0x02) ? MIB_IPNET_TYPE_DYNAMIC
+                                 : MIB_IPNET_TYPE_INVALID;
+    return 1;
+}
+
+ULONG ws_GetIpNetTable(PMIB_IPNETTABLE table, PULONG size, BOOL order)
+{
+    MIB_IPNETROW *rows = NULL, r;
+    size_t n = 0, cap = 0;
+    char line[256];
+    ULONG need, ret = NO_ERROR;
+    FILE *f;
+
+    if (!size)
+        return ERROR_INVALID_PARAMETER;
+    if ((f = fopen("/proc/net/arp", "re"))) {
+        if (fgets(line, sizeof line, f)) /* the header */
+            while (fgets(line, sizeof line, f)) {
+                if (!arp_row(line, &r))
+                    continue;
+                if (n == cap) {
+                    MIB_IPNETROW *v;
+
+                    cap = cap ? 2 * cap : 16;
+                    v = realloc(rows, cap * sizeof *v);
+                    if (!v) {
+                        ret = ERROR_NOT_ENOUGH_MEMORY;
+                        break;
+                    }
+                    rows = v;
+                }
+                rows[n++] = r;
+            }
+        fclose(f);
+    }
+    if (ret == NO_ERROR && !n)
+        ret = ERROR_NO_DATA;
+    need = (ULONG)(offsetof(MIB_IPNETTABLE, table) + (n ? n : 1) * sizeof r);
+    if (ret == NO_ERROR && (!table || *size < need)) {
+        *size = need;
+        ret = ERROR_INSUFFICIENT_BUFFER;
+    }
+    if (ret == NO_ERROR) {
+        if (order)
+            qsort(rows, n, sizeof *rows, by_index_addr);
+        table->dwNumEntries = (DWORD)n;
+        memcpy(table->table, rows, n * sizeof *rows);
+    }
+    free(rows);
+    return ret;
+}
+
+/* ---- GetAdapterIndex: an adapter's index by its name (Windows gives
+ * "\DEVICE\TCPIP_{GUID}"; here the interface's name, with or without
+ * that prefix). */
+DWORD ws_GetAdapterIndex(LPWSTR name, PULONG index)
+{
+    static const WCHAR prefix[] = L"\\DEVICE\\TCPIP_";
+    char n[IF_NAMESIZE + 1];
+    size_t k = 0, skip = 0;
+    unsigned i;
+
+    if (!name || !index)
+        return ERROR_INVALID_PARAMETER;
+    while (prefix[skip] &&
+           (WCHAR)towupper((wint_t)name[skip]) == prefix[skip])
+        skip++;
+    if (prefix[skip])
+        skip = 0;
+    for (; name[skip + k] && k < IF_NAMESIZE; k++) {
+        if (name[skip + k] > 0x7f)
+            return ERROR_DEV_NOT_EXIST;
+        n[k] = (char)name[skip + k];
+    }
+    n[k] = 0;
+    if (name[skip + k] || !(i = if_nametoindex(n)))
+        return ERROR_DEV_NOT_EXIST;
+    *index = i;
+    return NO_ERROR;
 }

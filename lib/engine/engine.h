@@ -427,6 +427,8 @@ int wsc_replace(struct wsc_sock *e, int (*replace)(void *arg), void *arg,
 int64_t wsc_now_ms(void);
 /* Deadline for a timeout in ms (0 = none). */
 int64_t wsc_deadline(uint32_t timeout_ms);
+/* Milliseconds left for poll: -1 = forever (WSC_FOREVER), 0 = expired. */
+int wsc_ms_left(int64_t deadline);
 /* Wait until fd is ready for `events`, the deadline passes, or someone
  * wakes the entry.  0 = look again, -WSAETIMEDOUT, or -WSAEINTR when the
  * entry is closing. */

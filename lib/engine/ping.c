@@ -174,15 +174,32 @@ static int send_request(int fd, const struct wsc_ping *p,
     return 0;
 }
 
-/* Whether the ICMP header at h (n bytes) is the echo request we sent:
- * what an error quotes.  A ping socket's identifier is the kernel's. */
-static int is_our_request(const struct echo_id *me, const unsigned char *h,
-                          size_t n)
+/* Whether the ICMP header at h (n bytes) is of our echo and of the type
+ * (the reply; or the request we sent, which an error quotes).  A ping
+ * socket's identifier is the kernel's. */
+static int is_ours(const struct echo_id *me, const unsigned char *h,
+                   size_t n, int type)
 {
-    int want = me->family == AF_INET6 ? ECHO_REQUEST6 : ECHO_REQUEST4;
-
-    return n >= ICMP_HEADER && h[0] == want && !memcmp(h + 6, &me->seq, 2) &&
+    return n >= ICMP_HEADER && h[0] == type && !memcmp(h + 6, &me->seq, 2) &&
            (!me->raw || !memcmp(h + 4, &me->id, 2));
+}
+
+static int request_type(const struct echo_id *me)
+{
+    return me->family == AF_INET6 ? ECHO_REQUEST6 : ECHO_REQUEST4;
+}
+
+/* A message header for one buffer, its source and control data. */
+static void one_buffer(struct msghdr *m, struct iovec *iov, void *name,
+                       socklen_t namelen, void *ctl, size_t ctllen)
+{
+    memset(m, 0, sizeof *m);
+    m->msg_name = name;
+    m->msg_namelen = namelen;
+    m->msg_iov = iov;
+    m->msg_iovlen = 1;
+    m->msg_control = ctl;
+    m->msg_controllen = ctllen;
 }
 
 static void read_cmsgs(struct msghdr *m, struct wsc_ping_answer *a)
@@ -219,16 +236,11 @@ static int take_answer(int fd, const struct echo_id *me, void *buf,
 {
     unsigned char pkt[65536 + 128], ctl[256];
     struct iovec iov = { pkt, sizeof pkt };
-    struct msghdr m = { 0 };
+    struct msghdr m;
     const unsigned char *h = pkt;
     ssize_t n;
 
-    m.msg_name = &a->from;
-    m.msg_namelen = sizeof a->from;
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
-    m.msg_control = ctl;
-    m.msg_controllen = sizeof ctl;
+    one_buffer(&m, &iov, &a->from, sizeof a->from, ctl, sizeof ctl);
     n = wsc_os.recvmsg(fd, &m, MSG_DONTWAIT);
     if (n < 0)
         return errno == EAGAIN || errno == EINTR ? 0 : -1;
@@ -253,8 +265,7 @@ static int take_answer(int fd, const struct echo_id *me, void *buf,
     a->type = h[0];
     a->code = h[1];
     if (h[0] == (me->family == AF_INET6 ? ECHO_REPLY6 : ECHO_REPLY4)) {
-        if (memcmp(h + 6, &me->seq, 2) ||
-            (me->raw && memcmp(h + 4, &me->id, 2)))
+        if (!is_ours(me, h, (size_t)n, h[0]))
             return 0;
         a->end = WSC_PING_REPLY;
         copy_data(a, h + ICMP_HEADER, (size_t)n - ICMP_HEADER, buf, cap);
@@ -272,7 +283,8 @@ static int take_answer(int fd, const struct echo_id *me, void *buf,
             skip = 40;
         else if (left < 20 || (skip = (size_t)(q[0] & 15) * 4) < 20)
             return 0;
-        if (left < skip || !is_our_request(me, q + skip, left - skip))
+        if (left < skip ||
+            !is_ours(me, q + skip, left - skip, request_type(me)))
             return 0;
     }
     a->end = WSC_PING_ERROR;
@@ -287,16 +299,11 @@ static int take_error(int fd, const struct echo_id *me,
 {
     unsigned char pkt[ICMP_HEADER + 64], ctl[512];
     struct iovec iov = { pkt, sizeof pkt };
-    struct msghdr m = { 0 };
+    struct msghdr m;
     struct sockaddr_storage peer;
     ssize_t n;
 
-    m.msg_name = &peer;
-    m.msg_namelen = sizeof peer;
-    m.msg_iov = &iov;
-    m.msg_iovlen = 1;
-    m.msg_control = ctl;
-    m.msg_controllen = sizeof ctl;
+    one_buffer(&m, &iov, &peer, sizeof peer, ctl, sizeof ctl);
     n = wsc_os.recvmsg(fd, &m, MSG_ERRQUEUE | MSG_DONTWAIT);
     if (n < 0)
         return errno == EAGAIN || errno == EINTR ? 0 : -1;
@@ -311,7 +318,7 @@ static int take_error(int fd, const struct echo_id *me,
         if (ee.ee_origin != SO_EE_ORIGIN_ICMP &&
             ee.ee_origin != SO_EE_ORIGIN_ICMP6)
             continue;
-        if (!is_our_request(me, pkt, (size_t)n))
+        if (!is_ours(me, pkt, (size_t)n, request_type(me)))
             return 0;
         off = (const struct sockaddr *)(CMSG_DATA(c) + sizeof ee);
         memset(&a->from, 0, sizeof a->from);
@@ -335,12 +342,8 @@ static int await_answer(int fd, const struct echo_id *me, int64_t start,
                         struct wsc_ping_answer *a)
 {
     for (;;) {
-        int64_t now = wsc_now_ms();
         struct pollfd pfd = { fd, POLLIN, 0 };
-        int64_t rest = deadline - now;
-        int r, left = rest <= 0          ? 0
-                      : rest > INT32_MAX ? INT32_MAX
-                                         : (int)rest;
+        int r, left = wsc_ms_left(deadline);
 
         r = wsc_os.poll(&pfd, 1, left);
         if (r < 0 && errno != EINTR)

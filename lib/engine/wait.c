@@ -72,8 +72,7 @@ int64_t wsc_deadline(uint32_t timeout_ms)
     return timeout_ms ? wsc_now_ms() + timeout_ms : WSC_FOREVER;
 }
 
-/* Milliseconds left for poll: -1 = forever, 0 = expired. */
-static int remaining(int64_t deadline)
+int wsc_ms_left(int64_t deadline)
 {
     int64_t left;
 
@@ -189,7 +188,7 @@ static int poll_alertable(struct wsc_sock **ents, struct pollfd *fds, int n,
 {
     /* (A look that does not wait, a zero timeout, runs none.) */
     const struct wsc_alert_ops *a =
-        wsc_posix_mode || remaining(deadline) == 0
+        wsc_posix_mode || wsc_ms_left(deadline) == 0
             ? NULL
             : atomic_load_explicit(&wsc_alert_ops, memory_order_acquire);
     int efd = fds[n].fd, r;
@@ -201,7 +200,7 @@ static int poll_alertable(struct wsc_sock **ents, struct pollfd *fds, int n,
                 continue;
             a = NULL; /* (queued and gone: wait as a plain call) */
         }
-        r = wsc_poll_masked(fds, (nfds_t)n + 1, remaining(deadline), mask);
+        r = wsc_poll_masked(fds, (nfds_t)n + 1, wsc_ms_left(deadline), mask);
         if (a)
             a->unwatch();
         if (r <= 0 || !fds[n].revents || !a || !a->run())
@@ -210,7 +209,7 @@ static int poll_alertable(struct wsc_sock **ents, struct pollfd *fds, int n,
         fds[n].revents = 0;
         if (--r > 0 || any_closing(ents, n))
             return r;
-        if (remaining(deadline) == 0)
+        if (wsc_ms_left(deadline) == 0)
             return 0;
     }
 }
@@ -292,7 +291,7 @@ int wsc_wait(struct wsc_sock *e, short events, int64_t deadline)
         return 0;
     if (r < 0)
         return r;
-    if (r == 0 && deadline >= 0 && remaining(deadline) == 0)
+    if (r == 0 && deadline >= 0 && wsc_ms_left(deadline) == 0)
         return -WSAETIMEDOUT;
     return 0;
 }

@@ -20,11 +20,9 @@
 /* An echo's request, copied so that an asynchronous one outlives the
  * call. */
 struct echo {
-    struct sockaddr_storage dest, source;
-    int has_source;
+    struct sockaddr_storage dest, source; /* source: family 0 for any */
     struct wsc_ping ping;
     void *reply;
-    DWORD replysize;
     HANDLE event;
     WSC_ICMP_APC apc;
     PVOID context;
@@ -290,7 +288,6 @@ static struct echo *new_echo(HANDLE icmp, int family, LPVOID data,
         q->ping.df = (options->Flags & IP_FLAG_DF) != 0;
     }
     q->reply = reply;
-    q->replysize = replysize;
     return q;
 }
 
@@ -304,7 +301,7 @@ static DWORD send_echo(struct echo *q, HANDLE event, WSC_ICMP_APC apc,
     q->ping.dest_len = q->dest.ss_family == AF_INET6
                            ? sizeof(struct sockaddr_in6)
                            : sizeof(struct sockaddr_in);
-    if (q->has_source) {
+    if (q->source.ss_family) {
         q->ping.source = (const struct sockaddr *)&q->source;
         q->ping.source_len = q->ping.dest_len;
     }
@@ -344,7 +341,6 @@ DWORD wsc_IcmpSendEcho2Ex(HANDLE icmp, HANDLE event, WSC_ICMP_APC apc,
     set_in4(&q->dest, dest);
     if (source) {
         set_in4(&q->source, source);
-        q->has_source = 1;
     }
     return send_echo(q, event, apc, context);
 }
@@ -396,7 +392,6 @@ DWORD wsc_Icmp6SendEcho2(HANDLE icmp, HANDLE event, WSC_ICMP_APC apc,
     if (source && !in6_is_any(source)) {
         memcpy(&q->source, source, sizeof *source);
         ((struct sockaddr_in6 *)&q->source)->sin6_port = 0;
-        q->has_source = 1;
     }
     return send_echo(q, event, apc, context);
 }

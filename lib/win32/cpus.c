@@ -81,6 +81,18 @@ add(struct cpuinfo *c, LOGICAL_PROCESSOR_RELATIONSHIP rel, ULONG_PTR mask,
     return e;
 }
 
+/* An attribute of cache index i of cpu ("level", "size", ...) as text;
+ * 0 when it cannot be read. */
+static int cache_text(unsigned cpu, int i, const char *attr, char *text,
+                      size_t n)
+{
+    char path[160];
+
+    snprintf(path, sizeof path, SYS_CPU "/cpu%u/cache/index%d/%s", cpu, i,
+             attr);
+    return read_text(path, text, n);
+}
+
 static void add_caches(struct cpuinfo *c, unsigned cpu)
 {
     for (int i = 0; i < 8; i++) {
@@ -89,30 +101,23 @@ static void add_caches(struct cpuinfo *c, unsigned cpu)
         ULONG_PTR mask;
         unsigned long v;
 
-        snprintf(path, sizeof path, SYS_CPU "/cpu%u/cache/index%d/level", cpu,
-                 i);
-        if (!read_text(path, text, sizeof text))
+        if (!cache_text(cpu, i, "level", text, sizeof text))
             return;
         memset(&d, 0, sizeof d);
         d.Level = (BYTE)atoi(text);
-        snprintf(path, sizeof path, SYS_CPU "/cpu%u/cache/index%d/type", cpu, i);
-        read_text(path, text, sizeof text);
+        text[0] = 0;
+        cache_text(cpu, i, "type", text, sizeof text);
         d.Type = !strcmp(text, "Data")          ? CacheData
                  : !strcmp(text, "Instruction") ? CacheInstruction
                                                 : CacheUnified;
-        snprintf(path, sizeof path, SYS_CPU "/cpu%u/cache/index%d/size", cpu, i);
-        if (read_text(path, text, sizeof text)) {
+        if (cache_text(cpu, i, "size", text, sizeof text)) {
             v = strtoul(text, NULL, 10);
             d.Size = (DWORD)(strchr(text, 'M') ? v << 20
                              : strchr(text, 'K') ? v << 10 : v);
         }
-        snprintf(path, sizeof path,
-                 SYS_CPU "/cpu%u/cache/index%d/coherency_line_size", cpu, i);
-        if (read_text(path, text, sizeof text))
+        if (cache_text(cpu, i, "coherency_line_size", text, sizeof text))
             d.LineSize = (WORD)atoi(text);
-        snprintf(path, sizeof path,
-                 SYS_CPU "/cpu%u/cache/index%d/ways_of_associativity", cpu, i);
-        if (read_text(path, text, sizeof text))
+        if (cache_text(cpu, i, "ways_of_associativity", text, sizeof text))
             d.Associativity = (BYTE)atoi(text);
         snprintf(path, sizeof path,
                  SYS_CPU "/cpu%u/cache/index%d/shared_cpu_list", cpu, i);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "ws.h"
+#include "iflist.h"
 
 struct conn {
     unsigned char laddr[16], raddr[16];
@@ -344,17 +345,46 @@ DWORD ws_GetExtendedUdpTable(PVOID table, PDWORD size, BOOL order,
 
 /* ---- the counters -------------------------------------------------------- */
 
-/* The value of a counter of /proc/net/snmp ("Tcp:" line pairs: names,
- * then values), or of snmp6 ("Udp6InDatagrams 12"); 0 when absent. */
-static unsigned long long snmp(const char *group, const char *name)
+/* The counters of a /proc/net/snmp group ("Tcp:" line pairs: names,
+ * then values), or of snmp6 (group NULL: "Udp6InDatagrams 12" lines),
+ * read once for all the fields a call fills. */
+#define MAX_COUNTERS 256
+struct counters {
+    char names[MAX_COUNTERS][48];
+    unsigned long long values[MAX_COUNTERS];
+    int n;
+};
+
+static void add_counter(struct counters *c, const char *name,
+                        const char *value)
+{
+    if (c->n == MAX_COUNTERS || strlen(name) >= sizeof c->names[0])
+        return;
+    strcpy(c->names[c->n], name);
+    /* (MaxConn is -1: dynamic.) */
+    c->values[c->n++] = (unsigned long long)strtoll(value, NULL, 10);
+}
+
+static void read_counters(struct counters *c, const char *group)
 {
     char names[2048], values[2048];
-    size_t glen = strlen(group);
-    FILE *f = fopen("/proc/net/snmp", "re");
+    size_t glen = group ? strlen(group) : 0;
+    FILE *f = fopen(group ? "/proc/net/snmp" : "/proc/net/snmp6", "re");
 
+    c->n = 0;
     if (!f)
-        return 0;
-    while (fgets(names, sizeof names, f) && fgets(values, sizeof values, f)) {
+        return;
+    if (!group) {
+        while (fgets(names, sizeof names, f)) {
+            char *save, *name = strtok_r(names, " \t\n", &save);
+            char *value = strtok_r(NULL, " \t\n", &save);
+
+            if (name && value)
+                add_counter(c, name, value);
+        }
+    }
+    while (group && fgets(names, sizeof names, f) &&
+           fgets(values, sizeof values, f)) {
         char *ns, *vs, *n, *v;
 
         if (strncmp(names, group, glen) || names[glen] != ':')
@@ -362,32 +392,19 @@ static unsigned long long snmp(const char *group, const char *name)
         n = strtok_r(names + glen + 1, " \n", &ns);
         v = strtok_r(values + glen + 1, " \n", &vs);
         for (; n && v; n = strtok_r(NULL, " \n", &ns),
-                       v = strtok_r(NULL, " \n", &vs)) {
-            if (!strcmp(n, name)) {
-                fclose(f);
-                /* (MaxConn is -1: dynamic.) */
-                return (unsigned long long)strtoll(v, NULL, 10);
-            }
-        }
+                       v = strtok_r(NULL, " \n", &vs))
+            add_counter(c, n, v);
+        break;
     }
     fclose(f);
-    return 0;
 }
 
-static unsigned long long snmp6(const char *name)
+/* A counter's value as Windows' 32-bit field holds it; 0 when absent. */
+static DWORD counter(const struct counters *c, const char *name)
 {
-    char line[256], key[128];
-    unsigned long long v;
-    FILE *f = fopen("/proc/net/snmp6", "re");
-
-    if (!f)
-        return 0;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "%127s %llu", key, &v) == 2 && !strcmp(key, name)) {
-            fclose(f);
-            return v;
-        }
-    fclose(f);
+    for (int i = 0; i < c->n; i++)
+        if (!strcmp(c->names[i], name))
+            return (DWORD)c->values[i];
     return 0;
 }
 
@@ -405,24 +422,22 @@ static DWORD rows_of(int tcp, int v6)
 
 ULONG ws_GetTcpStatisticsEx(PMIB_TCPSTATS s, ULONG family)
 {
+    static const char *const names[] = {
+        "RtoAlgorithm", "RtoMin", "RtoMax", "MaxConn", "ActiveOpens",
+        "PassiveOpens", "AttemptFails", "EstabResets", "CurrEstab", "InSegs",
+        "OutSegs", "RetransSegs", "InErrs", "OutRsts",
+    };
+    struct counters c;
+    DWORD *out;
+
     if (!s || (family != AF_INET && family != AF_INET6))
         return ERROR_INVALID_PARAMETER;
     /* (Linux counts TCP over both versions once.) */
+    read_counters(&c, "Tcp");
     memset(s, 0, sizeof *s);
-    s->dwRtoAlgorithm = (DWORD)snmp("Tcp", "RtoAlgorithm");
-    s->dwRtoMin = (DWORD)snmp("Tcp", "RtoMin");
-    s->dwRtoMax = (DWORD)snmp("Tcp", "RtoMax");
-    s->dwMaxConn = (DWORD)snmp("Tcp", "MaxConn");
-    s->dwActiveOpens = (DWORD)snmp("Tcp", "ActiveOpens");
-    s->dwPassiveOpens = (DWORD)snmp("Tcp", "PassiveOpens");
-    s->dwAttemptFails = (DWORD)snmp("Tcp", "AttemptFails");
-    s->dwEstabResets = (DWORD)snmp("Tcp", "EstabResets");
-    s->dwCurrEstab = (DWORD)snmp("Tcp", "CurrEstab");
-    s->dwInSegs = (DWORD)snmp("Tcp", "InSegs");
-    s->dwOutSegs = (DWORD)snmp("Tcp", "OutSegs");
-    s->dwRetransSegs = (DWORD)snmp("Tcp", "RetransSegs");
-    s->dwInErrs = (DWORD)snmp("Tcp", "InErrs");
-    s->dwOutRsts = (DWORD)snmp("Tcp", "OutRsts");
+    out = &s->dwRtoAlgorithm; /* (the counters in order, all DWORDs) */
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        out[i] = counter(&c, names[i]);
     s->dwNumConns = rows_of(1, family == AF_INET6);
     return NO_ERROR;
 }
@@ -435,17 +450,16 @@ ULONG ws_GetTcpStatistics(PMIB_TCPSTATS s)
 ULONG ws_GetUdpStatisticsEx(PMIB_UDPSTATS s, ULONG family)
 {
     int v6 = family == AF_INET6;
+    struct counters c;
 
     if (!s || (family != AF_INET && !v6))
         return ERROR_INVALID_PARAMETER;
+    read_counters(&c, v6 ? NULL : "Udp");
     memset(s, 0, sizeof *s);
-    s->dwInDatagrams = (DWORD)(v6 ? snmp6("Udp6InDatagrams")
-                                  : snmp("Udp", "InDatagrams"));
-    s->dwNoPorts = (DWORD)(v6 ? snmp6("Udp6NoPorts") : snmp("Udp", "NoPorts"));
-    s->dwInErrors = (DWORD)(v6 ? snmp6("Udp6InErrors")
-                               : snmp("Udp", "InErrors"));
-    s->dwOutDatagrams = (DWORD)(v6 ? snmp6("Udp6OutDatagrams")
-                                   : snmp("Udp", "OutDatagrams"));
+    s->dwInDatagrams = counter(&c, v6 ? "Udp6InDatagrams" : "InDatagrams");
+    s->dwNoPorts = counter(&c, v6 ? "Udp6NoPorts" : "NoPorts");
+    s->dwInErrors = counter(&c, v6 ? "Udp6InErrors" : "InErrors");
+    s->dwOutDatagrams = counter(&c, v6 ? "Udp6OutDatagrams" : "OutDatagrams");
     s->dwNumAddrs = rows_of(0, v6);
     return NO_ERROR;
 }
@@ -464,39 +478,40 @@ ULONG ws_GetIpStatisticsEx(PMIB_IPSTATS s, ULONG family)
         "ReasmTimeout", "ReasmReqds", "ReasmOKs", "ReasmFails", "FragOKs",
         "FragFails", "FragCreates",
     };
-    static const char *const v6[] = {
+    static const char *const v6_names[] = {
         NULL, NULL, "Ip6InReceives", "Ip6InHdrErrors", "Ip6InAddrErrors",
         "Ip6OutForwDatagrams", "Ip6InUnknownProtos", "Ip6InDiscards",
         "Ip6InDelivers", "Ip6OutRequests", NULL, "Ip6OutDiscards",
         "Ip6OutNoRoutes", NULL, "Ip6ReasmReqds", "Ip6ReasmOKs",
         "Ip6ReasmFails", "Ip6FragOKs", "Ip6FragFails", "Ip6FragCreates",
     };
-    DWORD *out, n = 0;
+    int v6 = family == AF_INET6;
+    struct counters c, ip4;
+    struct ws_ifinfo *ifs;
+    DWORD *out;
+    int n;
 
-    if (!s || (family != AF_INET && family != AF_INET6))
+    if (!s || (family != AF_INET && !v6))
         return ERROR_INVALID_PARAMETER;
+    read_counters(&c, v6 ? NULL : "Ip");
     memset(s, 0, sizeof *s);
     out = &s->dwForwarding; /* (the counters in order, all DWORDs) */
     for (size_t i = 0; i < sizeof v4 / sizeof v4[0]; i++) {
-        const char *name = family == AF_INET6 ? v6[i] : v4[i];
+        const char *name = v6 ? v6_names[i] : v4[i];
 
         if (name)
-            out[i] = (DWORD)(family == AF_INET6 ? snmp6(name)
-                                                : snmp("Ip", name));
+            out[i] = counter(&c, name);
     }
-    if (family == AF_INET6) {
+    if (v6) {
+        read_counters(&ip4, "Ip");
         s->dwForwarding = MIB_IP_NOT_FORWARDING;
-        s->dwDefaultTTL = (DWORD)snmp("Ip", "DefaultTTL");
+        s->dwDefaultTTL = counter(&ip4, "DefaultTTL");
     }
-    ws_GetNumberOfInterfaces(&n);
-    s->dwNumIf = n;
-    {
-        ULONG size = 0;
-
-        if (ws_GetIpAddrTable(NULL, &size, FALSE) ==
-            ERROR_INSUFFICIENT_BUFFER)
-            s->dwNumAddr = (DWORD)((size - offsetof(MIB_IPADDRTABLE, table)) /
-                                   sizeof(MIB_IPADDRROW));
+    if ((n = ws_interfaces(&ifs)) >= 0) {
+        s->dwNumIf = (DWORD)n;
+        for (int i = 0; i < n; i++)
+            s->dwNumAddr += (DWORD)ifs[i].nv4;
+        ws_interfaces_free(ifs, n);
     }
     {
         char line[256];

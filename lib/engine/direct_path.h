@@ -42,7 +42,7 @@ _Static_assert((int)WSC_F_NONBLOCK == (int)MSG_DONTWAIT,
 
 #define WSC_RECV_NOT_DIRECT (WSC_F_ABORTED | WSC_F_RESET_AFTER_FIN | \
                              WSC_F_RESET | WSC_F_SHUT_RECV | WSC_F_RCVTIMEO | \
-                             WSC_F_ASELECT | WSC_F_CONNECTING)
+                             WSC_F_CONNECTING)
 #define WSC_SEND_NOT_DIRECT (WSC_F_ABORTED | WSC_F_SHUT_SEND | WSC_F_RESET | \
                              WSC_F_RESET_AFTER_FIN | WSC_F_QUEUED | \
                              WSC_F_CONNECTING)
@@ -62,12 +62,13 @@ static inline long wsc_e_recv(struct wsc_sock *e, void *buf, size_t len,
     n = wsc_os.recv(e->fd, buf, len, flags | (int)(f & WSC_F_NONBLOCK));
     if (__builtin_expect(n <= 0, 0))
         return wsc_e_recv_rest(e, WSC_ARGS_REST(a, flags), n);
-    /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call.
-     * (e->s read again: cheaper than a register kept across the call.) */
+    /* shutdown(SD_RECEIVE) meanwhile: the watcher waits for this call;
+     * under a selection, the receive re-enables FD_READ.  (e->s read
+     * again: cheaper than a register kept across the call.) */
     if (__builtin_expect(atomic_load_explicit(&e->s->flags,
                                               memory_order_relaxed) &
-                         WSC_F_SHUT_RECV, 0))
-        return wsc_e_recv_rest(e, WSC_ARGS_REST(a, flags), n);
+                         (WSC_F_SHUT_RECV | WSC_F_ASELECT), 0))
+        return wsc_e_recv_selected(e, WSC_ARGS_REST(a, flags), n);
     return wsc_release_direct(e, 1 + WSC_RECV_UNIT, (long)n);
 }
 

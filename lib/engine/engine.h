@@ -505,6 +505,10 @@ long wsc_e_send_rest(struct wsc_sock *e, const struct wsc_direct_args *a,
                      ssize_t n) __attribute__((cold));
 long wsc_e_recv_untried(struct wsc_sock *e, void *buf, size_t len,
                         int flags) __attribute__((cold));
+/* The end of a direct receive that took n > 0 bytes while the flags word
+ * had WSC_F_ASELECT or WSC_F_SHUT_RECV (the second: the general path). */
+long wsc_e_recv_selected(struct wsc_sock *e, const struct wsc_direct_args *a,
+                         ssize_t n);
 long wsc_e_send_untried(struct wsc_sock *e, const void *buf, size_t len,
                         int flags) __attribute__((cold));
 /* send without an address on a datagram socket, flags Linux MSG_*: the

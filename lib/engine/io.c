@@ -194,6 +194,18 @@ static int recv_wait_rest(struct wsc_sock *e, int64_t deadline, int counted)
  * (the direct path), which this drops before it re-arms the SD_RECEIVE
  * watcher; else a blocking receive counts itself around each kernel
  * call.  n and err: the direct path's first try, or n = NOT_TRIED. */
+/* What a receive re-enables under a selection (row EV3): FD_READ, which
+ * comes back at once unless the receive emptied the queue (it took less
+ * than it asked for, or nothing was there). */
+static long recv_reenables(struct wsc_sock *e, int flags, ssize_t n,
+                           size_t asked)
+{
+    return WSC_FD_READ | WSC_FD_OOB |
+           (is_stream(e) && !(flags & MSG_PEEK) &&
+                    ((n > 0 && (size_t)n < asked) || n == -WSAEWOULDBLOCK)
+                ? WSC_NETEV_DRAINED : 0);
+}
+
 static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
                         size_t *copied, int counted, ssize_t n, int err)
 {
@@ -288,11 +300,7 @@ static long recv_common(struct wsc_sock *e, struct msghdr *msg, int flags,
     if ((blocking || counted) && (wsc_flags(e) & WSC_F_SHUT_RECV))
         wsc_e_shutrecv_rearm(e);
     if (wsc_netev_active(e))
-        wsc_netev_reenable(e, WSC_FD_READ | WSC_FD_OOB |
-                                  (is_stream(e) && !(flags & MSG_PEEK) &&
-                                   ((n > 0 && (size_t)n < asked) ||
-                                    n == -WSAEWOULDBLOCK)
-                                       ? WSC_NETEV_DRAINED : 0));
+        wsc_netev_reenable(e, recv_reenables(e, flags, n, asked));
     if (n >= 0 && got)
         return (long)got;
     return (long)n;
@@ -331,6 +339,16 @@ long wsc_e_recv_rest(struct wsc_sock *e, const struct wsc_direct_args *a,
                      ssize_t n)
 {
     return recv_rest(e, a->buf, a->len, a->flags, n);
+}
+
+long wsc_e_recv_selected(struct wsc_sock *e, const struct wsc_direct_args *a,
+                         ssize_t n)
+{
+    if (wsc_flags(e) & WSC_F_SHUT_RECV)
+        return wsc_e_recv_rest(e, a, n);
+    if (wsc_netev_active(e))
+        wsc_netev_reenable(e, recv_reenables(e, a->flags, n, a->len));
+    return wsc_release_direct(e, 1 + WSC_RECV_UNIT, (long)n);
 }
 
 long wsc_e_recv_untried(struct wsc_sock *e, void *buf, size_t len,

@@ -125,13 +125,15 @@ static HANDLE waitable(HANDLE h)
     return ops && ops->wait_handle ? ops->wait_handle(h) : NULL;
 }
 
-/* References to every object; 0, or the Win32 code of the failure.  max:
- * how many handles the wait takes; with an extra condition, none is
- * enough. */
-static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
-                      BOOL all, DWORD max, int extra)
+/* References to every object, taken in one hold of the lock, which is
+ * kept on success: 0, or the Win32 code of the failure.  max: how many
+ * handles the wait takes; with an extra condition, none is enough. */
+static DWORD take_all_locked(struct waitset *w, DWORD count,
+                             const HANDLE *handles, BOOL all, DWORD max,
+                             int extra)
 {
-    DWORD i, j;
+    HANDLE h[MAXIMUM_WAIT_OBJECTS];
+    DWORD i, j, err = 0;
 
     w->n = 0;
     w->shared = 0;
@@ -139,16 +141,25 @@ static DWORD take_all(struct waitset *w, DWORD count, const HANDLE *handles,
         return ERROR_INVALID_PARAMETER;
     if (!handles && count)
         return ERROR_NOACCESS;
-    for (i = 0; i < count; i++) {
-        if (!(w->o[i] = wsc_w32_get(waitable(handles[i]), W32_ANY)))
-            return ERROR_INVALID_HANDLE;
+    /* (A socket's event may be made now: before the lock.) */
+    for (i = 0; i < count; i++)
+        h[i] = waitable(handles[i]);
+    wsc_w32_lock();
+    for (i = 0; i < count && !err; i++) {
+        if (!(w->o[i] = wsc_w32_find(h[i], W32_ANY))) {
+            err = ERROR_INVALID_HANDLE;
+            break;
+        }
+        wsc_w32_ref(w->o[i]);
         w->n++;
         w->shared |= w->o[i]->shared != NULL;
         for (j = 0; all && j < i; j++)
             if (w->o[j] == w->o[i])
-                return ERROR_INVALID_PARAMETER;
+                err = ERROR_INVALID_PARAMETER;
     }
-    return 0;
+    if (err)
+        wsc_w32_unlock();
+    return err;
 }
 
 static void note_pulses(struct waitset *w)
@@ -281,13 +292,13 @@ static DWORD wait_with(DWORD count, const HANDLE *handles, BOOL all,
     uint64_t until;
     int registered = 0;
 
-    if ((err = take_all(&w, count, handles, all,
-                        MAXIMUM_WAIT_OBJECTS - (x != NULL), x != NULL))) {
+    if ((err = take_all_locked(&w, count, handles, all,
+                               MAXIMUM_WAIT_OBJECTS - (x != NULL),
+                               x != NULL))) {
         release_all(&w);
         wsc_w32_set_error((int)err);
         return WAIT_FAILED;
     }
-    wsc_w32_lock();
     note_pulses(&w);
     waiters_add(&w, 1);
     for (;;) {

@@ -108,10 +108,13 @@ static void *poll_worker(void *arg)
     while (!n_stop) {
         if (poll(p, (nfds_t)n, 100) <= 0)
             continue;
-        for (i = n - 1; i >= 1; i--) {
+        /* In the order the WSAEventSelect server goes, lowest first: a
+         * client waits for its first connection's echo first, so the
+         * order decides how often it wakes before the rest are in. */
+        for (i = 1; i < n; i++) {
             if (p[i].revents && !echo(p[i].fd)) {
                 close(p[i].fd);
-                p[i] = p[--n];
+                p[i--] = p[--n]; /* (the moved one is looked at next) */
             }
         }
         if ((p[0].revents & POLLIN) && n <= MAXCONN &&

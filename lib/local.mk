@@ -116,6 +116,7 @@ libwscompat_preload_la_CPPFLAGS = $(PUBLIC_INC) $(INTERPOSE_INC)
 libwscompat_preload_la_CFLAGS = $(LIB_CFLAGS) -U_FORTIFY_SOURCE
 libwscompat_preload_la_LIBADD = libwscengine.la libwscos_preload.la -ldl
 libwscompat_preload_la_LDFLAGS = -module -avoid-version -pthread -Wl,-z,now -Wl,-z,relro \
+	-Wl,-z,noseparate-code \
 	-Wl,--version-script=$(builddir)/lib/preload.map
 EXTRA_libwscompat_preload_la_DEPENDENCIES = lib/preload.map
 libwscompat_wrap_la_SOURCES = $(INTERPOSER_SOURCES)

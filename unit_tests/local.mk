@@ -157,6 +157,12 @@ EXTRA_DIST += unit_tests/ported_app.sh unit_tests/real_programs.sh
 TESTS += unit_tests/fastpath.sh
 EXTRA_DIST += unit_tests/fastpath.sh
 
+# The mappings wscompat-run adds (each one more for a fork to copy).
+check_PROGRAMS += unit_tests/maps_count
+unit_tests_maps_count_CFLAGS = -Wall
+TESTS += unit_tests/maps_count.sh
+EXTRA_DIST += unit_tests/maps_count.sh
+
 # WSCOMPAT_TRACE, through the source API and the interposer.
 check_PROGRAMS += unit_tests/trace_app
 unit_tests_trace_app_LDADD = libwscompat.la

@@ -1,7 +1,8 @@
 #!/bin/sh
 # WSCOMPAT_TRACE: the lines for the source API (trace_app), for a ported
 # program under wscompat-run and linked with --wrap (ported_app), to
-# standard error and to a file; none when it is off or for non-sockets.
+# standard error and to a file; none when it is off or for non-sockets;
+# the source API's alone when its program runs under wscompat-run.
 set -u
 b=$top_builddir
 fail=0
@@ -87,5 +88,18 @@ if grep -q '^build_libtool_libs=yes' "$b/libtool"; then
         --lib="$b/.libs/libwscompat-preload.so" "$b/unit_tests/ported_app"
 fi
 check_ported wrap "$b/unit_tests/ported_app_wrap"
+
+# 6. A program linked with the source API's shared library, under
+# wscompat-run: the interposer stays off, and only the program's own
+# calls are traced (each socket call once).
+if grep -q '^build_libtool_libs=yes' "$b/libtool"; then
+    WSCOMPAT_TRACE=1 timeout 30 "$b/tools/wscompat-run" \
+        --lib="$b/.libs/libwscompat-preload.so" "$b/unit_tests/trace_app" \
+        > "$tmp/out" 2> "$tmp/err"
+    want_for "$tmp/out" > "$tmp/want"
+    normal "$tmp/err" > "$tmp/got"
+    if cmp -s "$tmp/want" "$tmp/got"; then say ok "source API under wscompat-run"
+    else say FAIL "source API under wscompat-run"; diff "$tmp/want" "$tmp/got"; fi
+fi
 
 exit $fail

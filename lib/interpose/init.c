@@ -1,6 +1,5 @@
 /* The interposer's start: read the environment once, before main, and
  * decide whether the engine takes sockets over at all. */
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "interpose.h"
@@ -22,13 +21,21 @@ static int env_set(const char *name)
 }
 
 /* A program built against the Winsock source API has its own engine; a
- * second one underneath it would track every socket twice. */
+ * second one underneath it would track every socket twice.  (A weak
+ * reference, bound at load: dlsym's failed lookup would malloc its
+ * message, and the heap it made would be one more mapping for every
+ * fork to copy.) */
+#ifndef WSC_WRAP
+extern int wsc_WSAStartup(unsigned short version, void *data)
+    __attribute__((weak));
+#endif
+
 static int source_api_present(void)
 {
 #ifdef WSC_WRAP
     return 0;
 #else
-    return dlsym(RTLD_DEFAULT, "wsc_WSAStartup") != NULL;
+    return &wsc_WSAStartup != NULL;
 #endif
 }
 

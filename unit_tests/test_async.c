@@ -749,6 +749,37 @@ START_TEST(transmit_file_larger_than_the_buffers)
 }
 END_TEST
 
+/* What accept hands on (not async, but this file has the listener): the
+ * options wscompat keeps itself, set on the listener, and only those; an
+ * option set on a socket accepted before is not the next one's. */
+START_TEST(accepted_socket_inherits_kept_options)
+{
+    SOCKET c1, s1, c2, s2;
+    int v = 7, got = -1, len = sizeof(got);
+
+    pair(&c1, &s1);
+    ck_assert_int_eq(setsockopt(s1, SOL_SOCKET, SO_GROUP_PRIORITY,
+                                (char *)&v, sizeof(v)), 0);
+    v = 5;
+    ck_assert_int_eq(setsockopt(listener, SOL_SOCKET, SO_GROUP_PRIORITY,
+                                (char *)&v, sizeof(v)), 0);
+    pair(&c2, &s2);
+    ck_assert_int_eq(getsockopt(s2, SOL_SOCKET, SO_GROUP_PRIORITY,
+                                (char *)&got, &len), 0);
+    ck_assert_int_eq(got, 5);
+    ck_assert_int_eq(getsockopt(s1, SOL_SOCKET, SO_GROUP_PRIORITY,
+                                (char *)&got, &len), 0);
+    ck_assert_int_eq(got, 7);
+    ck_assert_int_eq(getsockopt(c2, SOL_SOCKET, SO_GROUP_PRIORITY,
+                                (char *)&got, &len), 0);
+    ck_assert_int_eq(got, 0);
+    closesocket(c1);
+    closesocket(s1);
+    closesocket(c2);
+    closesocket(s2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("async");
@@ -758,6 +789,7 @@ int main(void)
 
     tcase_add_checked_fixture(tc, setup, NULL);
     tcase_set_timeout(tc, 240);
+    tcase_add_test(tc, accepted_socket_inherits_kept_options);
     tcase_add_test(tc, races_complete_each_operation_once);
     tcase_add_test(tc, thread_exit_keeps_the_operation);
     tcase_add_test(tc, graceful_close_meeting_the_reactor_is_a_fin);

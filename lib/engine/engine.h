@@ -135,6 +135,7 @@ struct wsc_ksock {
     _Atomic uint32_t bufs_set;   /* WSC_BUF_SND | WSC_BUF_RCV: set at all */
     _Atomic int64_t connected_ms; /* when it connected (wsc_now_ms), 0: not known */
     _Atomic uint32_t kept[WSC_KEPT_MAX]; /* options Linux has no place for */
+    _Atomic uint32_t kept_used; /* bit i: kept[i] was ever set */
     _Atomic int async_calls;  /* threads issuing overlapped operations */
     _Atomic int deferred;     /* a connection WSAAccept deferred: fd + 1 */
 };

@@ -68,10 +68,18 @@ uint32_t wsc_e_kept(struct wsc_sock *e, int slot)
                                             : 0;
 }
 
+_Static_assert(WSC_KEPT_MAX <= 32, "kept_used has a bit per slot");
+
 void wsc_e_keep(struct wsc_sock *e, int slot, uint32_t v)
 {
-    if (slot >= 0 && slot < WSC_KEPT_MAX)
-        atomic_store(&e->s->kept[slot], v);
+    struct wsc_ksock *s = e->s;
+
+    if (slot < 0 || slot >= WSC_KEPT_MAX)
+        return;
+    atomic_store(&s->kept[slot], v);
+    if (!(atomic_load_explicit(&s->kept_used, memory_order_relaxed) &
+          (1u << slot)))
+        atomic_fetch_or(&s->kept_used, 1u << slot);
 }
 
 int wsc_e_set_buf(struct wsc_sock *e, int rcv, int val)
@@ -222,13 +230,19 @@ int wsc_e_tcp_stats(struct wsc_sock *e, struct wsc_tcp_stats *st)
 
 void wsc_e_opts_inherit(struct wsc_sock *from, struct wsc_sock *to)
 {
-    int i;
+    /* (Read once: each atomic store would have both read again.) */
+    struct wsc_ksock *f = from->s, *t = to->s;
+    uint32_t used = atomic_load_explicit(&f->kept_used, memory_order_relaxed) |
+                    atomic_load_explicit(&t->kept_used, memory_order_relaxed);
 
-    for (i = 0; i < WSC_KEPT_MAX; i++)
-        WSC_COPY_RELAXED(to->s->kept[i], from->s->kept[i]);
-    WSC_COPY_RELAXED(to->s->sndbuf_set, from->s->sndbuf_set);
-    WSC_COPY_RELAXED(to->s->rcvbuf_set, from->s->rcvbuf_set);
-    WSC_COPY_RELAXED(to->s->bufs_set, from->s->bufs_set);
+    /* Only the options either was ever given (the rest are 0 in both). */
+    atomic_store_explicit(&t->kept_used, used, memory_order_relaxed);
+    for (; used; used &= used - 1)
+        WSC_COPY_RELAXED(t->kept[__builtin_ctz(used)],
+                         f->kept[__builtin_ctz(used)]);
+    WSC_COPY_RELAXED(t->sndbuf_set, f->sndbuf_set);
+    WSC_COPY_RELAXED(t->rcvbuf_set, f->rcvbuf_set);
+    WSC_COPY_RELAXED(t->bufs_set, f->bufs_set);
     wsc_e_mark_connected(to);
 }
 

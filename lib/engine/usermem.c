@@ -66,7 +66,9 @@ static ssize_t vm(const struct iovec *local, unsigned long nl,
 }
 
 /* The calling thread's stack, once looked up; lo > hi until then. */
-static __thread uintptr_t stack_lo = 1, stack_hi;
+__thread uintptr_t wsc_stack_lo = 1, wsc_stack_hi;
+#define stack_lo wsc_stack_lo
+#define stack_hi wsc_stack_hi
 
 static void __attribute__((noinline, cold)) find_stack(void)
 {
@@ -302,12 +304,12 @@ static int copy(void *dst, const void *src, size_t n, int out)
     return 0;
 }
 
-int wsc_copy_in(void *dst, const void *src, size_t n)
+int wsc_copy_in_any(void *dst, const void *src, size_t n)
 {
     return copy(dst, src, n, 0);
 }
 
-int wsc_copy_out(void *dst, const void *src, size_t n)
+int wsc_copy_out_any(void *dst, const void *src, size_t n)
 {
     return copy(dst, src, n, 1);
 }

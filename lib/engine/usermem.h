@@ -7,12 +7,46 @@
 #define WSC_USERMEM_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 #include <sys/socket.h>
 
+int wsc_copy_in_any(void *dst, const void *src, size_t n);
+int wsc_copy_out_any(void *dst, const void *src, size_t n);
+/* The calling thread's stack (lo > hi until usermem.c looks it up). */
+extern __thread uintptr_t wsc_stack_lo, wsc_stack_hi;
+
+/* 1 when [p, p + n) lies between the calling frame and the top of the
+ * thread's stack: the caller's own locals, where most counts and
+ * lengths live, copied inline (a call and the library's checks cost a
+ * datagram's recvfrom more than its address did). */
+static inline int wsc_on_caller_stack(const void *p, size_t n)
+{
+    uintptr_t a = (uintptr_t)p, here = (uintptr_t)__builtin_frame_address(0);
+
+    return here >= wsc_stack_lo && here < wsc_stack_hi && a >= here &&
+           a < wsc_stack_hi && n <= wsc_stack_hi - a;
+}
+
 /* Copy n bytes of caller memory at src to dst: 0 or -WSAEFAULT. */
-int wsc_copy_in(void *dst, const void *src, size_t n);
+static inline int wsc_copy_in(void *dst, const void *src, size_t n)
+{
+    if (wsc_on_caller_stack(src, n)) {
+        memcpy(dst, src, n);
+        return 0;
+    }
+    return wsc_copy_in_any(dst, src, n);
+}
+
 /* Copy n bytes from src to caller memory at dst: 0 or -WSAEFAULT. */
-int wsc_copy_out(void *dst, const void *src, size_t n);
+static inline int wsc_copy_out(void *dst, const void *src, size_t n)
+{
+    if (wsc_on_caller_stack(dst, n)) {
+        memcpy(dst, src, n);
+        return 0;
+    }
+    return wsc_copy_out_any(dst, src, n);
+}
 /* 1 when all of [p, p + n) is readable (writable) now.  One byte a page
  * is probed, so n may be of any size; the writable probe writes back
  * the byte it read, as Windows' ProbeForWrite does. */

@@ -48,6 +48,7 @@ wscinclude_HEADERS = include/wscompat/winsock2.h include/wscompat/winsock.h \
 	include/wscompat/mstcpip.h include/wscompat/ws2def.h \
 	include/wscompat/ws2ipdef.h include/wscompat/inaddr.h \
 	include/wscompat/in6addr.h include/wscompat/iphlpapi.h \
+	include/wscompat/netioapi.h \
 	include/wscompat/ipexport.h include/wscompat/icmpapi.h \
 	include/wscompat/wspiapi.h include/wscompat/pshpack1.h \
 	include/wscompat/pshpack2.h include/wscompat/pshpack4.h \

@@ -2,9 +2,10 @@
 # Writes wsc_api.h, the prototypes and redirections of the public Winsock
 # API and of the Win32 baseline, from lib/winsock/api.def and
 # lib/win32/api.def, the one list of each.  winsock2.h, ws2tcpip.h,
-# mswsock.h, iphlpapi.h, icmpapi.h and windows.h include it once each,
-# with WSC_API_WINSOCK2, WSC_API_WS2TCPIP, WSC_API_MSWSOCK,
-# WSC_API_IPHLPAPI, WSC_API_ICMPAPI or WSC_API_WINDOWS defined, after the types it names.
+# mswsock.h, iphlpapi.h, netioapi.h, icmpapi.h and windows.h include it
+# once each, with WSC_API_WINSOCK2, WSC_API_WS2TCPIP, WSC_API_MSWSOCK,
+# WSC_API_IPHLPAPI, WSC_API_NETIOAPI, WSC_API_ICMPAPI or WSC_API_WINDOWS
+# defined, after the types it names.
 #   gen-api.sh lib/winsock/api.def lib/win32/api.def > include/wscompat/wsc_api.h
 # With --crt it writes wsc_crt.h instead: the lines of lib/win32/api.def
 # tagged with a C library header (/* <stdio.h> */), a section for each
@@ -77,12 +78,13 @@ def=$1
 w32=$2
 echo '/* Generated from lib/winsock/api.def and lib/win32/api.def by'
 echo ' * lib/gen-api.sh; do not edit.  Included by winsock2.h, ws2tcpip.h,'
-echo ' * mswsock.h, iphlpapi.h, icmpapi.h and windows.h, a section each. */'
+echo ' * mswsock.h, iphlpapi.h, netioapi.h, icmpapi.h and windows.h, a section'
+echo ' * each. */'
 echo '#ifndef WSC_INSIDE_LIB'
 echo '#include "wsc_ptr32.h"'
 echo '#endif'
 ptr32="$(dirname "$0")/gen-ptr32.awk"
-for h in winsock2 ws2tcpip mswsock iphlpapi icmpapi; do
+for h in winsock2 ws2tcpip mswsock iphlpapi netioapi icmpapi; do
     H=$(echo "$h" | tr a-z A-Z)
     echo "#ifdef WSC_API_$H"
     # WINSOCK(header, ret, name, (params), (args), kind)

@@ -95,7 +95,7 @@ libwscwinsock_la_SOURCES = lib/winsock/ws.h lib/winsock/optmap.h \
 	lib/winsock/events.c lib/winsock/mswsock.c lib/winsock/iflist.h \
 	lib/winsock/iflist.c lib/winsock/msg.c lib/winsock/protocols.h \
 	lib/winsock/protocols.c lib/winsock/adapters.c lib/winsock/icmp.c \
-	lib/winsock/mibtables.c lib/winsock/iftable.c
+	lib/winsock/mibtables.c lib/winsock/iftable.c lib/winsock/netioapi.c
 libwscwinsock_la_CPPFLAGS = $(PUBLIC_INC) $(WINSOCK_INC)
 libwscwinsock_la_CFLAGS = $(LIB_CFLAGS)
 libwscwinsock_la_LIBADD = libwscengine.la libwscos_libc.la libwscwin32.la

@@ -6,7 +6,10 @@
  * TCP and UDP tables (this process's listener, connection and datagram
  * sockets in them, in order, with their owner) and the protocols'
  * counters (a connection made counts); the interface table and its
- * counters, and the best interface to a loopback address. */
+ * counters, and the best interface to a loopback address; netioapi.h's
+ * tables (GetIfTable2, GetIfEntry2, GetUnicastIpAddressTable and Entry)
+ * and LUID conversions, with Windows' codes and the loopback as Windows
+ * has its own. */
 #include <check.h>
 #include <sched.h>
 #include <sys/mman.h>
@@ -583,6 +586,523 @@ START_TEST(neighbors_and_adapter_index)
 }
 END_TEST
 
+/* ---- netioapi.h: the newer tables and the LUIDs (netioapi.c) ---------- */
+
+/* The loopback as GetAdaptersAddresses gives it: its index and LUID. */
+static void loopback_ids(NET_IFINDEX *index, NET_LUID *luid)
+{
+    void *map;
+    size_t maplen;
+    PIP_ADAPTER_ADDRESSES lo = loopback_of(addresses(AF_UNSPEC, 0, &map,
+                                                     &maplen));
+
+    ck_assert_ptr_nonnull(lo);
+    *index = lo->IfIndex;
+    *luid = lo->Luid;
+    munmap(map, maplen);
+}
+
+static const MIB_IF_ROW2 *row2_of(const MIB_IF_TABLE2 *t, NET_IFINDEX index)
+{
+    for (ULONG i = 0; i < t->NumEntries; i++)
+        if (t->Table[i].InterfaceIndex == index)
+            return &t->Table[i];
+    return NULL;
+}
+
+/* Every interface, in index order; the loopback's row as Windows has
+ * its own, with the index and the LUID GetAdaptersAddresses gives. */
+START_TEST(if_table2_loopback)
+{
+    MIB_IF_TABLE2 *t = NULL;
+    const MIB_IF_ROW2 *r;
+    NET_IFINDEX index;
+    NET_LUID luid;
+    DWORD count;
+
+    loopback_ids(&index, &luid);
+    ck_assert_uint_eq(index, if_nametoindex("lo"));
+    ck_assert_uint_eq(GetIfTable2(NULL), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetIfTable2(&t), NO_ERROR);
+    ck_assert_uint_eq(GetNumberOfInterfaces(&count), NO_ERROR);
+    ck_assert_uint_eq(t->NumEntries, count);
+    for (ULONG i = 1; i < t->NumEntries; i++)
+        ck_assert_uint_lt(t->Table[i - 1].InterfaceIndex,
+                          t->Table[i].InterfaceIndex);
+    ck_assert_ptr_nonnull(r = row2_of(t, index));
+    ck_assert_uint_eq(r->Type, IF_TYPE_SOFTWARE_LOOPBACK);
+    ck_assert_uint_eq(r->Type, 24);
+    ck_assert_uint_eq(r->InterfaceLuid.Value, luid.Value);
+    ck_assert_uint_eq(r->InterfaceLuid.Info.NetLuidIndex, index);
+    ck_assert_uint_eq(r->InterfaceLuid.Info.IfType, IF_TYPE_SOFTWARE_LOOPBACK);
+    ck_assert_uint_eq(r->InterfaceLuid.Info.Reserved, 0);
+    ck_assert_uint_eq(r->OperStatus, IfOperStatusUp);
+    ck_assert_uint_eq(r->AdminStatus, NET_IF_ADMIN_STATUS_UP);
+    ck_assert_uint_eq(r->MediaConnectState, MediaConnectStateConnected);
+    ck_assert_uint_eq(r->MediaType, NdisMediumLoopback);
+    ck_assert_uint_eq(r->AccessType, NET_IF_ACCESS_LOOPBACK);
+    ck_assert_uint_eq(r->InterfaceAndOperStatusFlags.HardwareInterface, 0);
+    ck_assert_uint_eq(r->InterfaceAndOperStatusFlags.NotMediaConnected, 0);
+    ck_assert_uint_eq(r->PhysicalAddressLength, 0);
+    ck_assert_uint_eq(r->TunnelType, TUNNEL_TYPE_NONE);
+    ck_assert_uint_eq(r->ConnectionType, NET_IF_CONNECTION_DEDICATED);
+    ck_assert_uint_gt(r->Mtu, 0);
+    ck_assert_uint_gt(r->TransmitLinkSpeed, 0);
+    ck_assert_uint_eq(r->ReceiveLinkSpeed, r->TransmitLinkSpeed);
+    ck_assert(!wcscmp(r->Alias, L"lo"));
+    ck_assert(!wcscmp(r->Description, L"lo"));
+    FreeMibTable(t);
+}
+END_TEST
+
+/* The levels: the raw table is the normal one, the one without
+ * statistics has no counters, any other level is refused and no table
+ * given. */
+START_TEST(if_table2_levels)
+{
+    MIB_IF_TABLE2 *t = NULL;
+
+    ck_assert_uint_eq(GetIfTable2Ex((MIB_IF_TABLE_LEVEL)3, &t),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_ptr_null(t);
+    ck_assert_uint_eq(GetIfTable2Ex(MibIfTableNormal, NULL),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetIfTable2Ex(MibIfTableRaw, &t), NO_ERROR);
+    ck_assert_uint_ge(t->NumEntries, 1);
+    FreeMibTable(t);
+    t = NULL;
+    ck_assert_uint_eq(GetIfTable2Ex(MibIfTableNormalWithoutStatistics, &t),
+                      NO_ERROR);
+    ck_assert_uint_ge(t->NumEntries, 1);
+    for (ULONG i = 0; i < t->NumEntries; i++) {
+        ck_assert_uint_eq(t->Table[i].InOctets, 0);
+        ck_assert_uint_eq(t->Table[i].OutOctets, 0);
+    }
+    FreeMibTable(t);
+    FreeMibTable(NULL);
+}
+END_TEST
+
+/* GetIfEntry2 by the index or by the LUID (which wins over the index):
+ * the same row; a row that names no interface, none at all, or none
+ * given: Windows' codes. */
+START_TEST(if_entry2_lookup)
+{
+    MIB_IF_ROW2 by_index, by_luid, row;
+    NET_IFINDEX index;
+    NET_LUID luid;
+
+    loopback_ids(&index, &luid);
+    memset(&by_index, 0, sizeof(by_index));
+    by_index.InterfaceIndex = index;
+    ck_assert_uint_eq(GetIfEntry2Ex(MibIfEntryNormalWithoutStatistics,
+                                    &by_index), NO_ERROR);
+    memset(&by_luid, 0, sizeof(by_luid));
+    by_luid.InterfaceLuid = luid;
+    by_luid.InterfaceIndex = 0x7ffffff0u;
+    ck_assert_uint_eq(GetIfEntry2Ex(MibIfEntryNormalWithoutStatistics,
+                                    &by_luid), NO_ERROR);
+    ck_assert_int_eq(memcmp(&by_index, &by_luid, sizeof(by_index)), 0);
+    ck_assert_uint_eq(by_luid.InterfaceIndex, index);
+    ck_assert_uint_eq(by_index.InterfaceLuid.Value, luid.Value);
+    ck_assert_uint_eq(by_index.Type, IF_TYPE_SOFTWARE_LOOPBACK);
+
+    memset(&row, 0, sizeof(row));
+    row.InterfaceIndex = index;
+    ck_assert_uint_eq(GetIfEntry2(&row), NO_ERROR);
+    ck_assert_uint_eq(row.InterfaceLuid.Value, luid.Value);
+    ck_assert_uint_eq(row.OperStatus, IfOperStatusUp);
+    memset(&row, 0, sizeof(row));
+    row.InterfaceIndex = 0x7ffffff0u;
+    ck_assert_uint_eq(GetIfEntry2(&row), ERROR_FILE_NOT_FOUND);
+    ck_assert_uint_eq(ERROR_FILE_NOT_FOUND, 2);
+    memset(&row, 0, sizeof(row));
+    row.InterfaceLuid.Value = ~(ULONG64)0;
+    ck_assert_uint_eq(GetIfEntry2(&row), ERROR_FILE_NOT_FOUND);
+    memset(&row, 0, sizeof(row));
+    ck_assert_uint_eq(GetIfEntry2(&row), ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetIfEntry2(NULL), ERROR_INVALID_PARAMETER);
+    row.InterfaceIndex = index;
+    ck_assert_uint_eq(GetIfEntry2Ex((MIB_IF_ENTRY_LEVEL)1, &row),
+                      ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
+/* The loopback's 64-bit counters move with what is sent over it. */
+START_TEST(if_entry2_counters)
+{
+    MIB_IF_ROW2 before, after;
+    SOCKET c, a;
+    char buf[4096];
+
+    memset(&before, 0, sizeof(before));
+    before.InterfaceIndex = if_nametoindex("lo");
+    after = before;
+    ck_assert_uint_eq(GetIfEntry2(&before), NO_ERROR);
+    startup();
+    pair(&c, &a);
+    memset(buf, 'x', sizeof(buf));
+    ck_assert_int_eq(send(c, buf, sizeof(buf), 0), (int)sizeof(buf));
+    ck_assert_int_gt(recv(a, buf, sizeof(buf), MSG_WAITALL), 0);
+    ck_assert_uint_eq(GetIfEntry2(&after), NO_ERROR);
+    ck_assert_uint_ge(after.InOctets - before.InOctets, sizeof(buf));
+    ck_assert_uint_ge(after.OutOctets - before.OutOctets, sizeof(buf));
+    ck_assert_uint_ge(after.InUcastPkts - before.InUcastPkts, 1);
+    ck_assert_uint_ge(after.OutUcastPkts - before.OutUcastPkts, 1);
+    closesocket(c);
+    closesocket(a);
+}
+END_TEST
+
+/* What /proc/net/if_inet6 lists: any IPv6 address, ::1 on lo. */
+static void inet6_addresses(int *any, int *lo_one)
+{
+    char line[256], addr[40], dev[IF_NAMESIZE + 1];
+    FILE *f = fopen("/proc/net/if_inet6", "r");
+
+    *any = *lo_one = 0;
+    if (!f)
+        return;
+    while (fgets(line, sizeof(line), f))
+        if (sscanf(line, "%39s %*x %*x %*x %*x %16s", addr, dev) == 2) {
+            *any = 1;
+            *lo_one |= !strcmp(addr, "00000000000000000000000000000001") &&
+                       !strcmp(dev, "lo");
+        }
+    fclose(f);
+}
+
+static const MIB_UNICASTIPADDRESS_ROW *
+unicast_of(const MIB_UNICASTIPADDRESS_TABLE *t, const SOCKADDR_INET *a)
+{
+    for (ULONG i = 0; i < t->NumEntries; i++) {
+        const SOCKADDR_INET *b = &t->Table[i].Address;
+
+        if (a->si_family != b->si_family)
+            continue;
+        if (a->si_family == AF_INET
+                ? a->Ipv4.sin_addr.s_addr == b->Ipv4.sin_addr.s_addr
+                : !memcmp(&a->Ipv6.sin6_addr, &b->Ipv6.sin6_addr, 16))
+            return &t->Table[i];
+    }
+    return NULL;
+}
+
+static void check_loopback_row(const MIB_UNICASTIPADDRESS_ROW *r,
+                               unsigned prefix)
+{
+    NET_IFINDEX index;
+    NET_LUID luid;
+
+    loopback_ids(&index, &luid);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_uint_eq(r->InterfaceIndex, index);
+    ck_assert_uint_eq(r->InterfaceLuid.Value, luid.Value);
+    ck_assert_uint_eq(r->OnLinkPrefixLength, prefix);
+    ck_assert_uint_eq(r->PrefixOrigin, IpPrefixOriginWellKnown);
+    ck_assert_uint_eq(r->SuffixOrigin, IpSuffixOriginWellKnown);
+    ck_assert_uint_eq(r->DadState, IpDadStatePreferred);
+    ck_assert_uint_eq(r->ValidLifetime, 0xffffffffu);
+    ck_assert_uint_eq(r->PreferredLifetime, 0xffffffffu);
+    ck_assert_uint_eq(r->SkipAsSource, 0);
+}
+
+/* 127.0.0.1/8 and ::1/128 on the loopback, each family alone and both
+ * in the AF_UNSPEC table (IPv4 first); a bad family or no table
+ * pointer: ERROR_INVALID_PARAMETER. */
+START_TEST(unicast_table)
+{
+    MIB_UNICASTIPADDRESS_TABLE *v4 = NULL, *v6 = NULL, *all = NULL;
+    SOCKADDR_INET one4, one6;
+    ULONG n6 = 0;
+    DWORD r6;
+    int any6, lo6;
+
+    memset(&one4, 0, sizeof(one4));
+    one4.Ipv4.sin_family = AF_INET;
+    one4.Ipv4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    memset(&one6, 0, sizeof(one6));
+    one6.Ipv6.sin6_family = AF_INET6;
+    one6.Ipv6.sin6_addr.s6_addr[15] = 1;
+    inet6_addresses(&any6, &lo6);
+
+    ck_assert_uint_eq(GetUnicastIpAddressTable(AF_UNSPEC, NULL),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetUnicastIpAddressTable(AF_IRDA, &v4),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(GetUnicastIpAddressTable(12345, &v4),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_ptr_null(v4);
+    ck_assert_uint_eq(GetUnicastIpAddressTable(AF_INET, &v4), NO_ERROR);
+    for (ULONG i = 0; i < v4->NumEntries; i++)
+        ck_assert_uint_eq(v4->Table[i].Address.si_family, AF_INET);
+    check_loopback_row(unicast_of(v4, &one4), 8);
+    ck_assert_uint_eq(unicast_of(v4, &one4)->Address.Ipv4.sin_port, 0);
+
+    r6 = GetUnicastIpAddressTable(AF_INET6, &v6);
+    if (!any6) {
+        ck_assert_uint_eq(r6, ERROR_NOT_FOUND);
+    } else {
+        ck_assert_uint_eq(r6, NO_ERROR);
+        n6 = v6->NumEntries;
+        for (ULONG i = 0; i < n6; i++)
+            ck_assert_uint_eq(v6->Table[i].Address.si_family, AF_INET6);
+        if (lo6)
+            check_loopback_row(unicast_of(v6, &one6), 128);
+        FreeMibTable(v6);
+    }
+
+    ck_assert_uint_eq(GetUnicastIpAddressTable(AF_UNSPEC, &all), NO_ERROR);
+    ck_assert_uint_eq(all->NumEntries, v4->NumEntries + n6);
+    for (ULONG i = 0; i < all->NumEntries; i++)
+        ck_assert_uint_eq(all->Table[i].Address.si_family,
+                          i < v4->NumEntries ? AF_INET : AF_INET6);
+    check_loopback_row(unicast_of(all, &one4), 8);
+    if (lo6)
+        check_loopback_row(unicast_of(all, &one6), 128);
+    FreeMibTable(v4);
+    FreeMibTable(all);
+}
+END_TEST
+
+/* Every address GetAdaptersAddresses lists, looked up by its adapter's
+ * LUID and by its index, as Windows' rows have it (Wine's
+ * test_GetUnicastIpAddressEntry). */
+START_TEST(unicast_entry_matches_adapters)
+{
+    void *map;
+    size_t maplen;
+    PIP_ADAPTER_ADDRESSES a = addresses(AF_UNSPEC, 0, &map, &maplen), p;
+    int rows = 0;
+
+    for (p = a; p; p = p->Next)
+        for (PIP_ADAPTER_UNICAST_ADDRESS u = p->FirstUnicastAddress; u;
+             u = u->Next) {
+            MIB_UNICASTIPADDRESS_ROW by_luid, by_index;
+
+            memset(&by_luid, 0, sizeof(by_luid));
+            by_luid.InterfaceLuid = p->Luid;
+            memcpy(&by_luid.Address, u->Address.lpSockaddr,
+                   (size_t)u->Address.iSockaddrLength);
+            ck_assert_uint_eq(GetUnicastIpAddressEntry(&by_luid), NO_ERROR);
+            memset(&by_index, 0, sizeof(by_index));
+            by_index.InterfaceIndex = p->IfIndex;
+            memcpy(&by_index.Address, u->Address.lpSockaddr,
+                   (size_t)u->Address.iSockaddrLength);
+            ck_assert_uint_eq(GetUnicastIpAddressEntry(&by_index), NO_ERROR);
+            ck_assert_int_eq(memcmp(&by_luid, &by_index, sizeof(by_luid)), 0);
+            ck_assert_uint_eq(by_index.InterfaceLuid.Value, p->Luid.Value);
+            ck_assert_uint_eq(by_luid.InterfaceIndex, p->IfIndex);
+            ck_assert_uint_eq(by_index.PrefixOrigin, u->PrefixOrigin);
+            ck_assert_uint_eq(by_index.SuffixOrigin, u->SuffixOrigin);
+            ck_assert_uint_eq(by_index.ValidLifetime, u->ValidLifetime);
+            ck_assert_uint_eq(by_index.PreferredLifetime,
+                              u->PreferredLifetime);
+            ck_assert_uint_eq(by_index.OnLinkPrefixLength,
+                              u->OnLinkPrefixLength);
+            ck_assert_uint_eq(by_index.DadState, u->DadState);
+            ck_assert_uint_eq(by_index.SkipAsSource, 0);
+            if (by_index.Address.si_family == AF_INET6)
+                ck_assert_uint_eq(by_index.ScopeId.Value,
+                                  by_index.Address.Ipv6.sin6_scope_id);
+            rows++;
+        }
+    ck_assert_int_ge(rows, 1);
+    munmap(map, maplen);
+}
+END_TEST
+
+/* Windows' codes for a row without a family, without an interface, on
+ * an interface that does not have the address; and the defaults
+ * InitializeUnicastIpAddressEntry gives. */
+START_TEST(unicast_entry_bad_input)
+{
+    MIB_UNICASTIPADDRESS_ROW row;
+    NET_IFINDEX lo = if_nametoindex("lo");
+
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(NULL), ERROR_INVALID_PARAMETER);
+    memset(&row, 0, sizeof(row));
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(&row), ERROR_INVALID_PARAMETER);
+    row.InterfaceIndex = lo;
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(&row), ERROR_INVALID_PARAMETER);
+    memset(&row, 0, sizeof(row));
+    row.Address.Ipv4.sin_family = AF_INET;
+    row.Address.Ipv4.sin_addr.s_addr = 0x01020304;
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(&row), ERROR_FILE_NOT_FOUND);
+    row.InterfaceIndex = 0x7ffffff0u;
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(&row), ERROR_FILE_NOT_FOUND);
+    row.InterfaceIndex = lo;
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(&row), ERROR_NOT_FOUND);
+    row.Address.Ipv4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ck_assert_uint_eq(GetUnicastIpAddressEntry(&row), NO_ERROR);
+    check_loopback_row(&row, 8);
+
+    memset(&row, 0x5a, sizeof(row));
+    InitializeUnicastIpAddressEntry(&row);
+    ck_assert_uint_eq(row.PrefixOrigin, IpPrefixOriginUnchanged);
+    ck_assert_uint_eq(row.SuffixOrigin, IpSuffixOriginUnchanged);
+    ck_assert_uint_eq(row.ValidLifetime, 0xffffffffu);
+    ck_assert_uint_eq(row.PreferredLifetime, 0xffffffffu);
+    ck_assert_uint_eq(row.OnLinkPrefixLength, 0xff);
+    ck_assert_uint_eq(row.SkipAsSource, 0);
+    ck_assert_uint_eq(row.Address.si_family, 0);
+    ck_assert_uint_eq(row.InterfaceLuid.Value, 0);
+    ck_assert_uint_eq(row.InterfaceIndex, 0);
+    ck_assert_uint_eq(row.DadState, IpDadStateInvalid);
+}
+END_TEST
+
+/* index -> LUID -> index, LUID -> name "lo" -> LUID (narrow and wide),
+ * LUID -> alias -> LUID, and the name if_indextoname gives. */
+START_TEST(convert_round_trips)
+{
+    NET_IFINDEX index, back = 0;
+    NET_LUID luid, got;
+    char name[IF_MAX_STRING_SIZE + 1], ifname[IF_NAMESIZE];
+    WCHAR wname[IF_MAX_STRING_SIZE + 1];
+
+    loopback_ids(&index, &luid);
+    memset(&got, 0xff, sizeof(got));
+    ck_assert_uint_eq(ConvertInterfaceIndexToLuid(index, &got), NO_ERROR);
+    ck_assert_uint_eq(got.Value, luid.Value);
+    ck_assert_uint_eq(ConvertInterfaceLuidToIndex(&got, &back), NO_ERROR);
+    ck_assert_uint_eq(back, index);
+
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(&luid, name, sizeof(name)),
+                      NO_ERROR);
+    ck_assert_str_eq(name, "lo");
+    ck_assert_ptr_eq(if_indextoname(index, ifname), ifname);
+    ck_assert_str_eq(ifname, name);
+    got.Value = 0;
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidA(name, &got), NO_ERROR);
+    ck_assert_uint_eq(got.Value, luid.Value);
+
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(&luid, wname,
+                                                  IF_MAX_STRING_SIZE + 1),
+                      NO_ERROR);
+    ck_assert(!wcscmp(wname, L"lo"));
+    got.Value = 0;
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidW(wname, &got), NO_ERROR);
+    ck_assert_uint_eq(got.Value, luid.Value);
+
+    wname[0] = 0;
+    ck_assert_uint_eq(ConvertInterfaceLuidToAlias(&luid, wname,
+                                                  IF_MAX_STRING_SIZE + 1),
+                      NO_ERROR);
+    ck_assert(!wcscmp(wname, L"lo"));
+    got.Value = 0;
+    ck_assert_uint_eq(ConvertInterfaceAliasToLuid(wname, &got), NO_ERROR);
+    ck_assert_uint_eq(got.Value, luid.Value);
+
+    /* The name and its 0 just fit. */
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(&luid, name, 3), NO_ERROR);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(&luid, wname, 3), NO_ERROR);
+}
+END_TEST
+
+/* The codes of Wine's test_interface_identifier_conversion(_failure),
+ * the ones Windows passes. */
+START_TEST(convert_bad_input)
+{
+    NET_IFINDEX index;
+    NET_LUID luid, bogus;
+    char name[IF_MAX_STRING_SIZE + 1], longname[IF_MAX_STRING_SIZE + 2];
+    WCHAR wname[IF_MAX_STRING_SIZE + 1];
+
+    loopback_ids(&index, &luid);
+    ck_assert_uint_eq(ConvertInterfaceIndexToLuid(0, NULL),
+                      ERROR_INVALID_PARAMETER);
+    memset(&bogus, 0xff, sizeof(bogus));
+    ck_assert_uint_eq(ConvertInterfaceIndexToLuid(0, &bogus),
+                      ERROR_FILE_NOT_FOUND);
+    ck_assert_uint_eq(bogus.Value, 0);
+    ck_assert_uint_eq(ConvertInterfaceIndexToLuid(~0u, &bogus),
+                      ERROR_FILE_NOT_FOUND);
+
+    bogus.Value = ~(ULONG64)0;
+    ck_assert_uint_eq(ConvertInterfaceLuidToIndex(NULL, NULL),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToIndex(NULL, &index),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToIndex(&luid, NULL),
+                      ERROR_INVALID_PARAMETER);
+    index = ~0u;
+    ck_assert_uint_eq(ConvertInterfaceLuidToIndex(&bogus, &index),
+                      ERROR_FILE_NOT_FOUND);
+    ck_assert_uint_eq(index, 0);
+
+    /* A buffer too small: ERROR_NOT_ENOUGH_MEMORY (the narrow one even
+     * with none at all); no buffer or no LUID: ERROR_INVALID_PARAMETER. */
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(&luid, name, 0),
+                      ERROR_NOT_ENOUGH_MEMORY);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(&luid, name, 2),
+                      ERROR_NOT_ENOUGH_MEMORY);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(&luid, NULL, 0),
+                      ERROR_NOT_ENOUGH_MEMORY);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(&luid, wname, 0),
+                      ERROR_NOT_ENOUGH_MEMORY);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(&luid, wname, 2),
+                      ERROR_NOT_ENOUGH_MEMORY);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(&luid, NULL, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToAlias(&luid, wname, 2),
+                      ERROR_NOT_ENOUGH_MEMORY);
+    name[0] = 0;
+    wname[0] = 0;
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(NULL, name, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(NULL, wname, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(NULL, NULL, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameW(NULL, NULL, 0),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_int_eq(name[0], 0);
+    ck_assert_int_eq(wname[0], 0);
+    ck_assert_uint_eq(ConvertInterfaceLuidToNameA(&bogus, name, sizeof(name)),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceLuidToAlias(&bogus, wname,
+                                                  IF_MAX_STRING_SIZE + 1),
+                      ERROR_INVALID_PARAMETER);
+
+    /* The narrow name first, the wide one after the LUID; the wide one
+     * zeroes the LUID when it fails, the narrow one leaves it. */
+    bogus.Value = 0xdead;
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidA(NULL, &bogus),
+                      ERROR_INVALID_NAME);
+    ck_assert_uint_eq(bogus.Value, 0xdead);
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidA(NULL, NULL),
+                      ERROR_INVALID_NAME);
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidA("lo", NULL),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidA("no-such-if", &bogus),
+                      ERROR_INVALID_NAME);
+    memset(longname, 'a', sizeof(longname) - 1);
+    longname[sizeof(longname) - 1] = 0;
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidA(longname, &bogus),
+                      ERROR_BUFFER_OVERFLOW);
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidW(NULL, &bogus),
+                      ERROR_INVALID_NAME);
+    ck_assert_uint_eq(bogus.Value, 0);
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidW(NULL, NULL),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidW(L"lo", NULL),
+                      ERROR_INVALID_PARAMETER);
+    bogus.Value = 0xdead;
+    ck_assert_uint_eq(ConvertInterfaceNameToLuidW(L"no-such-if", &bogus),
+                      ERROR_INVALID_NAME);
+    ck_assert_uint_eq(bogus.Value, 0);
+    bogus.Value = 0xdead;
+    ck_assert_uint_eq(ConvertInterfaceAliasToLuid(L"no-such-if", &bogus),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(bogus.Value, 0);
+    ck_assert_uint_eq(ConvertInterfaceAliasToLuid(NULL, &bogus),
+                      ERROR_INVALID_PARAMETER);
+    ck_assert_uint_eq(ConvertInterfaceAliasToLuid(L"lo", NULL),
+                      ERROR_INVALID_PARAMETER);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("iphlpapi");
@@ -601,6 +1121,18 @@ int main(void)
     tcase_add_test(tc, protocol_counters);
     tcase_add_test(tc, interface_table);
     tcase_add_test(tc, neighbors_and_adapter_index);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("netioapi");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, if_table2_loopback);
+    tcase_add_test(tc, if_table2_levels);
+    tcase_add_test(tc, if_entry2_lookup);
+    tcase_add_test(tc, if_entry2_counters);
+    tcase_add_test(tc, unicast_table);
+    tcase_add_test(tc, unicast_entry_matches_adapters);
+    tcase_add_test(tc, unicast_entry_bad_input);
+    tcase_add_test(tc, convert_round_trips);
+    tcase_add_test(tc, convert_bad_input);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

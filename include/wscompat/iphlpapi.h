@@ -3,7 +3,8 @@
  * GetNumberOfInterfaces), the host's network parameters
  * (GetNetworkParams), the text of an IP_STATUS (GetIpErrorString), and
  * the interface names (if_nametoindex,
- * if_indextoname, Linux's own).  Read from Linux's interfaces: an
+ * if_indextoname, Linux's own); the newer tables and the LUIDs are
+ * netioapi.h's, which it includes.  Read from Linux's interfaces: an
  * adapter's name is the interface's (eth0), not a GUID. */
 #ifndef WSCOMPAT_IPHLPAPI_H
 #define WSCOMPAT_IPHLPAPI_H
@@ -13,6 +14,7 @@
 #include "winsock2.h"
 #include "ws2ipdef.h"
 #include "ipexport.h"
+#include "netioapi.h"
 
 #define MAX_ADAPTER_DESCRIPTION_LENGTH 128
 #define MAX_ADAPTER_NAME_LENGTH 256
@@ -29,36 +31,14 @@
 #define MIB_IF_TYPE_PPP 23
 #define MIB_IF_TYPE_LOOPBACK 24
 #define MIB_IF_TYPE_SLIP 28
-#define IF_TYPE_IEEE80211 71
 #define GAA_FLAG_SKIP_UNICAST 0x0001
 #define GAA_FLAG_SKIP_ANYCAST 0x0002
 #define GAA_FLAG_SKIP_MULTICAST 0x0004
 #define GAA_FLAG_SKIP_DNS_SERVER 0x0008
 #define GAA_FLAG_INCLUDE_PREFIX 0x0010
 #define GAA_FLAG_SKIP_FRIENDLY_NAME 0x0020
-typedef ULONG NET_IFINDEX, *PNET_IFINDEX;
-typedef ULONG IF_INDEX, *PIF_INDEX;
 typedef ULONG IPADDR;
 typedef ULONG IPMASK;
-typedef enum {
-    IfOperStatusUp = 1,
-    IfOperStatusDown,
-    IfOperStatusTesting,
-    IfOperStatusUnknown,
-    IfOperStatusDormant,
-    IfOperStatusNotPresent,
-    IfOperStatusLowerLayerDown
-} IF_OPER_STATUS;
-
-#define IF_TYPE_OTHER 1
-#define IF_TYPE_ETHERNET_CSMACD 6
-#define IF_TYPE_ISO88025_TOKENRING 9
-#define IF_TYPE_PPP 23
-#define IF_TYPE_SOFTWARE_LOOPBACK 24
-#define IF_TYPE_ATM 37
-#define IF_TYPE_TUNNEL 131
-#define IF_TYPE_IEEE1394 144
-
 #define GAA_FLAG_INCLUDE_WINS_INFO 0x0040
 #define GAA_FLAG_INCLUDE_GATEWAYS 0x0080
 #define GAA_FLAG_INCLUDE_ALL_INTERFACES 0x0100
@@ -91,57 +71,6 @@ typedef enum {
 #define MIB_IPADDR_DISCONNECTED 0x0008
 #define MIB_IPADDR_DELETED 0x0040
 #define MIB_IPADDR_TRANSIENT 0x0080
-
-typedef enum {
-    IpPrefixOriginOther = 0,
-    IpPrefixOriginManual,
-    IpPrefixOriginWellKnown,
-    IpPrefixOriginDhcp,
-    IpPrefixOriginRouterAdvertisement,
-    IpPrefixOriginUnchanged = 16
-} IP_PREFIX_ORIGIN, NL_PREFIX_ORIGIN;
-typedef enum {
-    IpSuffixOriginOther = 0,
-    IpSuffixOriginManual,
-    IpSuffixOriginWellKnown,
-    IpSuffixOriginDhcp,
-    IpSuffixOriginLinkLayerAddress,
-    IpSuffixOriginRandom,
-    IpSuffixOriginUnchanged = 16
-} IP_SUFFIX_ORIGIN, NL_SUFFIX_ORIGIN;
-typedef enum {
-    IpDadStateInvalid = 0,
-    IpDadStateTentative,
-    IpDadStateDuplicate,
-    IpDadStateDeprecated,
-    IpDadStatePreferred
-} IP_DAD_STATE, NL_DAD_STATE;
-typedef enum {
-    NET_IF_CONNECTION_DEDICATED = 1,
-    NET_IF_CONNECTION_PASSIVE = 2,
-    NET_IF_CONNECTION_DEMAND = 3,
-    NET_IF_CONNECTION_MAXIMUM = 4
-} NET_IF_CONNECTION_TYPE, *PNET_IF_CONNECTION_TYPE;
-typedef enum {
-    TUNNEL_TYPE_NONE = 0,
-    TUNNEL_TYPE_OTHER = 1,
-    TUNNEL_TYPE_DIRECT = 2,
-    TUNNEL_TYPE_6TO4 = 11,
-    TUNNEL_TYPE_ISATAP = 13,
-    TUNNEL_TYPE_TEREDO = 14,
-    TUNNEL_TYPE_IPHTTPS = 15
-} TUNNEL_TYPE, *PTUNNEL_TYPE;
-
-__extension__ typedef union _NET_LUID_LH {
-    ULONG64 Value;
-    struct {
-        ULONG64 Reserved : 24;
-        ULONG64 NetLuidIndex : 24;
-        ULONG64 IfType : 16;
-    } Info;
-} NET_LUID_LH, *PNET_LUID_LH, NET_LUID, *PNET_LUID, IF_LUID, *PIF_LUID;
-typedef GUID NET_IF_NETWORK_GUID;
-typedef UINT32 NET_IF_COMPARTMENT_ID, *PNET_IF_COMPARTMENT_ID;
 
 /* ---- GetAdaptersAddresses ---- */
 /* Each list entry starts with its length and flags (or an index), as on
@@ -354,7 +283,6 @@ typedef enum {
 #define MIB_IF_ADMIN_STATUS_UP 1
 #define MIB_IF_ADMIN_STATUS_DOWN 2
 #define MIB_IF_ADMIN_STATUS_TESTING 3
-typedef ULONG IFTYPE;
 typedef struct _MIB_IFROW {
     WCHAR wszName[MAX_INTERFACE_NAME_LEN];
     IF_INDEX dwIndex;
@@ -393,10 +321,6 @@ typedef struct _IP_INTERFACE_INFO {
     LONG NumAdapters;
     IP_ADAPTER_INDEX_MAP Adapter[1];
 } IP_INTERFACE_INFO, *PIP_INTERFACE_INFO;
-
-#ifndef ANY_SIZE
-#define ANY_SIZE 1
-#endif
 
 /* ---- the neighbors (ARP): GetIpNetTable --------------------------------- */
 typedef enum {

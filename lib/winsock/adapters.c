@@ -88,6 +88,17 @@ static int is_link_local(const struct sockaddr_storage *ss)
     return (ntohl(s4->sin_addr.s_addr) >> 16) == 0xa9fe; /* 169.254/16 */
 }
 
+void ws_addr_origin(const struct ws_ifinfo *w, const struct ws_ifaddr *x,
+                    int *prefix, int *suffix)
+{
+    int wk = w->iftype == IF_TYPE_SOFTWARE_LOOPBACK;
+
+    *prefix = wk ? IpPrefixOriginWellKnown : IpPrefixOriginManual;
+    *suffix = wk ? IpSuffixOriginWellKnown
+              : is_link_local(&x->addr) ? IpSuffixOriginLinkLayerAddress
+                                        : IpSuffixOriginManual;
+}
+
 /* ---- GetAdaptersAddresses ------------------------------------------------ */
 
 /* The list entries share their first members (Length, then Flags or
@@ -110,16 +121,16 @@ static void put_unicast(struct lay *l, IP_ADAPTER_ADDRESSES *a,
     for (k = 0; k < w->naddr; k++) {
         const struct ws_ifaddr *x = &w->addr[k];
         IP_ADAPTER_UNICAST_ADDRESS *u;
+        int po, so;
 
         if (!family_wanted(family, &x->addr))
             continue;
         u = PUT_ENTRY(l, IP_ADAPTER_UNICAST_ADDRESS, link, &x->addr);
         u->Flags = wk || is_link_local(&x->addr)
                        ? 0 : IP_ADAPTER_ADDRESS_DNS_ELIGIBLE;
-        u->PrefixOrigin = wk ? IpPrefixOriginWellKnown : IpPrefixOriginManual;
-        u->SuffixOrigin = wk ? IpSuffixOriginWellKnown
-                          : is_link_local(&x->addr) ? IpSuffixOriginLinkLayerAddress
-                                                    : IpSuffixOriginManual;
+        ws_addr_origin(w, x, &po, &so);
+        u->PrefixOrigin = (IP_PREFIX_ORIGIN)po;
+        u->SuffixOrigin = (IP_SUFFIX_ORIGIN)so;
         u->DadState = IpDadStatePreferred;
         u->ValidLifetime = u->PreferredLifetime = u->LeaseLifetime = 0xffffffffu;
         u->OnLinkPrefixLength = (UINT8)x->prefix;
@@ -208,8 +219,7 @@ static IP_ADAPTER_ADDRESSES *put_adapter(struct lay *l,
     a->ZoneIndices[ScopeLevelAdmin] = a->ZoneIndices[ScopeLevelSite] = 1;
     a->ZoneIndices[ScopeLevelOrganization] = 1;
     a->TransmitLinkSpeed = a->ReceiveLinkSpeed = w->speed;
-    a->Luid.Info.NetLuidIndex = w->index;
-    a->Luid.Info.IfType = w->iftype;
+    a->Luid.Value = ws_luid_value(w);
     a->CompartmentId = 1;
     a->ConnectionType = NET_IF_CONNECTION_DEDICATED;
     a->TunnelType = w->iftype == IF_TYPE_TUNNEL ? TUNNEL_TYPE_OTHER

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include "iflist.h"
 
 int ws_ipv4_interfaces(struct ws_iface *out, int max)
@@ -108,6 +109,40 @@ static long long sys_net_number(const char *name, const char *what)
         v = strtoll(buf, NULL, 10);
     fclose(f);
     return v;
+}
+
+/* A counter of /sys/class/net/NAME/WHAT; 0 if Linux keeps none. */
+static uint64_t counter(const char *name, const char *what)
+{
+    long long v = sys_net_number(name, what);
+
+    return v > 0 ? (uint64_t)v : 0;
+}
+
+void ws_if_counters(const char *name, struct ws_ifcounters *c)
+{
+    uint64_t multicast = counter(name, "statistics/multicast");
+    uint64_t rx = counter(name, "statistics/rx_packets");
+
+    c->in_octets = counter(name, "statistics/rx_bytes");
+    c->in_ucast = rx - (multicast < rx ? multicast : rx);
+    c->in_nucast = multicast;
+    c->in_discards = counter(name, "statistics/rx_dropped");
+    c->in_errors = counter(name, "statistics/rx_errors");
+    c->out_octets = counter(name, "statistics/tx_bytes");
+    c->out_ucast = counter(name, "statistics/tx_packets");
+    c->out_discards = counter(name, "statistics/tx_dropped");
+    c->out_errors = counter(name, "statistics/tx_errors");
+    c->out_qlen = counter(name, "tx_queue_len");
+}
+
+/* A device under the interface: hardware, not one the kernel made. */
+static int has_device(const char *name)
+{
+    char path[96];
+
+    snprintf(path, sizeof(path), "/sys/class/net/%s/device", name);
+    return access(path, F_OK) == 0;
 }
 
 /* The IPv4 default route's gateway through the interface (network
@@ -282,6 +317,7 @@ int ws_interfaces(struct ws_ifinfo **out)
         if (!w->speed && w->iftype == IFT_LOOPBACK)
             w->speed = 1073741824; /* (Windows' figure for its loopback) */
         w->gateway = default_gateway(w->name);
+        w->hardware = has_device(w->name);
         v6_first(w);
     }
     qsort(v, (size_t)n, sizeof(*v), by_kind_then_index);
@@ -291,6 +327,27 @@ fail:
     freeifaddrs(all);
     ws_interfaces_free(v, n);
     return -1;
+}
+
+void ws_wide_name(wchar_t *w, size_t cap, const char *s)
+{
+    size_t i;
+
+    for (i = 0; s[i] && i + 1 < cap; i++)
+        w[i] = (wchar_t)(unsigned char)s[i];
+    w[i] = 0;
+}
+
+int ws_same_address(const struct sockaddr_storage *a,
+                    const struct sockaddr_storage *b)
+{
+    if (a->ss_family != b->ss_family)
+        return 0;
+    if (a->ss_family == AF_INET)
+        return ((const struct sockaddr_in *)a)->sin_addr.s_addr ==
+               ((const struct sockaddr_in *)b)->sin_addr.s_addr;
+    return !memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+                   &((const struct sockaddr_in6 *)b)->sin6_addr, 16);
 }
 
 int ws_dns_servers(struct sockaddr_storage *out, int max)

@@ -1,7 +1,8 @@
-/* Between iflist.c (Linux headers) and mswsock.c and adapters.c
- * (Winsock headers). */
+/* Between iflist.c (Linux headers) and mswsock.c, adapters.c, iftable.c
+ * and netioapi.c (Winsock headers). */
 #ifndef WSC_IFLIST_H
 #define WSC_IFLIST_H
+#include <stddef.h>
 #include <stdint.h>
 #include <sys/socket.h>
 
@@ -38,6 +39,7 @@ struct ws_ifinfo {
     unsigned index, mtu, flags; /* flags: WS_IFF_ */
     unsigned iftype;            /* Windows' IF_TYPE_ number */
     int running;                /* operationally up */
+    int hardware;               /* has a device (/sys/class/net/NAME/device) */
     unsigned hwlen;
     unsigned char hw[WS_IFHW];
     uint64_t speed;             /* bits per second; 0: not known */
@@ -54,5 +56,30 @@ void ws_interfaces_free(struct ws_ifinfo *v, int n);
 
 /* The name servers of /etc/resolv.conf, up to max in out; how many. */
 int ws_dns_servers(struct sockaddr_storage *out, int max);
+
+/* An interface's counters as the IP Helper names them, from
+ * /sys/class/net/NAME/statistics (0 where Linux keeps none). */
+struct ws_ifcounters {
+    uint64_t in_octets, in_ucast, in_nucast, in_discards, in_errors;
+    uint64_t out_octets, out_ucast, out_discards, out_errors, out_qlen;
+};
+void ws_if_counters(const char *name, struct ws_ifcounters *c);
+
+/* s as a wide string in w, cap characters with the terminating 0. */
+void ws_wide_name(wchar_t *w, size_t cap, const char *s);
+
+/* 1 if a and b (sockaddr_in or _in6) are the same address, port and
+ * scope aside. */
+int ws_same_address(const struct sockaddr_storage *a,
+                    const struct sockaddr_storage *b);
+
+/* The interface's LUID (NET_LUID.Value): its index and Windows IF_TYPE
+ * (netioapi.c). */
+uint64_t ws_luid_value(const struct ws_ifinfo *w);
+
+/* How Windows says the address came to be: its NL_PREFIX_ORIGIN and
+ * NL_SUFFIX_ORIGIN (adapters.c). */
+void ws_addr_origin(const struct ws_ifinfo *w, const struct ws_ifaddr *x,
+                    int *prefix, int *suffix);
 
 #endif

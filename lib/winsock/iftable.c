@@ -12,39 +12,13 @@
 #include "ws.h"
 #include "iflist.h"
 
-/* A counter of an interface; 0 when Linux has none. */
-static DWORD if_counter(const char *ifname, const char *name)
-{
-    char path[128], buf[32];
-    FILE *f;
-    unsigned long long v = 0;
-
-    snprintf(path, sizeof path, "/sys/class/net/%s/%s", ifname, name);
-    if ((f = fopen(path, "re"))) {
-        if (fgets(buf, sizeof buf, f))
-            v = strtoull(buf, NULL, 10);
-        fclose(f);
-    }
-    return (DWORD)v; /* (Windows' counters wrap at 32 bits too) */
-}
-
-static void wide_name(WCHAR *w, size_t cap, const char *s)
-{
-    size_t i;
-
-    for (i = 0; s[i] && i + 1 < cap; i++)
-        w[i] = (WCHAR)(unsigned char)s[i];
-    w[i] = 0;
-}
-
 static void fill_row(MIB_IFROW *r, const struct ws_ifinfo *x)
 {
-    const char *n = x->name;
-    DWORD multicast = if_counter(n, "statistics/multicast");
-    DWORD rx = if_counter(n, "statistics/rx_packets");
+    struct ws_ifcounters c;
 
+    ws_if_counters(x->name, &c);
     memset(r, 0, sizeof *r);
-    wide_name(r->wszName, MAX_INTERFACE_NAME_LEN, n);
+    ws_wide_name(r->wszName, MAX_INTERFACE_NAME_LEN, x->name);
     r->dwIndex = x->index;
     r->dwType = x->iftype;
     r->dwMtu = x->mtu;
@@ -56,18 +30,19 @@ static void fill_row(MIB_IFROW *r, const struct ws_ifinfo *x)
                                               : MIB_IF_ADMIN_STATUS_DOWN;
     r->dwOperStatus = x->running ? IF_OPER_STATUS_OPERATIONAL
                                  : IF_OPER_STATUS_NON_OPERATIONAL;
-    r->dwInOctets = if_counter(n, "statistics/rx_bytes");
-    r->dwInUcastPkts = rx - (multicast < rx ? multicast : rx);
-    r->dwInNUcastPkts = multicast;
-    r->dwInDiscards = if_counter(n, "statistics/rx_dropped");
-    r->dwInErrors = if_counter(n, "statistics/rx_errors");
-    r->dwOutOctets = if_counter(n, "statistics/tx_bytes");
-    r->dwOutUcastPkts = if_counter(n, "statistics/tx_packets");
-    r->dwOutDiscards = if_counter(n, "statistics/tx_dropped");
-    r->dwOutErrors = if_counter(n, "statistics/tx_errors");
-    r->dwOutQLen = if_counter(n, "tx_queue_len");
-    r->dwDescrLen = (DWORD)strlen(n) + 1;
-    memcpy(r->bDescr, n, r->dwDescrLen);
+    /* (Windows' counters wrap at 32 bits too.) */
+    r->dwInOctets = (DWORD)c.in_octets;
+    r->dwInUcastPkts = (DWORD)c.in_ucast;
+    r->dwInNUcastPkts = (DWORD)c.in_nucast;
+    r->dwInDiscards = (DWORD)c.in_discards;
+    r->dwInErrors = (DWORD)c.in_errors;
+    r->dwOutOctets = (DWORD)c.out_octets;
+    r->dwOutUcastPkts = (DWORD)c.out_ucast;
+    r->dwOutDiscards = (DWORD)c.out_discards;
+    r->dwOutErrors = (DWORD)c.out_errors;
+    r->dwOutQLen = (DWORD)c.out_qlen;
+    r->dwDescrLen = (DWORD)strlen(x->name) + 1;
+    memcpy(r->bDescr, x->name, r->dwDescrLen);
 }
 
 static int by_index(const void *a, const void *b)
@@ -156,7 +131,7 @@ DWORD ws_GetInterfaceInfo(PIP_INTERFACE_INFO info, PULONG size)
             continue;
         m = &info->Adapter[info->NumAdapters++];
         m->Index = v[i].index;
-        wide_name(m->Name, MAX_ADAPTER_NAME, v[i].name);
+        ws_wide_name(m->Name, MAX_ADAPTER_NAME, v[i].name);
     }
     ws_interfaces_free(v, n);
     return NO_ERROR;
@@ -164,18 +139,6 @@ DWORD ws_GetInterfaceInfo(PIP_INTERFACE_INFO info, PULONG size)
 
 /* ---- GetBestInterface: the interface of the address the kernel would
  * send from to the destination. */
-static int same_address(const struct sockaddr_storage *a,
-                        const struct sockaddr_storage *b)
-{
-    if (a->ss_family != b->ss_family)
-        return 0;
-    if (a->ss_family == AF_INET)
-        return ((const struct sockaddr_in *)a)->sin_addr.s_addr ==
-               ((const struct sockaddr_in *)b)->sin_addr.s_addr;
-    return !memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
-                   &((const struct sockaddr_in6 *)b)->sin6_addr, 16);
-}
-
 DWORD ws_GetBestInterfaceEx(struct sockaddr *dest, PDWORD index)
 {
     struct sockaddr_storage d, src;
@@ -198,7 +161,7 @@ DWORD ws_GetBestInterfaceEx(struct sockaddr *dest, PDWORD index)
         return ERROR_NOT_ENOUGH_MEMORY;
     for (int i = 0; i < n && r; i++)
         for (int j = 0; j < v[i].naddr && r; j++)
-            if (same_address(&v[i].addr[j].addr, &src)) {
+            if (ws_same_address(&v[i].addr[j].addr, &src)) {
                 *index = v[i].index;
                 r = NO_ERROR;
             }
